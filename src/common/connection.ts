@@ -1,0 +1,181 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { EntityManager, FilterQuery, EntityName } from '@mikro-orm/postgresql';
+import { badUserInput } from './errors';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => Int, { nullable: true, description: `How many items, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  after?: string | null;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field()
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  // Counted only when the query asks for it.
+  readonly totalCount: Promise<number>;
+}
+
+// A Relay connection type named `${name}Connection`, with edges, nodes, pageInfo and totalCount.
+export function ConnectionType<T extends object>(name: string, nodeType: ClassType<T>) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field({ description: 'Opaque cursor: pass it as `after` to read on from here.' })
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionClass {
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
+
+    @Field(() => [nodeType])
+    nodes!: T[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'How many items the whole list holds.' })
+    totalCount!: number;
+  }
+  return ConnectionClass;
+}
+
+// Checks `first`: out of range is an error the caller sees, never a silent cap.
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}.`, 'first');
+  }
+  return first;
+}
+
+type CursorValue = string | number | boolean | null;
+
+// Cursors name their list, so a cursor of another list is refused instead of misread.
+export function encodeCursor(list: string, values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify([list, ...values]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(list: string, cursor: string, size: number, argumentName = 'after'): CursorValue[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (!Array.isArray(parsed) || parsed[0] !== list || parsed.length !== size + 1) {
+    throw badUserInput(`${argumentName} is not a cursor of this list.`, argumentName);
+  }
+  return parsed.slice(1) as CursorValue[];
+}
+
+export function toConnection<T>(
+  items: T[],
+  hasNextPage: boolean,
+  hasPreviousPage: boolean,
+  cursorOf: (item: T) => string,
+  count: () => Promise<number>,
+): Connection<T> {
+  const edges = items.map((node) => ({ cursor: cursorOf(node), node }));
+  let counted: Promise<number> | undefined;
+  return {
+    edges,
+    nodes: items,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    get totalCount() {
+      return (counted ??= count());
+    },
+  };
+}
+
+interface KeysetOptions<T> {
+  // Names the list inside its cursors.
+  list: string;
+  // Ascending sort keys; the last one must be unique (the id) so the order is total.
+  keys: (keyof T & string)[];
+  first?: number | null;
+  after?: string | null;
+  populate?: string[];
+}
+
+// Keyset pagination: each page continues strictly after the last row seen, so rows written
+// meanwhile never make a page skip or repeat one.
+export async function paginate<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  options: KeysetOptions<T>,
+): Promise<Connection<T>> {
+  const limit = pageSize(options.first);
+  const conditions: FilterQuery<T>[] = [where];
+  if (options.after) {
+    const values = decodeCursor(options.list, options.after, options.keys.length);
+    conditions.push(afterKeyset(options.keys, values) as FilterQuery<T>);
+  }
+  const orderBy = Object.fromEntries(options.keys.map((key) => [key, 'asc'])) as never;
+  const rows = await em.find(entity, { $and: conditions } as FilterQuery<T>, {
+    orderBy,
+    limit: limit + 1,
+    populate: options.populate as never,
+  });
+  const items = rows.slice(0, limit);
+  return toConnection(
+    items,
+    rows.length > limit,
+    Boolean(options.after),
+    (item) => encodeCursor(options.list, options.keys.map((key) => cursorValue(item[key]))),
+    () => em.count(entity, where),
+  );
+}
+
+function cursorValue(value: unknown): CursorValue {
+  if (value instanceof Date) return value.toISOString();
+  return value as CursorValue;
+}
+
+// (k1 > v1) OR (k1 = v1 AND k2 > v2) OR …
+function afterKeyset(keys: string[], values: CursorValue[]): Record<string, unknown> {
+  return {
+    $or: keys.map((key, index) => {
+      const condition: Record<string, unknown> = {};
+      keys.slice(0, index).forEach((equalKey, equalIndex) => (condition[equalKey] = values[equalIndex]));
+      condition[key] = { $gt: values[index] };
+      return condition;
+    }),
+  };
+}

@@ -1,0 +1,58 @@
+import { GraphQLError } from 'graphql';
+import { registerEnumType } from 'type-graphql';
+
+export enum UserErrorCode {
+  INVALID = 'INVALID',
+  REQUIRED = 'REQUIRED',
+  TOO_LONG = 'TOO_LONG',
+  OUT_OF_RANGE = 'OUT_OF_RANGE',
+  NOT_FOUND = 'NOT_FOUND',
+  ALREADY_EXISTS = 'ALREADY_EXISTS',
+  CONFLICT = 'CONFLICT',
+  INVALID_STATE = 'INVALID_STATE',
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+}
+registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'Why a mutation could not be done.' });
+
+export interface UserErrorData {
+  code: UserErrorCode;
+  message: string;
+  // Path to the input field at fault, e.g. ["input", "ratings", "2", "score"].
+  field: string[] | null;
+}
+
+// An expected business failure: becomes the payload's userErrors, and rolls the transaction back.
+export class UserInputError extends Error {
+  constructor(readonly errors: UserErrorData[]) {
+    super(errors.map((error) => error.message).join('; '));
+  }
+
+  static of(code: UserErrorCode, message: string, field: string[] | null = null): UserInputError {
+    return new UserInputError([{ code, message, field }]);
+  }
+}
+
+export function notFound(field: string[], what: string): UserInputError {
+  return UserInputError.of(UserErrorCode.NOT_FOUND, `No ${what} with this id.`, field);
+}
+
+// The GraphQL error codes that may reach a client as they are; anything else is masked.
+export enum ApiErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+}
+
+export function unauthenticated(message = 'Authentication required: send Authorization: Bearer <token>.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ApiErrorCode.UNAUTHENTICATED } });
+}
+
+export function forbidden(message = 'Your role or API key scopes do not allow this.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ApiErrorCode.FORBIDDEN } });
+}
+
+export function badUserInput(message: string, argumentName?: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ApiErrorCode.BAD_USER_INPUT, ...(argumentName ? { argumentName } : {}) },
+  });
+}

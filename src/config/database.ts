@@ -1,0 +1,38 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ormOptions } from './orm.config';
+import type { AppConfig } from './env';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
+
+export interface Database {
+  orm: MikroORM;
+  embedded: EmbeddedDatabase | null;
+  close(): Promise<void>;
+}
+
+// DATABASE_URL when given; otherwise a local embedded PostgreSQL that keeps its data.
+export async function openDatabase(config: AppConfig, log?: (line: string) => void): Promise<Database> {
+  const embedded = config.databaseUrl
+    ? null
+    : await startEmbeddedPostgres({
+        dataDir: config.embeddedDataDir,
+        port: config.embeddedPort,
+        databaseName: 'outside_in',
+        persistent: true,
+        log,
+      });
+  try {
+    const orm = await MikroORM.init(ormOptions(config.databaseUrl ?? embedded!.url));
+    await orm.getMigrator().up();
+    return {
+      orm,
+      embedded,
+      async close() {
+        await orm.close(true);
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { SeedManager } from '@mikro-orm/seeder';
+import { entities } from './entities';
+import { migrationsList } from '../migrations';
+
+// Scopes every query to one firm. Enabled by default and without a default firm: a query
+// made before the request's firm is known fails loudly instead of reading across firms.
+const tenantFilter = {
+  name: 'tenant',
+  default: true,
+  cond: (args: { firmId?: string }, _type: unknown, em: { getMetadata(): { find(name: unknown): { properties: object } | undefined } }, _options: unknown, entityName: unknown) => {
+    const meta = em.getMetadata().find(entityName);
+    return meta && 'firm' in meta.properties ? { firm: args.firmId } : {};
+  },
+};
+
+export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl,
+    entities,
+    discovery: { requireEntitiesArray: true, disableDynamicFileAccess: true },
+    extensions: [Migrator, SeedManager],
+    migrations: {
+      migrationsList,
+      path: 'src/migrations',
+      pathTs: 'src/migrations',
+      emit: 'ts',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+    filters: { tenant: tenantFilter as never },
+    forceUtcTimezone: true,
+    // Entities are read through request forks only; the global manager must not be used.
+    allowGlobalContext: false,
+    pool: { min: 0, max: 10 },
+    ...overrides,
+  });
+}

@@ -1,0 +1,87 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, readConfig } from './config/env';
+import { createLogger } from './config/logger';
+import { openDatabase, type Database } from './config/database';
+import { buildAppSchema } from './server/schema';
+import { createAppServer, type AppServer } from './server/app';
+import { seedDemo } from '../seeds/demo.seeder';
+import { demoLogins } from '../seeds/demo-logins';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+// Start-up only: configuration → database → server → listen.
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.logLevel);
+  let database: Database | null = null;
+  let server: AppServer | null = null;
+  let stopping = false;
+
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining requests');
+    await server?.stop().catch((error) => logger.error({ err: error }, 'HTTP server did not stop cleanly'));
+    await database?.close().catch((error) => logger.error({ err: error }, 'database did not close cleanly'));
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    if (!config.databaseUrl) console.log(`Starting the embedded PostgreSQL (data in ${config.embeddedDataDir}) …`);
+    database = await openDatabase(config, (line) => logger.debug({ postgres: line }, 'embedded postgres'));
+    const seeded = config.production ? false : await seedDemo(database.orm.em.fork() as EntityManager);
+    server = await createAppServer({
+      orm: database.orm,
+      schema: await buildAppSchema(),
+      logger,
+      production: config.production,
+    });
+    await listen(server, config.port);
+    const { port } = server.httpServer.address() as AddressInfo;
+    printBanner(port, config.production, seeded, !config.databaseUrl);
+  } catch (error) {
+    await server?.stop().catch(() => undefined);
+    await database?.close().catch(() => undefined);
+    if (error instanceof ConfigError) {
+      console.error(`outside-in: ${error.message}`);
+    } else {
+      logger.fatal({ err: error }, 'could not start');
+    }
+    process.exit(1);
+  }
+}
+
+function listen(server: AppServer, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.httpServer.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new ConfigError(`Port ${port} is in use. Stop what uses it, or start with another port: PORT=4001 npm start`)
+          : error,
+      ),
+    );
+    server.httpServer.listen(port, () => resolve());
+  });
+}
+
+function printBanner(port: number, production: boolean, seeded: boolean, embedded: boolean): void {
+  const lines = [
+    '',
+    `Outside-In is running: http://localhost:${port}/graphql`,
+    production ? '' : `  Open it in a browser for the GraphQL explorer. Health: /healthz, readiness: /readyz`,
+    embedded ? `  Database: embedded PostgreSQL${seeded ? ' (demo data loaded just now)' : ''}` : '  Database: DATABASE_URL',
+  ];
+  if (!production) {
+    lines.push('', '  Demo logins (development only):');
+    for (const login of demoLogins()) {
+      lines.push(`    ${login.firm.padEnd(26)} ${login.email.padEnd(34)} ${login.password.padEnd(20)} ${login.role}`);
+    }
+  }
+  lines.push('', '  Ctrl-C stops the server and the embedded database.', '');
+  console.log(lines.join('\n'));
+}
+
+void main();

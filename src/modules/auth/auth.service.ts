@@ -1,0 +1,64 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { UserErrorCode, UserInputError } from '../../common/errors';
+import type { Principal } from '../../common/access';
+import { User } from '../user/user.entity';
+import { ApiKey } from '../api-key/api-key.entity';
+import { Session } from './session.entity';
+import { DECOY_PASSWORD_HASH, verifyPassword } from './password';
+import { API_KEY_PREFIX, SESSION_TOKEN_PREFIX, hashToken, newToken } from './token';
+
+export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
+// lastUsedAt is written at most this often per key, so reads do not become writes.
+const LAST_USED_RESOLUTION_MS = 60 * 1000;
+const WITHOUT_TENANT = { filters: { tenant: false } } as const;
+
+export async function login(em: EntityManager, email: string, password: string) {
+  // Before a principal exists no firm is known: this lookup is deliberately across firms.
+  const user = await em.findOne(User, { email: email.trim().toLowerCase() }, WITHOUT_TENANT);
+  // An unknown email and a wrong password get the same answer, after the same work.
+  const valid = await verifyPassword(password, user?.passwordHash ?? DECOY_PASSWORD_HASH);
+  if (!user || !valid) {
+    throw UserInputError.of(UserErrorCode.INVALID_CREDENTIALS, 'The email or password is not correct.', ['input']);
+  }
+  const token = newToken(SESSION_TOKEN_PREFIX);
+  const session = em.create(Session, {
+    firm: user.firm,
+    user,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
+  });
+  em.persist(session);
+  return { token, expiresAt: session.expiresAt, user };
+}
+
+export async function logout(em: EntityManager, token: string): Promise<void> {
+  await em.nativeDelete(Session, { tokenHash: hashToken(token) }, WITHOUT_TENANT);
+}
+
+// A bearer token into a principal; null when it is unknown, expired or revoked.
+export async function resolvePrincipal(em: EntityManager, token: string): Promise<Principal | null> {
+  const now = new Date();
+  if (token.startsWith(SESSION_TOKEN_PREFIX)) {
+    const session = await em.findOne(
+      Session,
+      { tokenHash: hashToken(token), expiresAt: { $gt: now } },
+      { ...WITHOUT_TENANT, populate: ['user'] },
+    );
+    if (!session) return null;
+    const user = session.user.getEntity();
+    return { kind: 'USER', firmId: user.firm.id, userId: user.id, role: user.role, clientId: user.clientId };
+  }
+  if (token.startsWith(API_KEY_PREFIX)) {
+    const key = await em.findOne(ApiKey, { secretHash: hashToken(token), revokedAt: null }, WITHOUT_TENANT);
+    if (!key) return null;
+    const touched = await em.nativeUpdate(
+      ApiKey,
+      { id: key.id, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
+      { lastUsedAt: now },
+      WITHOUT_TENANT,
+    );
+    if (touched > 0) key.lastUsedAt = now;
+    return { kind: 'API_KEY', firmId: key.firm.id, apiKeyId: key.id, scopes: key.scopes };
+  }
+  return null;
+}

@@ -1,0 +1,9 @@
+import { defineNodeSource } from '../../common/node-source';
+import { Firm } from './firm.entity';
+
+// Everyone of a firm may see the firm itself, and no other.
+export const firmNode = defineNodeSource({
+  typeName: 'Firm',
+  entity: Firm,
+  visibleTo: (principal) => ({ id: principal.firmId }),
+});

@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Role } from '../../common/access';
+import { UserErrorCode } from '../../common/errors';
+import { InputCheck } from '../../common/input-check';
+import { Firm } from '../firm/firm.entity';
+import { hashPassword } from '../auth/password';
+import { User } from './user.entity';
+
+export interface CreateUserData {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  clientId?: string | null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const MIN_PASSWORD_LENGTH = 10;
+
+export async function createUser(em: EntityManager, firmId: string, data: CreateUserData): Promise<User> {
+  const check = new InputCheck();
+  const email = check.text(['input', 'email'], data.email, { max: 254, required: true })?.toLowerCase() ?? null;
+  if (email && !EMAIL.test(email)) check.add(UserErrorCode.INVALID, 'email is not an email address.', ['input', 'email']);
+  const name = check.text(['input', 'name'], data.name, { max: 200, required: true });
+  if (data.password.length < MIN_PASSWORD_LENGTH || data.password.length > 200) {
+    check.add(UserErrorCode.INVALID, `password must be ${MIN_PASSWORD_LENGTH} to 200 characters.`, ['input', 'password']);
+  }
+  // Emails are unique across firms, since sign-in is by email alone.
+  if (email && (await em.count(User, { email }, { filters: { tenant: false } })) > 0) {
+    check.add(UserErrorCode.ALREADY_EXISTS, 'A user with this email already exists.', ['input', 'email']);
+  }
+  check.done();
+
+  const user = em.create(User, {
+    firm: em.getReference(Firm, firmId),
+    email: email!,
+    name: name!,
+    role: data.role,
+    passwordHash: await hashPassword(data.password),
+    clientId: data.clientId ?? null,
+  });
+  em.persist(user);
+  return user;
+}

@@ -1,0 +1,23 @@
+import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../server/context';
+import { principalOf } from '../../server/context';
+import { Firm } from '../firm/firm.entity';
+import { User } from '../user/user.entity';
+import { ApiKey } from '../api-key/api-key.entity';
+import { Viewer, ViewerKind } from './viewer.type';
+
+@Resolver(() => Viewer)
+export class ViewerResolver {
+  @Authorized()
+  @Query(() => Viewer, { description: 'Who am I: user or API key, firm, role or scopes.' })
+  async viewer(@Ctx() context: Context): Promise<Viewer> {
+    const principal = principalOf(context);
+    const firm = await context.em.findOneOrFail(Firm, principal.firmId);
+    if (principal.kind === 'USER') {
+      const user = await context.em.findOneOrFail(User, principal.userId);
+      return { kind: ViewerKind.USER, firm, user, apiKey: null, role: user.role, scopes: [] };
+    }
+    const apiKey = await context.em.findOneOrFail(ApiKey, principal.apiKeyId);
+    return { kind: ViewerKind.API_KEY, firm, user: null, apiKey, role: null, scopes: apiKey.scopes };
+  }
+}

@@ -1,0 +1,119 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import express, { type ErrorRequestHandler } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from '../config/logger';
+import { createContext, type Context } from './context';
+import { errorLoggingPlugin, formatError } from './errors';
+import { explorerRouter } from './explorer';
+import { REQUEST_BODY_LIMIT } from './limits';
+
+export interface ServerOptions {
+  orm: MikroORM;
+  schema: GraphQLSchema;
+  logger: Logger;
+  production: boolean;
+}
+
+export interface AppServer {
+  httpServer: http.Server;
+  // Stops taking requests, lets running ones finish, then closes the HTTP server.
+  stop(): Promise<void>;
+}
+
+export async function createAppServer({ orm, schema, logger, production }: ServerOptions): Promise<AppServer> {
+  const app = express();
+  const httpServer = http.createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      errorLoggingPlugin,
+    ],
+  });
+  await apollo.start();
+
+  app.use((request, response, next) => {
+    const incoming = request.header('x-request-id');
+    const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+    response.setHeader('x-request-id', requestId);
+    const started = process.hrtime.bigint();
+    response.on('finish', () =>
+      logger.info(
+        {
+          requestId,
+          method: request.method,
+          url: request.originalUrl.split('?')[0],
+          status: response.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        },
+        'request',
+      ),
+    );
+    next();
+  });
+
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_request, response) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      response.json({ status: 'ready' });
+    } catch {
+      response.status(503).json({ status: 'unavailable', reason: 'database not reachable' });
+    }
+  });
+
+  if (!production) app.use(explorerRouter());
+
+  app.use(
+    '/graphql',
+    express.json({ limit: REQUEST_BODY_LIMIT }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, req, logger) }),
+  );
+
+  app.use((_request, response) => {
+    response.status(404).json({ error: 'Not found. The API is at /graphql.' });
+  });
+  app.use(jsonErrorHandler(logger));
+
+  return {
+    httpServer,
+    async stop() {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+
+// Errors outside GraphQL (a malformed or oversized body): a JSON answer, never an HTML stack.
+function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, _request, response, _next) => {
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error }, 'unexpected error outside GraphQL');
+    const message =
+      status === 413
+        ? `The request body is larger than ${REQUEST_BODY_LIMIT}.`
+        : status === 400
+          ? 'The request body is not valid JSON.'
+          : status === 500
+            ? 'Internal server error.'
+            : 'The request could not be handled.';
+    response.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  };
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ApiKeyScope, Role } from '../../src/common/access';
+import { createFirm } from '../../src/modules/firm/firm.service';
+import { createUser } from '../../src/modules/user/user.service';
+import { createApiKey } from '../../src/modules/api-key/api-key.service';
+import type { Firm } from '../../src/modules/firm/firm.entity';
+import type { User } from '../../src/modules/user/user.entity';
+import type { ApiKey } from '../../src/modules/api-key/api-key.entity';
+import type { TestApp } from './test-app';
+import type { GraphQLClient } from './graphql-client';
+import { LoginDocument } from '../generated/graphql';
+
+export const PASSWORD = 'correct horse battery staple';
+
+export interface TestFirm {
+  firm: Firm;
+  admin: User;
+  recruiter: User;
+  clientUser: User;
+  // One signed-in client per kind of caller.
+  asAdmin: GraphQLClient;
+  asRecruiter: GraphQLClient;
+  asClientUser: GraphQLClient;
+  apiKey(scopes: ApiKeyScope[]): Promise<{ apiKey: ApiKey; client: GraphQLClient }>;
+}
+
+// A firm with one user of each role, each signed in over HTTP.
+export async function createTestFirm(app: TestApp, label = 'firm'): Promise<TestFirm> {
+  const unique = randomUUID().slice(0, 8);
+  const em = app.em();
+  const { firm, admin, recruiter, clientUser } = await em.transactional(async (tx) => {
+    const transaction = tx as EntityManager;
+    const firm = createFirm(transaction, { name: `${label} ${unique}`, slug: `${label}-${unique}` });
+    const user = (role: Role) =>
+      createUser(transaction, firm.id, {
+        email: `${role.toLowerCase()}-${unique}@${label}.example`,
+        name: `${role} of ${label}`,
+        role,
+        password: PASSWORD,
+      });
+    return { firm, admin: await user(Role.ADMIN), recruiter: await user(Role.RECRUITER), clientUser: await user(Role.CLIENT) };
+  });
+  return {
+    firm,
+    admin,
+    recruiter,
+    clientUser,
+    asAdmin: await signIn(app, admin.email),
+    asRecruiter: await signIn(app, recruiter.email),
+    asClientUser: await signIn(app, clientUser.email),
+    async apiKey(scopes) {
+      const { apiKey, secret } = await app.em().transactional((tx) =>
+        createApiKey(tx as EntityManager, firm.id, admin.id, { name: `key ${randomUUID().slice(0, 8)}`, scopes }),
+      );
+      return { apiKey, client: app.client(secret) };
+    },
+  };
+}
+
+export async function signIn(app: TestApp, email: string, password = PASSWORD): Promise<GraphQLClient> {
+  const { login } = await app.anonymous().data(LoginDocument, { input: { email, password } });
+  if (!login.token) throw new Error(`could not sign in ${email}: ${JSON.stringify(login.userErrors)}`);
+  return app.client(login.token);
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { ormOptions } from '../../src/config/orm.config';
+import { createLogger } from '../../src/config/logger';
+import { buildAppSchema } from '../../src/server/schema';
+import { createAppServer, type AppServer } from '../../src/server/app';
+import { GraphQLClient } from './graphql-client';
+
+export interface TestApp {
+  url: string;
+  orm: MikroORM;
+  // A fresh entity manager that sees every firm: for arranging and inspecting data.
+  em(): EntityManager;
+  anonymous(): GraphQLClient;
+  client(token: string): GraphQLClient;
+  close(): Promise<void>;
+}
+
+// A new database of its own, brought up to date by the real migrations.
+export async function createTestDatabase(): Promise<MikroORM> {
+  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
+  const database = `test_${randomUUID().replace(/-/g, '')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${database}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  const orm = await MikroORM.init(ormOptions(url.toString()));
+  await orm.getMigrator().up();
+  return orm;
+}
+
+// The same database without the tenant filter: for arranging and inspecting across firms.
+function inspector(orm: MikroORM): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(orm.config.get('clientUrl')!, { filters: {}, pool: { min: 0, max: 2 } }));
+}
+
+// A real server over real HTTP on its own database.
+export async function startTestApp(options: { production?: boolean } = {}): Promise<TestApp> {
+  const orm = await createTestDatabase();
+  const unfiltered = await inspector(orm);
+  let server: AppServer | null = null;
+  try {
+    server = await createAppServer({
+      orm,
+      schema: await buildAppSchema(),
+      logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+      production: options.production ?? false,
+    });
+    await new Promise<void>((resolve) => server!.httpServer.listen(0, '127.0.0.1', resolve));
+  } catch (error) {
+    await orm.close(true);
+    await unfiltered.close(true);
+    throw error;
+  }
+  const { port } = server.httpServer.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    orm,
+    em: () => unfiltered.em.fork() as EntityManager,
+    anonymous: () => new GraphQLClient(url, null),
+    client: (token) => new GraphQLClient(url, token),
+    async close() {
+      await server?.stop();
+      await orm.close(true);
+      await unfiltered.close(true);
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { INTERNAL_ERROR_MESSAGE } from '../../src/server/errors';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+import { createTestFirm, type TestFirm } from '../helpers/fixtures';
+import { errorCodes } from '../helpers/graphql-client';
+import { ApiKeysDocument } from '../generated/graphql';
+
+let app: TestApp;
+let nordlys: TestFirm;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  nordlys = await createTestFirm(app, 'nordlys');
+});
+afterAll(() => app.close());
+
+async function post(body: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  return { status: response.status, raw: await response.text(), headers: response.headers };
+}
+
+// What must never reach a client, whatever went wrong.
+const INTERNALS = [/\bat .+\.[jt]s:\d+/, /\/work\//, /node_modules/, /select /i, /relation "/, /MikroORM/i, /stack/i];
+
+describe('error masking', () => {
+  it('should mask an unexpected failure as INTERNAL_SERVER_ERROR with the request id and no internals', async () => {
+    await app.em().getConnection().execute('alter table api_key rename to api_key_gone');
+    try {
+      const response = await nordlys.asAdmin.request(ApiKeysDocument, {});
+      expect(response.status).toBe(200);
+      const requestId = response.headers.get('x-request-id');
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(JSON.parse(response.raw)).toEqual({
+        data: null,
+        errors: [{ message: INTERNAL_ERROR_MESSAGE, path: ['apiKeys'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }],
+      });
+      for (const pattern of INTERNALS) expect(response.raw).not.toMatch(pattern);
+    } finally {
+      await app.em().getConnection().execute('alter table api_key_gone rename to api_key');
+    }
+  });
+
+  it('should echo a well-formed x-request-id from the caller', async () => {
+    const response = await nordlys.asAdmin.request(ApiKeysDocument, {}, { 'x-request-id': 'ats-sync-42' });
+    expect(response.headers.get('x-request-id')).toBe('ats-sync-42');
+  });
+
+  it('should answer a body that is not JSON with 400 and a JSON error', async () => {
+    const response = await post('{"query": ');
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.raw)).toEqual({
+      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
+  it('should answer an oversized body with 413', async () => {
+    const response = await post(JSON.stringify({ query: `{ viewer { kind } }`, padding: 'x'.repeat(1_100_000) }));
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.raw).errors[0].message).toBe('The request body is larger than 1mb.');
+  });
+
+  it('should answer a query with a syntax error with GRAPHQL_PARSE_FAILED', async () => {
+    const response = await post(JSON.stringify({ query: '{ viewer { ' }));
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.raw).errors.map((error: { extensions: { code: string } }) => error.extensions.code)).toEqual([
+      'GRAPHQL_PARSE_FAILED',
+    ]);
+  });
+
+  it('should answer an unknown field with GRAPHQL_VALIDATION_FAILED', async () => {
+    const response = await post(JSON.stringify({ query: '{ viewer { password } }' }));
+    expect(response.status).toBe(400);
+    const body = JSON.parse(response.raw);
+    expect(body.errors.map((error: { extensions: { code: string } }) => error.extensions.code)).toEqual([
+      'GRAPHQL_VALIDATION_FAILED',
+    ]);
+  });
+
+  it('should refuse a GET query without a CSRF-safe header', async () => {
+    const response = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ viewer { kind } }')}`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('CSRF');
+  });
+
+  it('should refuse batched requests', async () => {
+    const response = await post(JSON.stringify([{ query: '{ viewer { kind } }' }, { query: '{ viewer { kind } }' }]));
+    expect(response.status).toBe(400);
+  });
+
+  it('should say where the API is for unknown paths', async () => {
+    const response = await fetch(`${app.url}/nope`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: 'Not found. The API is at /graphql.' });
+  });
+
+  it('should not accept a GraphQL error code from a failing request as anything but what it is', async () => {
+    const response = await app.anonymous().request(ApiKeysDocument, {});
+    expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
+  });
+});

@@ -1,0 +1,131 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { findFreePort } from '../../src/config/embedded-postgres';
+import { GraphQLClient } from '../helpers/graphql-client';
+import { LoginDocument, ViewerDocument } from '../generated/graphql';
+
+// The front door: the built app as `npm start` runs it, on its own embedded PostgreSQL.
+const ENTRY = path.resolve('dist/src/index.js');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outside-in-start-'));
+let postgresPort: number;
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  url: string;
+}
+
+function start(env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, [ENTRY], {
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      EMBEDDED_POSTGRES_DIR: dataDir,
+      EMBEDDED_POSTGRES_PORT: String(postgresPort),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = /Outside-In is running: (http:\/\/localhost:\d+)\/graphql/.exec(output);
+      if (match) {
+        clearInterval(timer);
+        resolve({ child, output: () => output, url: match[1] });
+      }
+    }, 100);
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      reject(Object.assign(new Error(`exited with ${code}: ${output}`), { code, output }));
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+function postgresPid(): number {
+  return Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+beforeAll(async () => {
+  postgresPort = await findFreePort();
+});
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('npm start', () => {
+  it('should serve the demo logins on an embedded database, and leave no postgres behind on SIGINT', async () => {
+    const app = await start({ PORT: '0' });
+    expect(app.output()).toContain('demo data loaded just now');
+    for (const login of ['admin@nordlys.example', 'recruiter@nordlys.example', 'client@fjordnett.example', 'admin@fjellvik.example']) {
+      expect(app.output()).toContain(login);
+    }
+    const { login } = await new GraphQLClient(app.url, null).data(LoginDocument, {
+      input: { email: 'admin@nordlys.example', password: 'nordlys-admin' },
+    });
+    const { viewer } = await new GraphQLClient(app.url, login.token).data(ViewerDocument);
+    expect([viewer.kind, viewer.role, viewer.firm.name, viewer.user?.email]).toEqual([
+      'USER',
+      'ADMIN',
+      'Nordlys Executive Search',
+      'admin@nordlys.example',
+    ]);
+    const pid = postgresPid();
+    expect(isAlive(pid)).toBe(true);
+    app.child.kill('SIGINT');
+    expect(await exited(app.child)).toBe(0);
+    expect(isAlive(pid)).toBe(false);
+  });
+
+  it('should reuse the data on a second start, and stop cleanly on SIGTERM', async () => {
+    const app = await start({ PORT: '0' });
+    expect(app.output()).not.toContain('demo data loaded just now');
+    const { login } = await new GraphQLClient(app.url, null).data(LoginDocument, {
+      input: { email: 'admin@fjellvik.example', password: 'fjellvik-admin' },
+    });
+    expect(login.userErrors).toEqual([]);
+    const pid = postgresPid();
+    app.child.kill('SIGTERM');
+    expect(await exited(app.child)).toBe(0);
+    expect(isAlive(pid)).toBe(false);
+  });
+
+  it('should say in one line what to do when the port is busy, and stop its database', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, resolve));
+    const busyPort = (blocker.address() as net.AddressInfo).port;
+    try {
+      const failure = await start({ PORT: String(busyPort) }).then(
+        () => null,
+        (error: { code: number; output: string }) => error,
+      );
+      expect(failure?.code).toBe(1);
+      const lines = failure!.output.trim().split('\n').filter((line) => line.startsWith('outside-in:'));
+      expect(lines).toEqual([
+        `outside-in: Port ${busyPort} is in use. Stop what uses it, or start with another port: PORT=4001 npm start`,
+      ]);
+      expect(failure!.output).not.toMatch(/\n\s+at /);
+      expect(fs.existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
+    } finally {
+      blocker.close();
+    }
+  });
+});
