@@ -2,6 +2,37 @@ import { Firm } from '../modules/firm/firm.entity';
 import { User } from '../modules/user/user.entity';
 import { Session } from '../modules/auth/session.entity';
 import { ApiKey } from '../modules/api-key/api-key.entity';
+import { Client } from '../modules/client/client.entity';
+import { Rubric } from '../modules/rubric/rubric.entity';
+import { Competency } from '../modules/rubric/competency.entity';
+import { Mandate } from '../modules/mandate/mandate.entity';
+import { Requirement } from '../modules/mandate/requirement.entity';
+import { Candidate } from '../modules/candidate/candidate.entity';
+import { CandidateExternalRef } from '../modules/candidate/candidate-external-ref.entity';
+import { Candidacy } from '../modules/candidacy/candidacy.entity';
+import { CandidacyStageChange } from '../modules/candidacy/candidacy-stage-change.entity';
+import { Interview } from '../modules/interview/interview.entity';
+import { Scorecard } from '../modules/scorecard/scorecard.entity';
+import { ScorecardRevision } from '../modules/scorecard/scorecard-revision.entity';
+import { Rating } from '../modules/scorecard/rating.entity';
 
 // Every entity the ORM knows; listed explicitly so compiled and test builds find the same ones.
-export const entities = [Firm, User, Session, ApiKey];
+export const entities = [
+  Firm,
+  User,
+  Session,
+  ApiKey,
+  Client,
+  Rubric,
+  Competency,
+  Mandate,
+  Requirement,
+  Candidate,
+  CandidateExternalRef,
+  Candidacy,
+  CandidacyStageChange,
+  Interview,
+  Scorecard,
+  ScorecardRevision,
+  Rating,
+];

@@ -4,10 +4,10 @@ import { Node } from '../common/node';
 import { fromGlobalId } from '../common/global-id';
 import { badUserInput } from '../common/errors';
 import { principalOf, type Context } from './context';
-import { nodeSources } from './nodes';
+import { features } from './features';
 
 const MAX_NODES = 100;
-const sourcesByType = new Map(nodeSources.map((source) => [source.typeName, source]));
+const sourcesByType = new Map(features.flatMap((feature) => feature.nodeSources).map((source) => [source.typeName, source]));
 
 // One query per type among the requested ids, whatever their number.
 const nodeLoader = (context: Context) =>

@@ -1,21 +1,19 @@
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { GraphQLSchema } from 'graphql';
 import { authChecker } from './auth-checker';
 import { NodeResolver } from './node.resolver';
-import { ViewerResolver } from '../modules/viewer/viewer.resolver';
-import { AuthResolver } from '../modules/auth/auth.resolver';
-import { ApiKeyResolver } from '../modules/api-key/api-key.resolver';
-import { Firm } from '../modules/firm/firm.entity';
-import { User } from '../modules/user/user.entity';
-import { ApiKey } from '../modules/api-key/api-key.entity';
-
-export const resolvers = [NodeResolver, ViewerResolver, AuthResolver, ApiKeyResolver] as const;
+import { features } from './features';
+// type-graphql emits every loaded type that implements Node: load all entities, so the schema
+// does not depend on which modules happened to be imported first.
+import '../config/entities';
 
 export function buildAppSchema(): Promise<GraphQLSchema> {
+  const resolvers = [NodeResolver, ...features.flatMap((feature) => feature.resolvers)] as NonEmptyArray<Function>;
   return buildSchema({
     resolvers,
-    orphanedTypes: [Firm, User, ApiKey],
+    // Every type node(id) can return is in the schema, even if no field leads to it yet.
+    orphanedTypes: features.flatMap((feature) => feature.nodeSources.map((source) => source.entity)),
     authChecker,
     // Business validation lives in the services and comes back as userErrors.
     validate: false,

@@ -101,7 +101,15 @@ export type NodeQueryVariables = Exact<{
 
 export type NodeQuery = { node:
     | { __typename: 'ApiKey', name: string, id: string }
+    | { __typename: 'Candidacy', id: string }
+    | { __typename: 'Candidate', id: string }
+    | { __typename: 'Client', id: string }
+    | { __typename: 'Competency', id: string }
     | { __typename: 'Firm', name: string, id: string }
+    | { __typename: 'Interview', id: string }
+    | { __typename: 'Mandate', id: string }
+    | { __typename: 'Rubric', id: string }
+    | { __typename: 'Scorecard', id: string }
     | { __typename: 'User', email: string, role: Role, id: string }
    | null };
 
@@ -112,7 +120,15 @@ export type NodesQueryVariables = Exact<{
 
 export type NodesQuery = { nodes: Array<
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'Candidacy', id: string }
+    | { __typename: 'Candidate', id: string }
+    | { __typename: 'Client', id: string }
+    | { __typename: 'Competency', id: string }
     | { __typename: 'Firm', id: string }
+    | { __typename: 'Interview', id: string }
+    | { __typename: 'Mandate', id: string }
+    | { __typename: 'Rubric', id: string }
+    | { __typename: 'Scorecard', id: string }
     | { __typename: 'User', id: string }
    | null> };
 

@@ -14,6 +14,8 @@ export interface TestApp {
   // A fresh entity manager that sees every firm: for arranging and inspecting data.
   em(): EntityManager;
   anonymous(): GraphQLClient;
+  // How many SQL statements the server ran while `work` ran (for N+1 tests).
+  countStatements(work: () => Promise<unknown>): Promise<number>;
   client(token: string): GraphQLClient;
   close(): Promise<void>;
 }
@@ -63,6 +65,18 @@ export async function startTestApp(options: { production?: boolean } = {}): Prom
     orm,
     em: () => unfiltered.em.fork() as EntityManager,
     anonymous: () => new GraphQLClient(url, null),
+    async countStatements(work) {
+      const knex = orm.em.getConnection().getKnex();
+      let count = 0;
+      const onQuery = () => count++;
+      knex.on('query', onQuery);
+      try {
+        await work();
+      } finally {
+        knex.removeListener('query', onQuery);
+      }
+      return count;
+    },
     client: (token) => new GraphQLClient(url, token),
     async close() {
       await server?.stop();

@@ -99,3 +99,17 @@ describe('node and nodes', () => {
     expect(response.errors![0].extensions!.argumentName).toBe('ids');
   });
 });
+
+describe('SQL statements', () => {
+  it('should load any number of nodes of one type with the same number of statements', async () => {
+    const few = await app.countStatements(() => nordlys.asAdmin.data(NodesDocument, { ids: [nordlys.admin.nodeId] }));
+    const many = await app.countStatements(() =>
+      nordlys.asAdmin.data(NodesDocument, {
+        ids: [nordlys.admin.nodeId, nordlys.recruiter.nodeId, nordlys.clientUser.nodeId, nordlys.firm.nodeId],
+      }),
+    );
+    // One more statement for the second type (Firm), none for more users.
+    expect(few).toBeGreaterThan(0);
+    expect(many).toBe(few + 1);
+  });
+});

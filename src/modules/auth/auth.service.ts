@@ -46,7 +46,7 @@ export async function resolvePrincipal(em: EntityManager, token: string): Promis
     );
     if (!session) return null;
     const user = session.user.getEntity();
-    return { kind: 'USER', firmId: user.firm.id, userId: user.id, role: user.role, clientId: user.clientId };
+    return { kind: 'USER', firmId: user.firm.id, userId: user.id, role: user.role, clientId: user.client?.id ?? null };
   }
   if (token.startsWith(API_KEY_PREFIX)) {
     const key = await em.findOne(ApiKey, { secretHash: hashToken(token), revokedAt: null }, WITHOUT_TENANT);

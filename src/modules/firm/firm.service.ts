@@ -1,9 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { installDefaultRubric } from '../rubric/default-rubric';
 import { Firm } from './firm.entity';
 
-// A new tenant. Firms are made by operators (seeds, scripts), not through the API.
+// A new tenant, with the default rubric published. Firms are made by operators (seeds,
+// scripts), not through the API.
 export function createFirm(em: EntityManager, data: { name: string; slug: string }): Firm {
   const firm = em.create(Firm, { name: data.name, slug: data.slug });
   em.persist(firm);
+  installDefaultRubric(em, firm);
   return firm;
 }

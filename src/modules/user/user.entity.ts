@@ -1,12 +1,13 @@
-import { Entity, Enum, Property } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { TenantEntity } from '../../common/tenant.entity';
 import { Node } from '../../common/node';
 import { Role } from '../../common/access';
+import { Client } from '../client/client.entity';
 
 @Entity()
 @ObjectType({ implements: Node, description: 'A person who signs in: a partner, a consultant or a client contact.' })
-export class User extends TenantEntity<'clientId'> {
+export class User extends TenantEntity<'client'> {
   // Sign-in is by email alone, so an email belongs to one user across all firms.
   @Property({ length: 254, unique: true })
   @Field()
@@ -24,8 +25,8 @@ export class User extends TenantEntity<'clientId'> {
   @Property({ length: 300, hidden: true })
   passwordHash!: string;
 
-  // The client company a CLIENT user speaks for (foreign key added with the Client entity).
-  @Property({ type: 'uuid', nullable: true, index: true })
-  clientId: string | null = null;
+  // The client company a CLIENT user speaks for; null for the firm's own staff.
+  @ManyToOne(() => Client, { ref: true, nullable: true, index: true })
+  client: Ref<Client> | null = null;
 
 }

@@ -5,6 +5,7 @@ import { InputCheck } from '../../common/input-check';
 import { Firm } from '../firm/firm.entity';
 import { hashPassword } from '../auth/password';
 import { User } from './user.entity';
+import { Client } from '../client/client.entity';
 
 export interface CreateUserData {
   email: string;
@@ -37,7 +38,7 @@ export async function createUser(em: EntityManager, firmId: string, data: Create
     name: name!,
     role: data.role,
     passwordHash: await hashPassword(data.password),
-    clientId: data.clientId ?? null,
+    client: data.clientId ? em.getReference(Client, data.clientId) : null,
   });
   em.persist(user);
   return user;

@@ -1,0 +1,35 @@
+import { Entity, Enum, ManyToOne, Unique, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { TenantEntity } from '../../common/tenant.entity';
+import { Node } from '../../common/node';
+import { Mandate } from '../mandate/mandate.entity';
+import { Candidate } from '../candidate/candidate.entity';
+
+export enum CandidacyStage {
+  SOURCED = 'SOURCED',
+  SCREENING = 'SCREENING',
+  INTERVIEWING = 'INTERVIEWING',
+  SHORTLISTED = 'SHORTLISTED',
+  PRESENTED = 'PRESENTED',
+  OFFER = 'OFFER',
+  PLACED = 'PLACED',
+  REJECTED = 'REJECTED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(CandidacyStage, { name: 'CandidacyStage' });
+
+// A candidate in one mandate's pipeline.
+@Entity()
+@Unique({ properties: ['mandate', 'candidate'] })
+@ObjectType({ implements: Node, description: "A candidate in one mandate's pipeline." })
+export class Candidacy extends TenantEntity<'stage'> {
+  @ManyToOne(() => Mandate, { ref: true, index: true })
+  mandate!: Ref<Mandate>;
+
+  @ManyToOne(() => Candidate, { ref: true, deleteRule: 'cascade', index: true })
+  candidate!: Ref<Candidate>;
+
+  @Enum(() => CandidacyStage)
+  @Field(() => CandidacyStage)
+  stage: CandidacyStage = CandidacyStage.SOURCED;
+}

@@ -1,0 +1,86 @@
+import { Collection, Entity, Enum, Index, OneToMany, Property } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { TenantEntity } from '../../common/tenant.entity';
+import { Node } from '../../common/node';
+import { CandidateExternalRef } from './candidate-external-ref.entity';
+
+export enum ConsentStatus {
+  PENDING = 'PENDING',
+  GIVEN = 'GIVEN',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(ConsentStatus, { name: 'ConsentStatus', description: "The candidate's consent to the firm keeping their data." });
+
+// A person the firm may present: personal data under GDPR.
+@Entity()
+@Index({ properties: ['firm', 'updatedAt', 'id'] })
+@Index({
+  name: 'candidate_search_text_trgm_index',
+  expression: 'create index "candidate_search_text_trgm_index" on "candidate" using gin ("search_text" gin_trgm_ops)',
+})
+@Index({ name: 'candidate_tags_index', expression: 'create index "candidate_tags_index" on "candidate" using gin ("tags")' })
+@ObjectType({ implements: Node, description: 'A leader the firm knows: personal data, kept under consent.' })
+export class Candidate extends TenantEntity<
+  | 'email' | 'phone' | 'headline' | 'location' | 'languages' | 'linkedinUrl' | 'tags' | 'consentStatus'
+  | 'consentGivenAt' | 'consentWithdrawnAt' | 'retainUntil' | 'searchText' | 'externalRefs'
+> {
+  @Property({ length: 100 })
+  @Field()
+  firstName!: string;
+
+  @Property({ length: 100 })
+  @Field()
+  lastName!: string;
+
+  @Property({ length: 254, nullable: true })
+  @Field(() => String, { nullable: true })
+  email: string | null = null;
+
+  @Property({ length: 40, nullable: true })
+  @Field(() => String, { nullable: true })
+  phone: string | null = null;
+
+  @Property({ length: 200, nullable: true })
+  @Field(() => String, { nullable: true, description: 'Current role and company.' })
+  headline: string | null = null;
+
+  @Property({ length: 200, nullable: true })
+  @Field(() => String, { nullable: true })
+  location: string | null = null;
+
+  @Property({ type: 'text[]' })
+  @Field(() => [String], { description: 'ISO 639-1 codes, e.g. nb, sv, en.' })
+  languages: string[] = [];
+
+  @Property({ length: 300, nullable: true })
+  @Field(() => String, { nullable: true })
+  linkedinUrl: string | null = null;
+
+  @Property({ type: 'text[]' })
+  @Field(() => [String])
+  tags: string[] = [];
+
+  @Enum(() => ConsentStatus)
+  @Field(() => ConsentStatus)
+  consentStatus: ConsentStatus = ConsentStatus.PENDING;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
+  consentGivenAt: Date | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true })
+  consentWithdrawnAt: Date | null = null;
+
+  @Property({ type: 'date', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Until when the firm may keep the data.' })
+  retainUntil: Date | null = null;
+
+  // Name, email and headline folded to lower case without accents (see search-text.ts),
+  // so "Ostergard" finds "Østergård"; trigram-indexed in the migration.
+  @Property({ type: 'text', hidden: true })
+  searchText: string = '';
+
+  @OneToMany(() => CandidateExternalRef, (ref) => ref.candidate)
+  externalRefs = new Collection<CandidateExternalRef>(this);
+}

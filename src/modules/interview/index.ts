@@ -1,0 +1,3 @@
+import type { Feature } from '../../common/feature';
+
+export const interviewFeature: Feature = { resolvers: [], nodeSources: [] };

@@ -1,0 +1,3 @@
+import type { Feature } from '../../common/feature';
+
+export const mandateFeature: Feature = { resolvers: [], nodeSources: [] };

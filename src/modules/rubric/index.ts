@@ -1,0 +1,3 @@
+import type { Feature } from '../../common/feature';
+
+export const rubricFeature: Feature = { resolvers: [], nodeSources: [] };

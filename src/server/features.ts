@@ -1,0 +1,29 @@
+import type { Feature } from '../common/feature';
+import { firmFeature } from '../modules/firm';
+import { userFeature } from '../modules/user';
+import { authFeature } from '../modules/auth';
+import { apiKeyFeature } from '../modules/api-key';
+import { viewerFeature } from '../modules/viewer';
+import { clientFeature } from '../modules/client';
+import { rubricFeature } from '../modules/rubric';
+import { mandateFeature } from '../modules/mandate';
+import { candidateFeature } from '../modules/candidate';
+import { candidacyFeature } from '../modules/candidacy';
+import { interviewFeature } from '../modules/interview';
+import { scorecardFeature } from '../modules/scorecard';
+
+// Every feature folder of the API. A resolver or node type that is not listed here does not exist.
+export const features: Feature[] = [
+  firmFeature,
+  userFeature,
+  authFeature,
+  apiKeyFeature,
+  viewerFeature,
+  clientFeature,
+  rubricFeature,
+  mandateFeature,
+  candidateFeature,
+  candidacyFeature,
+  interviewFeature,
+  scorecardFeature,
+];
