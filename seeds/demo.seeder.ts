@@ -1,10 +1,34 @@
+import { FlushMode, ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { Role } from '../src/common/access';
 import { Firm } from '../src/modules/firm/firm.entity';
 import { createFirm } from '../src/modules/firm/firm.service';
 import { createUser } from '../src/modules/user/user.service';
-import { demoFirms } from './data/demo-world';
+import type { User } from '../src/modules/user/user.entity';
+import { Client } from '../src/modules/client/client.entity';
+import { Rubric } from '../src/modules/rubric/rubric.entity';
+import { DEFAULT_RUBRIC_KEY } from '../src/modules/rubric/default-rubric';
+import { LeadershipLevel, Mandate, MandateStatus } from '../src/modules/mandate/mandate.entity';
+import { Requirement } from '../src/modules/mandate/requirement.entity';
+import { Candidate, ConsentStatus } from '../src/modules/candidate/candidate.entity';
+import { CandidateExternalRef } from '../src/modules/candidate/candidate-external-ref.entity';
+import { foldForSearch } from '../src/modules/candidate/search-text';
+import { Candidacy, CandidacyStage } from '../src/modules/candidacy/candidacy.entity';
+import { CandidacyStageChange } from '../src/modules/candidacy/candidacy-stage-change.entity';
+import { Interview, InterviewKind } from '../src/modules/interview/interview.entity';
+import { Scorecard, ScorecardStatus } from '../src/modules/scorecard/scorecard.entity';
+import { Recommendation, ScorecardRevision } from '../src/modules/scorecard/scorecard-revision.entity';
+import { Rating } from '../src/modules/scorecard/rating.entity';
+import {
+  demoFirms,
+  type DemoCandidacy,
+  type DemoCandidate,
+  type DemoFirm,
+  type DemoInterview,
+  type DemoMandate,
+  type DemoScorecard,
+} from './data/demo-world';
 
 // The demo firms of PRODUCT.md and their fictional world. Loads once: a firm already
 // present is left as it is.
@@ -14,18 +38,268 @@ export class DemoSeeder extends Seeder {
   }
 }
 
+// Loads every demo firm that is not there yet, in one transaction and one flush. Returns
+// whether it loaded anything.
 export async function seedDemo(em: EntityManager): Promise<boolean> {
   // Seeding works across firms, before any request: the tenant filter does not apply.
-  const existing = await em.count(Firm, { slug: { $in: demoFirms.map((firm) => firm.slug) } }, { filters: false });
-  if (existing > 0) return false;
-  await em.transactional(async (transaction) => {
-    const tx = transaction as EntityManager;
-    for (const demo of demoFirms) {
-      const firm = createFirm(tx, { name: demo.name, slug: demo.slug });
-      for (const user of demo.users) {
-        await createUser(tx, firm.id, { ...user, role: Role[user.role] });
-      }
-    }
-  });
+  const present = await em.find(Firm, { slug: { $in: demoFirms.map((firm) => firm.slug) } }, { filters: false });
+  const missing = demoFirms.filter((demo) => !present.some((firm) => firm.slug === demo.slug));
+  if (missing.length === 0) return false;
+  // COMMIT: the email checks of createUser must not flush the half-built world early.
+  await em.transactional(
+    async (transaction) => {
+      for (const demo of missing) await loadFirm(transaction, demo);
+    },
+    { flushMode: FlushMode.COMMIT },
+  );
   return true;
+}
+
+// The world of one firm, in memory. Times come from the data: each row is dated by the
+// event that made it, and what the data does not date is dated at the firm's first event.
+async function loadFirm(em: EntityManager, demo: DemoFirm): Promise<void> {
+  const since = firstEventOf(demo);
+  const firm = createFirm(em, { name: demo.name, slug: demo.slug });
+  const rubric = defaultRubricOf(em, firm);
+  dated(firm, since);
+  dated(rubric, since);
+  rubric.publishedAt = since;
+  for (const competency of rubric.competencies) dated(competency, since);
+
+  const clients = new Map<string, Client>();
+  for (const data of demo.clients) {
+    const client = em.create(Client, {
+      firm,
+      name: data.name,
+      organisationNumber: data.organisationNumber,
+      industry: data.industry,
+      employeeCount: data.employeeCount,
+      country: data.country,
+    });
+    // A client comes with its first mandate.
+    const mandates = demo.mandates.filter((mandate) => mandate.clientRef === data.ref);
+    clients.set(data.ref, dated(client, earliest(sourcingsOf(mandates), since)));
+  }
+
+  // Clients exist before their users: createUser refers to the client by id. One at a time:
+  // each checks its email on the transaction's single connection, which takes one query at a time.
+  const users = new Map<string, User>();
+  for (const data of demo.users) {
+    const user = await createUser(em, firm.id, {
+      email: data.email,
+      name: data.name,
+      role: Role[data.role],
+      password: data.password,
+      clientId: data.clientRef ? find(clients, data.clientRef, 'client').id : null,
+    });
+    users.set(data.email, dated(user, since));
+  }
+
+  const candidates = new Map<string, Candidate>();
+  for (const data of demo.candidates) candidates.set(data.ref, createCandidate(em, firm, data, since, demo.mandates));
+
+  for (const data of demo.mandates) {
+    const createdAt = mandateCreatedAt(data, since);
+    const mandate = em.create(Mandate, {
+      firm,
+      title: data.title,
+      client: find(clients, data.clientRef, 'client'),
+      leadershipLevel: LeadershipLevel[data.leadershipLevel],
+      location: data.location,
+      leadRecruiter: find(users, data.leadRecruiterEmail, 'user'),
+      status: MandateStatus[data.status],
+      rubric,
+    });
+    const moves = data.candidacies.flatMap((candidacy) => candidacy.history.map((move) => move.at));
+    dated(mandate, createdAt, latest(moves, createdAt));
+    for (const requirement of data.requirements) {
+      const row = em.create(Requirement, {
+        firm,
+        mandate,
+        competencyKey: requirement.competencyKey,
+        weight: requirement.weight,
+        target: requirement.target,
+        minimum: requirement.minimum ?? null,
+      });
+      dated(row, createdAt);
+    }
+    for (const candidacy of data.candidacies) {
+      createCandidacy(em, firm, mandate, find(candidates, candidacy.candidateRef, 'candidate'), candidacy, users);
+    }
+  }
+  // Shortlists and client feedback have no entities yet (a later issue): their data is not loaded.
+}
+
+function createCandidate(
+  em: EntityManager,
+  firm: Firm,
+  data: DemoCandidate,
+  since: Date,
+  mandates: DemoMandate[],
+): Candidate {
+  const candidate = em.create(Candidate, {
+    firm,
+    firstName: data.firstName,
+    lastName: data.lastName,
+    email: data.email,
+    phone: data.phone,
+    headline: data.headline,
+    location: data.location,
+    languages: data.languages,
+    linkedinUrl: data.linkedinUrl,
+    tags: data.tags,
+    consentStatus: ConsentStatus[data.consent.status],
+    consentGivenAt: data.consent.givenAt ? new Date(data.consent.givenAt) : null,
+    retainUntil: data.consent.retainUntil ? new Date(data.consent.retainUntil) : null,
+    searchText: foldForSearch(`${data.firstName} ${data.lastName} ${data.email} ${data.headline}`),
+  });
+  // Known to the firm since their first sourcing or their consent, whichever came first.
+  const sourcings = mandates.flatMap((mandate) =>
+    mandate.candidacies.filter((candidacy) => candidacy.candidateRef === data.ref).map((candidacy) => candidacy.history[0].at),
+  );
+  const consents = data.consent.givenAt ? [data.consent.givenAt] : [];
+  const createdAt = earliest([...sourcings, ...consents], since);
+  dated(candidate, createdAt, latest(consents, createdAt));
+  for (const external of data.externalRefs) {
+    const row = em.create(CandidateExternalRef, { firm, candidate, system: external.system, externalId: external.externalId });
+    dated(row, createdAt);
+  }
+  return candidate;
+}
+
+function createCandidacy(
+  em: EntityManager,
+  firm: Firm,
+  mandate: Mandate,
+  candidate: Candidate,
+  data: DemoCandidacy,
+  users: Map<string, User>,
+): void {
+  const candidacy = em.create(Candidacy, { firm, mandate, candidate, stage: CandidacyStage[data.stage] });
+  dated(candidacy, new Date(data.history[0].at), new Date(data.history[data.history.length - 1].at));
+  data.history.forEach((move, index) => {
+    const change = em.create(CandidacyStageChange, {
+      firm,
+      candidacy,
+      fromStage: index === 0 ? null : CandidacyStage[data.history[index - 1].stage],
+      toStage: CandidacyStage[move.stage],
+      reason: move.reason,
+      movedBy: find(users, move.byEmail, 'user'),
+    });
+    dated(change, new Date(move.at));
+  });
+  for (const interview of data.interviews) createInterview(em, firm, candidacy, data, interview, users);
+}
+
+function createInterview(
+  em: EntityManager,
+  firm: Firm,
+  candidacy: Candidacy,
+  candidacyData: DemoCandidacy,
+  data: DemoInterview,
+  users: Map<string, User>,
+): void {
+  const interview = em.create(Interview, {
+    firm,
+    candidacy,
+    kind: InterviewKind[data.kind],
+    scheduledAt: new Date(data.scheduledAt),
+  });
+  // Booked with the last move of the candidacy before it took place.
+  const booked = candidacyData.history.map((move) => move.at).filter((at) => at <= data.scheduledAt);
+  const bookedAt = latest(booked, new Date(candidacyData.history[0].at));
+  dated(interview, bookedAt);
+  // The panel: one scorecard per interviewer, a draft unless the data has it submitted.
+  for (const email of data.interviewerEmails) {
+    const card = data.scorecards.find((scorecard) => scorecard.interviewerEmail === email);
+    createScorecard(em, firm, interview, find(users, email, 'user'), card, bookedAt);
+  }
+}
+
+function createScorecard(
+  em: EntityManager,
+  firm: Firm,
+  interview: Interview,
+  interviewer: User,
+  data: DemoScorecard | undefined,
+  bookedAt: Date,
+): void {
+  const scorecard = em.create(Scorecard, { firm, interview, interviewer });
+  dated(scorecard, bookedAt);
+  if (data?.status !== 'SUBMITTED') return;
+  if (!data.submittedAt) throw new Error(`Demo data: a submitted scorecard of ${interviewer.email} has no submittedAt.`);
+  const submittedAt = new Date(data.submittedAt);
+  const revision = em.create(ScorecardRevision, {
+    firm,
+    scorecard,
+    number: 1,
+    recommendation: Recommendation[data.recommendation],
+    summary: data.summary,
+    author: interviewer,
+  });
+  dated(revision, submittedAt);
+  for (const rating of data.ratings) {
+    if (rating.score !== null && !rating.evidence) {
+      throw new Error(`Demo data: ${rating.competencyKey} of ${interviewer.email} has a score without evidence.`);
+    }
+    const row = em.create(Rating, { firm, revision, competencyKey: rating.competencyKey, score: rating.score, evidence: rating.evidence });
+    dated(row, submittedAt);
+  }
+  scorecard.status = ScorecardStatus.SUBMITTED;
+  scorecard.submittedAt = submittedAt;
+  scorecard.latestRevision = ref(revision);
+  scorecard.updatedAt = submittedAt;
+}
+
+// createFirm installs the default rubric without returning it; it is still pending, so it
+// is found among the entities to insert (a query would flush, or find nothing).
+function defaultRubricOf(em: EntityManager, firm: Firm): Rubric {
+  for (const entity of em.getUnitOfWork().getPersistStack()) {
+    if (entity instanceof Rubric && entity.firm.unwrap() === firm && entity.key === DEFAULT_RUBRIC_KEY) return entity;
+  }
+  throw new Error(`createFirm did not install the default rubric for ${firm.slug}.`);
+}
+
+// A mandate starts with its first sourcing; one without candidacies at the firm's first event.
+function mandateCreatedAt(mandate: DemoMandate, since: Date): Date {
+  return earliest(sourcingsOf([mandate]), since);
+}
+
+function sourcingsOf(mandates: DemoMandate[]): string[] {
+  return mandates.flatMap((mandate) => mandate.candidacies.map((candidacy) => candidacy.history[0].at));
+}
+
+function firstEventOf(demo: DemoFirm): Date {
+  const times = [
+    ...demo.candidates.flatMap((candidate) => (candidate.consent.givenAt ? [candidate.consent.givenAt] : [])),
+    ...demo.mandates.flatMap((mandate) =>
+      mandate.candidacies.flatMap((candidacy) => [
+        ...candidacy.history.map((move) => move.at),
+        ...candidacy.interviews.map((interview) => interview.scheduledAt),
+      ]),
+    ),
+  ];
+  if (times.length === 0) throw new Error(`Demo data: ${demo.slug} has no dated event.`);
+  return earliest(times, new Date(times[0]));
+}
+
+function dated<T extends { createdAt: Date; updatedAt: Date }>(entity: T, createdAt: Date, updatedAt: Date = createdAt): T {
+  entity.createdAt = createdAt;
+  entity.updatedAt = updatedAt;
+  return entity;
+}
+
+// The earliest (latest) of ISO times, or `otherwise` when there are none.
+function earliest(times: string[], otherwise: Date): Date {
+  return times.length > 0 ? new Date(Math.min(...times.map((time) => Date.parse(time)))) : otherwise;
+}
+
+function latest(times: string[], otherwise: Date): Date {
+  return times.length > 0 ? new Date(Math.max(...times.map((time) => Date.parse(time)))) : otherwise;
+}
+
+function find<T>(rows: Map<string, T>, key: string, what: string): T {
+  const row = rows.get(key);
+  if (!row) throw new Error(`Demo data: unknown ${what} ${key}.`);
+  return row;
 }

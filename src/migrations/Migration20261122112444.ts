@@ -5,7 +5,7 @@ export class Migration20261122112444 extends Migration {
   override async up(): Promise<void> {
     // Trigram indexes make candidate search by any part of a name fast.
     this.addSql(`create extension if not exists pg_trgm;`);
-    this.addSql(`create table "client" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "firm_id" uuid not null, "name" varchar(200) not null, "organisation_number" varchar(40) null, "industry" varchar(100) null, "employee_count" varchar(255) null, "country" varchar(2) not null, constraint "client_pkey" primary key ("id"));`);
+    this.addSql(`create table "client" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "firm_id" uuid not null, "name" varchar(200) not null, "organisation_number" varchar(40) null, "industry" varchar(100) null, "employee_count" int null, "country" varchar(2) not null, constraint "client_pkey" primary key ("id"));`);
     this.addSql(`create index "client_firm_id_index" on "client" ("firm_id");`);
     this.addSql(`alter table "client" add constraint "client_firm_id_country_organisation_number_unique" unique ("firm_id", "country", "organisation_number");`);
 

@@ -5,6 +5,7 @@ import { createFirm } from '../../src/modules/firm/firm.service';
 import { createUser } from '../../src/modules/user/user.service';
 import { createApiKey } from '../../src/modules/api-key/api-key.service';
 import type { Firm } from '../../src/modules/firm/firm.entity';
+import { Client } from '../../src/modules/client/client.entity';
 import type { User } from '../../src/modules/user/user.entity';
 import type { ApiKey } from '../../src/modules/api-key/api-key.entity';
 import type { TestApp } from './test-app';
@@ -15,6 +16,8 @@ export const PASSWORD = 'correct horse battery staple';
 
 export interface TestFirm {
   firm: Firm;
+  // The client company the client user speaks for.
+  client: Client;
   admin: User;
   recruiter: User;
   clientUser: User;
@@ -29,20 +32,23 @@ export interface TestFirm {
 export async function createTestFirm(app: TestApp, label = 'firm'): Promise<TestFirm> {
   const unique = randomUUID().slice(0, 8);
   const em = app.em();
-  const { firm, admin, recruiter, clientUser } = await em.transactional(async (tx) => {
+  const { firm, client, admin, recruiter, clientUser } = await em.transactional(async (tx) => {
     const transaction = tx as EntityManager;
     const firm = createFirm(transaction, { name: `${label} ${unique}`, slug: `${label}-${unique}` });
+    const client = transaction.create(Client, { firm, name: `${label} client ${unique}`, country: 'NO' });
     const user = (role: Role) =>
       createUser(transaction, firm.id, {
         email: `${role.toLowerCase()}-${unique}@${label}.example`,
         name: `${role} of ${label}`,
         role,
         password: PASSWORD,
+        clientId: role === Role.CLIENT ? client.id : null,
       });
-    return { firm, admin: await user(Role.ADMIN), recruiter: await user(Role.RECRUITER), clientUser: await user(Role.CLIENT) };
+    return { firm, client, admin: await user(Role.ADMIN), recruiter: await user(Role.RECRUITER), clientUser: await user(Role.CLIENT) };
   });
   return {
     firm,
+    client,
     admin,
     recruiter,
     clientUser,

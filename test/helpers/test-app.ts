@@ -1,12 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { ormOptions } from '../../src/config/orm.config';
 import { createLogger } from '../../src/config/logger';
 import { buildAppSchema } from '../../src/server/schema';
 import { createAppServer, type AppServer } from '../../src/server/app';
 import { GraphQLClient } from './graphql-client';
+import { createTestDatabase } from './database';
+
+export { createTestDatabase };
 
 export interface TestApp {
   url: string;
@@ -18,21 +19,6 @@ export interface TestApp {
   countStatements(work: () => Promise<unknown>): Promise<number>;
   client(token: string): GraphQLClient;
   close(): Promise<void>;
-}
-
-// A new database of its own, brought up to date by the real migrations.
-export async function createTestDatabase(): Promise<MikroORM> {
-  const adminUrl = process.env.TEST_ADMIN_DATABASE_URL!;
-  const database = `test_${randomUUID().replace(/-/g, '')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${database}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  const orm = await MikroORM.init(ormOptions(url.toString()));
-  await orm.getMigrator().up();
-  return orm;
 }
 
 // The same database without the tenant filter: for arranging and inspecting across firms.

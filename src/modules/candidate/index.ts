@@ -1,3 +1,5 @@
 import type { Feature } from '../../common/feature';
+import { candidateNode } from './candidate.node';
+import { CandidateResolver } from './candidate.resolver';
 
-export const candidateFeature: Feature = { resolvers: [], nodeSources: [] };
+export const candidateFeature: Feature = { resolvers: [CandidateResolver], nodeSources: [candidateNode] };

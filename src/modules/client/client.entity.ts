@@ -21,7 +21,7 @@ export class Client extends TenantEntity<'organisationNumber' | 'industry' | 'em
   @Field(() => String, { nullable: true })
   industry: string | null = null;
 
-  @Property({ nullable: true })
+  @Property({ type: 'integer', nullable: true })
   @Field(() => Int, { nullable: true })
   employeeCount: number | null = null;
 

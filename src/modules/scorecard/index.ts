@@ -1,3 +1,8 @@
 import type { Feature } from '../../common/feature';
+import { scorecardNode } from './scorecard.node';
+import { ScorecardResolver, ScorecardRevisionResolver } from './scorecard.resolver';
 
-export const scorecardFeature: Feature = { resolvers: [], nodeSources: [] };
+export const scorecardFeature: Feature = {
+  resolvers: [ScorecardResolver, ScorecardRevisionResolver],
+  nodeSources: [scorecardNode],
+};

@@ -12,7 +12,10 @@ export interface CreateUserData {
   name: string;
   role: Role;
   password: string;
+  // The client company of a CLIENT user (local id). Absent or null: none given.
   clientId?: string | null;
+  // Set when a client id was given but names no client (e.g. a malformed global id).
+  clientIdUnknown?: boolean;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -30,6 +33,7 @@ export async function createUser(em: EntityManager, firmId: string, data: Create
   if (email && (await em.count(User, { email }, { filters: { tenant: false } })) > 0) {
     check.add(UserErrorCode.ALREADY_EXISTS, 'A user with this email already exists.', ['input', 'email']);
   }
+  const client = await clientOfNewUser(em, check, firmId, data);
   check.done();
 
   const user = em.create(User, {
@@ -38,8 +42,29 @@ export async function createUser(em: EntityManager, firmId: string, data: Create
     name: name!,
     role: data.role,
     passwordHash: await hashPassword(data.password),
-    client: data.clientId ? em.getReference(Client, data.clientId) : null,
+    client,
   });
   em.persist(user);
   return user;
+}
+
+// A CLIENT user speaks for exactly one client company of the firm; the firm's staff for none.
+async function clientOfNewUser(em: EntityManager, check: InputCheck, firmId: string, data: CreateUserData): Promise<Client | null> {
+  const field = ['input', 'clientId'];
+  const given = Boolean(data.clientId) || Boolean(data.clientIdUnknown);
+  if (data.role !== Role.CLIENT) {
+    if (given) check.add(UserErrorCode.INVALID, `${data.role} users belong to the firm, not to a client: leave clientId out.`, field);
+    return null;
+  }
+  if (!given) {
+    check.add(UserErrorCode.REQUIRED, 'clientId is required for a CLIENT user.', field);
+    return null;
+  }
+  // By primary key, so a client made earlier in the same unit of work (seeding) is found too.
+  const client = data.clientId ? await em.findOne(Client, data.clientId, { filters: { tenant: false } }) : null;
+  if (!client || client.firm.id !== firmId) {
+    check.add(UserErrorCode.NOT_FOUND, 'No client with this id.', field);
+    return null;
+  }
+  return client;
 }

@@ -1,0 +1,3 @@
+export const CANDIDACY_LIMITS = {
+  reason: 1000,
+} as const;

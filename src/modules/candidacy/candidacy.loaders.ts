@@ -1,0 +1,45 @@
+import DataLoader from 'dataloader';
+import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
+import type { Context } from '../../server/context';
+import { Mandate } from '../mandate/mandate.entity';
+import { User } from '../user/user.entity';
+import { Candidacy } from './candidacy.entity';
+import { CandidacyStageChange } from './candidacy-stage-change.entity';
+
+// Per-request DataLoaders of the pipeline: one SQL statement per relation and batch, on the
+// request's fork, so the tenant filter scopes them to the caller's firm.
+
+// Each candidacy's moves, oldest first.
+export const historyByCandidacyLoader = (context: Context) =>
+  new DataLoader<string, CandidacyStageChange[]>(async (candidacyIds) => {
+    const rows = await context.em.find(
+      CandidacyStageChange,
+      { candidacy: { $in: [...candidacyIds] } },
+      { orderBy: { createdAt: 'asc', id: 'asc' } },
+    );
+    return groupedInKeyOrder(candidacyIds, rows, (row) => row.candidacy.id);
+  });
+
+// Each candidate's candidacies in every mandate, oldest first.
+export const candidaciesByCandidateLoader = (context: Context) =>
+  new DataLoader<string, Candidacy[]>(async (candidateIds) => {
+    const rows = await context.em.find(
+      Candidacy,
+      { candidate: { $in: [...candidateIds] } },
+      { orderBy: { createdAt: 'asc', id: 'asc' } },
+    );
+    return groupedInKeyOrder(candidateIds, rows, (row) => row.candidate.id);
+  });
+
+export const mandateByIdLoader = (context: Context) =>
+  new DataLoader<string, Mandate | null>(async (ids) => {
+    const rows = await context.em.find(Mandate, { id: { $in: [...ids] } });
+    return inKeyOrder(ids, rows, (row) => row.id);
+  });
+
+// Who moved a candidacy.
+export const moverByIdLoader = (context: Context) =>
+  new DataLoader<string, User | null>(async (ids) => {
+    const rows = await context.em.find(User, { id: { $in: [...ids] } });
+    return inKeyOrder(ids, rows, (row) => row.id);
+  });

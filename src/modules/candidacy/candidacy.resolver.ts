@@ -1,0 +1,118 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { Access } from '../../common/access';
+import type { Connection } from '../../common/connection';
+import { localIdOf } from '../../common/global-id';
+import { runMutation } from '../../common/payload';
+import { principalOf, type Context } from '../../server/context';
+import { Candidate } from '../candidate/candidate.entity';
+import { CANDIDATE_READERS } from '../candidate/candidate.access';
+import { candidateByIdLoader } from '../candidate/candidate.loaders';
+import { Mandate } from '../mandate/mandate.entity';
+import { User } from '../user/user.entity';
+import { Candidacy } from './candidacy.entity';
+import { CandidacyStageChange } from './candidacy-stage-change.entity';
+import { PIPELINE_READERS, PIPELINE_WRITERS } from './candidacy.access';
+import {
+  AddCandidateToMandateInput,
+  AddCandidateToMandatePayload,
+  CandidacyConnection,
+  MandateCandidaciesArgs,
+  MoveCandidacyInput,
+  MoveCandidacyPayload,
+} from './candidacy.inputs';
+import { addCandidateToMandate, listMandateCandidacies, moveCandidacy } from './candidacy.service';
+import {
+  candidaciesByCandidateLoader,
+  historyByCandidacyLoader,
+  mandateByIdLoader,
+  moverByIdLoader,
+} from './candidacy.loaders';
+
+// The user acting, recorded on each move; an API key is no person, so null.
+function actingUserId(context: Context): string | null {
+  const principal = principalOf(context);
+  return principal.kind === 'USER' ? principal.userId : null;
+}
+
+@Resolver(() => Candidacy)
+export class CandidacyResolver {
+  @Authorized<Access>(...PIPELINE_WRITERS)
+  @Mutation(() => AddCandidateToMandatePayload, { description: "Puts a candidate into a mandate's pipeline, as SOURCED." })
+  addCandidateToMandate(
+    @Arg('input') input: AddCandidateToMandateInput,
+    @Ctx() context: Context,
+  ): Promise<AddCandidateToMandatePayload> {
+    const { firmId } = principalOf(context);
+    return runMutation(context.em, AddCandidateToMandatePayload, (em) =>
+      addCandidateToMandate(em, firmId, actingUserId(context), {
+        mandateId: localIdOf(input.mandateId, 'Mandate'),
+        candidateId: localIdOf(input.candidateId, 'Candidate'),
+        reason: input.reason,
+      }),
+    );
+  }
+
+  @Authorized<Access>(...PIPELINE_WRITERS)
+  @Mutation(() => MoveCandidacyPayload, { description: 'Moves a candidacy to another stage, if that move is allowed.' })
+  moveCandidacy(@Arg('input') input: MoveCandidacyInput, @Ctx() context: Context): Promise<MoveCandidacyPayload> {
+    const { firmId } = principalOf(context);
+    return runMutation(context.em, MoveCandidacyPayload, (em) =>
+      moveCandidacy(em, firmId, actingUserId(context), {
+        candidacyId: localIdOf(input.candidacyId, 'Candidacy'),
+        stage: input.stage,
+        reason: input.reason,
+      }),
+    );
+  }
+
+  @Authorized<Access>(...CANDIDATE_READERS)
+  @FieldResolver(() => Candidate, { description: 'The person: personal data, so it also needs candidates:read.' })
+  async candidate(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<Candidate> {
+    return (await context.loaders.get(candidateByIdLoader).load(candidacy.candidate.id))!;
+  }
+
+  @FieldResolver(() => Mandate)
+  async mandate(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<Mandate> {
+    return (await context.loaders.get(mandateByIdLoader).load(candidacy.mandate.id))!;
+  }
+
+  @FieldResolver(() => [CandidacyStageChange], { description: 'Every move of the candidacy, oldest first.' })
+  history(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<CandidacyStageChange[]> {
+    return context.loaders.get(historyByCandidacyLoader).load(candidacy.id);
+  }
+}
+
+@Resolver(() => CandidacyStageChange)
+export class CandidacyStageChangeResolver {
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'The user who made the move; null when an API key made it, or for callers that see no users.',
+  })
+  async movedBy(@Root() change: CandidacyStageChange, @Ctx() context: Context): Promise<User | null> {
+    // As node(id): API keys see no users.
+    if (!change.movedBy || principalOf(context).kind !== 'USER') return null;
+    return context.loaders.get(moverByIdLoader).load(change.movedBy.id);
+  }
+}
+
+@Resolver(() => Mandate)
+export class MandateCandidaciesResolver {
+  @Authorized<Access>(...PIPELINE_READERS)
+  @FieldResolver(() => CandidacyConnection, { description: "The mandate's pipeline, oldest first." })
+  candidacies(
+    @Root() mandate: Mandate,
+    @Args() { stage, ...page }: MandateCandidaciesArgs,
+    @Ctx() context: Context,
+  ): Promise<Connection<Candidacy>> {
+    return listMandateCandidacies(context.em, principalOf(context).firmId, mandate.id, stage, page);
+  }
+}
+
+@Resolver(() => Candidate)
+export class CandidateCandidaciesResolver {
+  @Authorized<Access>(...PIPELINE_READERS)
+  @FieldResolver(() => [Candidacy], { description: "The candidate's candidacies in every mandate, oldest first." })
+  candidacies(@Root() candidate: Candidate, @Ctx() context: Context): Promise<Candidacy[]> {
+    return context.loaders.get(candidaciesByCandidateLoader).load(candidate.id);
+  }
+}

@@ -1,0 +1,140 @@
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
+import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
+import { InputCheck } from '../../common/input-check';
+import { Firm } from '../firm/firm.entity';
+import { User } from '../user/user.entity';
+import { Mandate, MandateStatus } from '../mandate/mandate.entity';
+import { Candidate } from '../candidate/candidate.entity';
+import { Candidacy, CandidacyStage } from './candidacy.entity';
+import { CandidacyStageChange } from './candidacy-stage-change.entity';
+import { canMoveCandidacy, moveNeedsReason } from './candidacy-stage';
+import { CANDIDACY_LIMITS } from './candidacy.limits';
+
+// A mandate that is over takes no new candidates.
+const CLOSED_MANDATE: readonly MandateStatus[] = [MandateStatus.FILLED, MandateStatus.CANCELLED];
+
+export interface AddCandidateToMandateData {
+  mandateId: string | null;
+  candidateId: string | null;
+  reason?: string | null;
+}
+
+export interface MoveCandidacyData {
+  candidacyId: string | null;
+  stage: CandidacyStage;
+  reason?: string | null;
+}
+
+// `movedById`: the user who acts; null for an API key.
+export async function addCandidateToMandate(
+  em: EntityManager,
+  firmId: string,
+  movedById: string | null,
+  data: AddCandidateToMandateData,
+): Promise<{ candidacy: Candidacy }> {
+  const check = new InputCheck();
+  const reason = check.text(['input', 'reason'], data.reason, { max: CANDIDACY_LIMITS.reason });
+  // Locked for share, so the mandate cannot be closed while the candidate goes in.
+  const mandate = data.mandateId
+    ? await em.findOne(Mandate, { id: data.mandateId, firm: firmId }, { lockMode: LockMode.PESSIMISTIC_READ })
+    : null;
+  const candidate = data.candidateId ? await em.findOne(Candidate, { id: data.candidateId, firm: firmId }) : null;
+  if (!mandate) check.add(UserErrorCode.NOT_FOUND, 'No mandate with this id.', ['input', 'mandateId']);
+  if (!candidate) check.add(UserErrorCode.NOT_FOUND, 'No candidate with this id.', ['input', 'candidateId']);
+  if (mandate && CLOSED_MANDATE.includes(mandate.status)) {
+    check.add(UserErrorCode.INVALID_STATE, `Cannot add a candidate to a ${mandate.status} mandate.`, ['input', 'mandateId']);
+  }
+  if (mandate && candidate && (await em.count(Candidacy, { mandate: mandate.id, candidate: candidate.id })) > 0) {
+    check.add(UserErrorCode.ALREADY_EXISTS, 'This candidate is already in the mandate.', ['input', 'candidateId']);
+  }
+  check.done();
+
+  const now = new Date();
+  const candidacy = em.create(Candidacy, {
+    firm: em.getReference(Firm, firmId),
+    mandate: mandate!,
+    candidate: candidate!,
+    stage: CandidacyStage.SOURCED,
+    createdAt: now,
+    updatedAt: now,
+  });
+  recordMove(em, candidacy, null, movedById, reason, now);
+  try {
+    await em.flush();
+  } catch (error) {
+    // Another request added the same candidate at the same moment.
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    throw UserInputError.of(UserErrorCode.ALREADY_EXISTS, 'This candidate is already in the mandate.', ['input', 'candidateId']);
+  }
+  return { candidacy };
+}
+
+export async function moveCandidacy(
+  em: EntityManager,
+  firmId: string,
+  movedById: string | null,
+  data: MoveCandidacyData,
+): Promise<{ candidacy: Candidacy }> {
+  // Locked for update, so two moves at the same moment are applied one after the other.
+  const candidacy = data.candidacyId
+    ? await em.findOne(Candidacy, { id: data.candidacyId, firm: firmId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+    : null;
+  if (!candidacy) throw notFound(['input', 'candidacyId'], 'candidacy');
+
+  const check = new InputCheck();
+  const reason = check.text(['input', 'reason'], data.reason, { max: CANDIDACY_LIMITS.reason });
+  const from = candidacy.stage;
+  const to = data.stage;
+  if (from === to) {
+    check.add(UserErrorCode.INVALID_STATE, `The candidacy is already ${to}.`, ['input', 'stage']);
+  } else if (!canMoveCandidacy(from, to)) {
+    check.add(UserErrorCode.INVALID_STATE, `Cannot move a candidacy from ${from} to ${to}.`, ['input', 'stage']);
+  } else if (moveNeedsReason(from, to) && !reason) {
+    check.add(UserErrorCode.REQUIRED, `reason is required to move a candidacy from ${from} to ${to}.`, ['input', 'reason']);
+  }
+  check.done();
+
+  // Strictly after the previous move, so the history's order never depends on clocks agreeing.
+  const now = new Date(Math.max(Date.now(), candidacy.updatedAt.getTime() + 1));
+  candidacy.stage = to;
+  candidacy.updatedAt = now;
+  recordMove(em, candidacy, from, movedById, reason, now);
+  return { candidacy };
+}
+
+export function listMandateCandidacies(
+  em: EntityManager,
+  firmId: string,
+  mandateId: string,
+  stage: CandidacyStage | null | undefined,
+  page: ConnectionArgs,
+): Promise<Connection<Candidacy>> {
+  return paginate(
+    em,
+    Candidacy,
+    { firm: firmId, mandate: mandateId, ...(stage ? { stage } : {}) },
+    { list: 'mandateCandidacies', keys: ['createdAt', 'id'], ...page },
+  );
+}
+
+function recordMove(
+  em: EntityManager,
+  candidacy: Candidacy,
+  fromStage: CandidacyStage | null,
+  movedById: string | null,
+  reason: string | null,
+  at: Date,
+): void {
+  em.create(CandidacyStageChange, {
+    firm: candidacy.firm,
+    candidacy,
+    fromStage,
+    toStage: candidacy.stage,
+    reason,
+    movedBy: movedById ? em.getReference(User, movedById) : null,
+    createdAt: at,
+    updatedAt: at,
+  });
+}

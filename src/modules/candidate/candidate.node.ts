@@ -1,0 +1,11 @@
+import { isAllowed } from '../../common/access';
+import { defineNodeSource } from '../../common/node-source';
+import { Candidate } from './candidate.entity';
+import { CANDIDATE_READERS } from './candidate.access';
+
+// Personal data: the firm's staff and keys with candidates:read; never client users.
+export const candidateNode = defineNodeSource({
+  typeName: 'Candidate',
+  entity: Candidate,
+  visibleTo: (principal) => (isAllowed(principal, CANDIDATE_READERS) ? {} : null),
+});

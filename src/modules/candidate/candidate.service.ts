@@ -1,0 +1,380 @@
+import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
+import { UserErrorCode, UserInputError, badUserInput, notFound } from '../../common/errors';
+import { InputCheck } from '../../common/input-check';
+import { Firm } from '../firm/firm.entity';
+import { Candidate, ConsentStatus } from './candidate.entity';
+import { CandidateExternalRef } from './candidate-external-ref.entity';
+import { CANDIDATE_LIMITS as LIMITS, EMAIL_PATTERN, PHONE_PATTERN, SYSTEM_PATTERN } from './candidate.limits';
+import { isLanguageCode } from './languages';
+import { foldForSearch } from './search-text';
+import { dateOnly } from './date-only';
+
+export interface ExternalRefData {
+  system: string;
+  externalId: string;
+}
+
+export interface ConsentData {
+  status: ConsentStatus;
+  givenAt?: Date | null;
+  retainUntil?: Date | null;
+}
+
+// Every field optional: on update, undefined keeps the value and null clears it.
+export interface CandidateData {
+  firstName?: string | null;
+  lastName?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  headline?: string | null;
+  location?: string | null;
+  languages?: string[] | null;
+  linkedinUrl?: string | null;
+  tags?: string[] | null;
+  externalRefs?: ExternalRefData[] | null;
+  consent?: ConsentData | null;
+}
+
+export interface CandidateFilterData {
+  search?: string | null;
+  tag?: string | null;
+  externalRef?: ExternalRefData | null;
+  updatedSince?: Date | null;
+}
+
+// The columns a create or update writes; retainUntil is a SQL date, held as 'YYYY-MM-DD'.
+interface CandidateValues {
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  headline: string | null;
+  location: string | null;
+  languages: string[];
+  linkedinUrl: string | null;
+  tags: string[];
+  consentStatus: ConsentStatus;
+  consentGivenAt: Date | null;
+  consentWithdrawnAt: Date | null;
+  retainUntil: string | null;
+}
+
+type ConsentValues = Pick<CandidateValues, 'consentStatus' | 'consentGivenAt' | 'consentWithdrawnAt' | 'retainUntil'>;
+
+const PENDING_CONSENT: ConsentValues = {
+  consentStatus: ConsentStatus.PENDING,
+  consentGivenAt: null,
+  consentWithdrawnAt: null,
+  retainUntil: null,
+};
+
+export async function createCandidate(em: EntityManager, firmId: string, data: CandidateData): Promise<{ candidate: Candidate }> {
+  const now = new Date();
+  const check = new InputCheck();
+  const values = checkFields(check, data, null) as Omit<CandidateValues, keyof ConsentValues>;
+  const consent = data.consent ? checkConsent(check, data.consent, null, now) : PENDING_CONSENT;
+  const refs = data.externalRefs ? checkExternalRefs(check, data.externalRefs) : [];
+  check.done();
+  await checkRefsUnused(em, firmId, null, refs);
+
+  const candidate = em.create(Candidate, {
+    firm: em.getReference(Firm, firmId),
+    ...values,
+    ...consent,
+    retainUntil: consent.retainUntil as unknown as Date | null,
+    searchText: searchTextOf(values),
+    createdAt: now,
+    updatedAt: now,
+  });
+  for (const ref of refs) em.create(CandidateExternalRef, { firm: candidate.firm, candidate, ...ref });
+  await flushRefs(em);
+  return { candidate };
+}
+
+// Writes only what really changes, so an update that changes nothing leaves updatedAt alone.
+export async function updateCandidate(
+  em: EntityManager,
+  firmId: string,
+  candidateId: string | null,
+  data: CandidateData,
+): Promise<{ candidate: Candidate }> {
+  const candidate = candidateId ? await em.findOne(Candidate, { id: candidateId, firm: firmId }) : null;
+  if (!candidate) throw notFound(['input', 'candidateId'], 'candidate');
+
+  const check = new InputCheck();
+  const values: Partial<CandidateValues> = checkFields(check, data, candidate);
+  if (data.consent) Object.assign(values, checkConsent(check, data.consent, candidate, new Date()));
+  const refs = data.externalRefs !== undefined ? checkExternalRefs(check, data.externalRefs ?? []) : null;
+  check.done();
+
+  let changed = false;
+  const current = candidate as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(values)) {
+    if (!sameValue(key as keyof CandidateValues, current[key], value)) {
+      current[key] = value;
+      changed = true;
+    }
+  }
+  const searchText = searchTextOf(candidate);
+  if (candidate.searchText !== searchText) candidate.searchText = searchText;
+
+  if (refs) {
+    await checkRefsUnused(em, firmId, candidate.id, refs);
+    if (await replaceExternalRefs(em, candidate, refs)) {
+      // Refs live in their own table; the candidate still changed for anyone syncing by updatedAt.
+      if (!changed) candidate.updatedAt = new Date();
+    }
+  }
+  await flushRefs(em);
+  return { candidate };
+}
+
+export function listCandidates(
+  em: EntityManager,
+  firmId: string,
+  filter: CandidateFilterData | null | undefined,
+  page: ConnectionArgs,
+): Promise<Connection<Candidate>> {
+  const conditions: FilterQuery<Candidate>[] = [{ firm: firmId }];
+  if (filter?.search != null) {
+    if (filter.search.length > LIMITS.search) {
+      throw badUserInput(`filter.search is longer than ${LIMITS.search} characters.`, 'filter');
+    }
+    const term = foldForSearch(filter.search);
+    if (term) conditions.push({ searchText: { $like: `%${escapeLike(term)}%` } });
+  }
+  if (filter?.tag != null) conditions.push({ tags: { $contains: [filter.tag.trim()] } });
+  if (filter?.externalRef) {
+    const { system, externalId } = filter.externalRef;
+    conditions.push({ externalRefs: { $some: { system: system.trim(), externalId: externalId.trim() } } });
+  }
+  if (filter?.updatedSince) conditions.push({ updatedAt: { $gte: filter.updatedSince } });
+  const where: FilterQuery<Candidate> = { $and: conditions };
+  // Incremental sync reads in the order of change; the cursors name their order, so a cursor of
+  // one order is refused by the other.
+  return filter?.updatedSince
+    ? paginate(em, Candidate, where, { list: 'candidatesByUpdatedAt', keys: ['updatedAt', 'id'], ...page })
+    : paginate(em, Candidate, where, { list: 'candidates', keys: ['createdAt', 'id'], ...page });
+}
+
+export function searchTextOf(candidate: Pick<CandidateValues, 'firstName' | 'lastName' | 'email' | 'headline'>): string {
+  return foldForSearch([candidate.firstName, candidate.lastName, candidate.email ?? '', candidate.headline ?? ''].join(' '));
+}
+
+// The scalar fields present in `data`, trimmed and checked. With no candidate (create), the
+// names are required and every absent field gets its empty value.
+function checkFields(check: InputCheck, data: CandidateData, candidate: Candidate | null): Partial<CandidateValues> {
+  const creating = candidate === null;
+  const values: Partial<CandidateValues> = {};
+  const field = (name: string) => ['input', name];
+  const given = (value: unknown) => creating || value !== undefined;
+
+  if (given(data.firstName)) values.firstName = check.text(field('firstName'), data.firstName, { max: LIMITS.name, required: true })!;
+  if (given(data.lastName)) values.lastName = check.text(field('lastName'), data.lastName, { max: LIMITS.name, required: true })!;
+  if (given(data.email)) {
+    const email = check.text(field('email'), data.email, { max: LIMITS.email })?.toLowerCase() ?? null;
+    if (email && !EMAIL_PATTERN.test(email)) check.add(UserErrorCode.INVALID, 'email is not an email address.', field('email'));
+    values.email = email;
+  }
+  if (given(data.phone)) {
+    const phone = check.text(field('phone'), data.phone, { max: LIMITS.phone });
+    if (phone && !PHONE_PATTERN.test(phone)) {
+      check.add(UserErrorCode.INVALID, 'phone may hold only digits, spaces, - and a leading +.', field('phone'));
+    }
+    values.phone = phone;
+  }
+  if (given(data.headline)) values.headline = check.text(field('headline'), data.headline, { max: LIMITS.headline });
+  if (given(data.location)) values.location = check.text(field('location'), data.location, { max: LIMITS.location });
+  if (given(data.languages)) values.languages = checkLanguages(check, data.languages ?? []);
+  if (given(data.linkedinUrl)) {
+    const url = check.text(field('linkedinUrl'), data.linkedinUrl, { max: LIMITS.linkedinUrl });
+    if (url && !isLinkedinUrl(url)) {
+      check.add(UserErrorCode.INVALID, 'linkedinUrl must be an https URL on linkedin.com.', field('linkedinUrl'));
+    }
+    values.linkedinUrl = url;
+  }
+  if (given(data.tags)) values.tags = checkTags(check, data.tags ?? []);
+  return values;
+}
+
+function checkLanguages(check: InputCheck, languages: string[]): string[] {
+  if (languages.length > LIMITS.languages) {
+    check.add(UserErrorCode.TOO_LONG, `languages may hold at most ${LIMITS.languages} codes.`, ['input', 'languages']);
+  }
+  const codes: string[] = [];
+  languages.forEach((language, index) => {
+    const code = language.trim();
+    if (!isLanguageCode(code)) {
+      check.add(
+        UserErrorCode.INVALID,
+        `"${code.slice(0, 20)}" is not an ISO 639-1 language code in lower case, such as nb, sv or en.`,
+        ['input', 'languages', String(index)],
+      );
+    } else if (!codes.includes(code)) {
+      codes.push(code);
+    }
+  });
+  return codes;
+}
+
+function checkTags(check: InputCheck, tags: string[]): string[] {
+  const unique: string[] = [];
+  tags.forEach((tag, index) => {
+    const field = ['input', 'tags', String(index)];
+    const trimmed = tag.trim();
+    if (!trimmed) check.add(UserErrorCode.INVALID, 'A tag must not be empty.', field);
+    else if (trimmed.length > LIMITS.tag) check.add(UserErrorCode.TOO_LONG, `A tag is at most ${LIMITS.tag} characters.`, field);
+    else if (!unique.includes(trimmed)) unique.push(trimmed);
+  });
+  if (unique.length > LIMITS.tags) {
+    check.add(UserErrorCode.TOO_LONG, `tags may hold at most ${LIMITS.tags} different tags.`, ['input', 'tags']);
+  }
+  return unique;
+}
+
+function isLinkedinUrl(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return false;
+  }
+  const host = url.hostname.toLowerCase();
+  return (
+    url.protocol === 'https:' &&
+    !url.username &&
+    !url.password &&
+    (host === 'linkedin.com' || host.endsWith('.linkedin.com'))
+  );
+}
+
+function checkExternalRefs(check: InputCheck, refs: ExternalRefData[]): ExternalRefData[] {
+  if (refs.length > LIMITS.externalRefs) {
+    check.add(UserErrorCode.TOO_LONG, `externalRefs may hold at most ${LIMITS.externalRefs} refs.`, ['input', 'externalRefs']);
+  }
+  const systems = new Set<string>();
+  return refs.map((ref, index) => {
+    const field = (name: string) => ['input', 'externalRefs', String(index), name];
+    const system = check.text(field('system'), ref.system, { max: LIMITS.system, required: true }) ?? '';
+    if (system && system.length <= LIMITS.system && !SYSTEM_PATTERN.test(system)) {
+      check.add(UserErrorCode.INVALID, 'system may hold only lower case letters, digits, _ and -.', field('system'));
+    }
+    if (system && systems.has(system)) {
+      check.add(UserErrorCode.INVALID, `A candidate has one external ref per system; "${system}" comes twice.`, field('system'));
+    }
+    systems.add(system);
+    const externalId = check.text(field('externalId'), ref.externalId, { max: LIMITS.externalId, required: true }) ?? '';
+    return { system, externalId };
+  });
+}
+
+// A ref of another candidate of the firm cannot be taken over.
+async function checkRefsUnused(em: EntityManager, firmId: string, candidateId: string | null, refs: ExternalRefData[]) {
+  if (refs.length === 0) return;
+  const taken = await em.find(CandidateExternalRef, {
+    firm: firmId,
+    $or: refs.map(({ system, externalId }) => ({ system, externalId })),
+    ...(candidateId ? { candidate: { $ne: candidateId } } : {}),
+  });
+  if (taken.length === 0) return;
+  const errors = refs.flatMap((ref, index) =>
+    taken.some((row) => row.system === ref.system && row.externalId === ref.externalId)
+      ? [
+          {
+            code: UserErrorCode.ALREADY_EXISTS,
+            message: `Another candidate already has external id "${ref.externalId}" in ${ref.system}.`,
+            field: ['input', 'externalRefs', String(index), 'externalId'],
+          },
+        ]
+      : [],
+  );
+  throw new UserInputError(errors);
+}
+
+// Makes the candidate's refs exactly `refs`: one row per system, changed in place. True if any changed.
+async function replaceExternalRefs(em: EntityManager, candidate: Candidate, refs: ExternalRefData[]): Promise<boolean> {
+  const existing = await em.find(CandidateExternalRef, { candidate: candidate.id });
+  let changed = false;
+  for (const row of existing) {
+    const wanted = refs.find((ref) => ref.system === row.system);
+    if (!wanted) {
+      em.remove(row);
+      changed = true;
+    } else if (wanted.externalId !== row.externalId) {
+      row.externalId = wanted.externalId;
+      changed = true;
+    }
+  }
+  for (const ref of refs) {
+    if (!existing.some((row) => row.system === ref.system)) {
+      em.create(CandidateExternalRef, { firm: candidate.firm, candidate, ...ref });
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+// Consent as a whole. Times already recorded stay while the status stays, so sending the same
+// consent again changes nothing.
+function checkConsent(check: InputCheck, consent: ConsentData, candidate: Candidate | null, now: Date): ConsentValues {
+  const field = (name: string) => ['input', 'consent', name];
+  const today = dateOnly(now)!;
+  const retainUntil = dateOnly(consent.retainUntil ?? null);
+  const givenAt = consent.givenAt ?? null;
+  const status = candidate?.consentStatus ?? null;
+  if (givenAt && givenAt.getTime() > now.getTime()) {
+    check.add(UserErrorCode.OUT_OF_RANGE, 'givenAt cannot be in the future.', field('givenAt'));
+  }
+  switch (consent.status) {
+    case ConsentStatus.PENDING:
+      if (givenAt) check.add(UserErrorCode.INVALID, 'givenAt is only for GIVEN or WITHDRAWN consent.', field('givenAt'));
+      return { ...PENDING_CONSENT, retainUntil };
+    case ConsentStatus.GIVEN:
+      if (!retainUntil) check.add(UserErrorCode.REQUIRED, 'retainUntil is required when consent is GIVEN.', field('retainUntil'));
+      else if (retainUntil <= today) {
+        check.add(UserErrorCode.OUT_OF_RANGE, 'retainUntil must be a date in the future.', field('retainUntil'));
+      }
+      return {
+        consentStatus: ConsentStatus.GIVEN,
+        consentGivenAt: givenAt ?? (status === ConsentStatus.GIVEN ? candidate!.consentGivenAt : null) ?? now,
+        consentWithdrawnAt: null,
+        retainUntil,
+      };
+    case ConsentStatus.WITHDRAWN:
+      return {
+        consentStatus: ConsentStatus.WITHDRAWN,
+        consentGivenAt: givenAt ?? candidate?.consentGivenAt ?? null,
+        consentWithdrawnAt: (status === ConsentStatus.WITHDRAWN ? candidate!.consentWithdrawnAt : null) ?? now,
+        retainUntil,
+      };
+  }
+}
+
+function sameValue(key: keyof CandidateValues, current: unknown, next: unknown): boolean {
+  if (key === 'retainUntil') return dateOnly(current as Date | string | null) === next;
+  if (Array.isArray(current) && Array.isArray(next)) {
+    return current.length === next.length && current.every((item, index) => item === next[index]);
+  }
+  if (current instanceof Date && next instanceof Date) return current.getTime() === next.getTime();
+  return current === next;
+}
+
+// Flushes now, so a ref taken at the same moment by another request is a user error, not a 500.
+async function flushRefs(em: EntityManager): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    throw UserInputError.of(
+      UserErrorCode.ALREADY_EXISTS,
+      'Another candidate took one of these external ids at the same moment; try again.',
+      ['input', 'externalRefs'],
+    );
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

@@ -1,0 +1,135 @@
+// The assessment and fit model of PRODUCT.md §3, as plain functions with no ORM in sight.
+// The ranking SQL (fit.repository.ts) computes the same numbers; tests hold the two together.
+
+export interface RatingScore {
+  competencyKey: string;
+  // Only ratings that count: non-null scores of the latest revision of submitted scorecards.
+  score: number;
+}
+
+export interface RequirementSpec {
+  competencyKey: string;
+  weight: number;
+  target: number;
+  minimum: number | null;
+}
+
+export interface CompetencyAssessment {
+  key: string;
+  ratingsCount: number;
+  // Mean of the scores, unrounded; null when nobody assessed it.
+  score: number | null;
+  spread: number | null;
+  disagreement: boolean;
+}
+
+export interface CompetencyFit {
+  key: string;
+  weight: number;
+  target: number;
+  minimum: number | null;
+  ratingsCount: number;
+  score: number | null;
+  gap: number | null;
+  surplus: number | null;
+  attainment: number | null;
+  meetsMinimum: boolean | null;
+}
+
+export interface FitResult {
+  fit: number | null;
+  coverage: number;
+  mustHavesMet: boolean | null;
+  competencies: CompetencyFit[];
+}
+
+// Disagreement: interviewers two or more points apart.
+export const DISAGREEMENT_SPREAD = 2;
+
+export function assess(competencyKeys: readonly string[], ratings: readonly RatingScore[]): CompetencyAssessment[] {
+  const scoresByKey = new Map<string, number[]>(competencyKeys.map((key) => [key, []]));
+  for (const rating of ratings) scoresByKey.get(rating.competencyKey)?.push(rating.score);
+  return competencyKeys.map((key) => {
+    const scores = scoresByKey.get(key)!;
+    if (scores.length === 0) return { key, ratingsCount: 0, score: null, spread: null, disagreement: false };
+    const spread = Math.max(...scores) - Math.min(...scores);
+    return {
+      key,
+      ratingsCount: scores.length,
+      score: scores.reduce((sum, score) => sum + score, 0) / scores.length,
+      spread,
+      disagreement: spread >= DISAGREEMENT_SPREAD,
+    };
+  });
+}
+
+// How far from the floor (1) to the target the candidate reaches; above target earns nothing more.
+export function attainment(score: number, target: number): number {
+  return target === 1 ? 1 : (Math.min(score, target) - 1) / (target - 1);
+}
+
+export function computeFit(requirements: readonly RequirementSpec[], ratings: readonly RatingScore[]): FitResult {
+  const weighted = requirements.filter((requirement) => requirement.weight > 0);
+  const assessments = new Map(assess(weighted.map((requirement) => requirement.competencyKey), ratings).map((a) => [a.key, a]));
+
+  let assessedWeight = 0;
+  let totalWeight = 0;
+  let weightedAttainment = 0;
+  let minimumMissed = false;
+  let minimumUnassessed = false;
+
+  const competencies = weighted.map((requirement): CompetencyFit => {
+    const { score, ratingsCount } = assessments.get(requirement.competencyKey)!;
+    const { weight, target, minimum } = requirement;
+    totalWeight += weight;
+    if (score === null) {
+      // Not assessed is unknown, never a low score.
+      if (minimum !== null) minimumUnassessed = true;
+      return { key: requirement.competencyKey, weight, target, minimum, ratingsCount, score, gap: null, surplus: null, attainment: null, meetsMinimum: null };
+    }
+    const reached = attainment(score, target);
+    assessedWeight += weight;
+    weightedAttainment += weight * reached;
+    const meetsMinimum = minimum === null ? null : score >= minimum;
+    if (meetsMinimum === false) minimumMissed = true;
+    return {
+      key: requirement.competencyKey,
+      weight,
+      target,
+      minimum,
+      ratingsCount,
+      score,
+      gap: score - target,
+      surplus: Math.max(0, score - target),
+      attainment: reached,
+      meetsMinimum,
+    };
+  });
+
+  return {
+    fit: assessedWeight > 0 ? (100 * weightedAttainment) / assessedWeight : null,
+    coverage: totalWeight > 0 ? assessedWeight / totalWeight : 0,
+    mustHavesMet: minimumMissed ? false : minimumUnassessed ? null : true,
+    competencies,
+  };
+}
+
+export interface RankedCandidacy {
+  id: string;
+  createdAt: Date;
+  fit: FitResult;
+}
+
+// The ranking order of §3: a missed must-have last; then fit (unknown last), coverage,
+// creation time and id.
+export function compareRanking(a: RankedCandidacy, b: RankedCandidacy): number {
+  const missed = (x: RankedCandidacy) => (x.fit.mustHavesMet === false ? 1 : 0);
+  return (
+    missed(a) - missed(b) ||
+    (a.fit.fit === null ? 1 : 0) - (b.fit.fit === null ? 1 : 0) ||
+    (b.fit.fit ?? 0) - (a.fit.fit ?? 0) ||
+    b.fit.coverage - a.fit.coverage ||
+    a.createdAt.getTime() - b.createdAt.getTime() ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}

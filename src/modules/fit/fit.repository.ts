@@ -1,0 +1,226 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { encodeCursor, decodeCursor } from '../../common/connection';
+import { badUserInput } from '../../common/errors';
+import { uuidArray } from '../../common/sql';
+import type { RequirementSpec } from './fit-model';
+
+export interface CountingRating {
+  candidacyId: string;
+  competencyKey: string;
+  score: number;
+}
+
+export interface MandateRequirement extends RequirementSpec {
+  mandateId: string;
+}
+
+export interface FitInputs {
+  ratings: CountingRating[];
+  requirements: MandateRequirement[];
+  // The competency keys of each mandate's pinned rubric, in rubric order.
+  competencyKeys: Map<string, string[]>;
+}
+
+// Everything the fit of some candidacies needs, in one round trip: the ratings that count
+// (non-null scores of the latest revision of every submitted scorecard) and the requirement
+// profiles and rubric competencies of their mandates, in the rubric's competency order.
+export async function findFitInputs(
+  em: EntityManager,
+  firmId: string,
+  candidacyIds: readonly string[],
+  mandateIds: readonly string[],
+): Promise<FitInputs> {
+  const inputs: FitInputs = { ratings: [], requirements: [], competencyKeys: new Map(mandateIds.map((id) => [id, []])) };
+  if (candidacyIds.length === 0 && mandateIds.length === 0) return inputs;
+  const rows: {
+    kind: 'competency' | 'rating' | 'requirement';
+    owner_id: string;
+    competency_key: string;
+    score: number | null;
+    weight: number | null;
+    target: number | null;
+    minimum: number | null;
+  }[] = await em.getConnection().execute(
+    `select 'rating' as kind, i.candidacy_id as owner_id, r.competency_key, r.score,
+            null::smallint as weight, null::smallint as target, null::smallint as minimum, 0 as position
+       from interview i
+       join scorecard s on s.interview_id = i.id and s.status = 'SUBMITTED'
+       join rating r on r.revision_id = s.latest_revision_id and r.score is not null
+      where i.firm_id = ? and i.candidacy_id = any(?::uuid[])
+     union all
+     select 'requirement', q.mandate_id, q.competency_key, null, q.weight, q.target, q.minimum,
+            coalesce(c.position, 1000)
+       from requirement q
+       join mandate m on m.id = q.mandate_id
+       left join competency c on c.rubric_id = m.rubric_id and c.key = q.competency_key
+      where q.firm_id = ? and q.mandate_id = any(?::uuid[])
+     union all
+     select 'competency', m.id, c.key, null, null, null, null, c.position
+       from mandate m
+       join competency c on c.rubric_id = m.rubric_id
+      where m.firm_id = ? and m.id = any(?::uuid[])
+      order by kind, owner_id, position, competency_key`,
+    [firmId, uuidArray(candidacyIds), firmId, uuidArray(mandateIds), firmId, uuidArray(mandateIds)],
+  );
+  for (const row of rows) {
+    if (row.kind === 'competency') {
+      inputs.competencyKeys.get(row.owner_id)?.push(row.competency_key);
+    } else if (row.kind === 'rating') {
+      inputs.ratings.push({ candidacyId: row.owner_id, competencyKey: row.competency_key, score: row.score! });
+    } else {
+      inputs.requirements.push({
+        mandateId: row.owner_id,
+        competencyKey: row.competency_key,
+        weight: row.weight!,
+        target: row.target!,
+        minimum: row.minimum,
+      });
+    }
+  }
+  return inputs;
+}
+
+export interface RankedRow {
+  id: string;
+  // The candidacy's own columns, to map into an entity without another query.
+  candidacyRow: Record<string, unknown>;
+  createdAt: Date;
+  fit: number | null;
+  coverage: number;
+  mustHavesMet: boolean | null;
+  cursor: string;
+}
+
+// The ranking of §3 for one mandate, computed by PostgreSQL in one statement with keyset
+// pagination. Sums run in exact numeric arithmetic, so the order (and the cursor values) do
+// not depend on the order rows are added in; the results are cast to float8 at the end.
+// Candidacies in `blindCandidacyIds` are ranked as if nothing were assessed (independent scoring).
+export async function rankMandate(
+  em: EntityManager,
+  firmId: string,
+  mandateId: string,
+  options: { limit: number; after?: string | null; blindCandidacyIds?: readonly string[] },
+): Promise<{ rows: RankedRow[]; hasNextPage: boolean }> {
+  const list = `ranking:${mandateId}`;
+  const after = options.after ? rankingCursorValues(decodeCursor(list, options.after, 6)) : null;
+  const rows: {
+    id: string;
+    created_at: Date;
+    fit: number | null;
+    coverage: number;
+    must_haves_met: boolean | null;
+    missed_rank: number;
+    unknown_fit_rank: number;
+    fit_key: number;
+    coverage_key: number;
+    updated_at: Date;
+    firm_id: string;
+    mandate_id: string;
+    candidate_id: string;
+    stage: string;
+  }[] = await em.getConnection().execute(
+    `with weighted as (
+       select competency_key, weight, target, minimum
+         from requirement
+        where firm_id = ? and mandate_id = ? and weight > 0
+     ), scores as (
+       select i.candidacy_id, r.competency_key, avg(r.score) as score
+         from candidacy c
+         join interview i on i.candidacy_id = c.id
+         join scorecard s on s.interview_id = i.id and s.status = 'SUBMITTED'
+         join rating r on r.revision_id = s.latest_revision_id and r.score is not null
+        where c.firm_id = ? and c.mandate_id = ? and c.id <> all(?::uuid[])
+        group by i.candidacy_id, r.competency_key
+     ), sums as (
+       select c.id, c.created_at,
+              sum(q.weight) filter (where sc.score is not null) as assessed_weight,
+              sum(q.weight) as total_weight,
+              sum(q.weight * case when q.target = 1 then 1
+                                  else (least(sc.score, q.target) - 1) / (q.target - 1) end)
+                filter (where sc.score is not null) as weighted_attainment,
+              bool_or(q.minimum is not null and sc.score < q.minimum) as missed,
+              bool_or(q.minimum is not null and sc.score is null) as unknown_minimum
+         from candidacy c
+         left join weighted q on true
+         left join scores sc on sc.candidacy_id = c.id and sc.competency_key = q.competency_key
+        where c.firm_id = ? and c.mandate_id = ?
+        group by c.id, c.created_at
+     ), ranked as (
+       select id, created_at,
+              (100 * weighted_attainment / nullif(assessed_weight, 0))::float8 as fit,
+              coalesce((assessed_weight::numeric / nullif(total_weight, 0))::float8, 0) as coverage,
+              case when missed then false when unknown_minimum then null else true end as must_haves_met
+         from sums
+     ), keyed as (
+       select *,
+              case when must_haves_met is false then 1 else 0 end as missed_rank,
+              case when fit is null then 1 else 0 end as unknown_fit_rank,
+              -coalesce(fit, 0) as fit_key,
+              -coverage as coverage_key
+         from ranked
+     )
+     select k.*, c.updated_at, c.firm_id, c.mandate_id, c.candidate_id, c.stage
+       from keyed k
+       join candidacy c on c.id = k.id
+      where ?::boolean
+         or (k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.created_at, k.id)
+          > (?::int, ?::int, ?::float8, ?::float8, ?::timestamptz, ?::uuid)
+      order by k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.created_at, k.id
+      limit ?`,
+    [
+      firmId,
+      mandateId,
+      firmId,
+      mandateId,
+      uuidArray(options.blindCandidacyIds ?? []),
+      firmId,
+      mandateId,
+      after === null,
+      ...(after ?? [0, 0, 0, 0, new Date(0).toISOString(), '00000000-0000-0000-0000-000000000000']),
+      options.limit + 1,
+    ],
+  );
+  const page = rows.slice(0, options.limit).map((row) => ({
+    id: row.id,
+    candidacyRow: {
+      id: row.id,
+      created_at: row.created_at,
+      updated_at: row.updated_at,
+      firm_id: row.firm_id,
+      mandate_id: row.mandate_id,
+      candidate_id: row.candidate_id,
+      stage: row.stage,
+    },
+    createdAt: new Date(row.created_at),
+    fit: row.fit,
+    coverage: row.coverage,
+    mustHavesMet: row.must_haves_met,
+    cursor: encodeCursor(list, [
+      row.missed_rank,
+      row.unknown_fit_rank,
+      row.fit_key,
+      row.coverage_key,
+      new Date(row.created_at).toISOString(),
+      row.id,
+    ]),
+  }));
+  return { rows: page, hasNextPage: rows.length > options.limit };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+// A decoded cursor is caller input: check every value before it reaches SQL.
+function rankingCursorValues(values: unknown[]): unknown[] {
+  const [missed, unknownFit, fit, coverage, createdAt, id] = values;
+  const valid =
+    (missed === 0 || missed === 1) &&
+    (unknownFit === 0 || unknownFit === 1) &&
+    Number.isFinite(fit) &&
+    Number.isFinite(coverage) &&
+    typeof createdAt === 'string' &&
+    !Number.isNaN(Date.parse(createdAt)) &&
+    typeof id === 'string' &&
+    UUID.test(id);
+  if (!valid) throw badUserInput('after is not a cursor of this list.', 'after');
+  return values;
+}

@@ -1,0 +1,90 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { ApiKeyScope, Role, type Access } from '../../common/access';
+import { localIdOf } from '../../common/global-id';
+import { runMutation } from '../../common/payload';
+import { principalOf, type Context } from '../../server/context';
+import { User } from '../user/user.entity';
+import { Candidacy } from '../candidacy/candidacy.entity';
+import { Scorecard } from '../scorecard/scorecard.entity';
+import { userByIdLoader } from '../user/user.loaders';
+import { scorecardsByInterviewLoader } from '../scorecard/scorecard.loaders';
+import { visibleScorecards } from '../scorecard/independent-scoring';
+import { Interview } from './interview.entity';
+import {
+  AddInterviewerInput,
+  AddInterviewerPayload,
+  RemoveInterviewerInput,
+  RemoveInterviewerPayload,
+  ScheduleInterviewInput,
+  ScheduleInterviewPayload,
+} from './interview.inputs';
+import { addInterviewer, removeInterviewer, scheduleInterview } from './interview.service';
+import { candidacyByIdLoader, interviewsByCandidacyLoader } from './interview.loaders';
+
+@Resolver(() => Interview)
+export class InterviewResolver {
+  @Authorized(Role.ADMIN, Role.RECRUITER)
+  @Mutation(() => ScheduleInterviewPayload, { description: 'Schedules an interview of a candidacy with a panel of 1–5 interviewers.' })
+  scheduleInterview(@Arg('input') input: ScheduleInterviewInput, @Ctx() context: Context): Promise<ScheduleInterviewPayload> {
+    const { firmId } = principalOf(context);
+    return runMutation(context.em, ScheduleInterviewPayload, (em) =>
+      scheduleInterview(em, firmId, { ...input, candidacyId: localIdOf(input.candidacyId, 'Candidacy') }),
+    );
+  }
+
+  @Authorized(Role.ADMIN, Role.RECRUITER)
+  @Mutation(() => AddInterviewerPayload, { description: 'Adds an interviewer to the panel, with a DRAFT scorecard.' })
+  addInterviewer(@Arg('input') input: AddInterviewerInput, @Ctx() context: Context): Promise<AddInterviewerPayload> {
+    const { firmId } = principalOf(context);
+    return runMutation(context.em, AddInterviewerPayload, (em) =>
+      addInterviewer(em, firmId, { ...input, interviewId: localIdOf(input.interviewId, 'Interview') }),
+    );
+  }
+
+  @Authorized(Role.ADMIN, Role.RECRUITER)
+  @Mutation(() => RemoveInterviewerPayload, {
+    description: 'Takes an interviewer off the panel, with their scorecard, while it is still a draft.',
+  })
+  removeInterviewer(@Arg('input') input: RemoveInterviewerInput, @Ctx() context: Context): Promise<RemoveInterviewerPayload> {
+    const { firmId } = principalOf(context);
+    return runMutation(context.em, RemoveInterviewerPayload, (em) =>
+      removeInterviewer(em, firmId, { ...input, interviewId: localIdOf(input.interviewId, 'Interview') }),
+    );
+  }
+
+  @Authorized<Access>(Role.ADMIN, Role.RECRUITER, ApiKeyScope.MANDATES_READ)
+  @FieldResolver(() => Candidacy)
+  async candidacy(@Root() interview: Interview, @Ctx() context: Context): Promise<Candidacy> {
+    return (await context.loaders.get(candidacyByIdLoader).load(interview.candidacy.id))!;
+  }
+
+  // Interviewer identities are for the firm's staff; API keys see no users.
+  @Authorized(Role.ADMIN, Role.RECRUITER)
+  @FieldResolver(() => [User], { description: 'The interviewers, in the order they were named.' })
+  async panel(@Root() interview: Interview, @Ctx() context: Context): Promise<User[]> {
+    const scorecards = await context.loaders.get(scorecardsByInterviewLoader).load(interview.id);
+    const users = await context.loaders.get(userByIdLoader).loadMany(scorecards.map((scorecard) => scorecard.interviewer.id));
+    return users as User[];
+  }
+
+  @Authorized<Access>(Role.ADMIN, Role.RECRUITER, ApiKeyScope.ASSESSMENTS_READ)
+  @FieldResolver(() => [Scorecard], {
+    description:
+      'The scorecards you may see, in panel order. Independent scoring: while you have an unsubmitted scorecard ' +
+      'on this candidacy, only your own. API keys see submitted ones only.',
+  })
+  async scorecards(@Root() interview: Interview, @Ctx() context: Context): Promise<Scorecard[]> {
+    const scorecards = await context.loaders.get(scorecardsByInterviewLoader).load(interview.id);
+    return visibleScorecards(context, interview.candidacy.id, scorecards);
+  }
+}
+
+// Candidacy's other fields belong to the candidacy feature; this class adds its interviews.
+@Resolver(() => Candidacy)
+export class CandidacyInterviewsResolver {
+  @Authorized<Access>(Role.ADMIN, Role.RECRUITER, ApiKeyScope.ASSESSMENTS_READ)
+  @FieldResolver(() => [Interview], { description: 'Its interviews, in the order they take place.' })
+  interviews(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<Interview[]> {
+    return context.loaders.get(interviewsByCandidacyLoader).load(candidacy.id);
+  }
+}

@@ -1,0 +1,42 @@
+import DataLoader from 'dataloader';
+import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
+import type { Context } from '../../server/context';
+import { competenciesByRubricLoader } from '../rubric/rubric.loaders';
+import { Mandate } from './mandate.entity';
+import { Requirement } from './requirement.entity';
+
+// Per-request DataLoaders of the mandate feature; the tenant filter keeps every query in the firm.
+
+export const mandateByIdLoader = (context: Context) =>
+  new DataLoader<string, Mandate | null>(async (ids) => {
+    const rows = await context.em.find(Mandate, { id: { $in: [...ids] } });
+    return inKeyOrder(ids, rows, (row) => row.id);
+  });
+
+// The requirement profile of each mandate, in the order of its rubric's competencies: one
+// query for the requirements and one (shared with Rubric.competencies) for the competencies,
+// whatever the number of mandates.
+export const requirementProfileLoader = (context: Context) =>
+  new DataLoader<Mandate, Requirement[], string>(
+    async (mandates) => {
+      const [requirements, competencyLists] = await Promise.all([
+        context.em.find(Requirement, { mandate: { $in: mandates.map((mandate) => mandate.id) } }),
+        context.loaders.get(competenciesByRubricLoader).loadMany([...new Set(mandates.map((mandate) => mandate.rubric.id))]),
+      ]);
+      const position = new Map<string, number>();
+      for (const competencies of competencyLists) {
+        if (competencies instanceof Error) throw competencies;
+        for (const competency of competencies) position.set(`${competency.rubric.id}:${competency.key}`, competency.position);
+      }
+      const rubricOf = new Map(mandates.map((mandate) => [mandate.id, mandate.rubric.id]));
+      const order = (requirement: Requirement) =>
+        position.get(`${rubricOf.get(requirement.mandate.id)}:${requirement.competencyKey}`) ?? Number.MAX_SAFE_INTEGER;
+      requirements.sort((a, b) => order(a) - order(b) || a.competencyKey.localeCompare(b.competencyKey));
+      return groupedInKeyOrder(
+        mandates.map((mandate) => mandate.id),
+        requirements,
+        (requirement) => requirement.mandate.id,
+      );
+    },
+    { cacheKeyFn: (mandate) => mandate.id },
+  );

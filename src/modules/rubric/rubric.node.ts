@@ -1,0 +1,18 @@
+import { isAllowed } from '../../common/access';
+import { defineNodeSource } from '../../common/node-source';
+import { Rubric } from './rubric.entity';
+import { Competency } from './competency.entity';
+import { RUBRIC_READERS } from './rubric.access';
+
+// Readers see every rubric of their firm, drafts included; anyone else sees none.
+export const rubricNode = defineNodeSource({
+  typeName: 'Rubric',
+  entity: Rubric,
+  visibleTo: (principal) => (isAllowed(principal, RUBRIC_READERS) ? {} : null),
+});
+
+export const competencyNode = defineNodeSource({
+  typeName: 'Competency',
+  entity: Competency,
+  visibleTo: (principal) => (isAllowed(principal, RUBRIC_READERS) ? {} : null),
+});

@@ -1,0 +1,304 @@
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
+import { InputCheck } from '../../common/input-check';
+import { Locale, type LocalizedText } from '../../common/locale';
+import { Firm } from '../firm/firm.entity';
+import { Rubric, RubricStatus } from './rubric.entity';
+import { Competency } from './competency.entity';
+import { COMPETENCY_KEY_PATTERN, RUBRIC_KEY_PATTERN, RUBRIC_LIMITS } from './rubric.limits';
+
+export interface CompetencyData {
+  key: string;
+  name: LocalizedText;
+  description: LocalizedText;
+  indicators: LocalizedText[];
+  questions: LocalizedText[];
+  anchors: LocalizedText[];
+}
+
+export interface CreateRubricData {
+  key: string;
+  name: LocalizedText;
+  description: LocalizedText;
+  competencies: CompetencyData[];
+}
+
+// Parts left out (or null) stay as they are.
+export interface UpdateRubricDraftData {
+  name?: LocalizedText | null;
+  description?: LocalizedText | null;
+  competencies?: CompetencyData[] | null;
+}
+
+const LOCALES = Object.values(Locale);
+const RUBRIC_ID: string[] = ['input', 'rubricId'];
+
+// Version 1 of a new rubric, as a draft.
+export async function createRubric(em: EntityManager, firmId: string, data: CreateRubricData) {
+  const check = new InputCheck();
+  const key = checkRubricKey(check, ['input', 'key'], data.key);
+  const name = checkLocalized(check, ['input', 'name'], data.name, RUBRIC_LIMITS.name);
+  const description = checkLocalized(check, ['input', 'description'], data.description, RUBRIC_LIMITS.description);
+  const competencies = checkCompetencies(check, ['input', 'competencies'], data.competencies);
+  if (key && (await em.count(Rubric, { firm: firmId, key })) > 0) check.add(UserErrorCode.ALREADY_EXISTS, keyTaken(key), ['input', 'key']);
+  check.done();
+
+  const rubric = em.create(Rubric, {
+    firm: em.getReference(Firm, firmId),
+    key: key!,
+    version: 1,
+    status: RubricStatus.DRAFT,
+    name,
+    description,
+  });
+  competencies.forEach((competency, index) => createCompetency(em, rubric, competency, index));
+  // Two callers creating the same key at once: the unique (firm, key, version) decides.
+  await flushUnlessTaken(em, () => UserInputError.of(UserErrorCode.ALREADY_EXISTS, keyTaken(key!), ['input', 'key']));
+  return { rubric };
+}
+
+// Replaces the content of a draft. A competency keeps its id for as long as its key stays.
+export async function updateRubricDraft(em: EntityManager, firmId: string, rubricId: string | null, data: UpdateRubricDraftData) {
+  const check = new InputCheck();
+  const rubric = await lockRubric(em, firmId, rubricId);
+  if (!rubric) check.add(UserErrorCode.NOT_FOUND, 'No rubric with this id.', RUBRIC_ID);
+  else if (rubric.status !== RubricStatus.DRAFT) check.add(UserErrorCode.INVALID_STATE, unchangeable(rubric), RUBRIC_ID);
+  const name = data.name ? checkLocalized(check, ['input', 'name'], data.name, RUBRIC_LIMITS.name) : null;
+  const description = data.description
+    ? checkLocalized(check, ['input', 'description'], data.description, RUBRIC_LIMITS.description)
+    : null;
+  const competencies = data.competencies ? checkCompetencies(check, ['input', 'competencies'], data.competencies) : null;
+  check.done();
+
+  const draft = rubric!;
+  if (name) draft.name = name;
+  if (description) draft.description = description;
+  if (competencies) {
+    const current = new Map((await em.find(Competency, { rubric: draft.id })).map((competency) => [competency.key, competency]));
+    competencies.forEach((competency, index) => {
+      const kept = current.get(competency.key);
+      if (kept) {
+        Object.assign(kept, contentOf(competency, index));
+        current.delete(competency.key);
+      } else {
+        createCompetency(em, draft, competency, index);
+      }
+    });
+    // What is left has no key in the new list.
+    current.forEach((removed) => em.remove(removed));
+  }
+  // The rubric's own row may be unchanged when only its competencies changed.
+  draft.updatedAt = new Date();
+  return { rubric: draft };
+}
+
+// Copies a published version into the next version of its key, as a draft.
+export async function reviseRubric(em: EntityManager, firmId: string, rubricId: string | null) {
+  const found = rubricId ? await em.findOne(Rubric, { id: rubricId, firm: firmId }) : null;
+  if (!found) throw notFound(RUBRIC_ID, 'rubric');
+  // Revisions of one key queue on a transaction lock. Only then are the versions read: a
+  // statement that started before the lock was granted would not see the draft just committed.
+  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`rubric:${firmId}:${found.key}`]);
+  const versions = await em.find(Rubric, { firm: firmId, key: found.key }, { refresh: true, orderBy: { version: 'asc' } });
+  const source = versions.find((version) => version.id === found.id)!;
+  if (source.status === RubricStatus.DRAFT) {
+    throw UserInputError.of(
+      UserErrorCode.INVALID_STATE,
+      `${title(source)} is a draft: change it with updateRubricDraft; only a published version can be revised.`,
+      RUBRIC_ID,
+    );
+  }
+  if (source.status === RubricStatus.RETIRED) {
+    throw UserInputError.of(UserErrorCode.INVALID_STATE, `${title(source)} is retired; only a published version can be revised.`, RUBRIC_ID);
+  }
+  const openDraft = versions.find((version) => version.status === RubricStatus.DRAFT);
+  if (openDraft) {
+    throw UserInputError.of(
+      UserErrorCode.CONFLICT,
+      `Rubric ${source.key} already has an open draft, version ${openDraft.version}: change or publish that draft instead of starting another.`,
+      RUBRIC_ID,
+    );
+  }
+
+  const draft = em.create(Rubric, {
+    firm: em.getReference(Firm, firmId),
+    key: source.key,
+    version: Math.max(...versions.map((version) => version.version)) + 1,
+    status: RubricStatus.DRAFT,
+    name: { ...source.name },
+    description: { ...source.description },
+  });
+  const competencies = await em.find(Competency, { rubric: source.id }, { orderBy: { position: 'asc' } });
+  competencies.forEach((competency, index) => createCompetency(em, draft, structuredClone(copyOf(competency)), index));
+  return { rubric: draft };
+}
+
+// Freezes a draft: from now on every score given against it stays comparable.
+export async function publishRubric(em: EntityManager, firmId: string, rubricId: string | null) {
+  const rubric = await lockRubric(em, firmId, rubricId);
+  if (!rubric) throw notFound(RUBRIC_ID, 'rubric');
+  if (rubric.status !== RubricStatus.DRAFT) {
+    const state = rubric.status === RubricStatus.PUBLISHED ? 'is already published' : 'is retired';
+    throw UserInputError.of(UserErrorCode.INVALID_STATE, `${title(rubric)} ${state}; only a draft can be published.`, RUBRIC_ID);
+  }
+  rubric.status = RubricStatus.PUBLISHED;
+  rubric.publishedAt = new Date();
+  return { rubric };
+}
+
+// A retired version stays readable (mandates pinned to it keep their scores) but is no longer offered.
+export async function retireRubric(em: EntityManager, firmId: string, rubricId: string | null) {
+  const rubric = await lockRubric(em, firmId, rubricId);
+  if (!rubric) throw notFound(RUBRIC_ID, 'rubric');
+  if (rubric.status !== RubricStatus.PUBLISHED) {
+    const state = rubric.status === RubricStatus.DRAFT ? 'is a draft' : 'is already retired';
+    throw UserInputError.of(UserErrorCode.INVALID_STATE, `${title(rubric)} ${state}; only a published version can be retired.`, RUBRIC_ID);
+  }
+  rubric.status = RubricStatus.RETIRED;
+  return { rubric };
+}
+
+// The rubric row locked for this transaction, so a publish and an edit can never interleave.
+function lockRubric(em: EntityManager, firmId: string, rubricId: string | null): Promise<Rubric | null> {
+  if (!rubricId) return Promise.resolve(null);
+  return em.findOne(Rubric, { id: rubricId, firm: firmId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+}
+
+function createCompetency(em: EntityManager, rubric: Rubric, competency: CompetencyData, index: number): void {
+  em.create(Competency, { firm: rubric.firm, rubric, key: competency.key, ...contentOf(competency, index) });
+}
+
+function contentOf(competency: CompetencyData, index: number) {
+  const { name, description, indicators, questions, anchors } = competency;
+  return { position: index + 1, name, description, indicators, questions, anchors };
+}
+
+function copyOf(competency: Competency): CompetencyData {
+  const { key, name, description, indicators, questions, anchors } = competency;
+  return { key, name, description, indicators, questions, anchors };
+}
+
+async function flushUnlessTaken(em: EntityManager, taken: () => UserInputError): Promise<void> {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw taken();
+    throw error;
+  }
+}
+
+function title(rubric: Rubric): string {
+  return `Rubric ${rubric.key} version ${rubric.version}`;
+}
+
+function unchangeable(rubric: Rubric): string {
+  return rubric.status === RubricStatus.PUBLISHED
+    ? `${title(rubric)} is published, and a published rubric never changes; use reviseRubric to make a new draft version.`
+    : `${title(rubric)} is retired, and a retired rubric never changes; use reviseRubric on a published version to make a new draft.`;
+}
+
+function keyTaken(key: string): string {
+  return `A rubric with the key ${key} already exists; use reviseRubric to make a new version of it.`;
+}
+
+// --- validation -------------------------------------------------------------------------------
+
+function checkRubricKey(check: InputCheck, field: string[], value: string): string | null {
+  if (!value) {
+    check.add(UserErrorCode.REQUIRED, 'key is required.', field);
+  } else if (value.length > RUBRIC_LIMITS.key) {
+    check.add(UserErrorCode.TOO_LONG, `key is longer than ${RUBRIC_LIMITS.key} characters.`, field);
+  } else if (!RUBRIC_KEY_PATTERN.test(value)) {
+    check.add(
+      UserErrorCode.INVALID,
+      'key must be lower-kebab-case: lowercase letters and digits joined by single hyphens, e.g. board-readiness.',
+      field,
+    );
+  } else {
+    return value;
+  }
+  return null;
+}
+
+function checkCompetencies(check: InputCheck, field: string[], competencies: CompetencyData[]): CompetencyData[] {
+  checkCount(check, field, competencies.length, RUBRIC_LIMITS.competencies);
+  const firstIndexOfKey = new Map<string, number>();
+  return competencies.map((competency, index) => {
+    const at = [...field, String(index)];
+    const key = checkCompetencyKey(check, [...at, 'key'], competency.key);
+    if (key !== null) {
+      const first = firstIndexOfKey.get(key);
+      if (first === undefined) firstIndexOfKey.set(key, index);
+      else {
+        const message = `${describe([...at, 'key'])}: ${key} is already the key of competencies[${first}]; keys are unique within a rubric.`;
+        check.add(UserErrorCode.ALREADY_EXISTS, message, [...at, 'key']);
+      }
+    }
+    const anchorsField = [...at, 'anchors'];
+    if (competency.anchors.length !== RUBRIC_LIMITS.anchors) {
+      check.add(
+        UserErrorCode.INVALID,
+        `${describe(anchorsField)} must hold exactly ${RUBRIC_LIMITS.anchors} texts, one per score from 1 to 5, got ${competency.anchors.length}.`,
+        anchorsField,
+      );
+    }
+    checkCount(check, [...at, 'indicators'], competency.indicators.length, RUBRIC_LIMITS.indicators);
+    checkCount(check, [...at, 'questions'], competency.questions.length, RUBRIC_LIMITS.questions);
+    return {
+      key: competency.key,
+      name: checkLocalized(check, [...at, 'name'], competency.name, RUBRIC_LIMITS.competencyName),
+      description: checkLocalized(check, [...at, 'description'], competency.description, RUBRIC_LIMITS.competencyDescription),
+      indicators: checkLocalizedList(check, [...at, 'indicators'], competency.indicators, RUBRIC_LIMITS.indicator),
+      questions: checkLocalizedList(check, [...at, 'questions'], competency.questions, RUBRIC_LIMITS.question),
+      anchors: checkLocalizedList(check, anchorsField, competency.anchors, RUBRIC_LIMITS.anchor),
+    };
+  });
+}
+
+function checkCompetencyKey(check: InputCheck, field: string[], value: string): string | null {
+  if (!value) {
+    check.add(UserErrorCode.REQUIRED, `${describe(field)} is required.`, field);
+  } else if (value.length > RUBRIC_LIMITS.competencyKey) {
+    check.add(UserErrorCode.TOO_LONG, `${describe(field)} is longer than ${RUBRIC_LIMITS.competencyKey} characters.`, field);
+  } else if (!COMPETENCY_KEY_PATTERN.test(value)) {
+    check.add(
+      UserErrorCode.INVALID,
+      `${describe(field)} must be UPPER_SNAKE_CASE: capital letters and digits joined by single underscores, starting with a letter, e.g. OUTSIDE_IN.`,
+      field,
+    );
+  } else {
+    return value;
+  }
+  return null;
+}
+
+// A list of 1 to max items: none is REQUIRED, too many is OUT_OF_RANGE.
+function checkCount(check: InputCheck, field: string[], count: number, max: number): void {
+  if (count === 0) check.add(UserErrorCode.REQUIRED, `${describe(field)} needs at least one item.`, field);
+  else if (count > max) check.add(UserErrorCode.OUT_OF_RANGE, `${describe(field)} holds ${count} items; at most ${max} are allowed.`, field);
+}
+
+function checkLocalizedList(check: InputCheck, field: string[], texts: LocalizedText[], max: number): LocalizedText[] {
+  return texts.map((text, index) => checkLocalized(check, [...field, String(index)], text, max));
+}
+
+// Every locale present, trimmed, non-empty and within the limit.
+function checkLocalized(check: InputCheck, field: string[], text: LocalizedText, max: number): LocalizedText {
+  const result = {} as LocalizedText;
+  for (const locale of LOCALES) {
+    const at = [...field, locale];
+    const value = (text[locale] ?? '').trim();
+    if (!value) check.add(UserErrorCode.REQUIRED, `${describe(at)} is required: every text needs all four languages.`, at);
+    else if (value.length > max) check.add(UserErrorCode.TOO_LONG, `${describe(at)} is longer than ${max} characters.`, at);
+    result[locale] = value;
+  }
+  return result;
+}
+
+// ['input', 'competencies', '3', 'anchors'] → "competencies[3].anchors"
+function describe(field: string[]): string {
+  return field
+    .slice(1)
+    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
+}

@@ -1,0 +1,78 @@
+import DataLoader from 'dataloader';
+import { raw, type FilterQuery } from '@mikro-orm/postgresql';
+import { ApiKeyScope, Role, type Principal } from '../../common/access';
+import { principalOf, type Context } from '../../server/context';
+import { Scorecard, ScorecardStatus } from './scorecard.entity';
+
+// Independent scoring: an interviewer forms their own judgement before seeing anyone else's.
+// A user who still has a DRAFT scorecard on any interview of a candidacy sees, of that
+// candidacy, only their own scorecards — and neither its assessment nor its fit — until they
+// submit. Everything that shows scores of a candidacy asks the functions of this file.
+
+// Whether the calling user has a DRAFT scorecard on some interview of each candidacy.
+const ownDraftOnCandidacyLoader = (context: Context) =>
+  new DataLoader<string, boolean>(async (candidacyIds) => {
+    const principal = principalOf(context);
+    if (principal.kind !== 'USER') return candidacyIds.map(() => false);
+    const drafts = await context.em.find(
+      Scorecard,
+      {
+        interviewer: principal.userId,
+        status: ScorecardStatus.DRAFT,
+        interview: { candidacy: { $in: [...candidacyIds] } },
+      },
+      { populate: ['interview'] },
+    );
+    const blind = new Set(drafts.map((draft) => draft.interview.getEntity().candidacy.id));
+    return candidacyIds.map((candidacyId) => blind.has(candidacyId));
+  });
+
+// The candidacies, among those given, whose other scorecards the caller may not see yet.
+export async function scoringBlindCandidacyIds(context: Context, candidacyIds: readonly string[]): Promise<Set<string>> {
+  const unique = [...new Set(candidacyIds)];
+  const blind = await context.loaders.get(ownDraftOnCandidacyLoader).loadMany(unique);
+  return new Set(unique.filter((_id, index) => blind[index] === true));
+}
+
+// Whether the caller may see the scores of every submitted scorecard of a candidacy (and so
+// its assessment and fit): staff who have no unsubmitted scorecard on it, and API keys with
+// assessments:read. Client users never (their views come with the shortlist).
+export async function canSeeScoresOf(context: Context, candidacyId: string): Promise<boolean> {
+  const principal = principalOf(context);
+  if (principal.kind === 'API_KEY') return principal.scopes.includes(ApiKeyScope.ASSESSMENTS_READ);
+  if (principal.role === Role.CLIENT) return false;
+  return !(await context.loaders.get(ownDraftOnCandidacyLoader).load(candidacyId));
+}
+
+// The scorecards of one candidacy that the caller may see, in the order given.
+export async function visibleScorecards(context: Context, candidacyId: string, scorecards: Scorecard[]): Promise<Scorecard[]> {
+  const principal = principalOf(context);
+  if (principal.kind === 'API_KEY') {
+    if (!principal.scopes.includes(ApiKeyScope.ASSESSMENTS_READ)) return [];
+    return scorecards.filter((scorecard) => scorecard.status === ScorecardStatus.SUBMITTED);
+  }
+  if (principal.role === Role.CLIENT) return [];
+  const own = scorecards.filter((scorecard) => scorecard.interviewer.id === principal.userId);
+  if (own.length === scorecards.length) return scorecards;
+  return (await canSeeScoresOf(context, candidacyId)) ? scorecards : own;
+}
+
+// The same rule as a where-clause on Scorecard, for queries such as node(id); null: none at all.
+// Staff see drafts of others too (they carry no scores), API keys only what was submitted.
+export function visibleScorecardsWhere(principal: Principal): FilterQuery<Scorecard> | null {
+  if (principal.kind === 'API_KEY') {
+    return principal.scopes.includes(ApiKeyScope.ASSESSMENTS_READ) ? { status: ScorecardStatus.SUBMITTED } : null;
+  }
+  if (principal.role === Role.CLIENT) return null;
+  // A new raw fragment per call: MikroORM consumes each one once.
+  const noOwnDraftOnTheCandidacy = raw(
+    (alias) =>
+      `not exists (select 1 from "scorecard" as "own_draft"
+        join "interview" as "own_interview" on "own_interview"."id" = "own_draft"."interview_id"
+        join "interview" as "this_interview" on "this_interview"."candidacy_id" = "own_interview"."candidacy_id"
+        where "this_interview"."id" = ${alias}."interview_id"
+          and "own_draft"."interviewer_id" = ? and "own_draft"."status" = 'DRAFT')`,
+    [principal.userId],
+  );
+  return { $or: [{ interviewer: principal.userId }, { [noOwnDraftOnTheCandidacy]: [] }] } as FilterQuery<Scorecard>;
+}

@@ -1,0 +1,131 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ApiKeyScope, Role, type Access } from '../../common/access';
+import { paginate, type Connection } from '../../common/connection';
+import { localIdOf } from '../../common/global-id';
+import { runMutation } from '../../common/payload';
+import { principalOf, type Context } from '../../server/context';
+import { User } from '../user/user.entity';
+import { Interview } from '../interview/interview.entity';
+import { interviewByIdLoader } from '../interview/interview.loaders';
+import { Scorecard } from './scorecard.entity';
+import { Recommendation, ScorecardRevision } from './scorecard-revision.entity';
+import { Rating } from './rating.entity';
+import {
+  AmendScorecardInput,
+  AmendScorecardPayload,
+  MyScorecardsArgs,
+  ScorecardConnection,
+  SubmitScorecardInput,
+  SubmitScorecardPayload,
+} from './scorecard.inputs';
+import { amendScorecard, submitScorecard } from './scorecard.service';
+import { userByIdLoader } from '../user/user.loaders';
+import { ratingsByRevisionLoader, revisionByIdLoader, revisionsByScorecardLoader } from './scorecard.loaders';
+
+// Who may read what a scorecard says. Which scorecards a caller gets at all is decided where
+// they are listed or found (independent-scoring.ts); these fields trust their parent.
+const READ_SCORES: Access[] = [Role.ADMIN, Role.RECRUITER, ApiKeyScope.ASSESSMENTS_READ];
+
+@Resolver(() => Scorecard)
+export class ScorecardResolver {
+  // Scoring is a human judgement: only users, and only on their own scorecards.
+  @Authorized(Role.ADMIN, Role.RECRUITER)
+  @Mutation(() => SubmitScorecardPayload, { description: "Submits the caller's scorecard of an interview: revision 1." })
+  submitScorecard(@Arg('input') input: SubmitScorecardInput, @Ctx() context: Context): Promise<SubmitScorecardPayload> {
+    const { firmId, userId } = userOf(context);
+    return runMutation(context.em, SubmitScorecardPayload, (em) =>
+      submitScorecard(em, firmId, userId, { ...input, interviewId: localIdOf(input.interviewId, 'Interview') }),
+    );
+  }
+
+  @Authorized(Role.ADMIN, Role.RECRUITER)
+  @Mutation(() => AmendScorecardPayload, {
+    description: "Amends the caller's submitted scorecard: a new revision with a reason; earlier ones stay readable.",
+  })
+  amendScorecard(@Arg('input') input: AmendScorecardInput, @Ctx() context: Context): Promise<AmendScorecardPayload> {
+    const { firmId, userId } = userOf(context);
+    return runMutation(context.em, AmendScorecardPayload, (em) =>
+      amendScorecard(em, firmId, userId, { ...input, scorecardId: localIdOf(input.scorecardId, 'Scorecard') }),
+    );
+  }
+
+  @Authorized(Role.ADMIN, Role.RECRUITER)
+  @Query(() => ScorecardConnection, { description: "The caller's own scorecards, oldest first: with status DRAFT, their to-do list." })
+  myScorecards(@Args() args: MyScorecardsArgs, @Ctx() context: Context): Promise<Connection<Scorecard>> {
+    const { userId } = userOf(context);
+    const where = args.status ? { interviewer: userId, status: args.status } : { interviewer: userId };
+    return paginate(context.em, Scorecard, where, {
+      list: 'myScorecards',
+      keys: ['createdAt', 'id'],
+      first: args.first,
+      after: args.after,
+    });
+  }
+
+  @Authorized<Access>(...READ_SCORES)
+  @FieldResolver(() => Interview)
+  async interview(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<Interview> {
+    return (await context.loaders.get(interviewByIdLoader).load(scorecard.interview.id))!;
+  }
+
+  // Interviewer identities are for the firm's staff; API keys see no users.
+  @Authorized(Role.ADMIN, Role.RECRUITER)
+  @FieldResolver(() => User)
+  async interviewer(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<User> {
+    return (await context.loaders.get(userByIdLoader).load(scorecard.interviewer.id))!;
+  }
+
+  @Authorized<Access>(...READ_SCORES)
+  @FieldResolver(() => Recommendation, { nullable: true, description: 'Of the latest revision; null while a draft.' })
+  async recommendation(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<Recommendation | null> {
+    return (await latestRevisionOf(scorecard, context))?.recommendation ?? null;
+  }
+
+  @Authorized<Access>(...READ_SCORES)
+  @FieldResolver(() => String, { nullable: true, description: 'Of the latest revision; null while a draft.' })
+  async summary(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<string | null> {
+    return (await latestRevisionOf(scorecard, context))?.summary ?? null;
+  }
+
+  @Authorized<Access>(...READ_SCORES)
+  @FieldResolver(() => [Rating], {
+    description: "The latest revision's rating of every competency of the rubric, in rubric order; empty while a draft.",
+  })
+  async ratings(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<Rating[]> {
+    if (!scorecard.latestRevision) return [];
+    return context.loaders.get(ratingsByRevisionLoader).load(scorecard.latestRevision.id);
+  }
+
+  @Authorized<Access>(...READ_SCORES)
+  @FieldResolver(() => [ScorecardRevision], { description: 'Every submitted version, oldest first; the last one counts.' })
+  revisions(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<ScorecardRevision[]> {
+    return context.loaders.get(revisionsByScorecardLoader).load(scorecard.id);
+  }
+}
+
+@Resolver(() => ScorecardRevision)
+export class ScorecardRevisionResolver {
+  @Authorized<Access>(...READ_SCORES)
+  @FieldResolver(() => [Rating], { description: 'One per competency of the rubric, in rubric order.' })
+  ratings(@Root() revision: ScorecardRevision, @Ctx() context: Context): Promise<Rating[]> {
+    return context.loaders.get(ratingsByRevisionLoader).load(revision.id);
+  }
+
+  @Authorized(Role.ADMIN, Role.RECRUITER)
+  @FieldResolver(() => User, { description: 'The interviewer who wrote this revision.' })
+  async author(@Root() revision: ScorecardRevision, @Ctx() context: Context): Promise<User> {
+    return (await context.loaders.get(userByIdLoader).load(revision.author.id))!;
+  }
+}
+
+function latestRevisionOf(scorecard: Scorecard, context: Context): Promise<ScorecardRevision | null> {
+  if (!scorecard.latestRevision) return Promise.resolve(null);
+  return context.loaders.get(revisionByIdLoader).load(scorecard.latestRevision.id);
+}
+
+function userOf(context: Context): { firmId: string; userId: string } {
+  const principal = principalOf(context);
+  // @Authorized(roles) lets only users through; this narrows the type.
+  if (principal.kind !== 'USER') throw new Error('A user is required.');
+  return { firmId: principal.firmId, userId: principal.userId };
+}

@@ -1,0 +1,60 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Role } from '../../common/access';
+import { localIdOf } from '../../common/global-id';
+import { Payload, runMutation } from '../../common/payload';
+import { principalOf, type Context } from '../../server/context';
+import { Client } from '../client/client.entity';
+import { clientLoader } from '../client/client.loaders';
+import { User } from './user.entity';
+import { createUser } from './user.service';
+
+@InputType()
+export class CreateUserInput {
+  @Field({ description: 'Sign-in email, unique across all firms.' })
+  email!: string;
+
+  @Field({ description: 'At most 200 characters.' })
+  name!: string;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field({ description: 'At least 10 characters.' })
+  password!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The client company a CLIENT user speaks for; required for CLIENT, not allowed otherwise.' })
+  clientId?: string | null;
+}
+
+@ObjectType()
+export class CreateUserPayload extends Payload {
+  @Field(() => User, { nullable: true })
+  user: User | null = null;
+}
+
+@Resolver(() => User)
+export class UserResolver {
+  @Authorized(Role.ADMIN)
+  @Mutation(() => CreateUserPayload, { description: 'Adds a user to the firm: a partner, a consultant or a client contact.' })
+  createUser(@Arg('input') input: CreateUserInput, @Ctx() context: Context): Promise<CreateUserPayload> {
+    const { firmId } = principalOf(context);
+    const clientId = input.clientId == null ? null : localIdOf(input.clientId, 'Client');
+    return runMutation(context.em, CreateUserPayload, async (em) => ({
+      user: await createUser(em, firmId, { ...input, clientId, clientIdUnknown: input.clientId != null && clientId === null }),
+    }));
+  }
+
+  @Authorized()
+  @FieldResolver(() => Client, {
+    nullable: true,
+    description: "The client company of a CLIENT user. Shown to the firm's staff and to that user themself.",
+  })
+  client(@Root() user: User, @Ctx() context: Context): Promise<Client | null> | null {
+    const principal = principalOf(context);
+    const maySee =
+      principal.kind === 'USER' &&
+      (principal.role === Role.ADMIN || principal.role === Role.RECRUITER || principal.userId === user.id);
+    if (!maySee || !user.client) return null;
+    return context.loaders.get(clientLoader).load(user.client.id);
+  }
+}

@@ -1,0 +1,143 @@
+import fc from 'fast-check';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { Role } from '../../src/common/access';
+import { createFirm } from '../../src/modules/firm/firm.service';
+import { createUser } from '../../src/modules/user/user.service';
+import { computeFit, compareRanking, type RankedCandidacy } from '../../src/modules/fit/fit-model';
+import { findFitInputs, rankMandate } from '../../src/modules/fit/fit.repository';
+import { encodeCursor } from '../../src/common/connection';
+import type { Firm } from '../../src/modules/firm/firm.entity';
+import type { User } from '../../src/modules/user/user.entity';
+import { createTestDatabase } from '../helpers/database';
+import { COMPETENCY_KEYS, insertScoredMandate, type MandatePlan } from '../helpers/fit-fixtures';
+
+let orm: MikroORM;
+let firm: Firm;
+let interviewers: User[];
+
+const em = () => orm.em.fork() as EntityManager;
+
+beforeAll(async () => {
+  orm = await createTestDatabase();
+  const setup = em();
+  await setup.transactional(async (tx) => {
+    firm = createFirm(tx as EntityManager, { name: 'Nordlys', slug: 'nordlys' });
+    interviewers = [];
+    for (const name of ['astrid', 'jonas', 'ingrid']) {
+      interviewers.push(
+        await createUser(tx as EntityManager, firm.id, { email: `${name}@nordlys.example`, name, role: Role.RECRUITER, password: 'long enough password' }),
+      );
+    }
+  });
+});
+afterAll(() => orm.close(true));
+
+const score = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null, freq: 4 });
+const scores = fc.dictionary(fc.constantFrom(...COMPETENCY_KEYS), score, { maxKeys: 9 });
+const scorecard = fc.record({ submitted: fc.boolean(), revisions: fc.array(scores, { minLength: 1, maxLength: 2 }) });
+// Few distinct creation times, so ties on fit and coverage fall through to time and id.
+const createdAt = fc.constantFrom(...['2026-03-01', '2026-03-02', '2026-03-03'].map((day) => new Date(`${day}T09:00:00.000Z`)));
+const plan: fc.Arbitrary<MandatePlan> = fc.record({
+  requirements: fc.uniqueArray(
+    fc.record({
+      competencyKey: fc.constantFrom(...COMPETENCY_KEYS),
+      weight: fc.integer({ min: 0, max: 5 }),
+      target: fc.integer({ min: 1, max: 5 }),
+      minimum: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+    }),
+    { selector: (requirement) => requirement.competencyKey, maxLength: 9 },
+  ),
+  candidacies: fc.array(
+    fc.record({ createdAt, interviews: fc.array(fc.array(scorecard, { minLength: 1, maxLength: 3 }), { maxLength: 3 }) }),
+    { minLength: 1, maxLength: 8 },
+  ),
+});
+
+// The reference: the pure model over the ratings that count, sorted by compareRanking.
+async function reference(mandateId: string, candidacies: { id: string; createdAt: Date }[]) {
+  const { ratings, requirements } = await findFitInputs(em(), firm.id, candidacies.map((c) => c.id), [mandateId]);
+  return candidacies
+    .map((candidacy): RankedCandidacy => ({
+      id: candidacy.id,
+      createdAt: candidacy.createdAt,
+      fit: computeFit(requirements, ratings.filter((rating) => rating.candidacyId === candidacy.id)),
+    }))
+    .sort(compareRanking);
+}
+
+describe('ranking in SQL', () => {
+  it('should agree with the reference model on every value (to 1e-9) and on the order, on random data', async () => {
+    await fc.assert(
+      fc.asyncProperty(plan, fc.integer({ min: 1, max: 4 }), async (mandatePlan, pageSize) => {
+        const { mandate, candidacies } = await insertScoredMandate(em(), firm, interviewers, mandatePlan);
+        const expected = await reference(mandate.id, candidacies);
+
+        // Read the whole ranking page by page: keyset cursors must neither skip nor repeat.
+        const actual = [];
+        let after: string | null = null;
+        for (;;) {
+          const page = await rankMandate(em(), firm.id, mandate.id, { limit: pageSize, after });
+          actual.push(...page.rows);
+          if (!page.hasNextPage) break;
+          after = page.rows.at(-1)!.cursor;
+        }
+
+        expect(actual.map((row) => row.id)).toEqual(expected.map((row) => row.id));
+        actual.forEach((row, index) => {
+          const { fit, coverage, mustHavesMet } = expected[index].fit;
+          expect(row.mustHavesMet).toBe(mustHavesMet);
+          if (fit === null) expect(row.fit).toBeNull();
+          else expect(Math.abs(row.fit! - fit)).toBeLessThan(1e-9);
+          expect(Math.abs(row.coverage - coverage)).toBeLessThan(1e-9);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('should count only the latest revision of submitted scorecards', async () => {
+    const { mandate, candidacies } = await insertScoredMandate(em(), firm, interviewers, {
+      requirements: [{ competencyKey: 'EXECUTION', weight: 1, target: 5, minimum: null }],
+      candidacies: [
+        {
+          createdAt: new Date('2026-03-01T09:00:00.000Z'),
+          interviews: [[
+            { submitted: true, revisions: [{ EXECUTION: 1 }, { EXECUTION: 5 }] },
+            { submitted: false, revisions: [{ EXECUTION: 1 }] },
+          ]],
+        },
+      ],
+    });
+    const { rows } = await rankMandate(em(), firm.id, mandate.id, { limit: 10 });
+    expect(rows.map(({ id, fit, coverage, mustHavesMet }) => ({ id, fit, coverage, mustHavesMet }))).toEqual([
+      { id: candidacies[0].id, fit: 100, coverage: 1, mustHavesMet: true },
+    ]);
+  });
+
+  it('should rank blind candidacies as if nothing were assessed', async () => {
+    const { mandate, candidacies } = await insertScoredMandate(em(), firm, interviewers, {
+      requirements: [{ competencyKey: 'EXECUTION', weight: 1, target: 5, minimum: 3 }],
+      candidacies: [
+        { createdAt: new Date('2026-03-01T09:00:00.000Z'), interviews: [[{ submitted: true, revisions: [{ EXECUTION: 5 }] }]] },
+        { createdAt: new Date('2026-03-02T09:00:00.000Z'), interviews: [[{ submitted: true, revisions: [{ EXECUTION: 3 }] }]] },
+      ],
+    });
+    const { rows } = await rankMandate(em(), firm.id, mandate.id, { limit: 10, blindCandidacyIds: [candidacies[0].id] });
+    expect(rows.map(({ id, fit, coverage, mustHavesMet }) => ({ id, fit, coverage, mustHavesMet }))).toEqual([
+      { id: candidacies[1].id, fit: 50, coverage: 1, mustHavesMet: true },
+      { id: candidacies[0].id, fit: null, coverage: 0, mustHavesMet: null },
+    ]);
+  });
+
+  it.each([
+    ['a cursor of another mandate', (mandateId: string) => encodeCursor('ranking:00000000-0000-4000-8000-000000000000', [0, 0, 0, 0, '2026-01-01T00:00:00.000Z', mandateId])],
+    ['a cursor with values of the wrong type', (mandateId: string) => encodeCursor(`ranking:${mandateId}`, [0, 0, 'x', 0, '2026-01-01T00:00:00.000Z', mandateId])],
+    ['a cursor with a bad id', (mandateId: string) => encodeCursor(`ranking:${mandateId}`, [0, 0, 0, 0, '2026-01-01T00:00:00.000Z', 'nope'])],
+  ])('should refuse %s', async (_case, cursorFor) => {
+    const { mandate } = await insertScoredMandate(em(), firm, interviewers, { requirements: [], candidacies: [] });
+    await expect(rankMandate(em(), firm.id, mandate.id, { limit: 10, after: cursorFor(mandate.id) })).rejects.toMatchObject({
+      message: 'after is not a cursor of this list.',
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
+    });
+  });
+});

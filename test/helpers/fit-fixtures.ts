@@ -1,0 +1,89 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Client } from '../../src/modules/client/client.entity';
+import { Mandate, LeadershipLevel } from '../../src/modules/mandate/mandate.entity';
+import { Requirement } from '../../src/modules/mandate/requirement.entity';
+import { Candidate } from '../../src/modules/candidate/candidate.entity';
+import { Candidacy } from '../../src/modules/candidacy/candidacy.entity';
+import { Interview, InterviewKind } from '../../src/modules/interview/interview.entity';
+import { Scorecard, ScorecardStatus } from '../../src/modules/scorecard/scorecard.entity';
+import { ScorecardRevision, Recommendation } from '../../src/modules/scorecard/scorecard-revision.entity';
+import { Rating } from '../../src/modules/scorecard/rating.entity';
+import { Rubric } from '../../src/modules/rubric/rubric.entity';
+import type { Firm } from '../../src/modules/firm/firm.entity';
+import type { User } from '../../src/modules/user/user.entity';
+
+export const COMPETENCY_KEYS = [
+  'CUSTOMER_INSIGHT',
+  'OUTSIDE_IN',
+  'FORESIGHT',
+  'SERVICE_CULTURE',
+  'EXECUTION',
+  'LEADS_BY_EXAMPLE',
+  'ACTS_ON_GAPS',
+  'LEARNING_ORIENTATION',
+  'LOYALTY_ECONOMICS',
+] as const;
+
+export interface ScorecardPlan {
+  submitted: boolean;
+  // Revision 1, 2, …: the last one counts. Scores by competency key; null = not assessed.
+  revisions: Record<string, number | null>[];
+}
+
+export interface CandidacyPlan {
+  createdAt: Date;
+  // Interviews, each with the scorecards of its panel.
+  interviews: ScorecardPlan[][];
+}
+
+export interface MandatePlan {
+  requirements: { competencyKey: string; weight: number; target: number; minimum: number | null }[];
+  candidacies: CandidacyPlan[];
+}
+
+// Writes a mandate with its profile and scored candidacies straight to the database.
+export async function insertScoredMandate(em: EntityManager, firm: Firm, interviewers: User[], plan: MandatePlan) {
+  const rubric = await em.findOneOrFail(Rubric, { firm, key: 'customer-oriented-leadership', version: 1 }, { filters: false });
+  const client = em.create(Client, { firm, name: 'Fjordnett AS', country: 'NO' });
+  const mandate = em.create(Mandate, {
+    firm,
+    title: 'Chief Customer Officer',
+    client,
+    leadershipLevel: LeadershipLevel.EXECUTIVE,
+    leadRecruiter: interviewers[0],
+    rubric,
+  });
+  for (const requirement of plan.requirements) em.create(Requirement, { firm, mandate, ...requirement });
+  const candidacies = plan.candidacies.map((candidacyPlan, index) => {
+    const candidate = em.create(Candidate, { firm, firstName: 'Candidate', lastName: `${index}` });
+    const candidacy = em.create(Candidacy, { firm, mandate, candidate, createdAt: candidacyPlan.createdAt });
+    for (const panel of candidacyPlan.interviews) {
+      const interview = em.create(Interview, { firm, candidacy, kind: InterviewKind.COMPETENCY, scheduledAt: new Date('2026-10-01') });
+      panel.forEach((scorecardPlan, panelIndex) => {
+        const scorecard = em.create(Scorecard, {
+          firm,
+          interview,
+          interviewer: interviewers[panelIndex],
+          status: scorecardPlan.submitted ? ScorecardStatus.SUBMITTED : ScorecardStatus.DRAFT,
+          submittedAt: scorecardPlan.submitted ? new Date('2026-10-02') : null,
+        });
+        scorecardPlan.revisions.forEach((scores, revisionIndex) => {
+          const revision = em.create(ScorecardRevision, {
+            firm,
+            scorecard,
+            number: revisionIndex + 1,
+            recommendation: Recommendation.YES,
+            author: interviewers[panelIndex],
+          });
+          for (const [competencyKey, score] of Object.entries(scores)) {
+            em.create(Rating, { firm, revision, competencyKey, score, evidence: score === null ? null : 'Said and did.' });
+          }
+          scorecard.latestRevision = revision as never;
+        });
+      });
+    }
+    return candidacy;
+  });
+  await em.flush();
+  return { mandate, candidacies };
+}

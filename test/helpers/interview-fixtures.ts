@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Role } from '../../src/common/access';
+import { Client } from '../../src/modules/client/client.entity';
+import { LeadershipLevel, Mandate } from '../../src/modules/mandate/mandate.entity';
+import { Candidate } from '../../src/modules/candidate/candidate.entity';
+import { Candidacy, CandidacyStage } from '../../src/modules/candidacy/candidacy.entity';
+import { Rubric, RubricStatus } from '../../src/modules/rubric/rubric.entity';
+import { Competency } from '../../src/modules/rubric/competency.entity';
+import { DEFAULT_RUBRIC_KEY } from '../../src/modules/rubric/default-rubric';
+import { createUser } from '../../src/modules/user/user.service';
+import type { User } from '../../src/modules/user/user.entity';
+import { localIdOf } from '../../src/common/global-id';
+import { Scorecard } from '../../src/modules/scorecard/scorecard.entity';
+import { ScorecardRevision } from '../../src/modules/scorecard/scorecard-revision.entity';
+import { Rating } from '../../src/modules/scorecard/rating.entity';
+import type { GraphQLClient } from './graphql-client';
+import type { TestApp } from './test-app';
+import { PASSWORD, signIn, type TestFirm } from './fixtures';
+
+// The competency keys of the default rubric, in its order.
+export const RUBRIC_KEYS = [
+  'CUSTOMER_INSIGHT',
+  'OUTSIDE_IN',
+  'FORESIGHT',
+  'SERVICE_CULTURE',
+  'EXECUTION',
+  'LEADS_BY_EXAMPLE',
+  'ACTS_ON_GAPS',
+  'LEARNING_ORIENTATION',
+  'LOYALTY_ECONOMICS',
+] as const;
+
+export interface PipelineFixture {
+  client: Client;
+  mandate: Mandate;
+  candidate: Candidate;
+  candidacy: Candidacy;
+}
+
+// A client, a mandate pinning the firm's default rubric, a candidate and their candidacy,
+// written straight to the database (the mutations for them belong to other features).
+export async function insertCandidacy(
+  app: TestApp,
+  testFirm: TestFirm,
+  options: { stage?: CandidacyStage; firstName?: string; rubric?: Rubric } = {},
+): Promise<PipelineFixture> {
+  const em = app.em();
+  const firm = testFirm.firm.id;
+  const rubric = options.rubric
+    ? em.getReference(Rubric, options.rubric.id)
+    : await em.findOneOrFail(Rubric, { firm, key: DEFAULT_RUBRIC_KEY, status: RubricStatus.PUBLISHED });
+  const client = em.create(Client, { firm, name: 'Fjordnett AS', country: 'NO', employeeCount: 420, industry: 'Telecom' });
+  const mandate = em.create(Mandate, {
+    firm,
+    title: 'Kundedirektør',
+    client,
+    leadershipLevel: LeadershipLevel.EXECUTIVE,
+    leadRecruiter: testFirm.recruiter.id,
+    rubric,
+  });
+  const candidate = em.create(Candidate, { firm, firstName: options.firstName ?? 'Ingrid', lastName: 'Solberg' });
+  const candidacy = em.create(Candidacy, {
+    firm,
+    mandate,
+    candidate,
+    stage: options.stage ?? CandidacyStage.INTERVIEWING,
+  });
+  await em.flush();
+  return { client, mandate, candidate, candidacy };
+}
+
+// A small published rubric of the firm with the given competency keys, in that order.
+export async function insertRubric(app: TestApp, testFirm: TestFirm, keys: string[]): Promise<Rubric> {
+  const em = app.em();
+  const firm = testFirm.firm.id;
+  const text = (value: string) => ({ EN: value, NB: value, DA: value, SV: value });
+  const rubric = em.create(Rubric, {
+    firm,
+    key: `panel-test-${randomUUID().slice(0, 8)}`,
+    version: 1,
+    status: RubricStatus.PUBLISHED,
+    publishedAt: new Date(),
+    name: text('Panel test rubric'),
+    description: text('A rubric for tests.'),
+  });
+  keys.forEach((key, index) =>
+    em.create(Competency, {
+      firm,
+      rubric,
+      key,
+      position: index + 1,
+      name: text(key),
+      description: text(key),
+      indicators: [],
+      questions: [],
+      anchors: [1, 2, 3, 4, 5].map((score) => text(`Level ${score}`)),
+    }),
+  );
+  await em.flush();
+  return rubric;
+}
+
+// Another signed-in staff user of the firm, e.g. a second interviewer.
+export async function createStaffUser(
+  app: TestApp,
+  testFirm: TestFirm,
+  role: Role.ADMIN | Role.RECRUITER = Role.RECRUITER,
+  name = 'Second Recruiter',
+): Promise<{ user: User; as: GraphQLClient }> {
+  const email = `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@${testFirm.firm.slug}.example`;
+  const user = await app
+    .em()
+    .transactional((tx) => createUser(tx as EntityManager, testFirm.firm.id, { email, name, role, password: PASSWORD }));
+  return { user, as: await signIn(app, email) };
+}
+
+// Ratings for the first `count` competencies, with evidence.
+export function someRatings(count: number, score = 4): { competencyKey: string; score: number; evidence: string }[] {
+  return RUBRIC_KEYS.slice(0, count).map((competencyKey, index) => ({
+    competencyKey,
+    score: ((score + index - 1) % 5) + 1,
+    evidence: `Evidence for ${competencyKey}: told how she visited ten customers in her first week.`,
+  }));
+}
+
+// What the database holds of a scorecard, to assert that a refused mutation changed nothing.
+export async function scorecardInDatabase(app: TestApp, scorecardId: string) {
+  const em = app.em();
+  const scorecard = await em.findOneOrFail(Scorecard, localIdOf(scorecardId, 'Scorecard')!);
+  const revisions = await em.find(ScorecardRevision, { scorecard }, { orderBy: { number: 'asc' } });
+  return {
+    status: scorecard.status,
+    version: scorecard.version,
+    submittedAt: scorecard.submittedAt,
+    latestRevision: scorecard.latestRevision?.id ?? null,
+    revisions: revisions.map((revision) => revision.number),
+    ratings: await em.count(Rating, { revision: { $in: revisions.map((revision) => revision.id) } }),
+  };
+}

@@ -1,0 +1,372 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { seedDemo } from '../../seeds/demo.seeder';
+import { BINDING_LOGINS, demoLogins } from '../../seeds/demo-logins';
+import { demoFirms, type DemoFirm } from '../../seeds/data/demo-world';
+import { customerOrientedLeadershipRubric } from '../../seeds/data/customer-oriented-leadership';
+import { createFirm } from '../../src/modules/firm/firm.service';
+import { foldForSearch } from '../../src/modules/candidate/search-text';
+import { verifyPassword } from '../../src/modules/auth/password';
+import { DEFAULT_RUBRIC_KEY } from '../../src/modules/rubric/default-rubric';
+import { createTestDatabase } from '../helpers/test-app';
+
+// Rows per table that the data file describes; computed from it, so the test follows the data.
+function expectedRows(firms: DemoFirm[]): Record<string, number> {
+  const mandates = firms.flatMap((firm) => firm.mandates);
+  const candidacies = mandates.flatMap((mandate) => mandate.candidacies);
+  const interviews = candidacies.flatMap((candidacy) => candidacy.interviews);
+  const submitted = interviews.flatMap((interview) => interview.scorecards).filter((card) => card.status === 'SUBMITTED');
+  return {
+    firm: firms.length,
+    user: firms.flatMap((firm) => firm.users).length,
+    client: firms.flatMap((firm) => firm.clients).length,
+    rubric: firms.length,
+    competency: firms.length * customerOrientedLeadershipRubric.competencies.length,
+    candidate: firms.flatMap((firm) => firm.candidates).length,
+    candidate_external_ref: firms.flatMap((firm) => firm.candidates.flatMap((candidate) => candidate.externalRefs)).length,
+    mandate: mandates.length,
+    requirement: mandates.flatMap((mandate) => mandate.requirements).length,
+    candidacy: candidacies.length,
+    candidacy_stage_change: candidacies.flatMap((candidacy) => candidacy.history).length,
+    interview: interviews.length,
+    scorecard: interviews.flatMap((interview) => interview.interviewerEmails).length,
+    scorecard_revision: submitted.length,
+    rating: submitted.flatMap((card) => card.ratings).length,
+    session: 0,
+    api_key: 0,
+  };
+}
+
+async function countRows(em: EntityManager, firmId?: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of Object.keys(expectedRows([]))) {
+    const column = table === 'firm' ? 'id' : 'firm_id';
+    const where = firmId ? `where "${column}" = ?` : '';
+    const [row] = await em.getConnection().execute(`select count(*)::int as count from "${table}" ${where}`, firmId ? [firmId] : []);
+    counts[table] = row.count;
+  }
+  return counts;
+}
+
+// Times as ISO strings on both sides: raw queries return timestamps as PostgreSQL text.
+const iso = (time: string) => new Date(time).toISOString();
+const isoOf = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+let orm: MikroORM;
+let em: EntityManager;
+let loaded: boolean;
+
+beforeAll(async () => {
+  orm = (await createTestDatabase()) as MikroORM;
+  loaded = await seedDemo(orm.em.fork() as EntityManager);
+  em = orm.em.fork() as EntityManager;
+});
+afterAll(() => orm.close(true));
+
+describe('seedDemo', () => {
+  it('should load exactly the rows of the data file when the database is empty', async () => {
+    expect(loaded).toBe(true);
+    expect(await countRows(em)).toEqual(expectedRows(demoFirms));
+  });
+
+  it('should return false and change nothing when the demo firms already exist', async () => {
+    const snapshot = async () => {
+      const tables = Object.keys(expectedRows([]));
+      const latest = tables.map((table) => `select '${table}' as table, max(updated_at) as at from "${table}"`).join(' union all ');
+      return { counts: await countRows(em), latest: await em.getConnection().execute(latest) };
+    };
+    const before = await snapshot();
+    expect(await seedDemo(orm.em.fork() as EntityManager)).toBe(false);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('should give every firm its users with their roles, clients and working passwords', async () => {
+    const users = await em.getConnection().execute(`
+      select f.slug, u.email, u.name, u.role, c.name as client, u.password_hash
+      from "user" u join firm f on f.id = u.firm_id left join client c on c.id = u.client_id`);
+    const expected = demoFirms.flatMap((firm) =>
+      firm.users.map((user) => ({
+        slug: firm.slug,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        client: user.clientRef ? firm.clients.find((client) => client.ref === user.clientRef)!.name : null,
+      })),
+    );
+    expect(users.map(({ password_hash: _hash, ...user }) => user)).toEqual(expect.arrayContaining(expected));
+    expect(users).toHaveLength(expected.length);
+    for (const login of demoLogins().filter((candidate) => BINDING_LOGINS.includes(candidate.email))) {
+      const hash = users.find((row) => row.email === login.email)?.password_hash ?? '';
+      expect([login.email, await verifyPassword(login.password, hash)]).toEqual([login.email, true]);
+    }
+  });
+
+  it('should make client@fjordnett.example a CLIENT user of "Fjordnett AS" at Nordlys', async () => {
+    const [user] = await em.getConnection().execute(`
+      select u.role, c.name as client, f.slug, c.firm_id = u.firm_id as same_firm
+      from "user" u join client c on c.id = u.client_id join firm f on f.id = u.firm_id
+      where u.email = 'client@fjordnett.example'`);
+    expect(user).toEqual({ role: 'CLIENT', client: 'Fjordnett AS', slug: 'nordlys', same_firm: true });
+  });
+
+  it('should store every candidate with consent, search text and external ids as in the data', async () => {
+    const rows = await em.getConnection().execute(`
+      select f.slug, c.first_name, c.last_name, c.email, c.phone, c.headline, c.location, c.languages, c.linkedin_url,
+             c.tags, c.consent_status, ${isoOf('c.consent_given_at')} as consent_given_at, to_char(c.retain_until, 'YYYY-MM-DD') as retain_until,
+             c.search_text,
+             coalesce((select json_agg(json_build_object('system', r.system, 'externalId', r.external_id) order by r.system)
+                       from candidate_external_ref r where r.candidate_id = c.id), '[]') as external_refs
+      from candidate c join firm f on f.id = c.firm_id`);
+    const expected = demoFirms.flatMap((firm) =>
+      firm.candidates.map((candidate) => ({
+        slug: firm.slug,
+        first_name: candidate.firstName,
+        last_name: candidate.lastName,
+        email: candidate.email,
+        phone: candidate.phone,
+        headline: candidate.headline,
+        location: candidate.location,
+        languages: candidate.languages,
+        linkedin_url: candidate.linkedinUrl,
+        tags: candidate.tags,
+        consent_status: candidate.consent.status,
+        consent_given_at: candidate.consent.givenAt ? iso(candidate.consent.givenAt) : null,
+        retain_until: candidate.consent.retainUntil ?? null,
+        search_text: foldForSearch(`${candidate.firstName} ${candidate.lastName} ${candidate.email} ${candidate.headline}`),
+        external_refs: [...candidate.externalRefs].sort((a, b) => a.system.localeCompare(b.system)),
+      })),
+    );
+    expect(rows).toEqual(expect.arrayContaining(expected));
+    expect(rows).toHaveLength(expected.length);
+  });
+
+  it('should pin every mandate to its firm’s published default rubric', async () => {
+    const rows = await em.getConnection().execute(`
+      select m.title, r.key, r.version, r.status, r.published_at <= m.created_at as published_before
+      from mandate m join rubric r on r.id = m.rubric_id and r.firm_id = m.firm_id`);
+    expect(rows).toHaveLength(expectedRows(demoFirms).mandate);
+    for (const row of rows) {
+      expect(row).toEqual({ title: row.title, key: DEFAULT_RUBRIC_KEY, version: 1, status: 'PUBLISHED', published_before: true });
+    }
+  });
+
+  it('should store every mandate with its client, lead recruiter and requirement profile', async () => {
+    const rows = await em.getConnection().execute(`
+      select f.slug, m.title, c.name as client, m.leadership_level, m.location, m.status, u.email as lead,
+             (select json_agg(json_build_object('competencyKey', q.competency_key, 'weight', q.weight, 'target', q.target,
+                                                'minimum', q.minimum) order by q.competency_key)
+              from requirement q where q.mandate_id = m.id) as requirements
+      from mandate m join firm f on f.id = m.firm_id join client c on c.id = m.client_id join "user" u on u.id = m.lead_recruiter_id`);
+    const expected = demoFirms.flatMap((firm) =>
+      firm.mandates.map((mandate) => ({
+        slug: firm.slug,
+        title: mandate.title,
+        client: firm.clients.find((client) => client.ref === mandate.clientRef)!.name,
+        leadership_level: mandate.leadershipLevel,
+        location: mandate.location,
+        status: mandate.status,
+        lead: mandate.leadRecruiterEmail,
+        requirements: mandate.requirements
+          .map((requirement) => ({ minimum: null, ...requirement }))
+          .sort((a, b) => a.competencyKey.localeCompare(b.competencyKey)),
+      })),
+    );
+    expect(rows).toEqual(expect.arrayContaining(expected));
+    expect(rows).toHaveLength(expected.length);
+  });
+
+  it('should keep every stage move with who, why and its historical time', async () => {
+    const rows = await em.getConnection().execute(`
+      select f.slug, m.title, c.email as candidate, y.stage, ${isoOf('y.created_at')} as candidacy_created_at,
+             s.from_stage, s.to_stage, s.reason, u.email as moved_by, ${isoOf('s.created_at')} as created_at
+      from candidacy_stage_change s join candidacy y on y.id = s.candidacy_id join mandate m on m.id = y.mandate_id
+        join candidate c on c.id = y.candidate_id join firm f on f.id = s.firm_id left join "user" u on u.id = s.moved_by_id`);
+    const expected = demoFirms.flatMap((firm) =>
+      firm.mandates.flatMap((mandate) =>
+        mandate.candidacies.flatMap((candidacy) =>
+          candidacy.history.map((move, index) => ({
+            slug: firm.slug,
+            title: mandate.title,
+            candidate: firm.candidates.find((candidate) => candidate.ref === candidacy.candidateRef)!.email,
+            stage: candidacy.stage,
+            candidacy_created_at: iso(candidacy.history[0].at),
+            from_stage: index === 0 ? null : candidacy.history[index - 1].stage,
+            to_stage: move.stage,
+            reason: move.reason,
+            moved_by: move.byEmail,
+            created_at: iso(move.at),
+          })),
+        ),
+      ),
+    );
+    expect(rows).toEqual(expect.arrayContaining(expected));
+    expect(rows).toHaveLength(expected.length);
+  });
+
+  it('should give every interviewer one scorecard, submitted ones with revision 1 and all their ratings', async () => {
+    const rows = await em.getConnection().execute(`
+      select c.email as candidate, i.kind, ${isoOf('i.scheduled_at')} as scheduled_at, u.email as interviewer, s.status,
+             ${isoOf('s.submitted_at')} as submitted_at, r.number, r.recommendation, r.summary, a.email as author,
+             ${isoOf('r.created_at')} as revised_at,
+             (select json_agg(json_build_object('competencyKey', g.competency_key, 'score', g.score, 'evidence', g.evidence)
+                              order by g.competency_key)
+              from rating g where g.revision_id = r.id) as ratings
+      from scorecard s join interview i on i.id = s.interview_id join candidacy y on y.id = i.candidacy_id
+        join candidate c on c.id = y.candidate_id join "user" u on u.id = s.interviewer_id
+        left join scorecard_revision r on r.id = s.latest_revision_id left join "user" a on a.id = r.author_id`);
+    const expected = demoFirms.flatMap((firm) =>
+      firm.mandates.flatMap((mandate) =>
+        mandate.candidacies.flatMap((candidacy) =>
+          candidacy.interviews.flatMap((interview) =>
+            interview.interviewerEmails.map((email) => {
+              const card = interview.scorecards.find((scorecard) => scorecard.interviewerEmail === email)!;
+              const submitted = card.status === 'SUBMITTED';
+              return {
+                candidate: firm.candidates.find((candidate) => candidate.ref === candidacy.candidateRef)!.email,
+                kind: interview.kind,
+                scheduled_at: iso(interview.scheduledAt),
+                interviewer: email,
+                status: card.status,
+                submitted_at: submitted ? iso(card.submittedAt!) : null,
+                number: submitted ? 1 : null,
+                recommendation: submitted ? card.recommendation : null,
+                summary: submitted ? card.summary : null,
+                author: submitted ? email : null,
+                revised_at: submitted ? iso(card.submittedAt!) : null,
+                ratings: submitted ? [...card.ratings].sort((a, b) => a.competencyKey.localeCompare(b.competencyKey)) : null,
+              };
+            }),
+          ),
+        ),
+      ),
+    );
+    expect(rows).toEqual(expect.arrayContaining(expected));
+    expect(rows).toHaveLength(expected.length);
+    expect(expected.some((row) => row.status === 'DRAFT')).toBe(true);
+  });
+
+  it('should have a latest revision on every submitted scorecard and evidence with every score', async () => {
+    const [row] = await em.getConnection().execute(`
+      select (select count(*)::int from scorecard where status = 'SUBMITTED') as submitted,
+             (select count(*)::int from scorecard where status = 'SUBMITTED' and latest_revision_id is null) as submitted_without_revision,
+             (select count(*)::int from scorecard where status = 'DRAFT' and (latest_revision_id is not null or submitted_at is not null)) as drafts_with_revision,
+             (select count(*)::int from scorecard s where not exists (select 1 from scorecard_revision r where r.scorecard_id = s.id)
+                and s.status = 'SUBMITTED') as submitted_without_any_revision,
+             (select count(*)::int from rating where score is not null) as scores,
+             (select count(*)::int from rating where score is not null and coalesce(trim(evidence), '') = '') as scores_without_evidence,
+             (select count(*)::int from rating where score is null and evidence is not null) as evidence_without_score`);
+    expect(row).toEqual({
+      submitted: expectedRows(demoFirms).scorecard_revision,
+      submitted_without_revision: 0,
+      drafts_with_revision: 0,
+      submitted_without_any_revision: 0,
+      scores: demoFirms
+        .flatMap((firm) => firm.mandates.flatMap((mandate) => mandate.candidacies.flatMap((candidacy) => candidacy.interviews)))
+        .flatMap((interview) => interview.scorecards.filter((card) => card.status === 'SUBMITTED'))
+        .flatMap((card) => card.ratings.filter((rating) => rating.score !== null)).length,
+      scores_without_evidence: 0,
+      evidence_without_score: 0,
+    });
+  });
+
+  it('should put Fjellvik’s firm id on exactly the rows of Fjellvik’s data', async () => {
+    const [fjellvik] = await em.getConnection().execute(`select id from firm where slug = 'fjellvik'`);
+    const fjellvikData = demoFirms.filter((firm) => firm.slug === 'fjellvik');
+    expect(await countRows(em, fjellvik.id)).toEqual(expectedRows(fjellvikData));
+  });
+
+  it('should never let a row of one firm reference a row of another firm', async () => {
+    // Every foreign key between two firm-owned tables, read from the catalogue.
+    const references: { table: string; column: string; target: string }[] = await em.getConnection().execute(`
+      select kcu.table_name as table, kcu.column_name as column, ccu.table_name as target
+      from information_schema.table_constraints tc
+        join information_schema.key_column_usage kcu on kcu.constraint_name = tc.constraint_name and kcu.table_schema = tc.table_schema
+        join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name and ccu.table_schema = tc.table_schema
+      where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = 'public' and kcu.column_name <> 'firm_id'
+        and exists (select 1 from information_schema.columns c
+                    where c.table_schema = 'public' and c.table_name = kcu.table_name and c.column_name = 'firm_id')
+        and exists (select 1 from information_schema.columns c
+                    where c.table_schema = 'public' and c.table_name = ccu.table_name and c.column_name = 'firm_id')`);
+    expect(references).toEqual(
+      expect.arrayContaining([
+        { table: 'user', column: 'client_id', target: 'client' },
+        { table: 'mandate', column: 'rubric_id', target: 'rubric' },
+        { table: 'candidacy_stage_change', column: 'moved_by_id', target: 'user' },
+        { table: 'scorecard', column: 'latest_revision_id', target: 'scorecard_revision' },
+        { table: 'rating', column: 'revision_id', target: 'scorecard_revision' },
+      ]),
+    );
+    const crossings: Record<string, number> = {};
+    let joined = 0;
+    for (const { table, column, target } of references) {
+      const [row] = await em.getConnection().execute(`
+        select count(*)::int as joined, count(*) filter (where a.firm_id <> b.firm_id)::int as crossing
+        from "${table}" a join "${target}" b on b.id = a."${column}"`);
+      crossings[`${table}.${column}`] = row.crossing;
+      joined += row.joined;
+    }
+    expect(crossings).toEqual(Object.fromEntries(Object.keys(crossings).map((key) => [key, 0])));
+    expect(joined).toBeGreaterThan(expectedRows(demoFirms).rating);
+  });
+
+  it('should date rows from the data: stage moves, interviews, submissions, and a rubric published first', async () => {
+    const [row] = await em.getConnection().execute(`
+      select
+        (select count(*)::int from candidacy y where y.created_at <> (select min(s.created_at) from candidacy_stage_change s where s.candidacy_id = y.id)
+           or y.updated_at <> (select max(s.created_at) from candidacy_stage_change s where s.candidacy_id = y.id)) as candidacies_off,
+        (select count(*)::int from scorecard_revision r join scorecard s on s.latest_revision_id = r.id where r.created_at <> s.submitted_at) as revisions_off,
+        (select count(*)::int from rating g join scorecard_revision r on r.id = g.revision_id where g.created_at <> r.created_at) as ratings_off,
+        (select count(*)::int from interview i where i.created_at > i.scheduled_at) as booked_after_held,
+        (select count(*)::int from mandate m join rubric r on r.id = m.rubric_id where r.published_at > m.created_at) as pinned_before_published,
+        (select count(*)::int from candidacy y join mandate m on m.id = y.mandate_id where y.created_at < m.created_at) as candidacies_before_mandate,
+        (select count(*)::int from "user" u join firm f on f.id = u.firm_id where u.created_at < f.created_at) as users_before_firm,
+        (select count(*)::int from firm where created_at > now() - interval '1 day') as firms_dated_today`);
+    expect(row).toEqual({
+      candidacies_off: 0,
+      revisions_off: 0,
+      ratings_off: 0,
+      booked_after_held: 0,
+      pinned_before_published: 0,
+      candidacies_before_mandate: 0,
+      users_before_firm: 0,
+      firms_dated_today: 0,
+    });
+  });
+});
+
+describe('seedDemo with one demo firm present', () => {
+  it('should load only the missing firm when the other already exists', async () => {
+    const other = (await createTestDatabase()) as MikroORM;
+    try {
+      const arrange = other.em.fork() as EntityManager;
+      createFirm(arrange, { name: 'Nordlys (already here)', slug: 'nordlys' });
+      await arrange.flush();
+      expect(await seedDemo(other.em.fork() as EntityManager)).toBe(true);
+      const inspect = other.em.fork() as EntityManager;
+      const firms = await inspect.getConnection().execute(`select name, slug from firm order by slug`);
+      expect(firms).toEqual([
+        { name: 'Fjellvik Partners', slug: 'fjellvik' },
+        { name: 'Nordlys (already here)', slug: 'nordlys' },
+      ]);
+      const [fjellvik] = await inspect.getConnection().execute(`select id from firm where slug = 'fjellvik'`);
+      expect(await countRows(inspect, fjellvik.id)).toEqual(expectedRows(demoFirms.filter((firm) => firm.slug === 'fjellvik')));
+      expect((await countRows(inspect)).candidate).toBe(expectedRows(demoFirms.filter((firm) => firm.slug === 'fjellvik')).candidate);
+    } finally {
+      await other.close(true);
+    }
+  });
+});
+
+describe('demoLogins', () => {
+  it('should list the four binding logins of PRODUCT.md first, then every other demo user once', () => {
+    const logins = demoLogins();
+    expect(logins.slice(0, 4).map((login) => [login.email, login.password, login.role, login.firm])).toEqual([
+      ['admin@nordlys.example', 'nordlys-admin', 'ADMIN', 'Nordlys Executive Search'],
+      ['recruiter@nordlys.example', 'nordlys-recruiter', 'RECRUITER', 'Nordlys Executive Search'],
+      ['client@fjordnett.example', 'fjordnett-client', 'CLIENT', 'Nordlys Executive Search'],
+      ['admin@fjellvik.example', 'fjellvik-admin', 'ADMIN', 'Fjellvik Partners'],
+    ]);
+    const everyone = demoFirms.flatMap((firm) => firm.users.map((user) => user.email));
+    expect(logins.map((login) => login.email).sort()).toEqual([...everyone].sort());
+    expect(logins.slice(4).map((login) => login.email)).toEqual(everyone.filter((email) => !BINDING_LOGINS.includes(email)));
+  });
+});
