@@ -20,6 +20,12 @@ import { Interview, InterviewKind } from '../src/modules/interview/interview.ent
 import { Scorecard, ScorecardStatus } from '../src/modules/scorecard/scorecard.entity';
 import { Recommendation, ScorecardRevision } from '../src/modules/scorecard/scorecard-revision.entity';
 import { Rating } from '../src/modules/scorecard/rating.entity';
+import { UserInputError } from '../src/common/errors';
+import { Shortlist } from '../src/modules/shortlist/shortlist.entity';
+import { ShortlistEntry } from '../src/modules/shortlist/shortlist-entry.entity';
+import { FeedbackDecision } from '../src/modules/shortlist/shortlist-feedback.entity';
+import { addToShortlist, publishShortlist } from '../src/modules/shortlist/shortlist.service';
+import { giveShortlistFeedback } from '../src/modules/shortlist/feedback.service';
 import {
   demoFirms,
   type DemoCandidacy,
@@ -38,8 +44,8 @@ export class DemoSeeder extends Seeder {
   }
 }
 
-// Loads every demo firm that is not there yet, in one transaction and one flush. Returns
-// whether it loaded anything.
+// Loads every demo firm that is not there yet, in one transaction. Returns whether it loaded
+// anything.
 export async function seedDemo(em: EntityManager): Promise<boolean> {
   // Seeding works across firms, before any request: the tenant filter does not apply.
   const present = await em.find(Firm, { slug: { $in: demoFirms.map((firm) => firm.slug) } }, { filters: false });
@@ -98,6 +104,7 @@ async function loadFirm(em: EntityManager, demo: DemoFirm): Promise<void> {
   const candidates = new Map<string, Candidate>();
   for (const data of demo.candidates) candidates.set(data.ref, createCandidate(em, firm, data, since, demo.mandates));
 
+  const mandates = new Map<string, { mandate: Mandate; candidacies: Map<string, Candidacy> }>();
   for (const data of demo.mandates) {
     const createdAt = mandateCreatedAt(data, since);
     const mandate = em.create(Mandate, {
@@ -123,11 +130,138 @@ async function loadFirm(em: EntityManager, demo: DemoFirm): Promise<void> {
       });
       dated(row, createdAt);
     }
+    const candidacies = new Map<string, Candidacy>();
     for (const candidacy of data.candidacies) {
-      createCandidacy(em, firm, mandate, find(candidates, candidacy.candidateRef, 'candidate'), candidacy, users);
+      const candidate = find(candidates, candidacy.candidateRef, 'candidate');
+      candidacies.set(candidacy.candidateRef, createCandidacy(em, firm, mandate, candidate, candidacy, users));
+    }
+    mandates.set(data.ref, { mandate, candidacies });
+  }
+
+  // Shortlists go through the shortlist services, as the recruiters' and client's mutations
+  // would: they find their rows in the database, so the world above is flushed first (still in
+  // the one transaction), and they run as the firm (the tenant filter).
+  const shortlisted = demo.mandates.filter((data) => data.shortlist);
+  if (shortlisted.length === 0) return;
+  await em.flush();
+  em.setFilterParams('tenant', { firmId: firm.id });
+  for (const data of shortlisted) {
+    const { mandate, candidacies } = find(mandates, data.ref, 'mandate');
+    await loadShortlist(em, firm, mandate, data, candidacies, users);
+  }
+}
+
+// One mandate's shortlist: its entries in order with their notes, the publication when the
+// data has it published, and the client's answers. The services stamp "now"; the rows are then
+// dated from the data. Candidacy stages and the mandate's status stay as the data has them.
+async function loadShortlist(
+  em: EntityManager,
+  firm: Firm,
+  mandate: Mandate,
+  data: DemoMandate,
+  candidacies: Map<string, Candidacy>,
+  users: Map<string, User>,
+): Promise<void> {
+  const shortlist = data.shortlist!;
+  const lead = find(users, data.leadRecruiterEmail, 'user');
+  const step = <T>(what: string, work: () => Promise<T>) => demoStep(`${data.ref}: ${what}`, work);
+
+  let list: Shortlist | null = null;
+  const entries = new Map<string, { entry: ShortlistEntry; addedAt: Date }>();
+  for (const item of shortlist.entries) {
+    // Added when the candidacy was shortlisted, by whoever shortlisted it.
+    const history = candidacyData(data, item.candidateRef).history;
+    const move = [...history].reverse().find((earlier) => earlier.stage === 'SHORTLISTED') ?? history[history.length - 1];
+    const added = await step(`adding ${item.candidateRef} to the shortlist`, () =>
+      addToShortlist(em, firm.id, move.stage === 'SHORTLISTED' ? find(users, move.byEmail, 'user').id : lead.id, {
+        mandateId: mandate.id,
+        candidacyId: find(candidacies, item.candidateRef, 'candidacy').id,
+        note: item.note,
+      }),
+    );
+    list = added.shortlist;
+    entries.set(item.candidateRef, { entry: added.entry, addedAt: new Date(move.at) });
+  }
+  if (!list) return;
+  // The shortlist exists since its first entry was added.
+  const addedTimes = [...entries.values()].map(({ addedAt }) => addedAt.toISOString());
+  const createdAt = earliest(addedTimes, new Date(addedTimes[0]));
+  const lastAdded = latest(addedTimes, createdAt);
+
+  let publishedAt: Date | null = null;
+  if (shortlist.published) {
+    // When the data says, else when its candidacies were presented; by whoever presented them.
+    const presented = shortlist.entries
+      .flatMap((item) => candidacyData(data, item.candidateRef).history)
+      .filter((move) => move.stage === 'PRESENTED');
+    publishedAt = shortlist.publishedAt
+      ? new Date(shortlist.publishedAt)
+      : latest(presented.map((move) => move.at), lastAdded);
+    const at = publishedAt.getTime();
+    const publisher = presented.find((move) => Date.parse(move.at) === at)?.byEmail;
+    await step('publishing the shortlist', () =>
+      publishShortlist(em, firm.id, publisher ? find(users, publisher, 'user').id : lead.id, { mandateId: mandate.id }),
+    );
+    list.publishedAt = publishedAt;
+    for (const { entry } of entries.values()) {
+      const snapshot = entry.published!.getEntity();
+      dated(snapshot, publishedAt);
+      dated(snapshot.publication.getEntity(), publishedAt);
+    }
+    await em.flush();
+  }
+
+  for (const answer of shortlist.feedback) {
+    const author = find(users, answer.clientUserEmail, 'user');
+    const { feedback } = await step(`feedback of ${answer.clientUserEmail} on ${answer.candidateRef}`, () =>
+      giveShortlistFeedback(
+        em,
+        firm.id,
+        { userId: author.id, clientId: author.client?.id ?? null },
+        {
+          entryId: find(entries, answer.candidateRef, 'shortlist entry').entry.id,
+          decision: FeedbackDecision[answer.decision],
+          comment: answer.comment,
+        },
+      ),
+    );
+    // An answer the data does not date was given when the client first saw the candidate.
+    dated(feedback, answer.givenAt ? new Date(answer.givenAt) : (publishedAt ?? lastAdded));
+  }
+  await em.flush();
+
+  for (const [candidateRef, candidacy] of candidacies) {
+    const expected = CandidacyStage[candidacyData(data, candidateRef).stage];
+    if (candidacy.stage !== expected) {
+      throw new Error(`Demo data: ${data.ref}: the shortlist moved ${candidateRef} to ${candidacy.stage}, the data has ${expected}.`);
     }
   }
-  // Shortlists and client feedback have no entities yet (a later issue): their data is not loaded.
+  if (mandate.status !== MandateStatus[data.status]) {
+    throw new Error(`Demo data: ${data.ref}: publishing made the mandate ${mandate.status}, the data has ${data.status}.`);
+  }
+
+  // The rows the services changed after inserting them are dated directly: a flush would stamp
+  // them with now. Nothing else changes them before the commit.
+  await em.nativeUpdate(Shortlist, { id: list.id, firm: firm.id }, { createdAt, updatedAt: publishedAt ?? lastAdded });
+  for (const { entry, addedAt } of entries.values()) {
+    await em.nativeUpdate(ShortlistEntry, { id: entry.id, firm: firm.id }, { createdAt: addedAt, updatedAt: publishedAt ?? addedAt });
+  }
+}
+
+function candidacyData(mandate: DemoMandate, candidateRef: string): DemoCandidacy {
+  const candidacy = mandate.candidacies.find((row) => row.candidateRef === candidateRef);
+  if (!candidacy) throw new Error(`Demo data: ${mandate.ref} has no candidacy of ${candidateRef}.`);
+  return candidacy;
+}
+
+// A service call of the seeding: a refusal means the data breaks a rule of the product.
+async function demoStep<T>(what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UserInputError) throw new Error(`Demo data: ${what} was refused: ${error.message}`);
+    throw error;
+  }
 }
 
 function createCandidate(
@@ -174,7 +308,7 @@ function createCandidacy(
   candidate: Candidate,
   data: DemoCandidacy,
   users: Map<string, User>,
-): void {
+): Candidacy {
   const candidacy = em.create(Candidacy, { firm, mandate, candidate, stage: CandidacyStage[data.stage] });
   dated(candidacy, new Date(data.history[0].at), new Date(data.history[data.history.length - 1].at));
   data.history.forEach((move, index) => {
@@ -189,6 +323,7 @@ function createCandidacy(
     dated(change, new Date(move.at));
   });
   for (const interview of data.interviews) createInterview(em, firm, candidacy, data, interview, users);
+  return candidacy;
 }
 
 function createInterview(

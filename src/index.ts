@@ -8,6 +8,7 @@ import { createAppServer, type AppServer } from './server/app';
 import { seedDemo } from '../seeds/demo.seeder';
 import { demoLogins } from '../seeds/demo-logins';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { startWebhookWorker, type WebhookWorker } from './modules/webhook/delivery/webhook-worker';
 
 // Start-up only: configuration → database → server → listen.
 async function main(): Promise<void> {
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let database: Database | null = null;
   let server: AppServer | null = null;
+  let webhooks: WebhookWorker | null = null;
   let stopping = false;
 
   const shutdown = async (signal: string) => {
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: draining requests');
     await server?.stop().catch((error) => logger.error({ err: error }, 'HTTP server did not stop cleanly'));
+    await webhooks?.stop().catch((error) => logger.error({ err: error }, 'webhook delivery did not stop cleanly'));
     await database?.close().catch((error) => logger.error({ err: error }, 'database did not close cleanly'));
     logger.info('stopped');
     process.exit(0);
@@ -40,10 +43,19 @@ async function main(): Promise<void> {
       production: config.production,
     });
     await listen(server, config.port);
+    // Webhooks go out from this process unless a separate `npm run worker` does it.
+    if (config.webhooks.deliverInProcess) {
+      webhooks = await startWebhookWorker({
+        ...config.webhooks,
+        connectionString: database.orm.config.get('clientUrl')!,
+        logger: logger.child({ component: 'webhooks' }),
+      });
+    }
     const { port } = server.httpServer.address() as AddressInfo;
     printBanner(port, config.production, seeded, !config.databaseUrl);
   } catch (error) {
     await server?.stop().catch(() => undefined);
+    await webhooks?.stop().catch(() => undefined);
     await database?.close().catch(() => undefined);
     if (error instanceof ConfigError) {
       console.error(`outside-in: ${error.message}`);

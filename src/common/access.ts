@@ -27,6 +27,14 @@ export type Principal =
 // One rule for @Authorized: a role a user must have, or a scope an API key must hold.
 export type Access = Role | ApiKeyScope;
 
+// The firm's own people: partners and consultants. Client users and API keys are not staff.
+export const STAFF: readonly Access[] = [Role.ADMIN, Role.RECRUITER];
+
+// The user acting, or null for an API key (a system is no person to record).
+export function userIdOf(principal: Principal): string | null {
+  return principal.kind === 'USER' ? principal.userId : null;
+}
+
 export function isAllowed(principal: Principal, rules: readonly Access[]): boolean {
   if (rules.length === 0) return true;
   if (principal.kind === 'USER') return rules.includes(principal.role);

@@ -1,5 +1,5 @@
 import type { EntityClass, FilterQuery } from '@mikro-orm/postgresql';
-import type { Principal } from './access';
+import { isAllowed, type Access, type Principal } from './access';
 
 // How node(id) finds one type: its entity, and which of them a principal may see
 // (null: none at all). The firm scoping comes on top, from the tenant filter.
@@ -7,8 +7,17 @@ export interface NodeSource<T extends object = object> {
   typeName: string;
   entity: EntityClass<T>;
   visibleTo(principal: Principal): FilterQuery<T> | null;
+  // For a client-facing view of an entity under its own type name (e.g. PresentedMandate of a
+  // Mandate): what node(id) returns for a visible row. Without it, the row itself.
+  present?(row: T): object;
 }
 
 export function defineNodeSource<T extends object>(source: NodeSource<T>): NodeSource {
   return source as unknown as NodeSource;
+}
+
+// For types whose readers see every row of their firm: all of them to a principal the rules
+// allow, none to anyone else.
+export function wholeFirmFor(rules: readonly Access[]): (principal: Principal) => Record<string, never> | null {
+  return (principal) => (isAllowed(principal, rules) ? {} : null);
 }

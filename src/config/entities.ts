@@ -15,6 +15,16 @@ import { Interview } from '../modules/interview/interview.entity';
 import { Scorecard } from '../modules/scorecard/scorecard.entity';
 import { ScorecardRevision } from '../modules/scorecard/scorecard-revision.entity';
 import { Rating } from '../modules/scorecard/rating.entity';
+import { SyncChange } from '../modules/integration/sync-change.entity';
+import { WebhookSubscription } from '../modules/webhook/webhook-subscription.entity';
+import { WebhookEvent } from '../modules/webhook/webhook-event.entity';
+import { WebhookDelivery } from '../modules/webhook/webhook-delivery.entity';
+import { WebhookDeliveryAttempt } from '../modules/webhook/webhook-delivery-attempt.entity';
+import { Shortlist } from '../modules/shortlist/shortlist.entity';
+import { ShortlistEntry } from '../modules/shortlist/shortlist-entry.entity';
+import { ShortlistPublication } from '../modules/shortlist/shortlist-publication.entity';
+import { ShortlistEntrySnapshot } from '../modules/shortlist/shortlist-entry-snapshot.entity';
+import { ShortlistFeedback } from '../modules/shortlist/shortlist-feedback.entity';
 
 // Every entity the ORM knows; listed explicitly so compiled and test builds find the same ones.
 export const entities = [
@@ -35,4 +45,14 @@ export const entities = [
   Scorecard,
   ScorecardRevision,
   Rating,
+  SyncChange,
+  WebhookSubscription,
+  WebhookEvent,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
+  Shortlist,
+  ShortlistEntry,
+  ShortlistPublication,
+  ShortlistEntrySnapshot,
+  ShortlistFeedback,
 ];

@@ -9,6 +9,23 @@ export interface AppConfig {
   // Where the embedded PostgreSQL keeps its data when DATABASE_URL is absent (git-ignored).
   embeddedDataDir: string;
   embeddedPort: number;
+  webhooks: WebhookConfig;
+}
+
+// Webhook delivery (see src/modules/webhook/delivery).
+export interface WebhookConfig {
+  // Whether the API process delivers webhooks itself (WEBHOOK_DELIVERY=off when `npm run worker` does).
+  deliverInProcess: boolean;
+  // Loopback receivers (127.0.0.1, localhost) are refused in production, allowed elsewhere.
+  allowLoopback: boolean;
+  // How often the outbox relay looks for new deliveries.
+  pollIntervalMs: number;
+  // The first retry waits about this long; each next one about twice as long.
+  retryDelaySeconds: number;
+  retryLimit: number;
+  // After this long a failing delivery gives up (3 days).
+  maxAgeSeconds: number;
+  timeoutMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -24,6 +41,28 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     embeddedDataDir: path.resolve(env.EMBEDDED_POSTGRES_DIR ?? path.join(process.cwd(), '.data', 'postgres')),
     embeddedPort,
+    webhooks: readWebhookConfig(env),
+  };
+}
+
+function readWebhookConfig(env: NodeJS.ProcessEnv): WebhookConfig {
+  const delivery = env.WEBHOOK_DELIVERY ?? 'in-process';
+  if (delivery !== 'in-process' && delivery !== 'off') {
+    throw new ConfigError(`WEBHOOK_DELIVERY must be in-process or off, got "${delivery}".`);
+  }
+  const pollIntervalMs = Number(env.WEBHOOK_POLL_INTERVAL_MS ?? 1000);
+  if (!Number.isInteger(pollIntervalMs) || pollIntervalMs < 10) {
+    throw new ConfigError(`WEBHOOK_POLL_INTERVAL_MS must be a whole number of at least 10, got "${env.WEBHOOK_POLL_INTERVAL_MS}".`);
+  }
+  return {
+    deliverInProcess: delivery === 'in-process',
+    allowLoopback: env.NODE_ENV !== 'production',
+    pollIntervalMs,
+    // 30 s, doubling (with jitter) 13 times: the retries span about three days.
+    retryDelaySeconds: 30,
+    retryLimit: 13,
+    maxAgeSeconds: 3 * 24 * 60 * 60,
+    timeoutMs: 10_000,
   };
 }
 

@@ -84,7 +84,7 @@ export async function createAppServer({ orm, schema, logger, production }: Serve
   app.use(
     '/graphql',
     express.json({ limit: REQUEST_BODY_LIMIT }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, req, logger) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, req, logger, production) }),
   );
 
   app.use((_request, response) => {

@@ -19,9 +19,11 @@ export interface Context {
   token: string | null;
   acceptLanguage: string | null;
   loaders: LoaderRegistry<Context>;
+  // Production refuses what only makes sense on a developer's machine (e.g. loopback webhook URLs).
+  production: boolean;
 }
 
-export async function createContext(orm: MikroORM, request: Request, logger: Logger): Promise<Context> {
+export async function createContext(orm: MikroORM, request: Request, logger: Logger, production = false): Promise<Context> {
   const requestId = String(request.res?.getHeader('x-request-id') ?? randomUUID());
   const em = orm.em.fork({ clear: true, useContext: false }) as EntityManager;
   const token = bearerToken(request.headers.authorization);
@@ -43,6 +45,7 @@ export async function createContext(orm: MikroORM, request: Request, logger: Log
     principal,
     token,
     acceptLanguage: request.headers['accept-language'] ?? null,
+    production,
   } as Context;
   context.loaders = new LoaderRegistry(context);
   return context;

@@ -11,6 +11,10 @@ import { candidateFeature } from '../modules/candidate';
 import { candidacyFeature } from '../modules/candidacy';
 import { interviewFeature } from '../modules/interview';
 import { scorecardFeature } from '../modules/scorecard';
+import { fitFeature } from '../modules/fit';
+import { integrationFeature } from '../modules/integration';
+import { webhookFeature } from '../modules/webhook';
+import { shortlistFeature } from '../modules/shortlist';
 
 // Every feature folder of the API. A resolver or node type that is not listed here does not exist.
 export const features: Feature[] = [
@@ -26,4 +30,8 @@ export const features: Feature[] = [
   candidacyFeature,
   interviewFeature,
   scorecardFeature,
+  fitFeature,
+  integrationFeature,
+  shortlistFeature,
+  webhookFeature,
 ];

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Node } from '../common/node';
-import { fromGlobalId } from '../common/global-id';
+import { fromGlobalId, toGlobalId } from '../common/global-id';
 import { badUserInput } from '../common/errors';
 import { principalOf, type Context } from './context';
 import { features } from './features';
@@ -26,7 +26,7 @@ const nodeLoader = (context: Context) =>
       const visible = source.visibleTo(principal);
       if (visible === null) continue;
       const rows = await context.em.find(source.entity, { $and: [{ id: { $in: ids } }, visible] } as never);
-      for (const row of rows as { nodeId: string }[]) found.set(row.nodeId, row);
+      for (const row of rows as { id: string }[]) found.set(toGlobalId(typeName, row.id), source.present ? source.present(row) : row);
     }
     return globalIds.map((globalId) => found.get(globalId) ?? null);
   });

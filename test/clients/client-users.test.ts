@@ -121,6 +121,36 @@ describe('createUser', () => {
     ]);
   });
 
+  it('should refuse a name over 200 and an email over 254 characters with TOO_LONG and store nothing', async () => {
+    const before = await storedUserEmails();
+    const { createUser } = await nordlys.asAdmin.data(CreateUserDocument, {
+      input: clientUserInput({ email: `${'e'.repeat(244)}@nordlys.no`, name: 'N'.repeat(201) }),
+    });
+    expect(createUser).toEqual({
+      user: null,
+      userErrors: [
+        { code: 'TOO_LONG', field: ['input', 'email'], message: 'email is longer than 254 characters.' },
+        { code: 'TOO_LONG', field: ['input', 'name'], message: 'name is longer than 200 characters.' },
+      ],
+    });
+    expect(await storedUserEmails()).toEqual(before);
+  });
+
+  it('should create one user and refuse the others with ALREADY_EXISTS when the same email is added several times at once', async () => {
+    const email = newEmail();
+    const results = await Promise.all(
+      [1, 2, 3].map(() => nordlys.asAdmin.request(CreateUserDocument, { input: clientUserInput({ email }) })),
+    );
+    expect(results.map((result) => result.errors)).toEqual([undefined, undefined, undefined]);
+    const userErrors = results.map((result) => result.data!.createUser.userErrors);
+    expect([...userErrors].sort((a, b) => a.length - b.length)).toEqual([
+      [],
+      [{ code: 'ALREADY_EXISTS', field: ['input', 'email'], message: 'A user with this email already exists.' }],
+      [{ code: 'ALREADY_EXISTS', field: ['input', 'email'], message: 'A user with this email already exists.' }],
+    ]);
+    expect((await storedUserEmails()).filter((stored) => stored === email)).toEqual([email]);
+  });
+
   it.each([
     ['recruiter', () => nordlys.asRecruiter],
     ['client user', () => nordlys.asClientUser],

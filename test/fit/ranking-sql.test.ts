@@ -114,18 +114,29 @@ describe('ranking in SQL', () => {
     ]);
   });
 
-  it('should rank blind candidacies as if nothing were assessed', async () => {
+  it('should rank candidacies with the viewer\'s own draft as if nothing were assessed, and mark them blind', async () => {
     const { mandate, candidacies } = await insertScoredMandate(em(), firm, interviewers, {
       requirements: [{ competencyKey: 'EXECUTION', weight: 1, target: 5, minimum: 3 }],
       candidacies: [
-        { createdAt: new Date('2026-03-01T09:00:00.000Z'), interviews: [[{ submitted: true, revisions: [{ EXECUTION: 5 }] }]] },
+        {
+          createdAt: new Date('2026-03-01T09:00:00.000Z'),
+          interviews: [[{ submitted: true, revisions: [{ EXECUTION: 5 }] }, { submitted: false, revisions: [{ EXECUTION: 1 }] }]],
+        },
         { createdAt: new Date('2026-03-02T09:00:00.000Z'), interviews: [[{ submitted: true, revisions: [{ EXECUTION: 3 }] }]] },
       ],
     });
-    const { rows } = await rankMandate(em(), firm.id, mandate.id, { limit: 10, blindCandidacyIds: [candidacies[0].id] });
-    expect(rows.map(({ id, fit, coverage, mustHavesMet }) => ({ id, fit, coverage, mustHavesMet }))).toEqual([
-      { id: candidacies[1].id, fit: 50, coverage: 1, mustHavesMet: true },
-      { id: candidacies[0].id, fit: null, coverage: 0, mustHavesMet: null },
+    const summary = (rows: Awaited<ReturnType<typeof rankMandate>>['rows']) =>
+      rows.map(({ id, fit, coverage, mustHavesMet, blind }) => ({ id, fit, coverage, mustHavesMet, blind }));
+    // interviewers[1] still has a draft on the first candidacy.
+    const asDrafter = await rankMandate(em(), firm.id, mandate.id, { limit: 10, viewerUserId: interviewers[1].id });
+    expect(summary(asDrafter.rows)).toEqual([
+      { id: candidacies[1].id, fit: 50, coverage: 1, mustHavesMet: true, blind: false },
+      { id: candidacies[0].id, fit: null, coverage: 0, mustHavesMet: null, blind: true },
+    ]);
+    const asOther = await rankMandate(em(), firm.id, mandate.id, { limit: 10, viewerUserId: interviewers[0].id });
+    expect(summary(asOther.rows)).toEqual([
+      { id: candidacies[0].id, fit: 100, coverage: 1, mustHavesMet: true, blind: false },
+      { id: candidacies[1].id, fit: 50, coverage: 1, mustHavesMet: true, blind: false },
     ]);
   });
 

@@ -6,7 +6,6 @@ import { LeadershipLevel, Mandate } from '../../src/modules/mandate/mandate.enti
 import { Candidate } from '../../src/modules/candidate/candidate.entity';
 import { Candidacy, CandidacyStage } from '../../src/modules/candidacy/candidacy.entity';
 import { Rubric, RubricStatus } from '../../src/modules/rubric/rubric.entity';
-import { Competency } from '../../src/modules/rubric/competency.entity';
 import { DEFAULT_RUBRIC_KEY } from '../../src/modules/rubric/default-rubric';
 import { createUser } from '../../src/modules/user/user.service';
 import type { User } from '../../src/modules/user/user.entity';
@@ -17,19 +16,10 @@ import { Rating } from '../../src/modules/scorecard/rating.entity';
 import type { GraphQLClient } from './graphql-client';
 import type { TestApp } from './test-app';
 import { PASSWORD, signIn, type TestFirm } from './fixtures';
+import { DEFAULT_COMPETENCY_KEYS } from './mandate-fixtures';
 
 // The competency keys of the default rubric, in its order.
-export const RUBRIC_KEYS = [
-  'CUSTOMER_INSIGHT',
-  'OUTSIDE_IN',
-  'FORESIGHT',
-  'SERVICE_CULTURE',
-  'EXECUTION',
-  'LEADS_BY_EXAMPLE',
-  'ACTS_ON_GAPS',
-  'LEARNING_ORIENTATION',
-  'LOYALTY_ECONOMICS',
-] as const;
+export const RUBRIC_KEYS = DEFAULT_COMPETENCY_KEYS;
 
 export interface PipelineFixture {
   client: Client;
@@ -68,37 +58,6 @@ export async function insertCandidacy(
   });
   await em.flush();
   return { client, mandate, candidate, candidacy };
-}
-
-// A small published rubric of the firm with the given competency keys, in that order.
-export async function insertRubric(app: TestApp, testFirm: TestFirm, keys: string[]): Promise<Rubric> {
-  const em = app.em();
-  const firm = testFirm.firm.id;
-  const text = (value: string) => ({ EN: value, NB: value, DA: value, SV: value });
-  const rubric = em.create(Rubric, {
-    firm,
-    key: `panel-test-${randomUUID().slice(0, 8)}`,
-    version: 1,
-    status: RubricStatus.PUBLISHED,
-    publishedAt: new Date(),
-    name: text('Panel test rubric'),
-    description: text('A rubric for tests.'),
-  });
-  keys.forEach((key, index) =>
-    em.create(Competency, {
-      firm,
-      rubric,
-      key,
-      position: index + 1,
-      name: text(key),
-      description: text(key),
-      indicators: [],
-      questions: [],
-      anchors: [1, 2, 3, 4, 5].map((score) => text(`Level ${score}`)),
-    }),
-  );
-  await em.flush();
-  return rubric;
 }
 
 // Another signed-in staff user of the firm, e.g. a second interviewer.

@@ -233,9 +233,14 @@ describe('createMandate', () => {
     expect(await mandateCount(nordlys)).toBe(before);
   });
 
-  it('should refuse a title over 200 characters', async () => {
+  it('should refuse a title over 200 characters and store nothing', async () => {
+    const before = await mandateCount(nordlys);
     const { createMandate } = await nordlys.asRecruiter.data(CreateMandateDocument, { input: input({ title: 'T'.repeat(201) }) });
-    expect(createMandate.userErrors).toEqual([{ code: 'TOO_LONG', field: ['input', 'title'], message: 'title is longer than 200 characters.' }]);
+    expect(createMandate).toEqual({
+      mandate: null,
+      userErrors: [{ code: 'TOO_LONG', field: ['input', 'title'], message: 'title is longer than 200 characters.' }],
+    });
+    expect(await mandateCount(nordlys)).toBe(before);
   });
 
   it('should refuse an unknown leadership level as a GraphQL input error', async () => {

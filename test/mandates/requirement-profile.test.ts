@@ -190,8 +190,10 @@ describe('setRequirementProfile', () => {
     expect(await storedMandate(app, mandate.id)).toEqual(before);
   });
 
-  it('should refuse the same key twice, on its second occurrence', async () => {
+  it('should refuse the same key twice, on its second occurrence, and change nothing', async () => {
     const mandate = await insertMandate(app, nordlys);
+    await insertRequirementProfile(app, nordlys, mandate, FULL.slice(0, 2));
+    const before = await storedMandate(app, mandate.id);
     const result = await setProfile(nordlys.asRecruiter, mandate.nodeId, [
       { competencyKey: 'EXECUTION', weight: 2, target: 3 },
       { competencyKey: 'FORESIGHT', weight: 2, target: 3 },
@@ -203,7 +205,7 @@ describe('setRequirementProfile', () => {
         { code: 'INVALID', field: ['input', 'requirements', '2', 'competencyKey'], message: 'EXECUTION is given more than once.' },
       ],
     });
-    expect((await storedMandate(app, mandate.id)).requirements).toEqual([]);
+    expect(await storedMandate(app, mandate.id)).toEqual(before);
   });
 
   it('should refuse more requirements than the rubric has competencies', async () => {

@@ -1,16 +1,12 @@
 import { ApiKeyScope } from '../../src/common/access';
-import { toGlobalId } from '../../src/common/global-id';
+import { localIdOf, toGlobalId } from '../../src/common/global-id';
+import { Scorecard } from '../../src/modules/scorecard/scorecard.entity';
+import { RubricStatus } from '../../src/modules/rubric/rubric.entity';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';
-import {
-  createStaffUser,
-  insertCandidacy,
-  insertRubric,
-  RUBRIC_KEYS,
-  scorecardInDatabase,
-  someRatings,
-} from '../helpers/interview-fixtures';
+import { createStaffUser, insertCandidacy, RUBRIC_KEYS, scorecardInDatabase, someRatings } from '../helpers/interview-fixtures';
+import { insertRubric } from '../helpers/rubric-fixtures';
 import type { User } from '../../src/modules/user/user.entity';
 import {
   ScheduleInterviewDocument,
@@ -55,6 +51,19 @@ async function newInterview(
 }
 
 const DRAFT_IN_DATABASE = { status: 'DRAFT', version: 1, submittedAt: null, latestRevision: null, revisions: [], ratings: 0 };
+
+// Every scorecard of an interview as stored, in panel order.
+async function panelInDatabase(interviewId: string) {
+  const scorecards = await app
+    .em()
+    .find(Scorecard, { interview: localIdOf(interviewId, 'Interview')! }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  return Promise.all(
+    scorecards.map(async (scorecard) => ({
+      interviewer: scorecard.interviewer.id,
+      ...(await scorecardInDatabase(app, scorecard.nodeId)),
+    })),
+  );
+}
 
 function valid(interviewId: string, change: Partial<SubmitScorecardInput> = {}): SubmitScorecardInput {
   return { interviewId, ratings: someRatings(2), recommendation: 'YES', summary: 'A fine leader.', ...change };
@@ -122,7 +131,11 @@ describe('submitScorecard', () => {
   });
 
   it("should rate against the mandate's pinned rubric only", async () => {
-    const rubric = await insertRubric(app, nordlys, ['OUTSIDE_IN', 'SERVICE_CULTURE']);
+    const rubric = await insertRubric(app, nordlys.firm, {
+      key: 'panel-test',
+      status: RubricStatus.PUBLISHED,
+      competencyKeys: ['OUTSIDE_IN', 'SERVICE_CULTURE'],
+    });
     const { interviewId, scorecardId } = await newInterview(nordlys, { rubric });
     const refused = await nordlys.asRecruiter.data(SubmitScorecardDocument, {
       input: valid(interviewId, { ratings: [{ competencyKey: 'EXECUTION', score: 3, evidence: 'Drive.' }] }),
@@ -267,13 +280,19 @@ describe('submitScorecard', () => {
       );
     });
 
-    it("should refuse a caller who is not on the interview's panel as NOT_FOUND", async () => {
+    it("should refuse a caller who is not on the interview's panel as NOT_FOUND and write nothing", async () => {
       const { interviewId } = await newInterview();
+      const before = await panelInDatabase(interviewId);
       const { submitScorecard } = await nordlys.asAdmin.data(SubmitScorecardDocument, { input: valid(interviewId) });
       expect(submitScorecard).toEqual({
         scorecard: null,
         userErrors: [{ code: 'NOT_FOUND', field: ['input', 'interviewId'], message: "You are not on this interview's panel." }],
       });
+      expect(await panelInDatabase(interviewId)).toEqual(before);
+      expect(before).toEqual([
+        { interviewer: nordlys.recruiter.id, ...DRAFT_IN_DATABASE },
+        { interviewer: colleague.user.id, ...DRAFT_IN_DATABASE },
+      ]);
     });
 
     it.each([

@@ -1,13 +1,16 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { seedDemo } from '../../seeds/demo.seeder';
 import { BINDING_LOGINS, demoLogins } from '../../seeds/demo-logins';
-import { demoFirms, type DemoFirm } from '../../seeds/data/demo-world';
+import { demoFirms, type DemoFirm, type DemoMandate } from '../../seeds/data/demo-world';
 import { customerOrientedLeadershipRubric } from '../../seeds/data/customer-oriented-leadership';
 import { createFirm } from '../../src/modules/firm/firm.service';
 import { foldForSearch } from '../../src/modules/candidate/search-text';
 import { verifyPassword } from '../../src/modules/auth/password';
 import { DEFAULT_RUBRIC_KEY } from '../../src/modules/rubric/default-rubric';
-import { createTestDatabase } from '../helpers/test-app';
+import { localIdOf, toGlobalId } from '../../src/common/global-id';
+import { createTestDatabase, startTestApp, type TestApp } from '../helpers/test-app';
+import { signIn } from '../helpers/fixtures';
+import { CandidacyScoresDocument, PresentedMandatesDocument } from '../generated/graphql';
 
 // Rows per table that the data file describes; computed from it, so the test follows the data.
 function expectedRows(firms: DemoFirm[]): Record<string, number> {
@@ -15,6 +18,9 @@ function expectedRows(firms: DemoFirm[]): Record<string, number> {
   const candidacies = mandates.flatMap((mandate) => mandate.candidacies);
   const interviews = candidacies.flatMap((candidacy) => candidacy.interviews);
   const submitted = interviews.flatMap((interview) => interview.scorecards).filter((card) => card.status === 'SUBMITTED');
+  // A shortlist is made by its first entry.
+  const shortlists = shortlistsOf(mandates).map(({ shortlist }) => shortlist);
+  const published = shortlists.filter((shortlist) => shortlist.published);
   return {
     firm: firms.length,
     user: firms.flatMap((firm) => firm.users).length,
@@ -31,9 +37,21 @@ function expectedRows(firms: DemoFirm[]): Record<string, number> {
     scorecard: interviews.flatMap((interview) => interview.interviewerEmails).length,
     scorecard_revision: submitted.length,
     rating: submitted.flatMap((card) => card.ratings).length,
+    shortlist: shortlists.length,
+    shortlist_entry: shortlists.flatMap((shortlist) => shortlist.entries).length,
+    shortlist_publication: published.length,
+    shortlist_entry_snapshot: published.flatMap((shortlist) => shortlist.entries).length,
+    shortlist_feedback: shortlists.flatMap((shortlist) => shortlist.feedback).length,
     session: 0,
     api_key: 0,
   };
+}
+
+type DemoShortlist = NonNullable<DemoMandate['shortlist']>;
+
+// The mandates of the data with a shortlist that has entries.
+function shortlistsOf(mandates: DemoMandate[]): { mandate: DemoMandate; shortlist: DemoShortlist }[] {
+  return mandates.flatMap((mandate) => (mandate.shortlist?.entries.length ? [{ mandate, shortlist: mandate.shortlist }] : []));
 }
 
 async function countRows(em: EntityManager, firmId?: string): Promise<Record<string, number>> {
@@ -51,16 +69,17 @@ async function countRows(em: EntityManager, firmId?: string): Promise<Record<str
 const iso = (time: string) => new Date(time).toISOString();
 const isoOf = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-let orm: MikroORM;
+// A server on a database seeded like `npm start` seeds it.
+let app: TestApp;
 let em: EntityManager;
 let loaded: boolean;
 
 beforeAll(async () => {
-  orm = (await createTestDatabase()) as MikroORM;
-  loaded = await seedDemo(orm.em.fork() as EntityManager);
-  em = orm.em.fork() as EntityManager;
+  app = await startTestApp();
+  loaded = await seedDemo(app.orm.em.fork() as EntityManager);
+  em = app.em();
 });
-afterAll(() => orm.close(true));
+afterAll(() => app.close());
 
 describe('seedDemo', () => {
   it('should load exactly the rows of the data file when the database is empty', async () => {
@@ -75,7 +94,7 @@ describe('seedDemo', () => {
       return { counts: await countRows(em), latest: await em.getConnection().execute(latest) };
     };
     const before = await snapshot();
-    expect(await seedDemo(orm.em.fork() as EntityManager)).toBe(false);
+    expect(await seedDemo(app.orm.em.fork() as EntityManager)).toBe(false);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -202,6 +221,89 @@ describe('seedDemo', () => {
     expect(rows).toHaveLength(expected.length);
   });
 
+  it('should put every shortlist entry in order with its note, the published ones in one publication as they were', async () => {
+    const entries = await em.getConnection().execute(`
+      select f.slug, m.title, c.email as candidate, e.position, e.note, e.withdrawn_at, a.email as added_by,
+             ${isoOf('e.created_at')} as added_at, p.number as publication, n.position as published_position,
+             n.note as published_note, ${isoOf('p.created_at')} as published_at, b.email as published_by
+      from shortlist_entry e join shortlist s on s.id = e.shortlist_id join mandate m on m.id = s.mandate_id
+        join firm f on f.id = e.firm_id join candidacy y on y.id = e.candidacy_id join candidate c on c.id = y.candidate_id
+        left join "user" a on a.id = e.added_by_id left join shortlist_entry_snapshot n on n.id = e.published_id
+        left join shortlist_publication p on p.id = n.publication_id left join "user" b on b.id = p.published_by_id`);
+    const expected = demoFirms.flatMap((firm) =>
+      shortlistsOf(firm.mandates).flatMap(({ mandate, shortlist }) =>
+        shortlist.entries.map((entry, index) => {
+          const history = mandate.candidacies.find((candidacy) => candidacy.candidateRef === entry.candidateRef)!.history;
+          const shortlisted = history.find((move) => move.stage === 'SHORTLISTED')!;
+          const presented = history.find((move) => move.stage === 'PRESENTED');
+          return {
+            slug: firm.slug,
+            title: mandate.title,
+            candidate: firm.candidates.find((candidate) => candidate.ref === entry.candidateRef)!.email,
+            position: index + 1,
+            note: entry.note,
+            withdrawn_at: null,
+            added_by: shortlisted.byEmail,
+            added_at: iso(shortlisted.at),
+            publication: shortlist.published ? 1 : null,
+            published_position: shortlist.published ? index + 1 : null,
+            published_note: shortlist.published ? entry.note : null,
+            published_at: shortlist.published ? iso(shortlist.publishedAt!) : null,
+            published_by: shortlist.published ? presented!.byEmail : null,
+          };
+        }),
+      ),
+    );
+    expect(entries).toEqual(expect.arrayContaining(expected));
+    expect(entries).toHaveLength(expected.length);
+    expect(expected.filter((entry) => entry.publication === 1).length).toBeGreaterThan(0);
+
+    // As addToShortlist and publishShortlist leave it: one version per entry, one for publishing.
+    const shortlists = await em.getConnection().execute(`
+      select m.title, s.version, s.published_version, s.publication_count, ${isoOf('s.published_at')} as published_at,
+             (select count(*)::int from shortlist_entry_snapshot n join shortlist_publication p on p.id = n.publication_id
+               where p.shortlist_id = s.id and p.shortlist_version = s.version) as snapshots_of_version
+      from shortlist s join mandate m on m.id = s.mandate_id`);
+    const expectedShortlists = demoFirms.flatMap((firm) =>
+      shortlistsOf(firm.mandates).map(({ mandate, shortlist }) => {
+        const version = shortlist.entries.length + (shortlist.published ? 1 : 0);
+        return {
+          title: mandate.title,
+          version,
+          published_version: shortlist.published ? version : null,
+          publication_count: shortlist.published ? 1 : 0,
+          published_at: shortlist.published ? iso(shortlist.publishedAt!) : null,
+          snapshots_of_version: shortlist.published ? shortlist.entries.length : 0,
+        };
+      }),
+    );
+    expect(shortlists).toEqual(expect.arrayContaining(expectedShortlists));
+    expect(shortlists).toHaveLength(expectedShortlists.length);
+  });
+
+  it('should store every client answer with its author, decision, comment and time', async () => {
+    const rows = await em.getConnection().execute(`
+      select m.title, c.email as candidate, u.email as author, b.decision, b.comment, ${isoOf('b.created_at')} as given_at
+      from shortlist_feedback b join shortlist_entry e on e.id = b.entry_id join shortlist s on s.id = e.shortlist_id
+        join mandate m on m.id = s.mandate_id join candidacy y on y.id = e.candidacy_id join candidate c on c.id = y.candidate_id
+        left join "user" u on u.id = b.author_id`);
+    const expected = demoFirms.flatMap((firm) =>
+      shortlistsOf(firm.mandates).flatMap(({ mandate, shortlist }) =>
+        shortlist.feedback.map((answer) => ({
+          title: mandate.title,
+          candidate: firm.candidates.find((candidate) => candidate.ref === answer.candidateRef)!.email,
+          author: answer.clientUserEmail,
+          decision: answer.decision,
+          comment: answer.comment,
+          given_at: iso(answer.givenAt!),
+        })),
+      ),
+    );
+    expect(rows).toEqual(expect.arrayContaining(expected));
+    expect(rows).toHaveLength(expected.length);
+    expect(expected.length).toBeGreaterThan(0);
+  });
+
   it('should give every interviewer one scorecard, submitted ones with revision 1 and all their ratings', async () => {
     const rows = await em.getConnection().execute(`
       select c.email as candidate, i.kind, ${isoOf('i.scheduled_at')} as scheduled_at, u.email as interviewer, s.status,
@@ -319,7 +421,18 @@ describe('seedDemo', () => {
         (select count(*)::int from mandate m join rubric r on r.id = m.rubric_id where r.published_at > m.created_at) as pinned_before_published,
         (select count(*)::int from candidacy y join mandate m on m.id = y.mandate_id where y.created_at < m.created_at) as candidacies_before_mandate,
         (select count(*)::int from "user" u join firm f on f.id = u.firm_id where u.created_at < f.created_at) as users_before_firm,
-        (select count(*)::int from firm where created_at > now() - interval '1 day') as firms_dated_today`);
+        (select count(*)::int from firm where created_at > now() - interval '1 day') as firms_dated_today,
+        (select count(*)::int from shortlist_entry_snapshot n join shortlist_publication p on p.id = n.publication_id
+          where n.created_at <> p.created_at or n.updated_at <> p.created_at) as snapshots_off,
+        (select count(*)::int from shortlist s where s.published_at <> (select max(p.created_at) from shortlist_publication p where p.shortlist_id = s.id)
+           or s.created_at <> (select min(e.created_at) from shortlist_entry e where e.shortlist_id = s.id)) as shortlists_off,
+        (select count(*)::int from shortlist_entry e join shortlist_entry_snapshot n on n.id = e.published_id
+          join shortlist_publication p on p.id = n.publication_id where e.created_at > p.created_at) as entries_added_after_publishing,
+        (select count(*)::int from shortlist_feedback b join shortlist_entry e on e.id = b.entry_id join shortlist_entry_snapshot n on n.id = e.published_id
+          join shortlist_publication p on p.id = n.publication_id where b.created_at < p.created_at) as answers_before_publishing,
+        (select count(*)::int from (select updated_at from shortlist union all select updated_at from shortlist_entry
+           union all select updated_at from shortlist_publication union all select updated_at from shortlist_feedback) t
+          where t.updated_at > now() - interval '1 day') as shortlist_rows_dated_today`);
     expect(row).toEqual({
       candidacies_off: 0,
       revisions_off: 0,
@@ -329,7 +442,105 @@ describe('seedDemo', () => {
       candidacies_before_mandate: 0,
       users_before_firm: 0,
       firms_dated_today: 0,
+      snapshots_off: 0,
+      shortlists_off: 0,
+      entries_added_after_publishing: 0,
+      answers_before_publishing: 0,
+      shortlist_rows_dated_today: 0,
     });
+  });
+});
+
+describe('the seeded demo world through the API', () => {
+  const nordlys = demoFirms.find((firm) => firm.slug === 'nordlys')!;
+  const clientLogin = nordlys.users.find((user) => user.email === 'client@fjordnett.example')!;
+
+  it('should show client@fjordnett.example exactly the published shortlists of Fjordnett, with notes and own answers', async () => {
+    const client = await signIn(app, clientLogin.email, 'fjordnett-client');
+    const { presentedMandates } = await client.data(PresentedMandatesDocument, { first: 50 });
+    const seen = presentedMandates.edges.map(({ node }) => ({
+      title: node.title,
+      status: node.status,
+      shortlist: node.shortlist && {
+        publishedAt: node.shortlist.publishedAt,
+        entries: node.shortlist.entries.map((entry) => ({
+          position: entry.position,
+          note: entry.note,
+          publishedAt: entry.publishedAt,
+          candidate: entry.candidate,
+          myFeedback: entry.myFeedback,
+        })),
+      },
+    }));
+    // Every non-draft mandate of the client's company; a shortlist only where the data has one published.
+    const expected = nordlys.mandates
+      .filter((mandate) => mandate.clientRef === clientLogin.clientRef && mandate.status !== 'DRAFT')
+      .map((mandate) => {
+        const shortlist = mandate.shortlist?.published ? mandate.shortlist : null;
+        return {
+          title: mandate.title,
+          status: mandate.status,
+          shortlist: shortlist && {
+            publishedAt: iso(shortlist.publishedAt!),
+            entries: shortlist.entries.map((entry, index) => {
+              const candidate = nordlys.candidates.find((row) => row.ref === entry.candidateRef)!;
+              const answers = shortlist.feedback
+                .filter((answer) => answer.candidateRef === entry.candidateRef && answer.clientUserEmail === clientLogin.email)
+                .sort((a, b) => Date.parse(a.givenAt!) - Date.parse(b.givenAt!));
+              const answer = answers[answers.length - 1];
+              return {
+                position: index + 1,
+                note: entry.note,
+                publishedAt: iso(shortlist.publishedAt!),
+                candidate: {
+                  firstName: candidate.firstName,
+                  lastName: candidate.lastName,
+                  headline: candidate.headline,
+                  location: candidate.location,
+                  languages: candidate.languages,
+                },
+                myFeedback: answer ? { decision: answer.decision, comment: answer.comment, givenAt: iso(answer.givenAt!) } : null,
+              };
+            }),
+          },
+        };
+      });
+    const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title);
+    expect([...seen].sort(byTitle)).toEqual([...expected].sort(byTitle));
+    expect(presentedMandates.totalCount).toBe(expected.length);
+    expect(expected.flatMap((mandate) => mandate.shortlist?.entries ?? []).length).toBeGreaterThan(0);
+    expect(expected.flatMap((mandate) => mandate.shortlist?.entries ?? []).some((entry) => entry.myFeedback)).toBe(true);
+  });
+
+  it('should show the client the fit the recruiters see, as publishShortlist snapshotted it', async () => {
+    const client = await signIn(app, clientLogin.email, 'fjordnett-client');
+    const recruiter = await signIn(app, 'recruiter@nordlys.example', 'nordlys-recruiter');
+    const { presentedMandates } = await client.data(PresentedMandatesDocument, { first: 50 });
+    const entries = presentedMandates.edges.flatMap(({ node }) => node.shortlist?.entries ?? []);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const entry of entries) {
+      const [{ candidacy_id }] = await em
+        .getConnection()
+        .execute(`select candidacy_id from shortlist_entry where id = ?`, [localIdOf(entry.id, 'PresentedShortlistEntry')]);
+      const { node } = await recruiter.data(CandidacyScoresDocument, { id: toGlobalId('Candidacy', candidacy_id) });
+      const fit = node && 'fit' in node ? node.fit : null;
+      expect(fit?.fit).toEqual(expect.any(Number));
+      expect({ fit: entry.fit, coverage: entry.coverage, mustHavesMet: entry.mustHavesMet, competencies: entry.competencies }).toEqual({
+        fit: fit!.fit,
+        coverage: fit!.coverage,
+        mustHavesMet: fit!.mustHavesMet,
+        competencies: fit!.competencies.map((competency) => ({
+          key: competency.key,
+          name: expect.any(String),
+          weight: competency.weight,
+          target: competency.target,
+          minimum: competency.minimum,
+          score: competency.score,
+          gap: competency.gap,
+          meetsMinimum: competency.meetsMinimum,
+        })),
+      });
+    }
   });
 });
 

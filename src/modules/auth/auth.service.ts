@@ -51,13 +51,17 @@ export async function resolvePrincipal(em: EntityManager, token: string): Promis
   if (token.startsWith(API_KEY_PREFIX)) {
     const key = await em.findOne(ApiKey, { secretHash: hashToken(token), revokedAt: null }, WITHOUT_TENANT);
     if (!key) return null;
-    const touched = await em.nativeUpdate(
-      ApiKey,
-      { id: key.id, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lt: new Date(now.getTime() - LAST_USED_RESOLUTION_MS) } }] },
-      { lastUsedAt: now },
-      WITHOUT_TENANT,
-    );
-    if (touched > 0) key.lastUsedAt = now;
+    const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+    if (!key.lastUsedAt || key.lastUsedAt < stale) {
+      // Conditional, so concurrent requests of one key write it once.
+      const touched = await em.nativeUpdate(
+        ApiKey,
+        { id: key.id, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lt: stale } }] },
+        { lastUsedAt: now },
+        WITHOUT_TENANT,
+      );
+      if (touched > 0) key.lastUsedAt = now;
+    }
     return { kind: 'API_KEY', firmId: key.firm.id, apiKeyId: key.id, scopes: key.scopes };
   }
   return null;

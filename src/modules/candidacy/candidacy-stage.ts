@@ -19,6 +19,9 @@ const MOVES: Record<CandidacyStage, readonly CandidacyStage[]> = {
 
 export const EXIT_STAGES: readonly CandidacyStage[] = [REJECTED, WITHDRAWN];
 
+// A candidacy in one of these stages is decided: nobody is interviewed for it any more.
+export const DECIDED_STAGES: readonly CandidacyStage[] = [PLACED, ...EXIT_STAGES];
+
 export function canMoveCandidacy(from: CandidacyStage, to: CandidacyStage): boolean {
   return MOVES[from].includes(to);
 }

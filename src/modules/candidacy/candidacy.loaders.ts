@@ -1,13 +1,18 @@
 import DataLoader from 'dataloader';
 import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
 import type { Context } from '../../server/context';
-import { Mandate } from '../mandate/mandate.entity';
-import { User } from '../user/user.entity';
 import { Candidacy } from './candidacy.entity';
 import { CandidacyStageChange } from './candidacy-stage-change.entity';
 
 // Per-request DataLoaders of the pipeline: one SQL statement per relation and batch, on the
 // request's fork, so the tenant filter scopes them to the caller's firm.
+
+// Candidacies by id (e.g. Interview.candidacy).
+export const candidacyByIdLoader = (context: Context) =>
+  new DataLoader<string, Candidacy | null>(async (ids) => {
+    const rows = await context.em.find(Candidacy, { id: { $in: [...ids] } });
+    return inKeyOrder(ids, rows, (row) => row.id);
+  });
 
 // Each candidacy's moves, oldest first.
 export const historyByCandidacyLoader = (context: Context) =>
@@ -29,17 +34,4 @@ export const candidaciesByCandidateLoader = (context: Context) =>
       { orderBy: { createdAt: 'asc', id: 'asc' } },
     );
     return groupedInKeyOrder(candidateIds, rows, (row) => row.candidate.id);
-  });
-
-export const mandateByIdLoader = (context: Context) =>
-  new DataLoader<string, Mandate | null>(async (ids) => {
-    const rows = await context.em.find(Mandate, { id: { $in: [...ids] } });
-    return inKeyOrder(ids, rows, (row) => row.id);
-  });
-
-// Who moved a candidacy.
-export const moverByIdLoader = (context: Context) =>
-  new DataLoader<string, User | null>(async (ids) => {
-    const rows = await context.em.find(User, { id: { $in: [...ids] } });
-    return inKeyOrder(ids, rows, (row) => row.id);
   });

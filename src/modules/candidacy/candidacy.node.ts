@@ -1,10 +1,10 @@
-import { isAllowed } from '../../common/access';
-import { defineNodeSource } from '../../common/node-source';
+import { defineNodeSource, wholeFirmFor } from '../../common/node-source';
+import { MANDATES_READ } from '../mandate/mandate.access';
 import { Candidacy } from './candidacy.entity';
-import { PIPELINE_READERS } from './candidacy.access';
 
+// The pipeline belongs with the mandates.
 export const candidacyNode = defineNodeSource({
   typeName: 'Candidacy',
   entity: Candidacy,
-  visibleTo: (principal) => (isAllowed(principal, PIPELINE_READERS) ? {} : null),
+  visibleTo: wholeFirmFor(MANDATES_READ),
 });

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import type { Access } from '../../common/access';
+import { userIdOf, type Access } from '../../common/access';
 import type { Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
@@ -8,10 +8,12 @@ import { Candidate } from '../candidate/candidate.entity';
 import { CANDIDATE_READERS } from '../candidate/candidate.access';
 import { candidateByIdLoader } from '../candidate/candidate.loaders';
 import { Mandate } from '../mandate/mandate.entity';
+import { MANDATES_READ, MANDATES_WRITE } from '../mandate/mandate.access';
+import { mandateByIdLoader } from '../mandate/mandate.loaders';
 import { User } from '../user/user.entity';
+import { userByIdLoader } from '../user/user.loaders';
 import { Candidacy } from './candidacy.entity';
 import { CandidacyStageChange } from './candidacy-stage-change.entity';
-import { PIPELINE_READERS, PIPELINE_WRITERS } from './candidacy.access';
 import {
   AddCandidateToMandateInput,
   AddCandidateToMandatePayload,
@@ -21,30 +23,21 @@ import {
   MoveCandidacyPayload,
 } from './candidacy.inputs';
 import { addCandidateToMandate, listMandateCandidacies, moveCandidacy } from './candidacy.service';
-import {
-  candidaciesByCandidateLoader,
-  historyByCandidacyLoader,
-  mandateByIdLoader,
-  moverByIdLoader,
-} from './candidacy.loaders';
+import { candidaciesByCandidateLoader, historyByCandidacyLoader } from './candidacy.loaders';
 
-// The user acting, recorded on each move; an API key is no person, so null.
-function actingUserId(context: Context): string | null {
-  const principal = principalOf(context);
-  return principal.kind === 'USER' ? principal.userId : null;
-}
-
+// The pipeline belongs with the mandates: it is read and written with the mandate scopes.
 @Resolver(() => Candidacy)
 export class CandidacyResolver {
-  @Authorized<Access>(...PIPELINE_WRITERS)
+  @Authorized<Access>(...MANDATES_WRITE)
   @Mutation(() => AddCandidateToMandatePayload, { description: "Puts a candidate into a mandate's pipeline, as SOURCED." })
   addCandidateToMandate(
     @Arg('input') input: AddCandidateToMandateInput,
     @Ctx() context: Context,
   ): Promise<AddCandidateToMandatePayload> {
-    const { firmId } = principalOf(context);
+    const principal = principalOf(context);
+    // The user acting is recorded on each move; an API key is no person, so null.
     return runMutation(context.em, AddCandidateToMandatePayload, (em) =>
-      addCandidateToMandate(em, firmId, actingUserId(context), {
+      addCandidateToMandate(em, principal.firmId, userIdOf(principal), {
         mandateId: localIdOf(input.mandateId, 'Mandate'),
         candidateId: localIdOf(input.candidateId, 'Candidate'),
         reason: input.reason,
@@ -52,12 +45,12 @@ export class CandidacyResolver {
     );
   }
 
-  @Authorized<Access>(...PIPELINE_WRITERS)
+  @Authorized<Access>(...MANDATES_WRITE)
   @Mutation(() => MoveCandidacyPayload, { description: 'Moves a candidacy to another stage, if that move is allowed.' })
   moveCandidacy(@Arg('input') input: MoveCandidacyInput, @Ctx() context: Context): Promise<MoveCandidacyPayload> {
-    const { firmId } = principalOf(context);
+    const principal = principalOf(context);
     return runMutation(context.em, MoveCandidacyPayload, (em) =>
-      moveCandidacy(em, firmId, actingUserId(context), {
+      moveCandidacy(em, principal.firmId, userIdOf(principal), {
         candidacyId: localIdOf(input.candidacyId, 'Candidacy'),
         stage: input.stage,
         reason: input.reason,
@@ -91,13 +84,13 @@ export class CandidacyStageChangeResolver {
   async movedBy(@Root() change: CandidacyStageChange, @Ctx() context: Context): Promise<User | null> {
     // As node(id): API keys see no users.
     if (!change.movedBy || principalOf(context).kind !== 'USER') return null;
-    return context.loaders.get(moverByIdLoader).load(change.movedBy.id);
+    return context.loaders.get(userByIdLoader).load(change.movedBy.id);
   }
 }
 
 @Resolver(() => Mandate)
 export class MandateCandidaciesResolver {
-  @Authorized<Access>(...PIPELINE_READERS)
+  @Authorized<Access>(...MANDATES_READ)
   @FieldResolver(() => CandidacyConnection, { description: "The mandate's pipeline, oldest first." })
   candidacies(
     @Root() mandate: Mandate,
@@ -110,7 +103,7 @@ export class MandateCandidaciesResolver {
 
 @Resolver(() => Candidate)
 export class CandidateCandidaciesResolver {
-  @Authorized<Access>(...PIPELINE_READERS)
+  @Authorized<Access>(...MANDATES_READ)
   @FieldResolver(() => [Candidacy], { description: "The candidate's candidacies in every mandate, oldest first." })
   candidacies(@Root() candidate: Candidate, @Ctx() context: Context): Promise<Candidacy[]> {
     return context.loaders.get(candidaciesByCandidateLoader).load(candidate.id);

@@ -1,19 +1,19 @@
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
+import { flushOrRefuse } from '../../common/unique';
 import { Firm } from '../firm/firm.entity';
 import { User } from '../user/user.entity';
-import { Mandate, MandateStatus } from '../mandate/mandate.entity';
+import { Mandate } from '../mandate/mandate.entity';
+import { isFinalStatus } from '../mandate/mandate-status';
 import { Candidate } from '../candidate/candidate.entity';
 import { Candidacy, CandidacyStage } from './candidacy.entity';
 import { CandidacyStageChange } from './candidacy-stage-change.entity';
 import { canMoveCandidacy, moveNeedsReason } from './candidacy-stage';
 import { CANDIDACY_LIMITS } from './candidacy.limits';
-
-// A mandate that is over takes no new candidates.
-const CLOSED_MANDATE: readonly MandateStatus[] = [MandateStatus.FILLED, MandateStatus.CANCELLED];
+import { emitEvent, webhookPayloads } from '../webhook/webhook-outbox';
 
 export interface AddCandidateToMandateData {
   mandateId: string | null;
@@ -43,7 +43,8 @@ export async function addCandidateToMandate(
   const candidate = data.candidateId ? await em.findOne(Candidate, { id: data.candidateId, firm: firmId }) : null;
   if (!mandate) check.add(UserErrorCode.NOT_FOUND, 'No mandate with this id.', ['input', 'mandateId']);
   if (!candidate) check.add(UserErrorCode.NOT_FOUND, 'No candidate with this id.', ['input', 'candidateId']);
-  if (mandate && CLOSED_MANDATE.includes(mandate.status)) {
+  // A mandate that is over (FILLED, CANCELLED) takes no new candidates.
+  if (mandate && isFinalStatus(mandate.status)) {
     check.add(UserErrorCode.INVALID_STATE, `Cannot add a candidate to a ${mandate.status} mandate.`, ['input', 'mandateId']);
   }
   if (mandate && candidate && (await em.count(Candidacy, { mandate: mandate.id, candidate: candidate.id })) > 0) {
@@ -61,13 +62,10 @@ export async function addCandidateToMandate(
     updatedAt: now,
   });
   recordMove(em, candidacy, null, movedById, reason, now);
-  try {
-    await em.flush();
-  } catch (error) {
-    // Another request added the same candidate at the same moment.
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    throw UserInputError.of(UserErrorCode.ALREADY_EXISTS, 'This candidate is already in the mandate.', ['input', 'candidateId']);
-  }
+  // Another request may add the same candidate at the same moment.
+  await flushOrRefuse(em, () =>
+    UserInputError.of(UserErrorCode.ALREADY_EXISTS, 'This candidate is already in the mandate.', ['input', 'candidateId']),
+  );
   return { candidacy };
 }
 
@@ -96,11 +94,7 @@ export async function moveCandidacy(
   }
   check.done();
 
-  // Strictly after the previous move, so the history's order never depends on clocks agreeing.
-  const now = new Date(Math.max(Date.now(), candidacy.updatedAt.getTime() + 1));
-  candidacy.stage = to;
-  candidacy.updatedAt = now;
-  recordMove(em, candidacy, from, movedById, reason, now);
+  await recordStageChange(em, candidacy, to, movedById, reason);
   return { candidacy };
 }
 
@@ -137,4 +131,28 @@ function recordMove(
     createdAt: at,
     updatedAt: at,
   });
+}
+
+// Moves a candidacy whose move was checked: by moveCandidacy, or by another feature's rules
+// (the shortlist moves candidacies to SHORTLISTED and PRESENTED). Recorded in the history
+// strictly after the previous move, so its order never depends on clocks agreeing.
+export async function recordStageChange(
+  em: EntityManager,
+  candidacy: Candidacy,
+  to: CandidacyStage,
+  movedById: string | null,
+  reason: string | null,
+): Promise<void> {
+  const from = candidacy.stage;
+  const now = new Date(Math.max(Date.now(), candidacy.updatedAt.getTime() + 1));
+  candidacy.stage = to;
+  candidacy.updatedAt = now;
+  recordMove(em, candidacy, from, movedById, reason, now);
+  // Every move, whoever makes it (moveCandidacy, the shortlist), tells the integrators.
+  await emitEvent(em, candidacy.firm.id, 'candidacy.stage_changed', webhookPayloads.candidacyStageChanged(candidacyIds(candidacy), from, to));
+}
+
+// The ids a webhook payload names a candidacy by.
+function candidacyIds(candidacy: Candidacy) {
+  return { id: candidacy.id, mandateId: candidacy.mandate.id, candidateId: candidacy.candidate.id };
 }

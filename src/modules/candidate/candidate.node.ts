@@ -1,5 +1,4 @@
-import { isAllowed } from '../../common/access';
-import { defineNodeSource } from '../../common/node-source';
+import { defineNodeSource, wholeFirmFor } from '../../common/node-source';
 import { Candidate } from './candidate.entity';
 import { CANDIDATE_READERS } from './candidate.access';
 
@@ -7,5 +6,5 @@ import { CANDIDATE_READERS } from './candidate.access';
 export const candidateNode = defineNodeSource({
   typeName: 'Candidate',
   entity: Candidate,
-  visibleTo: (principal) => (isAllowed(principal, CANDIDATE_READERS) ? {} : null),
+  visibleTo: wholeFirmFor(CANDIDATE_READERS),
 });

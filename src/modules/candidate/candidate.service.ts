@@ -1,8 +1,9 @@
-import { UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { UserErrorCode, UserInputError, badUserInput, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
+import { flushOrRefuse } from '../../common/unique';
 import { Firm } from '../firm/firm.entity';
 import { Candidate, ConsentStatus } from './candidate.entity';
 import { CandidateExternalRef } from './candidate-external-ref.entity';
@@ -10,6 +11,8 @@ import { CANDIDATE_LIMITS as LIMITS, EMAIL_PATTERN, PHONE_PATTERN, SYSTEM_PATTER
 import { isLanguageCode } from './languages';
 import { foldForSearch } from './search-text';
 import { dateOnly } from './date-only';
+import { paginateInSyncOrder } from '../integration/sync.repository';
+import { SyncEntityType } from '../integration/sync-change.entity';
 
 export interface ExternalRefData {
   system: string;
@@ -45,7 +48,7 @@ export interface CandidateFilterData {
 }
 
 // The columns a create or update writes; retainUntil is a SQL date, held as 'YYYY-MM-DD'.
-interface CandidateValues {
+export interface CandidateValues {
   firstName: string;
   lastName: string;
   email: string | null;
@@ -152,11 +155,27 @@ export function listCandidates(
   }
   if (filter?.updatedSince) conditions.push({ updatedAt: { $gte: filter.updatedSince } });
   const where: FilterQuery<Candidate> = { $and: conditions };
-  // Incremental sync reads in the order of change; the cursors name their order, so a cursor of
-  // one order is refused by the other.
+  // Incremental sync reads in the order of change, gap-free under concurrent writes (see
+  // paginateInSyncOrder); the cursors name their order, so a cursor of one order is refused by the other.
   return filter?.updatedSince
-    ? paginate(em, Candidate, where, { list: 'candidatesByUpdatedAt', keys: ['updatedAt', 'id'], ...page })
+    ? paginateInSyncOrder(em, Candidate, SyncEntityType.CANDIDATE, firmId, where, { list: 'candidatesBySync', ...page })
     : paginate(em, Candidate, where, { list: 'candidates', keys: ['createdAt', 'id'], ...page });
+}
+
+// One candidate's fields and consent, checked by the same rules as createCandidate (current null: all
+// of them, names required, consent PENDING when left out) and updateCandidate (only the fields given).
+// The bulk upsert checks each of its items with it; `path` is where the item sits in the input.
+export function checkCandidateData(
+  check: InputCheck,
+  data: Omit<CandidateData, 'externalRefs'>,
+  current: Candidate | null,
+  now: Date,
+  path: string[],
+): Partial<CandidateValues> {
+  const values = checkFields(check, data, current, path);
+  if (data.consent) Object.assign(values, checkConsent(check, data.consent, current, now, path));
+  else if (!current) Object.assign(values, PENDING_CONSENT);
+  return values;
 }
 
 export function searchTextOf(candidate: Pick<CandidateValues, 'firstName' | 'lastName' | 'email' | 'headline'>): string {
@@ -165,10 +184,15 @@ export function searchTextOf(candidate: Pick<CandidateValues, 'firstName' | 'las
 
 // The scalar fields present in `data`, trimmed and checked. With no candidate (create), the
 // names are required and every absent field gets its empty value.
-function checkFields(check: InputCheck, data: CandidateData, candidate: Candidate | null): Partial<CandidateValues> {
+function checkFields(
+  check: InputCheck,
+  data: CandidateData,
+  candidate: Candidate | null,
+  path: string[] = ['input'],
+): Partial<CandidateValues> {
   const creating = candidate === null;
   const values: Partial<CandidateValues> = {};
-  const field = (name: string) => ['input', name];
+  const field = (name: string) => [...path, name];
   const given = (value: unknown) => creating || value !== undefined;
 
   if (given(data.firstName)) values.firstName = check.text(field('firstName'), data.firstName, { max: LIMITS.name, required: true })!;
@@ -187,7 +211,7 @@ function checkFields(check: InputCheck, data: CandidateData, candidate: Candidat
   }
   if (given(data.headline)) values.headline = check.text(field('headline'), data.headline, { max: LIMITS.headline });
   if (given(data.location)) values.location = check.text(field('location'), data.location, { max: LIMITS.location });
-  if (given(data.languages)) values.languages = checkLanguages(check, data.languages ?? []);
+  if (given(data.languages)) values.languages = checkLanguages(check, data.languages ?? [], path);
   if (given(data.linkedinUrl)) {
     const url = check.text(field('linkedinUrl'), data.linkedinUrl, { max: LIMITS.linkedinUrl });
     if (url && !isLinkedinUrl(url)) {
@@ -195,13 +219,13 @@ function checkFields(check: InputCheck, data: CandidateData, candidate: Candidat
     }
     values.linkedinUrl = url;
   }
-  if (given(data.tags)) values.tags = checkTags(check, data.tags ?? []);
+  if (given(data.tags)) values.tags = checkTags(check, data.tags ?? [], path);
   return values;
 }
 
-function checkLanguages(check: InputCheck, languages: string[]): string[] {
+function checkLanguages(check: InputCheck, languages: string[], path: string[]): string[] {
   if (languages.length > LIMITS.languages) {
-    check.add(UserErrorCode.TOO_LONG, `languages may hold at most ${LIMITS.languages} codes.`, ['input', 'languages']);
+    check.add(UserErrorCode.TOO_LONG, `languages may hold at most ${LIMITS.languages} codes.`, [...path, 'languages']);
   }
   const codes: string[] = [];
   languages.forEach((language, index) => {
@@ -210,7 +234,7 @@ function checkLanguages(check: InputCheck, languages: string[]): string[] {
       check.add(
         UserErrorCode.INVALID,
         `"${code.slice(0, 20)}" is not an ISO 639-1 language code in lower case, such as nb, sv or en.`,
-        ['input', 'languages', String(index)],
+        [...path, 'languages', String(index)],
       );
     } else if (!codes.includes(code)) {
       codes.push(code);
@@ -219,17 +243,17 @@ function checkLanguages(check: InputCheck, languages: string[]): string[] {
   return codes;
 }
 
-function checkTags(check: InputCheck, tags: string[]): string[] {
+function checkTags(check: InputCheck, tags: string[], path: string[]): string[] {
   const unique: string[] = [];
   tags.forEach((tag, index) => {
-    const field = ['input', 'tags', String(index)];
+    const field = [...path, 'tags', String(index)];
     const trimmed = tag.trim();
     if (!trimmed) check.add(UserErrorCode.INVALID, 'A tag must not be empty.', field);
     else if (trimmed.length > LIMITS.tag) check.add(UserErrorCode.TOO_LONG, `A tag is at most ${LIMITS.tag} characters.`, field);
     else if (!unique.includes(trimmed)) unique.push(trimmed);
   });
   if (unique.length > LIMITS.tags) {
-    check.add(UserErrorCode.TOO_LONG, `tags may hold at most ${LIMITS.tags} different tags.`, ['input', 'tags']);
+    check.add(UserErrorCode.TOO_LONG, `tags may hold at most ${LIMITS.tags} different tags.`, [...path, 'tags']);
   }
   return unique;
 }
@@ -256,18 +280,28 @@ function checkExternalRefs(check: InputCheck, refs: ExternalRefData[]): External
   }
   const systems = new Set<string>();
   return refs.map((ref, index) => {
-    const field = (name: string) => ['input', 'externalRefs', String(index), name];
-    const system = check.text(field('system'), ref.system, { max: LIMITS.system, required: true }) ?? '';
-    if (system && system.length <= LIMITS.system && !SYSTEM_PATTERN.test(system)) {
-      check.add(UserErrorCode.INVALID, 'system may hold only lower case letters, digits, _ and -.', field('system'));
+    const checked = checkExternalRef(check, ref, ['input', 'externalRefs', String(index)]);
+    if (checked.system && systems.has(checked.system)) {
+      check.add(
+        UserErrorCode.INVALID,
+        `A candidate has one external ref per system; "${checked.system}" comes twice.`,
+        ['input', 'externalRefs', String(index), 'system'],
+      );
     }
-    if (system && systems.has(system)) {
-      check.add(UserErrorCode.INVALID, `A candidate has one external ref per system; "${system}" comes twice.`, field('system'));
-    }
-    systems.add(system);
-    const externalId = check.text(field('externalId'), ref.externalId, { max: LIMITS.externalId, required: true }) ?? '';
-    return { system, externalId };
+    systems.add(checked.system);
+    return checked;
   });
+}
+
+// One ref, trimmed and checked; `path` is where it sits in the input.
+export function checkExternalRef(check: InputCheck, ref: ExternalRefData, path: string[]): ExternalRefData {
+  const field = (name: string) => [...path, name];
+  const system = check.text(field('system'), ref.system, { max: LIMITS.system, required: true }) ?? '';
+  if (system && system.length <= LIMITS.system && !SYSTEM_PATTERN.test(system)) {
+    check.add(UserErrorCode.INVALID, 'system may hold only lower case letters, digits, _ and -.', field('system'));
+  }
+  const externalId = check.text(field('externalId'), ref.externalId, { max: LIMITS.externalId, required: true }) ?? '';
+  return { system, externalId };
 }
 
 // A ref of another candidate of the firm cannot be taken over.
@@ -318,8 +352,14 @@ async function replaceExternalRefs(em: EntityManager, candidate: Candidate, refs
 
 // Consent as a whole. Times already recorded stay while the status stays, so sending the same
 // consent again changes nothing.
-function checkConsent(check: InputCheck, consent: ConsentData, candidate: Candidate | null, now: Date): ConsentValues {
-  const field = (name: string) => ['input', 'consent', name];
+function checkConsent(
+  check: InputCheck,
+  consent: ConsentData,
+  candidate: Candidate | null,
+  now: Date,
+  path: string[] = ['input'],
+): ConsentValues {
+  const field = (name: string) => [...path, 'consent', name];
   const today = dateOnly(now)!;
   const retainUntil = dateOnly(consent.retainUntil ?? null);
   const givenAt = consent.givenAt ?? null;
@@ -352,7 +392,7 @@ function checkConsent(check: InputCheck, consent: ConsentData, candidate: Candid
   }
 }
 
-function sameValue(key: keyof CandidateValues, current: unknown, next: unknown): boolean {
+export function sameValue(key: keyof CandidateValues, current: unknown, next: unknown): boolean {
   if (key === 'retainUntil') return dateOnly(current as Date | string | null) === next;
   if (Array.isArray(current) && Array.isArray(next)) {
     return current.length === next.length && current.every((item, index) => item === next[index]);
@@ -362,17 +402,14 @@ function sameValue(key: keyof CandidateValues, current: unknown, next: unknown):
 }
 
 // Flushes now, so a ref taken at the same moment by another request is a user error, not a 500.
-async function flushRefs(em: EntityManager): Promise<void> {
-  try {
-    await em.flush();
-  } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    throw UserInputError.of(
+function flushRefs(em: EntityManager): Promise<void> {
+  return flushOrRefuse(em, () =>
+    UserInputError.of(
       UserErrorCode.ALREADY_EXISTS,
       'Another candidate took one of these external ids at the same moment; try again.',
       ['input', 'externalRefs'],
-    );
-  }
+    ),
+  );
 }
 
 function escapeLike(text: string): string {

@@ -3,9 +3,10 @@ import { inKeyOrder } from '../../common/loaders';
 import type { Context } from '../../server/context';
 import { Client } from './client.entity';
 
-// Clients by id, one query per request tick (the tenant filter keeps them in the firm).
-export const clientLoader = (context: Context) =>
+// Clients by id in one query (mandates' clients, client users' companies); the tenant filter
+// keeps them in the caller's firm.
+export const clientByIdLoader = (context: Context) =>
   new DataLoader<string, Client | null>(async (ids) => {
-    const clients = await context.em.find(Client, { id: { $in: [...ids] } });
-    return inKeyOrder(ids, clients, (client) => client.id);
+    const rows = await context.em.find(Client, { id: { $in: [...ids] } });
+    return inKeyOrder(ids, rows, (row) => row.id);
   });

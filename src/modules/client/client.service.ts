@@ -1,6 +1,8 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
+import { flushOrRefuse } from '../../common/unique';
 import { Firm } from '../firm/firm.entity';
 import { Client } from './client.entity';
 import { isCountryCode } from './country-codes';
@@ -26,6 +28,11 @@ const FIELD = {
   employeeCount: ['input', 'employeeCount'],
   country: ['input', 'country'],
 };
+
+// The firm's client companies, by name.
+export function listClients(em: EntityManager, firmId: string, page: ConnectionArgs): Promise<Connection<Client>> {
+  return paginate(em, Client, { firm: firmId }, { list: 'clients', keys: ['name', 'id'], ...page });
+}
 
 export async function createClient(em: EntityManager, firmId: string, data: CreateClientData): Promise<Client> {
   const check = new InputCheck();
@@ -118,13 +125,11 @@ async function checkOrganisationNumberFree(
 
 // A concurrent request may take the number between the check and the insert: the unique
 // constraint decides, and the caller gets the same user error.
-async function flushUnique(em: EntityManager, client: Client): Promise<void> {
-  try {
-    await em.persist(client).flush();
-  } catch (error) {
-    if (!(error instanceof UniqueConstraintViolationException)) throw error;
-    throw UserInputError.of(UserErrorCode.ALREADY_EXISTS, organisationNumberTaken(client.country), FIELD.organisationNumber);
-  }
+function flushUnique(em: EntityManager, client: Client): Promise<void> {
+  em.persist(client);
+  return flushOrRefuse(em, () =>
+    UserInputError.of(UserErrorCode.ALREADY_EXISTS, organisationNumberTaken(client.country), FIELD.organisationNumber),
+  );
 }
 
 function organisationNumberTaken(country: string): string {

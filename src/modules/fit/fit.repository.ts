@@ -24,6 +24,7 @@ export interface FitInputs {
 // Everything the fit of some candidacies needs, in one round trip: the ratings that count
 // (non-null scores of the latest revision of every submitted scorecard) and the requirement
 // profiles and rubric competencies of their mandates, in the rubric's competency order.
+// Read in the caller's transaction when there is one (publishShortlist snapshots what it sees).
 export async function findFitInputs(
   em: EntityManager,
   firmId: string,
@@ -40,7 +41,7 @@ export async function findFitInputs(
     weight: number | null;
     target: number | null;
     minimum: number | null;
-  }[] = await em.getConnection().execute(
+  }[] = await em.execute(
     `select 'rating' as kind, i.candidacy_id as owner_id, r.competency_key, r.score,
             null::smallint as weight, null::smallint as target, null::smallint as minimum, 0 as position
        from interview i
@@ -88,18 +89,23 @@ export interface RankedRow {
   fit: number | null;
   coverage: number;
   mustHavesMet: boolean | null;
+  // The viewer may not see this candidacy's scores yet (independent scoring).
+  blind: boolean;
   cursor: string;
 }
 
 // The ranking of §3 for one mandate, computed by PostgreSQL in one statement with keyset
 // pagination. Sums run in exact numeric arithmetic, so the order (and the cursor values) do
 // not depend on the order rows are added in; the results are cast to float8 at the end.
-// Candidacies in `blindCandidacyIds` are ranked as if nothing were assessed (independent scoring).
+// Independent scoring: candidacies on which `viewerUserId` still has a DRAFT scorecard are
+// ranked as if nothing were assessed, and come back marked `blind`.
+// The candidacy's own columns ride along the grouping by its primary key: joining the
+// candidacy table again before the sort scanned the firm's candidacies on every call.
 export async function rankMandate(
   em: EntityManager,
   firmId: string,
   mandateId: string,
-  options: { limit: number; after?: string | null; blindCandidacyIds?: readonly string[] },
+  options: { limit: number; after?: string | null; viewerUserId?: string | null },
 ): Promise<{ rows: RankedRow[]; hasNextPage: boolean }> {
   const list = `ranking:${mandateId}`;
   const after = options.after ? rankingCursorValues(decodeCursor(list, options.after, 6)) : null;
@@ -118,21 +124,29 @@ export async function rankMandate(
     mandate_id: string;
     candidate_id: string;
     stage: string;
+    blind: boolean;
   }[] = await em.getConnection().execute(
     `with weighted as (
        select competency_key, weight, target, minimum
          from requirement
         where firm_id = ? and mandate_id = ? and weight > 0
+     ), blind as (
+       select distinct i.candidacy_id
+         from interview i
+         join scorecard s on s.interview_id = i.id
+         join candidacy c on c.id = i.candidacy_id
+        where c.firm_id = ? and c.mandate_id = ? and s.interviewer_id = ?::uuid and s.status = 'DRAFT'
      ), scores as (
        select i.candidacy_id, r.competency_key, avg(r.score) as score
          from candidacy c
          join interview i on i.candidacy_id = c.id
          join scorecard s on s.interview_id = i.id and s.status = 'SUBMITTED'
          join rating r on r.revision_id = s.latest_revision_id and r.score is not null
-        where c.firm_id = ? and c.mandate_id = ? and c.id <> all(?::uuid[])
+        where c.firm_id = ? and c.mandate_id = ? and c.id not in (select candidacy_id from blind)
         group by i.candidacy_id, r.competency_key
      ), sums as (
-       select c.id, c.created_at,
+       select c.id, c.created_at, c.updated_at, c.firm_id, c.mandate_id, c.candidate_id, c.stage,
+              c.id in (select candidacy_id from blind) as blind,
               sum(q.weight) filter (where sc.score is not null) as assessed_weight,
               sum(q.weight) as total_weight,
               sum(q.weight * case when q.target = 1 then 1
@@ -144,9 +158,9 @@ export async function rankMandate(
          left join weighted q on true
          left join scores sc on sc.candidacy_id = c.id and sc.competency_key = q.competency_key
         where c.firm_id = ? and c.mandate_id = ?
-        group by c.id, c.created_at
+        group by c.id
      ), ranked as (
-       select id, created_at,
+       select id, created_at, updated_at, firm_id, mandate_id, candidate_id, stage, blind,
               (100 * weighted_attainment / nullif(assessed_weight, 0))::float8 as fit,
               coalesce((assessed_weight::numeric / nullif(total_weight, 0))::float8, 0) as coverage,
               case when missed then false when unknown_minimum then null else true end as must_haves_met
@@ -159,9 +173,8 @@ export async function rankMandate(
               -coverage as coverage_key
          from ranked
      )
-     select k.*, c.updated_at, c.firm_id, c.mandate_id, c.candidate_id, c.stage
+     select k.*
        from keyed k
-       join candidacy c on c.id = k.id
       where ?::boolean
          or (k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.created_at, k.id)
           > (?::int, ?::int, ?::float8, ?::float8, ?::timestamptz, ?::uuid)
@@ -172,7 +185,9 @@ export async function rankMandate(
       mandateId,
       firmId,
       mandateId,
-      uuidArray(options.blindCandidacyIds ?? []),
+      options.viewerUserId ?? null,
+      firmId,
+      mandateId,
       firmId,
       mandateId,
       after === null,
@@ -195,6 +210,7 @@ export async function rankMandate(
     fit: row.fit,
     coverage: row.coverage,
     mustHavesMet: row.must_haves_met,
+    blind: row.blind,
     cursor: encodeCursor(list, [
       row.missed_rank,
       row.unknown_fit_rank,

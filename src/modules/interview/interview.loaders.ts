@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
 import type { Context } from '../../server/context';
-import { Candidacy } from '../candidacy/candidacy.entity';
 import { Interview } from './interview.entity';
 
 // Per-request DataLoaders of the interview feature, scoped to the caller's firm by the tenant filter.
@@ -20,11 +19,5 @@ export const interviewsByCandidacyLoader = (context: Context) =>
 export const interviewByIdLoader = (context: Context) =>
   new DataLoader<string, Interview | null>(async (ids) => {
     const rows = await context.em.find(Interview, { id: { $in: [...ids] } });
-    return inKeyOrder(ids, rows, (row) => row.id);
-  });
-
-export const candidacyByIdLoader = (context: Context) =>
-  new DataLoader<string, Candidacy | null>(async (ids) => {
-    const rows = await context.em.find(Candidacy, { id: { $in: [...ids] } });
     return inKeyOrder(ids, rows, (row) => row.id);
   });

@@ -1,11 +1,14 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { ApiKeyScope, Role, type Access } from '../../common/access';
+import { STAFF, type Access } from '../../common/access';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../server/context';
 import { User } from '../user/user.entity';
 import { Candidacy } from '../candidacy/candidacy.entity';
+import { candidacyByIdLoader } from '../candidacy/candidacy.loaders';
+import { MANDATES_READ } from '../mandate/mandate.access';
 import { Scorecard } from '../scorecard/scorecard.entity';
+import { ASSESSMENT_READERS } from '../scorecard/scorecard.access';
 import { userByIdLoader } from '../user/user.loaders';
 import { scorecardsByInterviewLoader } from '../scorecard/scorecard.loaders';
 import { visibleScorecards } from '../scorecard/independent-scoring';
@@ -19,11 +22,11 @@ import {
   ScheduleInterviewPayload,
 } from './interview.inputs';
 import { addInterviewer, removeInterviewer, scheduleInterview } from './interview.service';
-import { candidacyByIdLoader, interviewsByCandidacyLoader } from './interview.loaders';
+import { interviewsByCandidacyLoader } from './interview.loaders';
 
 @Resolver(() => Interview)
 export class InterviewResolver {
-  @Authorized(Role.ADMIN, Role.RECRUITER)
+  @Authorized(...STAFF)
   @Mutation(() => ScheduleInterviewPayload, { description: 'Schedules an interview of a candidacy with a panel of 1–5 interviewers.' })
   scheduleInterview(@Arg('input') input: ScheduleInterviewInput, @Ctx() context: Context): Promise<ScheduleInterviewPayload> {
     const { firmId } = principalOf(context);
@@ -32,7 +35,7 @@ export class InterviewResolver {
     );
   }
 
-  @Authorized(Role.ADMIN, Role.RECRUITER)
+  @Authorized(...STAFF)
   @Mutation(() => AddInterviewerPayload, { description: 'Adds an interviewer to the panel, with a DRAFT scorecard.' })
   addInterviewer(@Arg('input') input: AddInterviewerInput, @Ctx() context: Context): Promise<AddInterviewerPayload> {
     const { firmId } = principalOf(context);
@@ -41,7 +44,7 @@ export class InterviewResolver {
     );
   }
 
-  @Authorized(Role.ADMIN, Role.RECRUITER)
+  @Authorized(...STAFF)
   @Mutation(() => RemoveInterviewerPayload, {
     description: 'Takes an interviewer off the panel, with their scorecard, while it is still a draft.',
   })
@@ -52,14 +55,14 @@ export class InterviewResolver {
     );
   }
 
-  @Authorized<Access>(Role.ADMIN, Role.RECRUITER, ApiKeyScope.MANDATES_READ)
+  @Authorized<Access>(...MANDATES_READ)
   @FieldResolver(() => Candidacy)
   async candidacy(@Root() interview: Interview, @Ctx() context: Context): Promise<Candidacy> {
     return (await context.loaders.get(candidacyByIdLoader).load(interview.candidacy.id))!;
   }
 
   // Interviewer identities are for the firm's staff; API keys see no users.
-  @Authorized(Role.ADMIN, Role.RECRUITER)
+  @Authorized(...STAFF)
   @FieldResolver(() => [User], { description: 'The interviewers, in the order they were named.' })
   async panel(@Root() interview: Interview, @Ctx() context: Context): Promise<User[]> {
     const scorecards = await context.loaders.get(scorecardsByInterviewLoader).load(interview.id);
@@ -67,7 +70,7 @@ export class InterviewResolver {
     return users as User[];
   }
 
-  @Authorized<Access>(Role.ADMIN, Role.RECRUITER, ApiKeyScope.ASSESSMENTS_READ)
+  @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => [Scorecard], {
     description:
       'The scorecards you may see, in panel order. Independent scoring: while you have an unsubmitted scorecard ' +
@@ -82,7 +85,7 @@ export class InterviewResolver {
 // Candidacy's other fields belong to the candidacy feature; this class adds its interviews.
 @Resolver(() => Candidacy)
 export class CandidacyInterviewsResolver {
-  @Authorized<Access>(Role.ADMIN, Role.RECRUITER, ApiKeyScope.ASSESSMENTS_READ)
+  @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => [Interview], { description: 'Its interviews, in the order they take place.' })
   interviews(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<Interview[]> {
     return context.loaders.get(interviewsByCandidacyLoader).load(candidacy.id);

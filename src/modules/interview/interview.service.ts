@@ -5,13 +5,12 @@ import { localIdOf } from '../../common/global-id';
 import { InputCheck } from '../../common/input-check';
 import { Firm } from '../firm/firm.entity';
 import { User } from '../user/user.entity';
-import { Candidacy, CandidacyStage } from '../candidacy/candidacy.entity';
+import { Candidacy } from '../candidacy/candidacy.entity';
+import { DECIDED_STAGES } from '../candidacy/candidacy-stage';
 import { Scorecard, ScorecardStatus } from '../scorecard/scorecard.entity';
 import { Interview, InterviewKind } from './interview.entity';
 
 export const MAX_PANEL_SIZE = 5;
-// A candidacy in one of these stages is decided: nobody is interviewed for it any more.
-export const FINAL_STAGES: readonly CandidacyStage[] = [CandidacyStage.PLACED, CandidacyStage.REJECTED, CandidacyStage.WITHDRAWN];
 
 export interface ScheduleInterviewData {
   // Local id, or null when the global id was malformed or of another type.
@@ -29,7 +28,7 @@ export async function scheduleInterview(em: EntityManager, firmId: string, data:
   const candidacy = data.candidacyId ? await em.findOne(Candidacy, { id: data.candidacyId, firm: firmId }) : null;
   if (!candidacy) {
     check.add(UserErrorCode.NOT_FOUND, 'No candidacy with this id.', candidacyField);
-  } else if (FINAL_STAGES.includes(candidacy.stage)) {
+  } else if (DECIDED_STAGES.includes(candidacy.stage)) {
     check.add(
       UserErrorCode.INVALID_STATE,
       `The candidacy is ${candidacy.stage}: interviews can only be scheduled while it is open.`,
@@ -114,7 +113,7 @@ async function openInterview(em: EntityManager, firmId: string, interviewId: str
     : null;
   if (!interview) throw notFound(interviewField, 'interview');
   const candidacy = await em.findOneOrFail(Candidacy, { id: interview.candidacy.id, firm: firmId });
-  if (FINAL_STAGES.includes(candidacy.stage)) {
+  if (DECIDED_STAGES.includes(candidacy.stage)) {
     throw UserInputError.of(
       UserErrorCode.INVALID_STATE,
       `The candidacy is ${candidacy.stage}: its interview panels can no longer change.`,

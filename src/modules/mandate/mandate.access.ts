@@ -1,9 +1,10 @@
-import { ApiKeyScope, Role, type Access } from '../../common/access';
+import { ApiKeyScope, STAFF, type Access } from '../../common/access';
 
-// Who may read and write mandates and their requirement profiles. Client users get their own
-// read-only views of their company's mandates later (shortlists).
-export const MANDATES_READ: Access[] = [Role.ADMIN, Role.RECRUITER, ApiKeyScope.MANDATES_READ];
-export const MANDATES_WRITE: Access[] = [Role.ADMIN, Role.RECRUITER, ApiKeyScope.MANDATES_WRITE];
+// Clients, mandates with their requirement profiles, and the pipeline of candidacies: the
+// firm's staff, and systems with the mandate scopes. Client users get their own read-only
+// views of their company's mandates later (shortlists).
+export const MANDATES_READ: Access[] = [...STAFF, ApiKeyScope.MANDATES_READ];
+export const MANDATES_WRITE: Access[] = [...STAFF, ApiKeyScope.MANDATES_WRITE];
 
 // A mandate's relations (client, lead recruiter, rubric, profile): readable with mandates:read,
 // and by a key with mandates:write in the payloads of the mutations it may make.

@@ -1,12 +1,11 @@
-import type { FilterQuery } from '@mikro-orm/postgresql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { paginate, type Connection } from '../../common/connection';
-import { badUserInput } from '../../common/errors';
+import { userIdOf } from '../../common/access';
+import type { Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../server/context';
 import { Client } from '../client/client.entity';
-import { clientLoader } from '../client/client.loaders';
+import { clientByIdLoader } from '../client/client.loaders';
 import { User } from '../user/user.entity';
 import { userByIdLoader } from '../user/user.loaders';
 import { Rubric } from '../rubric/rubric.entity';
@@ -15,7 +14,7 @@ import { Mandate } from './mandate.entity';
 import { Requirement } from './requirement.entity';
 import { MANDATE_RELATIONS_READ, MANDATES_READ, MANDATES_WRITE } from './mandate.access';
 import { requirementProfileLoader } from './mandate.loaders';
-import { changeMandateStatus, createMandate, updateMandate } from './mandate.service';
+import { changeMandateStatus, createMandate, listMandates, updateMandate } from './mandate.service';
 import { setRequirementProfile } from './requirement-profile.service';
 import {
   ChangeMandateStatusInput,
@@ -23,7 +22,6 @@ import {
   CreateMandateInput,
   CreateMandatePayload,
   MandateConnection,
-  type MandateFilter,
   MandatesArgs,
   SetRequirementProfileInput,
   SetRequirementProfilePayload,
@@ -35,17 +33,16 @@ import {
 export class MandateResolver {
   @Authorized(...MANDATES_READ)
   @Query(() => MandateConnection, { description: "The firm's mandates, oldest first." })
-  mandates(@Args() { filter, ...args }: MandatesArgs, @Ctx() context: Context): Promise<Connection<Mandate>> {
-    return paginate(context.em, Mandate, mandateWhere(filter), { list: 'mandates', keys: ['createdAt', 'id'], ...args });
+  mandates(@Args() { filter, ...page }: MandatesArgs, @Ctx() context: Context): Promise<Connection<Mandate>> {
+    return listMandates(context.em, principalOf(context).firmId, filter, page);
   }
 
   @Authorized(...MANDATES_WRITE)
   @Mutation(() => CreateMandatePayload, { description: 'A new DRAFT mandate, pinned to a published rubric.' })
   createMandate(@Arg('input') input: CreateMandateInput, @Ctx() context: Context): Promise<CreateMandatePayload> {
     const principal = principalOf(context);
-    const callerUserId = principal.kind === 'USER' ? principal.userId : null;
     return runMutation(context.em, CreateMandatePayload, async (em) => ({
-      mandate: await createMandate(em, principal.firmId, callerUserId, {
+      mandate: await createMandate(em, principal.firmId, userIdOf(principal), {
         title: input.title,
         clientId: localIdOf(input.clientId, 'Client'),
         leadershipLevel: input.leadershipLevel,
@@ -93,7 +90,7 @@ export class MandateResolver {
   @Authorized(...MANDATE_RELATIONS_READ)
   @FieldResolver(() => Client)
   client(@Root() mandate: Mandate, @Ctx() context: Context): Promise<Client | null> {
-    return context.loaders.get(clientLoader).load(mandate.client.id);
+    return context.loaders.get(clientByIdLoader).load(mandate.client.id);
   }
 
   @Authorized(...MANDATE_RELATIONS_READ)
@@ -118,21 +115,4 @@ export class MandateResolver {
 // An optional id argument: undefined when not given, null when it names nothing of that type.
 function optionalId(globalId: string | null | undefined, typeName: string): string | null | undefined {
   return globalId == null ? undefined : localIdOf(globalId, typeName);
-}
-
-function mandateWhere(filter: MandateFilter | null | undefined): FilterQuery<Mandate> {
-  const where: FilterQuery<Mandate> & Record<string, unknown> = {};
-  if (!filter) return where;
-  if (filter.status) where.status = filter.status;
-  if (filter.leadershipLevel) where.leadershipLevel = filter.leadershipLevel;
-  if (filter.clientId != null) where.client = filterId(filter.clientId, 'Client', 'clientId');
-  if (filter.leadRecruiterId != null) where.leadRecruiter = filterId(filter.leadRecruiterId, 'User', 'leadRecruiterId');
-  return where;
-}
-
-// A malformed id in a filter is a mistake worth telling; an id of another firm simply matches nothing.
-function filterId(globalId: string, typeName: string, name: string): string {
-  const id = localIdOf(globalId, typeName);
-  if (!id) throw badUserInput(`filter.${name} is not a ${typeName} id.`, 'filter');
-  return id;
 }

@@ -1,7 +1,9 @@
 import { LockMode, ref } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Role } from '../../common/access';
-import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
+import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
+import { UserErrorCode, UserInputError, badUserInput, notFound } from '../../common/errors';
+import { localIdOf } from '../../common/global-id';
 import { InputCheck } from '../../common/input-check';
 import { Firm } from '../firm/firm.entity';
 import { Client } from '../client/client.entity';
@@ -22,6 +24,14 @@ export interface CreateMandateData {
   leadRecruiterId?: string | null;
   // Not given: the firm's latest published version of the default rubric.
   rubricId?: string | null;
+}
+
+// Ids are global ids, as the caller sent them.
+export interface MandateFilterData {
+  status?: MandateStatus | null;
+  clientId?: string | null;
+  leadershipLevel?: LeadershipLevel | null;
+  leadRecruiterId?: string | null;
 }
 
 export interface UpdateMandateData {
@@ -107,6 +117,21 @@ export async function changeMandateStatus(
   return mandate;
 }
 
+// The firm's mandates, oldest first.
+export function listMandates(
+  em: EntityManager,
+  firmId: string,
+  filter: MandateFilterData | null | undefined,
+  page: ConnectionArgs,
+): Promise<Connection<Mandate>> {
+  const where: FilterQuery<Mandate> & Record<string, unknown> = { firm: firmId };
+  if (filter?.status) where.status = filter.status;
+  if (filter?.leadershipLevel) where.leadershipLevel = filter.leadershipLevel;
+  if (filter?.clientId != null) where.client = filterId(filter.clientId, 'Client', 'clientId');
+  if (filter?.leadRecruiterId != null) where.leadRecruiter = filterId(filter.leadRecruiterId, 'User', 'leadRecruiterId');
+  return paginate(em, Mandate, where, { list: 'mandates', keys: ['createdAt', 'id'], ...page });
+}
+
 export async function findMandate(
   em: EntityManager,
   firmId: string,
@@ -162,4 +187,11 @@ async function rubricToPin(em: EntityManager, check: InputCheck, firmId: string,
     return null;
   }
   return rubric;
+}
+
+// A malformed id in a filter is a mistake worth telling; an id of another firm simply matches nothing.
+function filterId(globalId: string, typeName: string, name: string): string {
+  const id = localIdOf(globalId, typeName);
+  if (!id) throw badUserInput(`filter.${name} is not a ${typeName} id.`, 'filter');
+  return id;
 }

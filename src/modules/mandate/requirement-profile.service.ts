@@ -4,14 +4,14 @@ import { UserErrorCode } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { Rubric } from '../rubric/rubric.entity';
 import { Competency } from '../rubric/competency.entity';
+import { SCALE } from '../rubric/rubric.limits';
 import { Mandate } from './mandate.entity';
 import { Requirement } from './requirement.entity';
 import { findMandate } from './mandate.service';
 import { isFinalStatus } from './mandate-status';
 
+// 0 = not considered; targets and minimums are levels of the rubric's scale.
 export const MAX_WEIGHT = 5;
-export const MIN_LEVEL = 1;
-export const MAX_LEVEL = 5;
 
 export interface RequirementData {
   competencyKey: string;
@@ -98,9 +98,9 @@ function checkRequirements(check: InputCheck, requirements: RequirementData[], r
     seen.add(item.competencyKey);
     check.integer(field('weight'), item.weight, 0, MAX_WEIGHT);
     const target = inRange(item.target) ? item.target : null;
-    check.integer(field('target'), item.target, MIN_LEVEL, MAX_LEVEL);
+    check.integer(field('target'), item.target, SCALE.min, SCALE.max);
     const minimum = item.minimum ?? null;
-    check.integer(field('minimum'), minimum, MIN_LEVEL, MAX_LEVEL);
+    check.integer(field('minimum'), minimum, SCALE.min, SCALE.max);
     if (target !== null && minimum !== null && inRange(minimum) && minimum > target) {
       check.add(UserErrorCode.INVALID, `minimum (${minimum}) must not be above target (${target}).`, field('minimum'));
     }
@@ -108,7 +108,7 @@ function checkRequirements(check: InputCheck, requirements: RequirementData[], r
 }
 
 function inRange(level: number): boolean {
-  return Number.isInteger(level) && level >= MIN_LEVEL && level <= MAX_LEVEL;
+  return Number.isInteger(level) && level >= SCALE.min && level <= SCALE.max;
 }
 
 // Echoes what the caller sent, but never a wall of text.

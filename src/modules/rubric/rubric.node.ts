@@ -1,5 +1,4 @@
-import { isAllowed } from '../../common/access';
-import { defineNodeSource } from '../../common/node-source';
+import { defineNodeSource, wholeFirmFor } from '../../common/node-source';
 import { Rubric } from './rubric.entity';
 import { Competency } from './competency.entity';
 import { RUBRIC_READERS } from './rubric.access';
@@ -8,11 +7,11 @@ import { RUBRIC_READERS } from './rubric.access';
 export const rubricNode = defineNodeSource({
   typeName: 'Rubric',
   entity: Rubric,
-  visibleTo: (principal) => (isAllowed(principal, RUBRIC_READERS) ? {} : null),
+  visibleTo: wholeFirmFor(RUBRIC_READERS),
 });
 
 export const competencyNode = defineNodeSource({
   typeName: 'Competency',
   entity: Competency,
-  visibleTo: (principal) => (isAllowed(principal, RUBRIC_READERS) ? {} : null),
+  visibleTo: wholeFirmFor(RUBRIC_READERS),
 });

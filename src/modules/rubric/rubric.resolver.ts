@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { paginate, type Connection } from '../../common/connection';
+import type { Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { Locale, resolveLocale } from '../../common/locale';
 import { runMutation } from '../../common/payload';
@@ -22,7 +22,7 @@ import {
   UpdateRubricDraftInput,
   UpdateRubricDraftPayload,
 } from './rubric.inputs';
-import { createRubric, publishRubric, retireRubric, reviseRubric, updateRubricDraft } from './rubric.service';
+import { createRubric, listRubrics, publishRubric, retireRubric, reviseRubric, updateRubricDraft } from './rubric.service';
 
 export const LOCALE_ARGUMENT = {
   nullable: true,
@@ -33,13 +33,8 @@ export const LOCALE_ARGUMENT = {
 export class RubricResolver {
   @Authorized(RUBRIC_READERS)
   @Query(() => RubricConnection, { description: "The firm's rubrics, every version, ordered by key and then version." })
-  rubrics(@Args() { filter, first, after }: RubricsArgs, @Ctx() context: Context): Promise<Connection<Rubric>> {
-    const where = {
-      firm: principalOf(context).firmId,
-      ...(filter?.key != null ? { key: filter.key } : {}),
-      ...(filter?.status != null ? { status: filter.status } : {}),
-    };
-    return paginate(context.em, Rubric, where, { list: 'rubrics', keys: ['key', 'version', 'id'], first, after });
+  rubrics(@Args() { filter, ...page }: RubricsArgs, @Ctx() context: Context): Promise<Connection<Rubric>> {
+    return listRubrics(context.em, principalOf(context).firmId, filter, page);
   }
 
   @Authorized(RUBRIC_READERS)

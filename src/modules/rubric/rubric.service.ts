@@ -1,7 +1,9 @@
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
+import { flushOrRefuse } from '../../common/unique';
 import { Locale, type LocalizedText } from '../../common/locale';
 import { Firm } from '../firm/firm.entity';
 import { Rubric, RubricStatus } from './rubric.entity';
@@ -31,8 +33,28 @@ export interface UpdateRubricDraftData {
   competencies?: CompetencyData[] | null;
 }
 
+export interface RubricFilterData {
+  key?: string | null;
+  status?: RubricStatus | null;
+}
+
 const LOCALES = Object.values(Locale);
 const RUBRIC_ID: string[] = ['input', 'rubricId'];
+
+// The firm's rubrics, every version, ordered by key and then version.
+export function listRubrics(
+  em: EntityManager,
+  firmId: string,
+  filter: RubricFilterData | null | undefined,
+  page: ConnectionArgs,
+): Promise<Connection<Rubric>> {
+  const where = {
+    firm: firmId,
+    ...(filter?.key != null ? { key: filter.key } : {}),
+    ...(filter?.status != null ? { status: filter.status } : {}),
+  };
+  return paginate(em, Rubric, where, { list: 'rubrics', keys: ['key', 'version', 'id'], ...page });
+}
 
 // Version 1 of a new rubric, as a draft.
 export async function createRubric(em: EntityManager, firmId: string, data: CreateRubricData) {
@@ -54,7 +76,7 @@ export async function createRubric(em: EntityManager, firmId: string, data: Crea
   });
   competencies.forEach((competency, index) => createCompetency(em, rubric, competency, index));
   // Two callers creating the same key at once: the unique (firm, key, version) decides.
-  await flushUnlessTaken(em, () => UserInputError.of(UserErrorCode.ALREADY_EXISTS, keyTaken(key!), ['input', 'key']));
+  await flushOrRefuse(em, () => UserInputError.of(UserErrorCode.ALREADY_EXISTS, keyTaken(key!), ['input', 'key']));
   return { rubric };
 }
 
@@ -177,15 +199,6 @@ function contentOf(competency: CompetencyData, index: number) {
 function copyOf(competency: Competency): CompetencyData {
   const { key, name, description, indicators, questions, anchors } = competency;
   return { key, name, description, indicators, questions, anchors };
-}
-
-async function flushUnlessTaken(em: EntityManager, taken: () => UserInputError): Promise<void> {
-  try {
-    await em.flush();
-  } catch (error) {
-    if (error instanceof UniqueConstraintViolationException) throw taken();
-    throw error;
-  }
 }
 
 function title(rubric: Rubric): string {

@@ -76,3 +76,8 @@ export function visibleScorecardsWhere(principal: Principal): FilterQuery<Scorec
   );
   return { $or: [{ interviewer: principal.userId }, { [noOwnDraftOnTheCandidacy]: [] }] } as FilterQuery<Scorecard>;
 }
+
+// Records what a query that already knew it (the ranking) found, so nobody asks again.
+export function primeScoringBlindness(context: Context, candidacyId: string, blind: boolean): void {
+  context.loaders.get(ownDraftOnCandidacyLoader).prime(candidacyId, blind);
+}

@@ -3,6 +3,10 @@ import { ConnectionArgs, ConnectionType } from '../../common/connection';
 import { Payload } from '../../common/payload';
 import { Scorecard, ScorecardStatus } from './scorecard.entity';
 import { Recommendation } from './scorecard-revision.entity';
+import { SCORECARD_LIMITS as LIMITS } from './scorecard.limits';
+
+// 5000 → "5,000", as the descriptions say it.
+const grouped = (limit: number) => limit.toLocaleString('en-US');
 
 @InputType({ description: "A rating of one competency of the mandate's rubric." })
 export class RatingInput {
@@ -12,7 +16,10 @@ export class RatingInput {
   @Field(() => Int, { nullable: true, description: '1–5, or null when not assessed. Competencies not sent are not assessed.' })
   score?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'What the candidate said or did (at most 5,000 characters); required with a score.' })
+  @Field(() => String, {
+    nullable: true,
+    description: `What the candidate said or did (at most ${grouped(LIMITS.evidence)} characters); required with a score.`,
+  })
   evidence?: string | null;
 }
 
@@ -27,7 +34,7 @@ export class SubmitScorecardInput {
   @Field(() => Recommendation)
   recommendation!: Recommendation;
 
-  @Field(() => String, { nullable: true, description: 'At most 5,000 characters.' })
+  @Field(() => String, { nullable: true, description: `At most ${grouped(LIMITS.summary)} characters.` })
   summary?: string | null;
 }
 
@@ -48,10 +55,10 @@ export class AmendScorecardInput {
   @Field(() => Recommendation)
   recommendation!: Recommendation;
 
-  @Field(() => String, { nullable: true, description: 'At most 5,000 characters.' })
+  @Field(() => String, { nullable: true, description: `At most ${grouped(LIMITS.summary)} characters.` })
   summary?: string | null;
 
-  @Field({ description: 'Why the scorecard is amended (at most 1,000 characters).' })
+  @Field({ description: `Why the scorecard is amended (at most ${grouped(LIMITS.reason)} characters).` })
   reason!: string;
 
   @Field(() => Int, { nullable: true, description: 'The version the change is based on; a different current version is a CONFLICT.' })

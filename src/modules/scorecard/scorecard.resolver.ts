@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ApiKeyScope, Role, type Access } from '../../common/access';
-import { paginate, type Connection } from '../../common/connection';
+import { STAFF, type Access } from '../../common/access';
+import type { Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../server/context';
@@ -18,18 +18,16 @@ import {
   SubmitScorecardInput,
   SubmitScorecardPayload,
 } from './scorecard.inputs';
-import { amendScorecard, submitScorecard } from './scorecard.service';
+import { amendScorecard, listMyScorecards, submitScorecard } from './scorecard.service';
 import { userByIdLoader } from '../user/user.loaders';
 import { ratingsByRevisionLoader, revisionByIdLoader, revisionsByScorecardLoader } from './scorecard.loaders';
+import { ASSESSMENT_READERS, SCORERS } from './scorecard.access';
 
-// Who may read what a scorecard says. Which scorecards a caller gets at all is decided where
-// they are listed or found (independent-scoring.ts); these fields trust their parent.
-const READ_SCORES: Access[] = [Role.ADMIN, Role.RECRUITER, ApiKeyScope.ASSESSMENTS_READ];
-
+// Which scorecards a caller gets at all is decided where they are listed or found
+// (independent-scoring.ts); the fields below trust their parent.
 @Resolver(() => Scorecard)
 export class ScorecardResolver {
-  // Scoring is a human judgement: only users, and only on their own scorecards.
-  @Authorized(Role.ADMIN, Role.RECRUITER)
+  @Authorized(...SCORERS)
   @Mutation(() => SubmitScorecardPayload, { description: "Submits the caller's scorecard of an interview: revision 1." })
   submitScorecard(@Arg('input') input: SubmitScorecardInput, @Ctx() context: Context): Promise<SubmitScorecardPayload> {
     const { firmId, userId } = userOf(context);
@@ -38,7 +36,7 @@ export class ScorecardResolver {
     );
   }
 
-  @Authorized(Role.ADMIN, Role.RECRUITER)
+  @Authorized(...SCORERS)
   @Mutation(() => AmendScorecardPayload, {
     description: "Amends the caller's submitted scorecard: a new revision with a reason; earlier ones stay readable.",
   })
@@ -49,45 +47,39 @@ export class ScorecardResolver {
     );
   }
 
-  @Authorized(Role.ADMIN, Role.RECRUITER)
+  @Authorized(...SCORERS)
   @Query(() => ScorecardConnection, { description: "The caller's own scorecards, oldest first: with status DRAFT, their to-do list." })
-  myScorecards(@Args() args: MyScorecardsArgs, @Ctx() context: Context): Promise<Connection<Scorecard>> {
-    const { userId } = userOf(context);
-    const where = args.status ? { interviewer: userId, status: args.status } : { interviewer: userId };
-    return paginate(context.em, Scorecard, where, {
-      list: 'myScorecards',
-      keys: ['createdAt', 'id'],
-      first: args.first,
-      after: args.after,
-    });
+  myScorecards(@Args() { status, ...page }: MyScorecardsArgs, @Ctx() context: Context): Promise<Connection<Scorecard>> {
+    const { firmId, userId } = userOf(context);
+    return listMyScorecards(context.em, firmId, userId, status, page);
   }
 
-  @Authorized<Access>(...READ_SCORES)
+  @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => Interview)
   async interview(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<Interview> {
     return (await context.loaders.get(interviewByIdLoader).load(scorecard.interview.id))!;
   }
 
   // Interviewer identities are for the firm's staff; API keys see no users.
-  @Authorized(Role.ADMIN, Role.RECRUITER)
+  @Authorized(...STAFF)
   @FieldResolver(() => User)
   async interviewer(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<User> {
     return (await context.loaders.get(userByIdLoader).load(scorecard.interviewer.id))!;
   }
 
-  @Authorized<Access>(...READ_SCORES)
+  @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => Recommendation, { nullable: true, description: 'Of the latest revision; null while a draft.' })
   async recommendation(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<Recommendation | null> {
     return (await latestRevisionOf(scorecard, context))?.recommendation ?? null;
   }
 
-  @Authorized<Access>(...READ_SCORES)
+  @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => String, { nullable: true, description: 'Of the latest revision; null while a draft.' })
   async summary(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<string | null> {
     return (await latestRevisionOf(scorecard, context))?.summary ?? null;
   }
 
-  @Authorized<Access>(...READ_SCORES)
+  @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => [Rating], {
     description: "The latest revision's rating of every competency of the rubric, in rubric order; empty while a draft.",
   })
@@ -96,7 +88,7 @@ export class ScorecardResolver {
     return context.loaders.get(ratingsByRevisionLoader).load(scorecard.latestRevision.id);
   }
 
-  @Authorized<Access>(...READ_SCORES)
+  @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => [ScorecardRevision], { description: 'Every submitted version, oldest first; the last one counts.' })
   revisions(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<ScorecardRevision[]> {
     return context.loaders.get(revisionsByScorecardLoader).load(scorecard.id);
@@ -105,13 +97,13 @@ export class ScorecardResolver {
 
 @Resolver(() => ScorecardRevision)
 export class ScorecardRevisionResolver {
-  @Authorized<Access>(...READ_SCORES)
+  @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => [Rating], { description: 'One per competency of the rubric, in rubric order.' })
   ratings(@Root() revision: ScorecardRevision, @Ctx() context: Context): Promise<Rating[]> {
     return context.loaders.get(ratingsByRevisionLoader).load(revision.id);
   }
 
-  @Authorized(Role.ADMIN, Role.RECRUITER)
+  @Authorized(...STAFF)
   @FieldResolver(() => User, { description: 'The interviewer who wrote this revision.' })
   async author(@Root() revision: ScorecardRevision, @Ctx() context: Context): Promise<User> {
     return (await context.loaders.get(userByIdLoader).load(revision.author.id))!;

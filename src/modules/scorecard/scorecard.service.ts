@@ -1,4 +1,5 @@
 import { LockMode, ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { Firm } from '../firm/firm.entity';
@@ -6,17 +7,12 @@ import { User } from '../user/user.entity';
 import { Interview } from '../interview/interview.entity';
 import { Candidacy } from '../candidacy/candidacy.entity';
 import { Competency } from '../rubric/competency.entity';
+import { SCALE } from '../rubric/rubric.limits';
 import { Scorecard, ScorecardStatus } from './scorecard.entity';
 import { Recommendation, ScorecardRevision } from './scorecard-revision.entity';
 import { Rating } from './rating.entity';
-
-export const MAX_EVIDENCE_LENGTH = 5000;
-export const MAX_SUMMARY_LENGTH = 5000;
-export const MAX_REASON_LENGTH = 1000;
-// More ratings than any rubric has competencies cannot be right; refuse before checking each.
-export const MAX_RATINGS = 100;
-export const MIN_SCORE = 1;
-export const MAX_SCORE = 5;
+import { SCORECARD_LIMITS as LIMITS } from './scorecard.limits';
+import { emitEvent, webhookPayloads } from '../webhook/webhook-outbox';
 
 export interface RatingData {
   competencyKey: string;
@@ -70,6 +66,7 @@ export async function submitScorecard(em: EntityManager, firmId: string, userId:
   scorecard.status = ScorecardStatus.SUBMITTED;
   scorecard.submittedAt = new Date();
   writeRevision(em, firmId, userId, scorecard, 1, content, null);
+  await emitEvent(em, firmId, 'scorecard.submitted', webhookPayloads.scorecardSubmitted(scorecardIds(scorecard, interview), 1));
   return { scorecard };
 }
 
@@ -98,14 +95,31 @@ export async function amendScorecard(em: EntityManager, firmId: string, userId: 
   }
 
   const check = new InputCheck();
-  const reason = check.text(['input', 'reason'], data.reason, { max: MAX_REASON_LENGTH, required: true });
+  const reason = check.text(['input', 'reason'], data.reason, { max: LIMITS.reason, required: true });
   const interview = await em.findOneOrFail(Interview, { id: scorecard.interview.id, firm: firmId });
   const content = checkContent(check, data, await competencyKeysOf(em, firmId, interview));
   check.done();
 
   const latest = await scorecard.latestRevision!.loadOrFail();
   writeRevision(em, firmId, userId, scorecard, latest.number + 1, content, reason);
+  await emitEvent(em, firmId, 'scorecard.submitted', webhookPayloads.scorecardSubmitted(scorecardIds(scorecard, interview), latest.number + 1));
   return { scorecard };
+}
+
+// The caller's own scorecards, oldest first; with status DRAFT, their to-do list.
+export function listMyScorecards(
+  em: EntityManager,
+  firmId: string,
+  userId: string,
+  status: ScorecardStatus | null | undefined,
+  page: ConnectionArgs,
+): Promise<Connection<Scorecard>> {
+  return paginate(
+    em,
+    Scorecard,
+    { firm: firmId, interviewer: userId, ...(status ? { status } : {}) },
+    { list: 'myScorecards', keys: ['createdAt', 'id'], ...page },
+  );
 }
 
 // Locks the scorecard row for the transaction, so that concurrent submissions and amendments
@@ -132,8 +146,8 @@ function checkContent(check: InputCheck, data: ScorecardContentData, rubricKeys:
   const ratingsField = ['input', 'ratings'];
   const known = new Set(rubricKeys);
   const given = new Map<string, { score: number | null; evidence: string | null }>();
-  if (data.ratings.length > MAX_RATINGS) {
-    check.add(UserErrorCode.OUT_OF_RANGE, `ratings may hold at most ${MAX_RATINGS} entries.`, ratingsField);
+  if (data.ratings.length > LIMITS.ratings) {
+    check.add(UserErrorCode.OUT_OF_RANGE, `ratings may hold at most ${LIMITS.ratings} entries.`, ratingsField);
   } else {
     data.ratings.forEach((rating, index) => {
       const field = [...ratingsField, String(index)];
@@ -147,9 +161,9 @@ function checkContent(check: InputCheck, data: ScorecardContentData, rubricKeys:
       } else if (given.has(key)) {
         check.add(UserErrorCode.INVALID, `${key} is rated more than once.`, [...field, 'competencyKey']);
       }
-      const score = check.integer([...field, 'score'], rating.score, MIN_SCORE, MAX_SCORE);
+      const score = check.integer([...field, 'score'], rating.score, SCALE.min, SCALE.max);
       const evidence = check.text([...field, 'evidence'], rating.evidence, {
-        max: MAX_EVIDENCE_LENGTH,
+        max: LIMITS.evidence,
         required: score !== null,
       });
       if (known.has(key) && !given.has(key)) given.set(key, { score, evidence });
@@ -158,7 +172,7 @@ function checkContent(check: InputCheck, data: ScorecardContentData, rubricKeys:
       check.add(UserErrorCode.REQUIRED, 'Score at least one competency.', ratingsField);
     }
   }
-  const summary = check.text(['input', 'summary'], data.summary, { max: MAX_SUMMARY_LENGTH });
+  const summary = check.text(['input', 'summary'], data.summary, { max: LIMITS.summary });
   return {
     ratings: rubricKeys.map((key) => ({
       competencyKey: key,
@@ -206,4 +220,9 @@ function writeRevision(
   scorecard.latestRevision = ref(revision);
   scorecard.version += 1;
   return revision;
+}
+
+// The ids a webhook payload names a scorecard by.
+function scorecardIds(scorecard: Scorecard, interview: Interview) {
+  return { id: scorecard.id, interviewId: interview.id, candidacyId: interview.candidacy.id };
 }

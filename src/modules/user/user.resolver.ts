@@ -4,9 +4,9 @@ import { localIdOf } from '../../common/global-id';
 import { Payload, runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../server/context';
 import { Client } from '../client/client.entity';
-import { clientLoader } from '../client/client.loaders';
+import { clientByIdLoader } from '../client/client.loaders';
 import { User } from './user.entity';
-import { createUser } from './user.service';
+import { createUser, flushNewUser } from './user.service';
 
 @InputType()
 export class CreateUserInput {
@@ -39,9 +39,11 @@ export class UserResolver {
   createUser(@Arg('input') input: CreateUserInput, @Ctx() context: Context): Promise<CreateUserPayload> {
     const { firmId } = principalOf(context);
     const clientId = input.clientId == null ? null : localIdOf(input.clientId, 'Client');
-    return runMutation(context.em, CreateUserPayload, async (em) => ({
-      user: await createUser(em, firmId, { ...input, clientId, clientIdUnknown: input.clientId != null && clientId === null }),
-    }));
+    return runMutation(context.em, CreateUserPayload, async (em) => {
+      const user = await createUser(em, firmId, { ...input, clientId, clientIdUnknown: input.clientId != null && clientId === null });
+      await flushNewUser(em);
+      return { user };
+    });
   }
 
   @Authorized()
@@ -55,6 +57,6 @@ export class UserResolver {
       principal.kind === 'USER' &&
       (principal.role === Role.ADMIN || principal.role === Role.RECRUITER || principal.userId === user.id);
     if (!maySee || !user.client) return null;
-    return context.loaders.get(clientLoader).load(user.client.id);
+    return context.loaders.get(clientByIdLoader).load(user.client.id);
   }
 }

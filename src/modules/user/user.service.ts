@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../common/access';
-import { UserErrorCode } from '../../common/errors';
+import { UserErrorCode, UserInputError } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
+import { flushOrRefuse } from '../../common/unique';
 import { Firm } from '../firm/firm.entity';
 import { hashPassword } from '../auth/password';
 import { User } from './user.entity';
@@ -19,6 +20,8 @@ export interface CreateUserData {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const EMAIL_FIELD = ['input', 'email'];
+const EMAIL_TAKEN = 'A user with this email already exists.';
 export const MIN_PASSWORD_LENGTH = 10;
 
 export async function createUser(em: EntityManager, firmId: string, data: CreateUserData): Promise<User> {
@@ -31,7 +34,7 @@ export async function createUser(em: EntityManager, firmId: string, data: Create
   }
   // Emails are unique across firms, since sign-in is by email alone.
   if (email && (await em.count(User, { email }, { filters: { tenant: false } })) > 0) {
-    check.add(UserErrorCode.ALREADY_EXISTS, 'A user with this email already exists.', ['input', 'email']);
+    check.add(UserErrorCode.ALREADY_EXISTS, EMAIL_TAKEN, EMAIL_FIELD);
   }
   const client = await clientOfNewUser(em, check, firmId, data);
   check.done();
@@ -46,6 +49,13 @@ export async function createUser(em: EntityManager, firmId: string, data: Create
   });
   em.persist(user);
   return user;
+}
+
+// Writes the new user at once, so that the same email added by another request at the same
+// moment is ALREADY_EXISTS rather than a server error at commit. (createUser itself does not
+// flush: seeding builds a whole firm in memory and writes it in one go.)
+export function flushNewUser(em: EntityManager): Promise<void> {
+  return flushOrRefuse(em, () => UserInputError.of(UserErrorCode.ALREADY_EXISTS, EMAIL_TAKEN, EMAIL_FIELD));
 }
 
 // A CLIENT user speaks for exactly one client company of the firm; the firm's staff for none.

@@ -1,0 +1,69 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import type { Access } from '../../common/access';
+import { ConnectionArgs, pageSize, toConnection, type Connection } from '../../common/connection';
+import { principalOf, type Context } from '../../server/context';
+import { Candidacy } from '../candidacy/candidacy.entity';
+import { CandidacyConnection } from '../candidacy/candidacy.inputs';
+import { Mandate } from '../mandate/mandate.entity';
+import { canSeeScoresOf, primeScoringBlindness } from '../scorecard/independent-scoring';
+import { SCORE_READERS } from './fit.access';
+import { candidacyScoresLoader } from './fit.loaders';
+import { rankMandate } from './fit.repository';
+import { compareCandidacies } from './fit.service';
+import { Assessment, Comparison, Fit } from './fit.types';
+
+const HIDDEN_WHILE_DRAFT = 'Null while you still have an unsubmitted scorecard for this candidacy (independent scoring).';
+
+@Resolver(() => Candidacy)
+export class CandidacyFitResolver {
+  @Authorized<Access>(...SCORE_READERS)
+  @FieldResolver(() => Assessment, { nullable: true, description: `Per competency: mean score, ratings, spread, disagreement. ${HIDDEN_WHILE_DRAFT}` })
+  async assessment(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<Assessment | null> {
+    if (!(await canSeeScoresOf(context, candidacy.id))) return null;
+    const scores = await context.loaders.get(candidacyScoresLoader).load(candidacy);
+    return { competencies: scores.assessment };
+  }
+
+  @Authorized<Access>(...SCORE_READERS)
+  @FieldResolver(() => Fit, { nullable: true, description: `Fit against the requirement profile. ${HIDDEN_WHILE_DRAFT}` })
+  async fit(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<Fit | null> {
+    if (!(await canSeeScoresOf(context, candidacy.id))) return null;
+    return (await context.loaders.get(candidacyScoresLoader).load(candidacy)).fit;
+  }
+}
+
+@Resolver(() => Mandate)
+export class MandateFitResolver {
+  @Authorized<Access>(...SCORE_READERS)
+  @FieldResolver(() => CandidacyConnection, {
+    description:
+      'Candidacies best first: a missed must-have last, then fit (unknown last), coverage, age. Computed by the database. ' +
+      'Candidacies you still have an unsubmitted scorecard for rank as unassessed.',
+  })
+  async ranking(@Root() mandate: Mandate, @Args() args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<Candidacy>> {
+    const principal = principalOf(context);
+    const { rows, hasNextPage } = await rankMandate(context.em, principal.firmId, mandate.id, {
+      limit: pageSize(args.first),
+      after: args.after,
+      viewerUserId: principal.kind === 'USER' ? principal.userId : null,
+    });
+    const cursors = new Map(rows.map((row) => [row.id, row.cursor]));
+    const candidacies = rows.map((row) => {
+      primeScoringBlindness(context, row.id, row.blind);
+      return context.em.map(Candidacy, row.candidacyRow);
+    });
+    return toConnection(candidacies, hasNextPage, Boolean(args.after), (candidacy) => cursors.get(candidacy.id)!, () =>
+      context.em.count(Candidacy, { mandate: mandate.id }),
+    );
+  }
+
+  @Authorized<Access>(...SCORE_READERS)
+  @FieldResolver(() => Comparison, { description: 'Competencies × 2–10 candidacies of this mandate, side by side with the profile.' })
+  comparison(
+    @Root() mandate: Mandate,
+    @Arg('candidacyIds', () => [ID]) candidacyIds: string[],
+    @Ctx() context: Context,
+  ): Promise<Comparison> {
+    return compareCandidacies(context, mandate, candidacyIds);
+  }
+}

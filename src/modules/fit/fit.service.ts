@@ -1,0 +1,76 @@
+import { badUserInput } from '../../common/errors';
+import { localIdOf } from '../../common/global-id';
+import type { Context } from '../../server/context';
+import { Candidacy } from '../candidacy/candidacy.entity';
+import type { Mandate } from '../mandate/mandate.entity';
+import { requirementProfileLoader } from '../mandate/mandate.loaders';
+import { scoringBlindCandidacyIds } from '../scorecard/independent-scoring';
+import { candidacyScoresLoader } from './fit.loaders';
+import type { Comparison } from './fit.types';
+
+export const COMPARISON_MIN = 2;
+export const COMPARISON_MAX = 10;
+
+// Competencies × candidacies of one mandate. The ids are checked first; nothing is computed
+// for a request that names a wrong one.
+export async function compareCandidacies(context: Context, mandate: Mandate, globalIds: string[]): Promise<Comparison> {
+  if (globalIds.length < COMPARISON_MIN || globalIds.length > COMPARISON_MAX) {
+    throw badUserInput(`candidacyIds must name ${COMPARISON_MIN} to ${COMPARISON_MAX} candidacies, got ${globalIds.length}.`, 'candidacyIds');
+  }
+  const ids = globalIds.map((globalId) => localIdOf(globalId, 'Candidacy'));
+  const found = await context.em.find(Candidacy, {
+    id: { $in: ids.filter((id): id is string => id !== null) },
+    mandate: mandate.id,
+  });
+  const byId = new Map(found.map((candidacy) => [candidacy.id, candidacy]));
+  const candidacies = ids.map((id, index) => {
+    const candidacy = id ? byId.get(id) : undefined;
+    if (!candidacy) throw badUserInput(`candidacyIds[${index}] is not a candidacy of this mandate.`, 'candidacyIds');
+    if (ids.indexOf(id) !== index) throw badUserInput(`candidacyIds[${index}] names the same candidacy twice.`, 'candidacyIds');
+    return candidacy;
+  });
+  const blind = await scoringBlindCandidacyIds(context, candidacies.map((candidacy) => candidacy.id));
+  const firstBlind = candidacies.findIndex((candidacy) => blind.has(candidacy.id));
+  if (firstBlind >= 0) {
+    throw badUserInput(
+      `Submit your scorecard for candidacyIds[${firstBlind}] first: until then its scores stay hidden from you.`,
+      'candidacyIds',
+    );
+  }
+
+  const [scores, profile] = await Promise.all([
+    context.loaders.get(candidacyScoresLoader).loadMany(candidacies),
+    context.loaders.get(requirementProfileLoader).load(mandate),
+  ]);
+  const columns = candidacies.map((candidacy, index) => {
+    const result = scores[index];
+    if (result instanceof Error) throw result;
+    return { candidacy, ...result };
+  });
+  const requirementOf = new Map(profile.map((requirement) => [requirement.competencyKey, requirement]));
+  return {
+    columns: columns.map(({ candidacy, fit }) => ({ candidacy, fit })),
+    rows: columns[0].assessment.map(({ key }, row) => {
+      const requirement = requirementOf.get(key);
+      const target = requirement?.target ?? null;
+      return {
+        key,
+        weight: requirement?.weight ?? 0,
+        target,
+        minimum: requirement?.minimum ?? null,
+        cells: columns.map(({ candidacy, assessment }) => {
+          const { score, ratingsCount, disagreement } = assessment[row];
+          const minimum = requirement?.minimum ?? null;
+          return {
+            candidacy,
+            score,
+            ratingsCount,
+            disagreement,
+            gap: score === null || target === null ? null : score - target,
+            meetsMinimum: score === null || minimum === null ? null : score >= minimum,
+          };
+        }),
+      };
+    }),
+  };
+}

@@ -1,0 +1,132 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CandidateValues, ExternalRefData } from '../candidate/candidate.service';
+import { dateOnly } from '../candidate/date-only';
+
+// The set-based SQL of the bulk upsert: each function is ONE statement, whatever the batch size.
+// Items travel as one JSON parameter, unpacked by jsonb_to_recordset.
+
+export type CandidateRow = Record<string, unknown> & { id: string };
+
+export interface ExistingCandidateRow {
+  system: string;
+  externalId: string;
+  row: CandidateRow;
+}
+
+export interface NewCandidate {
+  id: string;
+  refId: string;
+  ref: ExternalRefData;
+  values: CandidateValues & { searchText: string };
+}
+
+export interface ChangedCandidate {
+  id: string;
+  values: CandidateValues & { searchText: string };
+}
+
+const VALUE_COLUMNS = `"first_name" text, "last_name" text, "email" text, "phone" text, "headline" text, "location" text,
+  "languages" text[], "linkedin_url" text, "tags" text[], "consent_status" text, "consent_given_at" timestamptz,
+  "consent_withdrawn_at" timestamptz, "retain_until" date, "search_text" text`;
+
+const VALUE_NAMES = [
+  'first_name', 'last_name', 'email', 'phone', 'headline', 'location', 'languages', 'linkedin_url', 'tags',
+  'consent_status', 'consent_given_at', 'consent_withdrawn_at', 'retain_until', 'search_text',
+];
+
+// The candidates that hold these refs in the firm, locked for update (in id order, so two
+// batches never wait on each other crosswise): what the batch decides on cannot change under it.
+export async function lockCandidatesByRef(
+  em: EntityManager,
+  firmId: string,
+  refs: ExternalRefData[],
+): Promise<ExistingCandidateRow[]> {
+  if (refs.length === 0) return [];
+  const rows: Record<string, unknown>[] = await em.execute(
+    `select r."system" as "match_system", r."external_id" as "match_external_id", c.*
+     from jsonb_to_recordset(?::jsonb) as k("system" text, "external_id" text)
+     join "candidate_external_ref" r on r."firm_id" = ? and r."system" = k."system" and r."external_id" = k."external_id"
+     join "candidate" c on c."id" = r."candidate_id" and c."firm_id" = ?
+     order by c."id"
+     for update of c`,
+    [JSON.stringify(refs.map((ref) => ({ system: ref.system, external_id: ref.externalId }))), firmId, firmId],
+  );
+  return rows.map(({ match_system, match_external_id, ...row }) => ({
+    system: match_system as string,
+    externalId: match_external_id as string,
+    row: row as CandidateRow,
+  }));
+}
+
+// New candidates with their ref, in one statement. A ref that another transaction took since
+// the lock was read is skipped (not an error that would fail the whole batch): its candidate is
+// not written either, and is missing from the rows returned.
+export async function insertCandidates(
+  em: EntityManager,
+  firmId: string,
+  now: Date,
+  candidates: NewCandidate[],
+): Promise<CandidateRow[]> {
+  if (candidates.length === 0) return [];
+  const items = candidates.map((candidate) => ({
+    id: candidate.id,
+    ref_id: candidate.refId,
+    system: candidate.ref.system,
+    external_id: candidate.ref.externalId,
+    ...columnsOf(candidate.values),
+  }));
+  const at = now.toISOString();
+  return em.execute(
+    `with "item" as (
+       select * from jsonb_to_recordset(?::jsonb) as x("id" uuid, "ref_id" uuid, "system" text, "external_id" text, ${VALUE_COLUMNS})
+     ), "ref" as (
+       insert into "candidate_external_ref" ("id", "created_at", "updated_at", "firm_id", "candidate_id", "system", "external_id")
+       select "ref_id", ?::timestamptz, ?::timestamptz, ?::uuid, "id", "system", "external_id" from "item"
+       on conflict ("firm_id", "system", "external_id") do nothing
+       returning "candidate_id"
+     )
+     insert into "candidate" ("id", "created_at", "updated_at", "firm_id", ${VALUE_NAMES.map((name) => `"${name}"`).join(', ')})
+     select i."id", ?::timestamptz, ?::timestamptz, ?::uuid, ${VALUE_NAMES.map((name) => `i."${name}"`).join(', ')}
+     from "item" i join "ref" on "ref"."candidate_id" = i."id"
+     returning *`,
+    [JSON.stringify(items), at, at, firmId, at, at, firmId],
+  );
+}
+
+// Changed candidates, every column at its new value, in one statement.
+export async function updateCandidates(
+  em: EntityManager,
+  firmId: string,
+  now: Date,
+  candidates: ChangedCandidate[],
+): Promise<CandidateRow[]> {
+  if (candidates.length === 0) return [];
+  const items = candidates.map((candidate) => ({ id: candidate.id, ...columnsOf(candidate.values) }));
+  return em.execute(
+    `update "candidate" c set ${VALUE_NAMES.map((name) => `"${name}" = v."${name}"`).join(', ')},
+       "updated_at" = greatest(?::timestamptz, c."updated_at" + interval '1 millisecond')
+     from jsonb_to_recordset(?::jsonb) as v("id" uuid, ${VALUE_COLUMNS})
+     where c."id" = v."id" and c."firm_id" = ?
+     returning c.*`,
+    [now.toISOString(), JSON.stringify(items), firmId],
+  );
+}
+
+function columnsOf(values: CandidateValues & { searchText: string }): Record<string, unknown> {
+  return {
+    first_name: values.firstName,
+    last_name: values.lastName,
+    email: values.email,
+    phone: values.phone,
+    headline: values.headline,
+    location: values.location,
+    languages: values.languages,
+    linkedin_url: values.linkedinUrl,
+    tags: values.tags,
+    consent_status: values.consentStatus,
+    consent_given_at: values.consentGivenAt?.toISOString() ?? null,
+    consent_withdrawn_at: values.consentWithdrawnAt?.toISOString() ?? null,
+    retain_until: dateOnly(values.retainUntil),
+    search_text: values.searchText,
+  };
+}

@@ -1,0 +1,46 @@
+import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import type { Connection } from '../../common/connection';
+import { principalOf, type Context } from '../../server/context';
+import { MANDATES_READ } from '../mandate/mandate.access';
+import { Mandate } from '../mandate/mandate.entity';
+import { MandateConnection } from '../mandate/mandate.inputs';
+import { Candidacy } from '../candidacy/candidacy.entity';
+import { CandidacyConnection } from '../candidacy/candidacy.inputs';
+import { SyncEntityType } from './sync-change.entity';
+import { paginateInSyncOrder } from './sync.repository';
+import { ChangesArgs } from './sync.inputs';
+
+const SYNC_ORDER =
+  'in the order of their last change, for an incremental sync: keep the last endCursor and pass it as `after` next ' +
+  'time. A row changed again comes again; none is ever skipped, even while writes go on.';
+
+@Resolver()
+export class SyncResolver {
+  @Authorized(...MANDATES_READ)
+  @Query(() => MandateConnection, {
+    description: `The firm's mandates ${SYNC_ORDER} A change of the requirement profile counts as a change of the mandate.`,
+  })
+  mandateChanges(@Args() { filter, ...page }: ChangesArgs, @Ctx() context: Context): Promise<Connection<Mandate>> {
+    const { firmId } = principalOf(context);
+    return paginateInSyncOrder(context.em, Mandate, SyncEntityType.MANDATE, firmId, { firm: firmId }, {
+      list: 'mandateChanges',
+      changedSince: filter?.updatedSince,
+      ...page,
+    });
+  }
+
+  @Authorized(...MANDATES_READ)
+  @Query(() => CandidacyConnection, {
+    description:
+      `The firm's candidacies ${SYNC_ORDER} A move to another stage, and a submitted or amended scorecard (a new ` +
+      'assessment), count as a change of the candidacy.',
+  })
+  candidacyChanges(@Args() { filter, ...page }: ChangesArgs, @Ctx() context: Context): Promise<Connection<Candidacy>> {
+    const { firmId } = principalOf(context);
+    return paginateInSyncOrder(context.em, Candidacy, SyncEntityType.CANDIDACY, firmId, { firm: firmId }, {
+      list: 'candidacyChanges',
+      changedSince: filter?.updatedSince,
+      ...page,
+    });
+  }
+}

@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { UserErrorCode, UserInputError, type UserErrorData } from '../../common/errors';
+import { InputCheck } from '../../common/input-check';
+import { Candidate } from '../candidate/candidate.entity';
+import {
+  checkCandidateData,
+  checkExternalRef,
+  sameValue,
+  searchTextOf,
+  type CandidateData,
+  type CandidateValues,
+  type ExternalRefData,
+} from '../candidate/candidate.service';
+import {
+  insertCandidates,
+  lockCandidatesByRef,
+  updateCandidates,
+  type CandidateRow,
+  type ChangedCandidate,
+  type NewCandidate,
+} from './candidate-upsert.repository';
+import { MAX_UPSERT_BATCH } from './integration.limits';
+import { UpsertCandidateStatus } from './upsert-candidates.inputs';
+
+export interface UpsertCandidateData extends Omit<CandidateData, 'externalRefs'> {
+  externalRef: ExternalRefData;
+}
+
+export interface UpsertCandidateOutcome {
+  index: number;
+  externalRef: ExternalRefData;
+  status: UpsertCandidateStatus;
+  candidate: Candidate | null;
+  userErrors: UserErrorData[];
+}
+
+export interface UpsertCandidatesOutcome {
+  results: UpsertCandidateOutcome[];
+  createdCount: number;
+  updatedCount: number;
+  unchangedCount: number;
+  rejectedCount: number;
+}
+
+type Values = CandidateValues & { searchText: string };
+
+// Many candidates matched by their ref in one system, in a constant number of statements: one
+// select (which locks the known ones), one insert of the new ones, one update of the changed ones.
+// Each item is checked by the rules of createCandidate / updateCandidate; a bad item is left out
+// whole and reported, the good ones are written. Values equal to the stored ones are not written,
+// so the same batch sent again changes nothing, updatedAt included.
+export async function upsertCandidates(
+  em: EntityManager,
+  firmId: string,
+  items: UpsertCandidateData[],
+): Promise<UpsertCandidatesOutcome> {
+  if (items.length > MAX_UPSERT_BATCH) {
+    throw UserInputError.of(
+      UserErrorCode.TOO_LONG,
+      `candidates may hold at most ${MAX_UPSERT_BATCH} items, got ${items.length}: send them in batches.`,
+      ['input', 'candidates'],
+    );
+  }
+  const now = new Date();
+  const pathOf = (index: number) => ['input', 'candidates', String(index)];
+
+  // The match keys: checked, and each one at most once in the batch (a later repeat is refused).
+  const firstIndexOfKey = new Map<string, number>();
+  const keyed = items.map((item, index) => {
+    const check = new InputCheck();
+    const refPath = [...pathOf(index), 'externalRef'];
+    const ref = checkExternalRef(check, item.externalRef, refPath);
+    const key = refKey(ref);
+    const first = firstIndexOfKey.get(key);
+    if (check.ok && first !== undefined) {
+      check.add(UserErrorCode.CONFLICT, `The external ref ${ref.system}/${ref.externalId} already comes at index ${first} of this batch.`, refPath);
+    } else if (check.ok) {
+      firstIndexOfKey.set(key, index);
+    }
+    return { item, index, ref, key, check };
+  });
+
+  const existing = await lockCandidatesByRef(
+    em,
+    firmId,
+    keyed.filter(({ check }) => check.ok).map(({ ref }) => ref),
+  );
+  const existingByKey = new Map(existing.map(({ system, externalId, row }) => [refKey({ system, externalId }), row]));
+  const mapped = new Map<string, Candidate>();
+  const entityOf = (row: CandidateRow) => {
+    const candidate = em.map(Candidate, row);
+    mapped.set(candidate.id, candidate);
+    return candidate;
+  };
+
+  const creates: NewCandidate[] = [];
+  const changes: ChangedCandidate[] = [];
+  const claimedBy = new Map<string, number>();
+  const outcomes = keyed.map(({ item, index, ref, key, check }): UpsertCandidateOutcome & { plannedId?: string } => {
+    const row = check.ok ? existingByKey.get(key) : undefined;
+    const current = row ? entityOf(row) : null;
+    if (current) {
+      const other = claimedBy.get(current.id);
+      if (other !== undefined) {
+        check.add(
+          UserErrorCode.CONFLICT,
+          `This candidate is also matched by the item at index ${other} of this batch (through another external ref).`,
+          [...pathOf(index), 'externalRef'],
+        );
+      } else {
+        claimedBy.set(current.id, index);
+      }
+    }
+    const { externalRef: _ref, ...data } = item;
+    const given = checkCandidateData(check, data, current, now, pathOf(index));
+    const userErrors = errorsOf(check);
+    if (userErrors.length > 0) {
+      return { index, externalRef: ref, status: UpsertCandidateStatus.REJECTED, candidate: null, userErrors };
+    }
+    if (!current) {
+      const values = given as CandidateValues;
+      const id = randomUUID();
+      creates.push({ id, refId: randomUUID(), ref, values: { ...values, searchText: searchTextOf(values) } });
+      return { index, externalRef: ref, status: UpsertCandidateStatus.CREATED, candidate: null, userErrors, plannedId: id };
+    }
+    const merged = mergeChanges(current, given);
+    if (!merged) return { index, externalRef: ref, status: UpsertCandidateStatus.UNCHANGED, candidate: current, userErrors };
+    changes.push({ id: current.id, values: merged });
+    return { index, externalRef: ref, status: UpsertCandidateStatus.UPDATED, candidate: current, userErrors };
+  });
+
+  const inserted = new Map((await insertCandidates(em, firmId, now, creates)).map((row) => [row.id, row]));
+  const updated = new Map((await updateCandidates(em, firmId, now, changes)).map((row) => [row.id, row]));
+
+  const results = outcomes.map(({ plannedId, ...outcome }): UpsertCandidateOutcome => {
+    if (outcome.status === UpsertCandidateStatus.CREATED) {
+      const row = inserted.get(plannedId!);
+      if (row) return { ...outcome, candidate: entityOf(row) };
+      return {
+        ...outcome,
+        status: UpsertCandidateStatus.REJECTED,
+        userErrors: [
+          {
+            code: UserErrorCode.CONFLICT,
+            message: 'Another request created a candidate with this external ref at the same moment; send the item again.',
+            field: [...pathOf(outcome.index), 'externalRef'],
+          },
+        ],
+      };
+    }
+    if (outcome.status === UpsertCandidateStatus.UPDATED) {
+      return { ...outcome, candidate: entityOf(updated.get(outcome.candidate!.id)!) };
+    }
+    return outcome;
+  });
+  const count = (status: UpsertCandidateStatus) => results.filter((result) => result.status === status).length;
+  return {
+    results,
+    createdCount: count(UpsertCandidateStatus.CREATED),
+    updatedCount: count(UpsertCandidateStatus.UPDATED),
+    unchangedCount: count(UpsertCandidateStatus.UNCHANGED),
+    rejectedCount: count(UpsertCandidateStatus.REJECTED),
+  };
+}
+
+// The candidate's values with the given ones applied, or null when none differs.
+function mergeChanges(current: Candidate, given: Partial<CandidateValues>): Values | null {
+  const stored = current as unknown as CandidateValues & { searchText: string };
+  const next: CandidateValues = {
+    firstName: stored.firstName,
+    lastName: stored.lastName,
+    email: stored.email,
+    phone: stored.phone,
+    headline: stored.headline,
+    location: stored.location,
+    languages: stored.languages,
+    linkedinUrl: stored.linkedinUrl,
+    tags: stored.tags,
+    consentStatus: stored.consentStatus,
+    consentGivenAt: stored.consentGivenAt,
+    consentWithdrawnAt: stored.consentWithdrawnAt,
+    retainUntil: stored.retainUntil,
+  };
+  let changed = false;
+  for (const [key, value] of Object.entries(given) as [keyof CandidateValues, never][]) {
+    if (!sameValue(key, stored[key], value)) {
+      next[key] = value;
+      changed = true;
+    }
+  }
+  const searchText = searchTextOf(next);
+  if (!changed && searchText === stored.searchText) return null;
+  return { ...next, searchText };
+}
+
+function errorsOf(check: InputCheck): UserErrorData[] {
+  try {
+    check.done();
+    return [];
+  } catch (error) {
+    if (error instanceof UserInputError) return error.errors;
+    throw error;
+  }
+}
+
+function refKey(ref: ExternalRefData): string {
+  return `${ref.system}\u0000${ref.externalId}`;
+}

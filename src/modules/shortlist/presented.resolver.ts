@@ -1,0 +1,228 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Access } from '../../common/access';
+import { ConnectionArgs, paginate, type Connection } from '../../common/connection';
+import { localIdOf } from '../../common/global-id';
+import { Locale, resolveLocale } from '../../common/locale';
+import { runMutation } from '../../common/payload';
+import { principalOf, type Context } from '../../server/context';
+import { Mandate } from '../mandate/mandate.entity';
+import { mandateByIdLoader, requirementProfileLoader } from '../mandate/mandate.loaders';
+import { competenciesByRubricLoader } from '../rubric/rubric.loaders';
+import { candidacyByIdLoader } from '../candidacy/candidacy.loaders';
+import { candidateByIdLoader } from '../candidate/candidate.loaders';
+import { CLIENT_PORTAL, presentedMandatesWhere } from './shortlist.access';
+import { giveShortlistFeedback } from './feedback.service';
+import {
+  PresentedCandidate,
+  PresentedCompetency,
+  PresentedFeedback,
+  PresentedMandate,
+  PresentedRequirement,
+  PresentedShortlist,
+  PresentedShortlistEntry,
+} from './presented.types';
+import { GiveShortlistFeedbackInput, GiveShortlistFeedbackPayload, PresentedMandateConnection } from './shortlist.inputs';
+import {
+  ownLatestFeedbackLoader,
+  presentedEntriesByMandateLoader,
+  shortlistByIdLoader,
+  shortlistByMandateLoader,
+  snapshotByIdLoader,
+} from './shortlist.loaders';
+import type { ShortlistEntrySnapshot } from './shortlist-entry-snapshot.entity';
+
+const LOCALE_ARGUMENT = { nullable: true, description: 'Language of the competency names; default: Accept-Language, else EN.' };
+
+// A client user's company; null for everyone else, who see no client-facing views.
+function ownClientId(context: Context): string | null {
+  const principal = principalOf(context);
+  return principal.kind === 'USER' ? principal.clientId : null;
+}
+
+// A competency name per key, in the locale asked for.
+async function competencyNames(context: Context, rubricId: string, locale: Locale | null): Promise<Map<string, string>> {
+  const language = resolveLocale(locale, context.acceptLanguage);
+  const competencies = await context.loaders.get(competenciesByRubricLoader).load(rubricId);
+  return new Map(competencies.map((competency) => [competency.key, competency.name[language]]));
+}
+
+@Resolver(() => PresentedMandate)
+export class PresentedMandateResolver {
+  @Authorized<Access>(...CLIENT_PORTAL)
+  @Query(() => PresentedMandateConnection, {
+    description: "Client users: your company's mandates (not drafts), oldest first, with the shortlists published to you.",
+  })
+  async presentedMandates(@Args() args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<PresentedMandate>> {
+    const clientId = ownClientId(context)!;
+    const page = await paginate(context.em, Mandate, presentedMandatesWhere(clientId), {
+      list: 'presentedMandates',
+      keys: ['createdAt', 'id'],
+      ...args,
+    });
+    const nodes = page.nodes.map(PresentedMandate.of);
+    return {
+      edges: page.edges.map((edge, index) => ({ cursor: edge.cursor, node: nodes[index] })),
+      nodes,
+      pageInfo: page.pageInfo,
+      get totalCount() {
+        return page.totalCount;
+      },
+    };
+  }
+
+  @Authorized<Access>(...CLIENT_PORTAL)
+  @FieldResolver(() => [PresentedRequirement], { description: "What the role needs, in the order of the rubric's competencies." })
+  async requirementProfile(
+    @Root() view: PresentedMandate,
+    @Arg('locale', () => Locale, LOCALE_ARGUMENT) locale: Locale | null,
+    @Ctx() context: Context,
+  ): Promise<PresentedRequirement[]> {
+    const [requirements, names] = await Promise.all([
+      context.loaders.get(requirementProfileLoader).load(view.mandate),
+      competencyNames(context, view.mandate.rubric.id, locale),
+    ]);
+    return requirements.map((requirement) =>
+      Object.assign(new PresentedRequirement(), {
+        competencyKey: requirement.competencyKey,
+        name: names.get(requirement.competencyKey) ?? requirement.competencyKey,
+        weight: requirement.weight,
+        target: requirement.target,
+        minimum: requirement.minimum,
+      }),
+    );
+  }
+
+  @Authorized<Access>(...CLIENT_PORTAL)
+  @FieldResolver(() => PresentedShortlist, {
+    nullable: true,
+    description: 'The candidates presented to you; null until the firm publishes a shortlist.',
+  })
+  async shortlist(@Root() view: PresentedMandate, @Ctx() context: Context): Promise<PresentedShortlist | null> {
+    const shortlist = await context.loaders.get(shortlistByMandateLoader).load(view.mandate.id);
+    if (!shortlist?.publishedAt) return null;
+    return Object.assign(new PresentedShortlist(), { publishedAt: shortlist.publishedAt, mandateId: view.mandate.id });
+  }
+}
+
+@Resolver(() => PresentedShortlist)
+export class PresentedShortlistResolver {
+  @Authorized<Access>(...CLIENT_PORTAL)
+  @FieldResolver(() => [PresentedShortlistEntry], { description: 'In the published order; a withdrawn candidate disappears at once.' })
+  async entries(@Root() shortlist: PresentedShortlist, @Ctx() context: Context): Promise<PresentedShortlistEntry[]> {
+    const entries = await context.loaders.get(presentedEntriesByMandateLoader).load(shortlist.mandateId);
+    return entries.map(PresentedShortlistEntry.of);
+  }
+}
+
+@Resolver(() => PresentedShortlistEntry)
+export class PresentedShortlistEntryResolver {
+  @Authorized<Access>(...CLIENT_PORTAL)
+  @Mutation(() => GiveShortlistFeedbackPayload, {
+    description: 'Client users: your answer to a presented candidate. Answer again to change it; your latest answer counts.',
+  })
+  giveShortlistFeedback(@Arg('input') input: GiveShortlistFeedbackInput, @Ctx() context: Context): Promise<GiveShortlistFeedbackPayload> {
+    const principal = principalOf(context);
+    if (principal.kind !== 'USER') throw new Error('A client user is required.');
+    return runMutation(context.em, GiveShortlistFeedbackPayload, async (em) => {
+      const { entry, feedback } = await giveShortlistFeedback(
+        em,
+        principal.firmId,
+        { userId: principal.userId, clientId: principal.clientId },
+        { entryId: localIdOf(input.entryId, 'PresentedShortlistEntry'), decision: input.decision, comment: input.comment },
+      );
+      context.loaders.get(ownLatestFeedbackLoader).prime(entry.id, feedback);
+      return { entry: PresentedShortlistEntry.of(entry), feedback: PresentedFeedback.of(feedback) };
+    });
+  }
+
+  @Authorized<Access>(...CLIENT_PORTAL)
+  @FieldResolver(() => Int, { description: 'Place on the shortlist, from 1.' })
+  async position(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<number> {
+    return (await snapshotOf(view, context)).position;
+  }
+
+  @Authorized<Access>(...CLIENT_PORTAL)
+  @FieldResolver(() => String, { description: "The recruiter's note: why this candidate." })
+  async note(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<string> {
+    return (await snapshotOf(view, context)).note;
+  }
+
+  @Authorized<Access>(...CLIENT_PORTAL)
+  @FieldResolver(() => Date, { description: 'When this version was published to you.' })
+  async publishedAt(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<Date> {
+    return (await snapshotOf(view, context)).createdAt;
+  }
+
+  @Authorized<Access>(...CLIENT_PORTAL)
+  @FieldResolver(() => PresentedCandidate)
+  async candidate(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<PresentedCandidate> {
+    const candidacy = (await context.loaders.get(candidacyByIdLoader).load(view.candidacyId))!;
+    return PresentedCandidate.of((await context.loaders.get(candidateByIdLoader).load(candidacy.candidate.id))!);
+  }
+
+  @Authorized<Access>(...CLIENT_PORTAL)
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: '0–100: how far the candidate reaches what the role needs, weighted; null when nothing was assessed.',
+  })
+  async fit(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<number | null> {
+    return (await snapshotOf(view, context)).fit;
+  }
+
+  @Authorized<Access>(...CLIENT_PORTAL)
+  @FieldResolver(() => Float, { description: 'Share (0–1) of what the role needs that was assessed.' })
+  async coverage(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<number> {
+    return (await snapshotOf(view, context)).coverage;
+  }
+
+  @Authorized<Access>(...CLIENT_PORTAL)
+  @FieldResolver(() => Boolean, { nullable: true, description: 'False when a must-have is missed; null while one is not assessed.' })
+  async mustHavesMet(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<boolean | null> {
+    return (await snapshotOf(view, context)).mustHavesMet;
+  }
+
+  @Authorized<Access>(...CLIENT_PORTAL)
+  @FieldResolver(() => [PresentedCompetency], { description: 'Each competency the role weighs, in rubric order.' })
+  async competencies(
+    @Root() view: PresentedShortlistEntry,
+    @Arg('locale', () => Locale, LOCALE_ARGUMENT) locale: Locale | null,
+    @Ctx() context: Context,
+  ): Promise<PresentedCompetency[]> {
+    const [snapshot, mandate] = await Promise.all([snapshotOf(view, context), mandateOf(view, context)]);
+    const names = await competencyNames(context, mandate.rubric.id, locale);
+    return snapshot.competencies.map((competency) =>
+      Object.assign(new PresentedCompetency(), {
+        key: competency.key,
+        name: names.get(competency.key) ?? competency.key,
+        weight: competency.weight,
+        target: competency.target,
+        minimum: competency.minimum,
+        score: competency.score,
+        gap: competency.gap,
+        meetsMinimum: competency.meetsMinimum,
+      }),
+    );
+  }
+
+  @Authorized<Access>(...CLIENT_PORTAL)
+  @FieldResolver(() => PresentedFeedback, { nullable: true, description: 'Your latest answer; null until you answer.' })
+  async myFeedback(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<PresentedFeedback | null> {
+    const feedback = await context.loaders.get(ownLatestFeedbackLoader).load(view.entryId);
+    return feedback ? PresentedFeedback.of(feedback) : null;
+  }
+
+  @Authorized<Access>(...CLIENT_PORTAL)
+  @FieldResolver(() => PresentedMandate)
+  async mandate(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<PresentedMandate> {
+    return PresentedMandate.of(await mandateOf(view, context));
+  }
+}
+
+async function snapshotOf(view: PresentedShortlistEntry, context: Context): Promise<ShortlistEntrySnapshot> {
+  return (await context.loaders.get(snapshotByIdLoader).load(view.snapshotId))!;
+}
+
+async function mandateOf(view: PresentedShortlistEntry, context: Context): Promise<Mandate> {
+  const shortlist = (await context.loaders.get(shortlistByIdLoader).load(view.shortlistId))!;
+  return (await context.loaders.get(mandateByIdLoader).load(shortlist.mandate.id))!;
+}

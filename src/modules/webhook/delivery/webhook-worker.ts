@@ -1,0 +1,200 @@
+import pg from 'pg';
+import PgBoss from 'pg-boss';
+import type { Logger } from '../../../config/logger';
+import type { WebhookConfig } from '../../../config/env';
+import { SIGNATURE_HEADER, signWebhook, webhookBody } from '../webhook-signature';
+import { WebhookDeliveryStatus } from '../webhook-delivery.entity';
+import { WebhookSubscriptionStatus } from '../webhook-subscription.entity';
+import { postWebhook } from './webhook-http';
+
+export const DELIVERY_QUEUE = 'webhook-delivery';
+// How many deliveries one process attempts at the same time.
+const CONCURRENCY = 4;
+// How many new deliveries the relay queues per round.
+const RELAY_BATCH = 200;
+
+export type WebhookWorkerOptions = Pick<
+  WebhookConfig,
+  'allowLoopback' | 'pollIntervalMs' | 'retryDelaySeconds' | 'retryLimit' | 'maxAgeSeconds' | 'timeoutMs'
+> & {
+  connectionString: string;
+  logger: Logger;
+};
+
+export interface WebhookWorker {
+  // Stops taking work, lets running attempts finish, closes its connections.
+  stop(): Promise<void>;
+  // Runs one round of the relay now (tests and shutdown use it).
+  relay(): Promise<number>;
+}
+
+interface DeliveryJob {
+  deliveryId: string;
+}
+
+// Webhook delivery on pg-boss, a job queue in PostgreSQL. Two parts:
+// - the relay moves deliveries that the outbox wrote (queued_at is null) onto the queue, in the
+//   same transaction that marks them queued, so each is queued exactly once;
+// - the handler POSTs one delivery, logs the attempt, and on failure throws, so pg-boss retries
+//   it with exponential backoff, until a 2xx, the retry limit, or maxAgeSeconds.
+// At least once: a crash after the receiver answered but before the log was written sends the
+// event again, with the same event id, which receivers use to drop repeats.
+// Several processes may run it at once (the API and `npm run worker`): SKIP LOCKED and pg-boss
+// share the work out.
+export async function startWebhookWorker(options: WebhookWorkerOptions): Promise<WebhookWorker> {
+  const { logger } = options;
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: 2, application_name: 'outside-in-webhooks' });
+  const boss = new PgBoss({
+    connectionString: options.connectionString,
+    application_name: 'outside-in-job-queue',
+    max: CONCURRENCY + 2,
+    schedule: false,
+    supervise: true,
+  });
+  boss.on('error', (error) => logger.error({ err: error }, 'webhook job queue error'));
+  let relayTimer: NodeJS.Timeout | null = null;
+  let relaying: Promise<number> | null = null;
+  let stopped = false;
+
+  try {
+    await boss.start();
+    const queue = {
+      name: DELIVERY_QUEUE,
+      retryLimit: options.retryLimit,
+      retryDelay: options.retryDelaySeconds,
+      retryBackoff: true,
+      // An attempt takes at most timeoutMs; an active job older than this died with its worker.
+      expireInSeconds: Math.ceil(options.timeoutMs / 1000) + 60,
+      retentionDays: Math.ceil(options.maxAgeSeconds / 86_400) + 1,
+    };
+    if (await boss.getQueue(DELIVERY_QUEUE)) await boss.updateQueue(DELIVERY_QUEUE, queue);
+    else await boss.createQueue(DELIVERY_QUEUE, queue);
+    for (let worker = 0; worker < CONCURRENCY; worker++) {
+      await boss.work<DeliveryJob>(
+        DELIVERY_QUEUE,
+        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: Math.max(0.5, options.pollIntervalMs / 1000) },
+        async ([job]) => deliver(job as PgBoss.JobWithMetadata<DeliveryJob>),
+      );
+    }
+  } catch (error) {
+    await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+
+  async function relayOnce(): Promise<number> {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const { rows } = await client.query<{ id: string }>(
+        `select "id" from "webhook_delivery" where "queued_at" is null and "status" = $1
+         order by "created_at" limit $2 for update skip locked`,
+        [WebhookDeliveryStatus.PENDING, RELAY_BATCH],
+      );
+      if (rows.length > 0) {
+        await boss.insert(
+          rows.map((row) => ({ name: DELIVERY_QUEUE, data: { deliveryId: row.id } })),
+          { db: { executeSql: (text, values) => client.query(text, values) } },
+        );
+        await client.query(`update "webhook_delivery" set "queued_at" = now() where "id" = any($1::uuid[])`, [rows.map((row) => row.id)]);
+      }
+      await client.query('commit');
+      return rows.length;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  function relay(): Promise<number> {
+    relaying ??= relayOnce().finally(() => (relaying = null));
+    return relaying;
+  }
+
+  const scheduleRelay = () => {
+    if (stopped) return;
+    relayTimer = setTimeout(async () => {
+      try {
+        const queued = await relay();
+        if (queued > 0) logger.debug({ queued }, 'webhook deliveries queued');
+      } catch (error) {
+        logger.error({ err: error }, 'webhook relay failed; trying again');
+      }
+      scheduleRelay();
+    }, options.pollIntervalMs);
+  };
+  scheduleRelay();
+
+  async function deliver(job: PgBoss.JobWithMetadata<DeliveryJob>): Promise<void> {
+    const { rows } = await pool.query(
+      `select d."status", d."firm_id", s."url", s."secret", s."status" as "subscription_status",
+              e."id" as "event_id", e."type", e."created_at", e."data"
+       from "webhook_delivery" d
+       join "webhook_subscription" s on s."id" = d."subscription_id"
+       join "webhook_event" e on e."id" = d."event_id"
+       where d."id" = $1`,
+      [job.data.deliveryId],
+    );
+    const delivery = rows[0];
+    // Deleted with its subscription, or done by an earlier copy of this job.
+    if (!delivery || delivery.status !== WebhookDeliveryStatus.PENDING) return;
+    if (delivery.subscription_status !== WebhookSubscriptionStatus.ACTIVE) {
+      await pool.query(`update "webhook_delivery" set "status" = $2, "updated_at" = now() where "id" = $1 and "status" = $3`, [
+        job.data.deliveryId,
+        WebhookDeliveryStatus.CANCELLED,
+        WebhookDeliveryStatus.PENDING,
+      ]);
+      return;
+    }
+
+    const body = webhookBody({ id: delivery.event_id, type: delivery.type, createdAt: delivery.created_at, data: delivery.data });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const started = new Date();
+    const response = await postWebhook(
+      delivery.url,
+      body,
+      {
+        'content-type': 'application/json',
+        'user-agent': 'Outside-In-Webhooks/1',
+        'outside-in-event-id': delivery.event_id,
+        'outside-in-event-type': delivery.type,
+        'outside-in-delivery-id': job.data.deliveryId,
+        [SIGNATURE_HEADER.toLowerCase()]: signWebhook(delivery.secret, body, timestamp),
+      },
+      { timeoutMs: options.timeoutMs, policy: { allowLoopback: options.allowLoopback } },
+    );
+    const succeeded = response.error === null;
+    const age = (Date.now() - new Date(job.createdOn).getTime()) / 1000;
+    const givingUp = !succeeded && (job.retryCount >= job.retryLimit || age >= options.maxAgeSeconds);
+    const status = succeeded ? WebhookDeliveryStatus.DELIVERED : givingUp ? WebhookDeliveryStatus.FAILED : WebhookDeliveryStatus.PENDING;
+    // The attempt and the delivery's new state in one statement.
+    await pool.query(
+      `with "delivery" as (
+         update "webhook_delivery" set "attempt_count" = "attempt_count" + 1, "last_attempt_at" = $2, "status" = $3,
+           "delivered_at" = case when $4::boolean then now() else "delivered_at" end, "updated_at" = now()
+         where "id" = $1
+         returning "id", "firm_id", "attempt_count"
+       )
+       insert into "webhook_delivery_attempt"
+         ("id", "created_at", "updated_at", "firm_id", "delivery_id", "number", "duration_ms", "response_status", "error", "succeeded")
+       select gen_random_uuid(), $2, now(), "firm_id", "id", "attempt_count", $5, $6, $7, $4 from "delivery"`,
+      [job.data.deliveryId, started, status, succeeded, Date.now() - started.getTime(), response.status, response.error?.slice(0, 1000) ?? null],
+    );
+    logger.info({ deliveryId: job.data.deliveryId, eventId: delivery.event_id, status, responseStatus: response.status }, 'webhook attempt');
+    // Thrown, so pg-boss schedules the next attempt with its backoff.
+    if (status === WebhookDeliveryStatus.PENDING) throw new Error(response.error ?? 'delivery failed');
+  }
+
+  return {
+    relay,
+    async stop() {
+      stopped = true;
+      if (relayTimer) clearTimeout(relayTimer);
+      await relaying?.catch(() => undefined);
+      await boss.stop({ graceful: true, wait: true, timeout: options.timeoutMs + 5000 });
+      await pool.end();
+    },
+  };
+}

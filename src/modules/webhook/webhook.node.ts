@@ -1,0 +1,16 @@
+import { defineNodeSource, wholeFirmFor } from '../../common/node-source';
+import { WEBHOOK_MANAGERS } from './webhook.access';
+import { WebhookSubscription } from './webhook-subscription.entity';
+import { WebhookDelivery } from './webhook-delivery.entity';
+
+export const webhookSubscriptionNode = defineNodeSource({
+  typeName: 'WebhookSubscription',
+  entity: WebhookSubscription,
+  visibleTo: wholeFirmFor(WEBHOOK_MANAGERS),
+});
+
+export const webhookDeliveryNode = defineNodeSource({
+  typeName: 'WebhookDelivery',
+  entity: WebhookDelivery,
+  visibleTo: wholeFirmFor(WEBHOOK_MANAGERS),
+});

@@ -1,0 +1,133 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
+import { InputCheck } from '../../common/input-check';
+import { Firm } from '../firm/firm.entity';
+import { refusedHost, type AddressPolicy } from './webhook-address';
+import { isWebhookEventType, WEBHOOK_EVENT_TYPES } from './webhook-event-type';
+import { newWebhookSecret } from './webhook-signature';
+import { WebhookSubscription, WebhookSubscriptionStatus } from './webhook-subscription.entity';
+import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
+import { WEBHOOK_LIMITS } from './webhook.limits';
+
+export interface CreateWebhookSubscriptionData {
+  url: string;
+  events: string[];
+  description?: string | null;
+}
+
+export async function createWebhookSubscription(
+  em: EntityManager,
+  firmId: string,
+  data: CreateWebhookSubscriptionData,
+  policy: AddressPolicy,
+): Promise<{ subscription: WebhookSubscription; secret: string }> {
+  const check = new InputCheck();
+  const url = checkUrl(check, data.url, policy);
+  const description = check.text(['input', 'description'], data.description, { max: WEBHOOK_LIMITS.description });
+  const events = checkEvents(check, data.events);
+  check.done();
+  // Locked, so two requests at once cannot both take the last free place.
+  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`webhook-subscriptions:${firmId}`]);
+  if ((await em.count(WebhookSubscription, { firm: firmId })) >= WEBHOOK_LIMITS.subscriptions) {
+    throw UserInputError.of(
+      UserErrorCode.OUT_OF_RANGE,
+      `A firm can have at most ${WEBHOOK_LIMITS.subscriptions} webhook subscriptions; delete one first.`,
+      ['input'],
+    );
+  }
+  const secret = newWebhookSecret();
+  const subscription = em.create(WebhookSubscription, { firm: em.getReference(Firm, firmId), url: url!, events, description, secret });
+  em.persist(subscription);
+  return { subscription, secret };
+}
+
+export async function setWebhookSubscriptionStatus(
+  em: EntityManager,
+  firmId: string,
+  subscriptionId: string | null,
+  status: WebhookSubscriptionStatus,
+): Promise<{ subscription: WebhookSubscription }> {
+  const subscription = await findSubscription(em, firmId, subscriptionId);
+  subscription.status = status;
+  if (status === WebhookSubscriptionStatus.DISABLED) {
+    await em.nativeUpdate(
+      WebhookDelivery,
+      { subscription: subscription.id, firm: firmId, status: WebhookDeliveryStatus.PENDING },
+      { status: WebhookDeliveryStatus.CANCELLED },
+    );
+  }
+  return { subscription };
+}
+
+// The subscription goes, with its delivery log; queued jobs of it find nothing and end.
+export async function deleteWebhookSubscription(em: EntityManager, firmId: string, subscriptionId: string | null) {
+  const subscription = await findSubscription(em, firmId, subscriptionId);
+  const deletedSubscriptionId = subscription.nodeId;
+  em.remove(subscription);
+  return { deletedSubscriptionId };
+}
+
+// Sends a delivery again, whatever became of it: back to PENDING, and the relay queues it anew
+// (with a fresh round of retries). Its attempts so far stay in the log; the event id is the same.
+export async function redeliverWebhook(em: EntityManager, firmId: string, deliveryId: string | null) {
+  const field = ['input', 'deliveryId'];
+  const delivery = deliveryId
+    ? await em.findOne(WebhookDelivery, { id: deliveryId, firm: firmId }, { populate: ['subscription'] })
+    : null;
+  if (!delivery) throw notFound(field, 'webhook delivery');
+  if (delivery.subscription.getEntity().status !== WebhookSubscriptionStatus.ACTIVE) {
+    throw UserInputError.of(UserErrorCode.INVALID_STATE, 'The subscription is disabled: enable it first.', field);
+  }
+  if (delivery.status === WebhookDeliveryStatus.PENDING && delivery.queuedAt === null) return { delivery };
+  delivery.status = WebhookDeliveryStatus.PENDING;
+  delivery.queuedAt = null;
+  return { delivery };
+}
+
+async function findSubscription(em: EntityManager, firmId: string, subscriptionId: string | null): Promise<WebhookSubscription> {
+  const subscription = subscriptionId ? await em.findOne(WebhookSubscription, { id: subscriptionId, firm: firmId }) : null;
+  if (!subscription) throw notFound(['input', 'subscriptionId'], 'webhook subscription');
+  return subscription;
+}
+
+function checkUrl(check: InputCheck, text: string, policy: AddressPolicy): string | null {
+  const field = ['input', 'url'];
+  const value = check.text(field, text, { max: WEBHOOK_LIMITS.url, required: true });
+  if (!value || value.length > WEBHOOK_LIMITS.url) return value;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    check.add(UserErrorCode.INVALID, 'url is not a URL.', field);
+    return value;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    check.add(UserErrorCode.INVALID, 'url must start with https:// or http://.', field);
+  } else if (url.username || url.password) {
+    check.add(UserErrorCode.INVALID, 'url must not hold a user name or password; verify the signature instead.', field);
+  } else {
+    const refused = refusedHost(url.hostname, policy);
+    if (refused) check.add(UserErrorCode.INVALID, `url points to ${refused}, which a webhook may not reach.`, field);
+  }
+  return url.toString();
+}
+
+function checkEvents(check: InputCheck, events: string[]): string[] {
+  if (events.length === 0) {
+    check.add(UserErrorCode.REQUIRED, `Subscribe to at least one event: ${WEBHOOK_EVENT_TYPES.join(', ')}.`, ['input', 'events']);
+  }
+  const unique: string[] = [];
+  events.forEach((event, index) => {
+    const name = event.trim();
+    if (!isWebhookEventType(name)) {
+      check.add(
+        UserErrorCode.INVALID,
+        `"${name.slice(0, 60)}" is not an event; the events are ${WEBHOOK_EVENT_TYPES.join(', ')}.`,
+        ['input', 'events', String(index)],
+      );
+    } else if (!unique.includes(name)) {
+      unique.push(name);
+    }
+  });
+  return unique;
+}

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { ConfigError, readConfig } from '../config/env';
+import { createLogger } from '../config/logger';
+import { openDatabase, type Database } from '../config/database';
+import { startWebhookWorker, type WebhookWorker } from '../modules/webhook/delivery/webhook-worker';
+
+// npm run worker: delivers webhooks in a process of its own. Start the API with
+// WEBHOOK_DELIVERY=off to leave all of it to workers; running both is safe too (they share the work).
+async function main(): Promise<void> {
+  const config = readConfig();
+  if (!config.databaseUrl) {
+    throw new ConfigError(
+      'npm run worker needs DATABASE_URL. With the embedded database, npm start delivers webhooks itself.',
+    );
+  }
+  const logger = createLogger(config.logLevel);
+  let database: Database | null = null;
+  let worker: WebhookWorker | null = null;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'webhook worker stopping: finishing running attempts');
+    await worker?.stop().catch((error) => logger.error({ err: error }, 'webhook worker did not stop cleanly'));
+    await database?.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  database = await openDatabase(config);
+  worker = await startWebhookWorker({ ...config.webhooks, connectionString: config.databaseUrl, logger });
+  logger.info('webhook worker running');
+  console.log('Outside-In webhook worker is running. Ctrl-C stops it.');
+}
+
+main().catch((error) => {
+  console.error(`outside-in worker: ${error instanceof ConfigError || !(error instanceof Error) ? String(error.message ?? error) : error.stack}`);
+  process.exit(1);
+});

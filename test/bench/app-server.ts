@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ormOptions } from '../../src/config/orm.config';
+import { createLogger } from '../../src/config/logger';
+import { buildAppSchema } from '../../src/server/schema';
+import { createAppServer } from '../../src/server/app';
+import { reportFailure, serveChildProtocol } from './child';
+
+// The real server, as `npm start` builds it in production mode (no introspection, no
+// explorer), on the benchmark database. Request logs (info) are off: the benchmark measures
+// the API, not the log sink.
+async function main(): Promise<void> {
+  const orm = await MikroORM.init(ormOptions(process.env.BENCH_DATABASE_URL!));
+  const server = await createAppServer({
+    orm,
+    schema: await buildAppSchema(),
+    logger: createLogger(process.env.BENCH_LOG_LEVEL ?? 'warn'),
+    production: true,
+  });
+  await new Promise<void>((resolve) => server.httpServer.listen(0, '127.0.0.1', resolve));
+  serveChildProtocol((server.httpServer.address() as AddressInfo).port, async () => {
+    await server.stop();
+    await orm.close(true);
+  });
+}
+
+main().catch(reportFailure);

@@ -1,0 +1,137 @@
+// The physical limit: for each operation, ONE hand-written SQL statement that checks the API
+// key (hash, not revoked, scopes), scopes everything to its firm and returns the complete
+// GraphQL response body as JSON text built by PostgreSQL. A server that runs it has nothing
+// left to do but parse the request and copy bytes.
+
+// A global id (base64url of "Type:uuid") computed by PostgreSQL.
+const globalId = (type: string, column: string) =>
+  `translate(encode(convert_to('${type}:' || ${column}, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
+
+// The firm of the API key whose hash is $1, if it is not revoked and has the scopes; as a
+// scalar subquery (an InitPlan), so the planner treats it like a parameter.
+const firmOf = (scopes: string[]) =>
+  `(select firm_id from api_key where secret_hash = $1 and revoked_at is null ` +
+  `and scopes @> array[${scopes.map((scope) => `'${scope}'`).join(', ')}]::text[])`;
+// No row at all for a key that does not work.
+const keyWorks = (scopes: string[]) => `having ${firmOf(scopes)} is not null`;
+
+const RANKING_SCOPES = ['mandates:read', 'assessments:read', 'candidates:read'];
+const ASSESSMENT_SCOPES = ['mandates:read', 'assessments:read'];
+const CANDIDATES_SCOPES = ['candidates:read'];
+
+// $1 key hash, $2 mandate id, $3 page size. §3 of PRODUCT.md in exact numeric arithmetic,
+// all candidacies of the mandate ranked, the top $3 with their per-competency breakdown (in
+// rubric order) and candidate, plus a keyset cursor for each.
+export const RANKING_SQL = `
+with weighted as (
+  select q.competency_key, q.weight, q.target, q.minimum, coalesce(k.position, 1000) as position
+    from requirement q
+    join mandate m on m.id = q.mandate_id
+    left join competency k on k.rubric_id = m.rubric_id and k.key = q.competency_key
+   where q.mandate_id = $2 and q.firm_id = ${firmOf(RANKING_SCOPES)} and q.weight > 0
+), profile as (
+  select sum(weight) as total_weight, count(*) filter (where minimum is not null) as minimums from weighted
+), scores as (
+  -- Mean score of each weighted competency of each candidacy that has ratings.
+  select i.candidacy_id, r.competency_key, avg(r.score) as score
+    from candidacy c
+    join interview i on i.candidacy_id = c.id
+    join scorecard s on s.interview_id = i.id and s.status = 'SUBMITTED'
+    join rating r on r.revision_id = s.latest_revision_id and r.score is not null
+   where c.mandate_id = $2 and c.firm_id = ${firmOf(RANKING_SCOPES)}
+     and r.competency_key in (select competency_key from weighted)
+   group by i.candidacy_id, r.competency_key
+), assessed as (
+  select sc.candidacy_id,
+         sum(q.weight * case when q.target = 1 then 1 else (least(sc.score, q.target) - 1) / (q.target - 1) end) as weighted_attainment,
+         sum(q.weight) as assessed_weight,
+         bool_or(sc.score < q.minimum) as missed,
+         count(q.minimum) as assessed_minimums
+    from scores sc join weighted q on q.competency_key = sc.competency_key
+   group by sc.candidacy_id
+), fits as (
+  select c.id, c.created_at, c.mandate_id, c.candidate_id, c.stage,
+         (100 * a.weighted_attainment / a.assessed_weight)::float8 as fit,
+         coalesce((a.assessed_weight::numeric / nullif(p.total_weight, 0))::float8, 0) as coverage,
+         case when a.missed then false when coalesce(a.assessed_minimums, 0) < p.minimums then null else true end as must_haves_met
+    from candidacy c
+    cross join profile p
+    left join assessed a on a.candidacy_id = c.id
+   where c.mandate_id = $2 and c.firm_id = ${firmOf(RANKING_SCOPES)}
+), top as (
+  select f.*, (must_haves_met is false)::int as missed_rank, (fit is null)::int as unknown_fit_rank
+    from fits f
+   order by must_haves_met is false, fit is null, fit desc, coverage desc, created_at, id
+   limit $3
+), breakdown as (
+  select t.id,
+         json_agg(json_build_object(
+           'key', q.competency_key, 'weight', q.weight, 'target', q.target, 'minimum', q.minimum,
+           'score', sc.score::float8, 'gap', (sc.score - q.target)::float8,
+           'surplus', greatest(0, sc.score - q.target)::float8,
+           'attainment', (case when q.target = 1 then 1 else (least(sc.score, q.target) - 1) / (q.target - 1) end)::float8,
+           'meetsMinimum', case when q.minimum is null or sc.score is null then null else sc.score >= q.minimum end
+         ) order by q.position, q.competency_key) as competencies
+    from top t
+    cross join weighted q
+    left join scores sc on sc.candidacy_id = t.id and sc.competency_key = q.competency_key
+   group by t.id
+)
+select json_build_object('data', json_build_object('node', json_build_object('ranking', json_build_object('edges',
+         coalesce(json_agg(json_build_object(
+           'cursor', translate(encode(convert_to(json_build_array('ranking:' || t.mandate_id, t.missed_rank, t.unknown_fit_rank,
+                       -coalesce(t.fit, 0), -t.coverage, to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                       t.id)::text, 'UTF8'), 'base64'), E'+/=\\n', '-_'),
+           'node', json_build_object(
+             'id', ${globalId('Candidacy', 't.id')},
+             'stage', t.stage,
+             'fit', json_build_object('fit', t.fit, 'coverage', t.coverage, 'mustHavesMet', t.must_haves_met,
+                                      'competencies', coalesce(b.competencies, '[]'::json)),
+             'candidate', json_build_object('firstName', p.first_name, 'lastName', p.last_name, 'headline', p.headline))
+         ) order by t.missed_rank, t.unknown_fit_rank, t.fit desc, t.coverage desc, t.created_at, t.id), '[]'::json)))))::text as body
+  from top t
+  join candidate p on p.id = t.candidate_id
+  left join breakdown b on b.id = t.id
+${keyWorks(RANKING_SCOPES)}`;
+
+// $1 key hash, $2 candidacy id. Every competency of the mandate's rubric, in rubric order.
+export const ASSESSMENT_SQL = `
+with candidacy_ as (
+  select c.id, m.rubric_id
+    from candidacy c join mandate m on m.id = c.mandate_id
+   where c.id = $2 and c.firm_id = ${firmOf(ASSESSMENT_SCOPES)}
+), ratings as (
+  select r.competency_key, avg(r.score)::float8 as score, count(*)::int as ratings_count, max(r.score) - min(r.score) as spread
+    from candidacy_ c
+    join interview i on i.candidacy_id = c.id
+    join scorecard s on s.interview_id = i.id and s.status = 'SUBMITTED'
+    join rating r on r.revision_id = s.latest_revision_id and r.score is not null
+   group by r.competency_key
+)
+select json_build_object('data', json_build_object('node', (
+         select json_build_object('id', ${globalId('Candidacy', 'c.id')}, 'assessment', json_build_object('competencies',
+                  json_agg(json_build_object('key', k.key, 'score', r.score, 'ratingsCount', coalesce(r.ratings_count, 0),
+                                             'spread', r.spread, 'disagreement', coalesce(r.spread >= 2, false))
+                           order by k.position)))
+           from candidacy_ c
+           join competency k on k.rubric_id = c.rubric_id
+           left join ratings r on r.competency_key = k.key
+          group by c.id)))::text as body
+${keyWorks(ASSESSMENT_SCOPES)}`;
+
+// $1 key hash, $2 page size. The firm's candidates, oldest first (created_at, id).
+export const CANDIDATES_SQL = `
+with page as (
+  -- Only the sort keys through the sort of the firm's candidates; the rest for the page only.
+  select c.id, c.created_at from candidate c
+   where c.firm_id = ${firmOf(CANDIDATES_SCOPES)}
+   order by c.created_at, c.id
+   limit $2
+)
+select json_build_object('data', json_build_object('candidates', json_build_object('edges',
+         coalesce(json_agg(json_build_object('node', json_build_object(
+           'id', ${globalId('Candidate', 'p.id')}, 'firstName', p.first_name, 'lastName', p.last_name, 'email', p.email,
+           'headline', p.headline, 'tags', to_json(p.tags))) order by k.created_at, k.id), '[]'::json))))::text as body
+  from page k
+  join candidate p on p.id = k.id
+${keyWorks(CANDIDATES_SCOPES)}`;

@@ -1,0 +1,113 @@
+import type { StatementRow } from './database-stats';
+import type { LoadResult } from './load';
+import type { OperationName } from './operations';
+
+export interface ServerRun extends LoadResult {
+  sqlStatementsPerRequest: number;
+  serverCpuMsPerRequest: number;
+  // The whole PostgreSQL cluster's CPU per request (null where /proc is not readable).
+  postgresCpuMsPerRequest: number | null;
+  peakRssMb: number;
+  otherProcessesCores: number | null;
+  // The most frequent statements of the timed run.
+  statements: StatementRow[];
+}
+
+export interface OperationReport {
+  name: OperationName;
+  title: string;
+  app: ServerRun;
+  limit: ServerRun;
+  // app req/s ÷ limit req/s.
+  ratio: number;
+  sameAnswer: boolean;
+  answerDifference: string | null;
+  responseBytes: { app: number; limit: number };
+}
+
+export interface TargetCheck {
+  target: string;
+  value: string;
+  pass: boolean;
+}
+
+export interface BenchReport {
+  date: string;
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string };
+  options: { seed: number; candidates: number; seconds: number; warmupSeconds: number; connections: number; slices: number; serverFlags: string[] };
+  data: Record<string, number>;
+  operations: OperationReport[];
+  rankingStatements: Record<string, { perRequest: number; statements: StatementRow[] }>;
+  server: { peakRssMb: number; rssMbAtEnd: number };
+  limitServer: { peakRssMb: number };
+  targets: TargetCheck[];
+  totalSeconds: number;
+}
+
+// More CPU than this taken by other processes during a run makes its figures unreliable.
+export const DISTURBED_CORES = 0.25;
+
+const fixed = (value: number | null, digits = 1) => (value === null ? 'n/a' : value.toFixed(digits));
+
+export function printReport(report: BenchReport): void {
+  const header = [
+    'operation', 'server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'node CPU ms/req', 'PG CPU ms/req', 'peak RSS MB', 'our/limit', 'other load',
+  ];
+  const rows: string[][] = [];
+  for (const operation of report.operations) {
+    for (const [label, run] of [['Outside-In', operation.app], ['limit (1 SQL)', operation.limit]] as const) {
+      rows.push([
+        label === 'Outside-In' ? operation.name : '',
+        label,
+        fixed(run.requestsPerSecond),
+        fixed(run.latencyMs.p50, 0),
+        fixed(run.latencyMs.p99, 0),
+        fixed(run.sqlStatementsPerRequest, 2),
+        fixed(run.serverCpuMsPerRequest, 2),
+        fixed(run.postgresCpuMsPerRequest, 2),
+        fixed(run.peakRssMb, 0),
+        label === 'Outside-In' ? fixed(operation.ratio, 2) : '',
+        fixed(run.otherProcessesCores, 2),
+      ]);
+    }
+  }
+  console.log('');
+  console.log(
+    `Outside-In benchmark — ${report.machine.cpus} × ${report.machine.cpuModel}, Node ${report.machine.node}; ` +
+      `${report.options.connections} connections, ${report.options.warmupSeconds} s warm-up + ` +
+      `${report.options.seconds} s per server (${report.options.slices} alternating slices)` +
+      (report.options.serverFlags.length > 0 ? `; server flags: ${report.options.serverFlags.join(' ')}` : ''),
+  );
+  console.log(
+    `Data (seed ${report.options.seed}): ${['candidate', 'mandate', 'candidacy', 'interview', 'scorecard', 'rating']
+      .map((table) => `${report.data[table]?.toLocaleString('en-US')} ${table}s`)
+      .join(', ')}`,
+  );
+  console.log('');
+  console.log(table(header, rows));
+  console.log('');
+  console.log(
+    `SQL statements per ranking request: ${Object.entries(report.rankingStatements)
+      .map(([first, { perRequest }]) => `first ${first} → ${perRequest}`)
+      .join(', ')}`,
+  );
+  console.log('');
+  console.log(table(['target', 'measured', 'result'], report.targets.map((check) => [check.target, check.value, check.pass ? 'PASS' : 'MISS']), false));
+  console.log('');
+  console.log('"other load": cores busy with processes outside the benchmark during the run (0 = a quiet machine).');
+  const disturbed = report.operations.some((operation) =>
+    [operation.app, operation.limit].some((run) => (run.otherProcessesCores ?? 0) > DISTURBED_CORES),
+  );
+  if (disturbed) {
+    console.log(`WARNING: other processes used more than ${DISTURBED_CORES} cores during some runs; the figures are disturbed. Run again on a quiet machine.`);
+  }
+  console.log(`Total ${report.totalSeconds.toFixed(0)} s.`);
+}
+
+function table(header: string[], rows: string[][], alignNumbers = true): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const numeric = (text: string) => alignNumbers && /^[\d.,\sn/a-]+$/.test(text) && text !== '';
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (numeric(cell) && column > 0 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ');
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,350 @@
+import 'reflect-metadata';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { ormOptions } from '../../src/config/orm.config';
+import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/config/embedded-postgres';
+import { toGlobalId } from '../../src/common/global-id';
+import { startChildServer, type ChildServer, type Usage } from './child';
+import { DatabaseStats, machineBusyCpuMs, type StatementRow } from './database-stats';
+import { defaultPlan, generateFirm, type GeneratedFirm } from './generate-firm';
+import { combine, loadSlice, type Slice } from './load';
+import { ASSESSMENT, CANDIDATES, RANKING, body, type OperationName } from './operations';
+import { printReport, type BenchReport, type OperationReport, type ServerRun, type TargetCheck } from './report';
+
+// `npm run bench -- --out bench.json`: builds a large seeded firm in a throw-away embedded
+// PostgreSQL, serves it with the real server and with the hand-written-SQL limit server,
+// loads both with autocannon and reports (see README, "Performance").
+
+interface Options {
+  out: string | null;
+  seed: number;
+  candidates: number;
+  seconds: number;
+  warmupSeconds: number;
+  connections: number;
+  // The timed run of each server is cut into this many slices, alternating between the servers.
+  slices: number;
+  // Node flags for the server process, to try e.g. a heap limit (none by default, as `npm start`).
+  serverFlags: string[];
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { out: null, seed: 20261122, candidates: 100_000, seconds: 20, warmupSeconds: 5, connections: 10, slices: 4, serverFlags: [] };
+  for (let index = 0; index < argv.length; index++) {
+    const [name, inline] = argv[index].split('=', 2);
+    const value = () => inline ?? argv[++index];
+    const number = (text: string | undefined) => {
+      const parsed = Number(text);
+      if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`${name} needs a positive number, got ${text}`);
+      return parsed;
+    };
+    if (name === '--out') options.out = value();
+    else if (name === '--seed') options.seed = Math.trunc(number(value()));
+    else if (name === '--candidates') options.candidates = Math.trunc(number(value()));
+    else if (name === '--seconds') options.seconds = number(value());
+    else if (name === '--warmup') options.warmupSeconds = number(value());
+    else if (name === '--connections') options.connections = Math.trunc(number(value()));
+    else if (name === '--slices') options.slices = Math.trunc(number(value()));
+    else if (name === '--server-flags') options.serverFlags = (value() ?? '').split(/\s+/).filter(Boolean);
+    else {
+      throw new Error(
+        `Unknown option ${name}. Options: --out FILE --seed N --candidates N --seconds N --warmup N --connections N --slices N --server-flags "FLAGS"`,
+      );
+    }
+  }
+  return options;
+}
+
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const startedAt = Date.now();
+  // Created by the embedded-postgres package itself (it runs PostgreSQL as the postgres user when we are root).
+  const dataDir = path.join(os.tmpdir(), `outside-in-bench-${process.pid}-${Date.now()}`);
+  let database: EmbeddedDatabase | null = null;
+  let stats: DatabaseStats | null = null;
+  const children: ChildServer[] = [];
+  try {
+    log(`starting an embedded PostgreSQL in ${dataDir}`);
+    database = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), databaseName: 'bench', persistent: false });
+    const adminUrl = new URL(database.url);
+    adminUrl.pathname = '/postgres';
+    stats = await DatabaseStats.connect(adminUrl.toString(), 'bench', dataDir);
+
+    log('migrating and generating the firm (set-based SQL)');
+    const generationStarted = Date.now();
+    const orm = await MikroORM.init(ormOptions(database.url, { pool: { min: 0, max: 2 } }));
+    let firm: GeneratedFirm;
+    try {
+      await orm.getMigrator().up();
+      await orm.em.getConnection().execute('create extension if not exists pg_stat_statements');
+      firm = await generateFirm(orm.em.fork({ clear: true, useContext: false }) as EntityManager, database.url, defaultPlan(options.seed, options.candidates));
+    } finally {
+      await orm.close(true);
+    }
+    const generationSeconds = (Date.now() - generationStarted) / 1000;
+    log(`generated in ${generationSeconds.toFixed(1)} s: ${Object.entries(firm.counts).map(([table, n]) => `${n} ${table}`).join(', ')}`);
+
+    // NODE_ENV=production as in a deployment: graphql-js, for one, checks much more outside it.
+    const env = { BENCH_DATABASE_URL: database.url, NODE_ENV: 'production' };
+    const app = await startChildServer(path.join(__dirname, 'app-server.js'), env, options.serverFlags);
+    children.push(app);
+    const limit = await startChildServer(path.join(__dirname, 'limit-server.js'), env);
+    children.push(limit);
+    const appUrl = `http://127.0.0.1:${app.port}/graphql`;
+    const limitUrl = (operation: OperationName) => `http://127.0.0.1:${limit.port}/${operation}`;
+
+    const bigMandate = toGlobalId('Mandate', firm.mandateIds[0]);
+    const rankingBody = (first: number) => body(RANKING, { id: bigMandate, first });
+    const assessmentBodies = firm.interviewedCandidacyIds.slice(0, 500).map((id) => body(ASSESSMENT, { id: toGlobalId('Candidacy', id) }));
+    const operations: { name: OperationName; title: string; bodies: string[] }[] = [
+      { name: 'ranking', title: 'ranking, 2,000-candidacy mandate, top 50', bodies: [rankingBody(50)] },
+      { name: 'assessment', title: `candidacy + assessment (${assessmentBodies.length} candidacies in turn)`, bodies: assessmentBodies },
+      { name: 'candidates', title: 'candidates, first 50 of 100,000', bodies: [body(CANDIDATES, { first: 50 })] },
+    ];
+
+    // Both servers must give the same answer before their speed means anything.
+    const answers: Record<string, { same: boolean; difference: string | null; responseBytes: { app: number; limit: number } }> = {};
+    for (const operation of operations) {
+      const samples = [operation.bodies[0], operation.bodies[operation.bodies.length - 1]];
+      let difference: string | null = null;
+      let bytes = { app: 0, limit: 0 };
+      for (const sample of samples) {
+        const ours = await post(appUrl, firm.apiKeySecret, sample);
+        const theirs = await post(limitUrl(operation.name), firm.apiKeySecret, sample);
+        if (ours.json.errors) throw new Error(`${operation.name}: the server answered with errors: ${JSON.stringify(ours.json.errors)}`);
+        difference ??= compareAnswers(comparable(operation.name, ours.json), comparable(operation.name, theirs.json), '');
+        bytes = { app: ours.bytes, limit: theirs.bytes };
+      }
+      answers[operation.name] = { same: difference === null, difference, responseBytes: bytes };
+      log(`${operation.name}: answers ${difference === null ? 'are the same' : `DIFFER: ${difference}`}`);
+    }
+
+    // SQL statements of one ranking request per page size, on a quiet database.
+    const rankingStatements: Record<string, { perRequest: number; statements: StatementRow[] }> = {};
+    for (const first of [10, 50, 100]) {
+      const repeats = 3;
+      await stats.reset();
+      for (let index = 0; index < repeats; index++) await post(appUrl, firm.apiKeySecret, rankingBody(first));
+      const statements = await stats.statements();
+      rankingStatements[String(first)] = { perRequest: statements.reduce((sum, row) => sum + row.calls, 0) / repeats, statements };
+    }
+    log(`SQL statements per ranking request: ${Object.entries(rankingStatements).map(([first, s]) => `first ${first}: ${s.perRequest}`).join(', ')}`);
+
+    // Each server is warmed up, then loaded in slices that alternate between the two servers, so
+    // that a change in background load on the machine hits both alike.
+    const sample = async (server: ChildServer): Promise<Sample> => ({
+      server: await server.usage(),
+      postgresCpuMs: stats!.cpuMs(),
+      machineCpuMs: machineBusyCpuMs(),
+      driverCpuMs: cpuMsOf(process.cpuUsage()),
+      at: Date.now(),
+    });
+    const reports: OperationReport[] = [];
+    for (const operation of operations) {
+      const targets = [
+        { server: app, url: appUrl, label: 'the server', tally: newTally() },
+        { server: limit, url: limitUrl(operation.name), label: 'the limit', tally: newTally() },
+      ];
+      const common = { token: firm.apiKeySecret, bodies: operation.bodies, connections: options.connections };
+      for (const target of targets) {
+        log(`${operation.name} on ${target.label}: warm-up ${options.warmupSeconds} s`);
+        await settle(await loadSlice({ ...common, url: target.url, seconds: options.warmupSeconds }));
+      }
+      log(`${operation.name}: ${options.slices} × ${options.seconds / options.slices} s on each, alternating, ${options.connections} connections`);
+      for (let slice = 0; slice < options.slices; slice++) {
+        for (const target of slice % 2 === 0 ? targets : [...targets].reverse()) {
+          await stats.reset();
+          const before = await sample(target.server);
+          const result = await loadSlice({ ...common, url: target.url, seconds: options.seconds / options.slices });
+          await settle(result);
+          record(target.tally, result, before, await sample(target.server), await stats.statements());
+        }
+      }
+      const [ours, limitRun] = targets.map((target) => summarise(target.tally));
+      reports.push({
+        name: operation.name,
+        title: operation.title,
+        app: ours,
+        limit: limitRun,
+        ratio: ours.requestsPerSecond / limitRun.requestsPerSecond,
+        sameAnswer: answers[operation.name].same,
+        answerDifference: answers[operation.name].difference,
+        responseBytes: answers[operation.name].responseBytes,
+      });
+      log(`${operation.name}: ${ours.requestsPerSecond.toFixed(1)} req/s vs limit ${limitRun.requestsPerSecond.toFixed(1)} req/s`);
+    }
+
+    const appUsage = await app.usage();
+    const limitUsage = await limit.usage();
+    const ranking = reports.find((report) => report.name === 'ranking')!;
+    const targets: TargetCheck[] = [
+      {
+        target: 'ranking top 50: throughput ≥ 0.5 × limit',
+        value: `${ranking.ratio.toFixed(2)} ×`,
+        pass: ranking.ratio >= 0.5,
+      },
+      ...[10, 50, 100].map((first) => ({
+        target: `SQL statements per ranking request (first: ${first}) ≤ 5`,
+        value: String(rankingStatements[String(first)].perRequest),
+        pass: rankingStatements[String(first)].perRequest <= 5,
+      })),
+      { target: 'peak RSS of the server < 250 MB', value: `${appUsage.maxRssMb.toFixed(0)} MB`, pass: appUsage.maxRssMb < 250 },
+      {
+        target: 'limit statements give the same answers',
+        value: reports.map((report) => `${report.name}: ${report.sameAnswer ? 'same' : 'DIFFERENT'}`).join(', '),
+        pass: reports.every((report) => report.sameAnswer),
+      },
+    ];
+
+    const report: BenchReport = {
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      options: {
+        seed: options.seed,
+        candidates: options.candidates,
+        seconds: options.seconds,
+        warmupSeconds: options.warmupSeconds,
+        connections: options.connections,
+        slices: options.slices,
+        serverFlags: options.serverFlags,
+      },
+      data: { ...firm.counts, generationSeconds },
+      operations: reports,
+      rankingStatements,
+      server: { peakRssMb: appUsage.maxRssMb, rssMbAtEnd: appUsage.rssMb },
+      limitServer: { peakRssMb: limitUsage.maxRssMb },
+      targets,
+      totalSeconds: 0,
+    };
+    report.totalSeconds = (Date.now() - startedAt) / 1000;
+    printReport(report);
+    if (options.out) {
+      await fs.writeFile(options.out, `${JSON.stringify(report, null, 2)}\n`);
+      log(`results written to ${options.out}`);
+    }
+  } finally {
+    for (const child of children) await child.stop().catch(() => undefined);
+    await stats?.close().catch(() => undefined);
+    await database?.stop().catch(() => undefined);
+    await fs.rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+// autocannon stops at the deadline with up to one request per connection still in flight; the
+// server finishes them anyway. Wait for that, so the counters after a run include all their work.
+function settle(slice: Slice): Promise<void> {
+  const slowest = slice.latencies.reduce((max, latency) => Math.max(max, latency), 0);
+  return new Promise((resolve) => setTimeout(resolve, Math.max(500, 2 * slowest)));
+}
+
+interface Sample {
+  server: Usage;
+  postgresCpuMs: number | null;
+  machineCpuMs: number | null;
+  // This process: autocannon and the benchmark itself.
+  driverCpuMs: number;
+  at: number;
+}
+
+const cpuMsOf = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
+// What the slices of one server added up to.
+interface Tally {
+  slices: Slice[];
+  serverCpuMs: number;
+  postgresCpuMs: number | null;
+  otherCpuMs: number | null;
+  wallMs: number;
+  statements: Map<string, number>;
+  peakRssMb: number;
+}
+
+function newTally(): Tally {
+  return { slices: [], serverCpuMs: 0, postgresCpuMs: 0, otherCpuMs: 0, wallMs: 0, statements: new Map(), peakRssMb: 0 };
+}
+
+function record(tally: Tally, slice: Slice, before: Sample, after: Sample, statements: StatementRow[]): void {
+  const delta = (pick: (sample: Sample) => number | null) => {
+    const [from, to] = [pick(before), pick(after)];
+    return from === null || to === null ? null : to - from;
+  };
+  const serverCpuMs = after.server.cpuMs - before.server.cpuMs;
+  const postgresCpuMs = delta((sample) => sample.postgresCpuMs);
+  const machineCpuMs = delta((sample) => sample.machineCpuMs);
+  tally.slices.push(slice);
+  tally.serverCpuMs += serverCpuMs;
+  tally.postgresCpuMs = tally.postgresCpuMs === null || postgresCpuMs === null ? null : tally.postgresCpuMs + postgresCpuMs;
+  tally.otherCpuMs =
+    tally.otherCpuMs === null || machineCpuMs === null || postgresCpuMs === null
+      ? null
+      : tally.otherCpuMs + Math.max(0, machineCpuMs - serverCpuMs - postgresCpuMs - (after.driverCpuMs - before.driverCpuMs));
+  tally.wallMs += after.at - before.at;
+  for (const row of statements) tally.statements.set(row.query, (tally.statements.get(row.query) ?? 0) + row.calls);
+  tally.peakRssMb = Math.max(tally.peakRssMb, after.server.maxRssMb);
+}
+
+function summarise(tally: Tally): ServerRun {
+  const result = combine(tally.slices);
+  // Per request SENT: the in-flight ones at each deadline were served too (see settle).
+  const requests = Math.max(result.sent, 1);
+  const statements = [...tally.statements].map(([query, calls]) => ({ query, calls })).sort((a, b) => b.calls - a.calls);
+  return {
+    ...result,
+    sqlStatementsPerRequest: statements.reduce((sum, row) => sum + row.calls, 0) / requests,
+    serverCpuMsPerRequest: tally.serverCpuMs / requests,
+    postgresCpuMsPerRequest: tally.postgresCpuMs === null ? null : tally.postgresCpuMs / requests,
+    peakRssMb: tally.peakRssMb,
+    // Cores' worth of CPU used by processes outside the benchmark (other work on the machine):
+    // near 0 for a clean run.
+    otherProcessesCores: tally.otherCpuMs === null ? null : tally.otherCpuMs / tally.wallMs,
+    statements: statements.slice(0, 10),
+  };
+}
+
+async function post(url: string, token: string, requestBody: string): Promise<{ json: Record<string, any>; bytes: number }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: requestBody,
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${text.slice(0, 500)}`);
+  return { json: JSON.parse(text), bytes: Buffer.byteLength(text) };
+}
+
+// What must agree: everything except the cursors (opaque; both encode the same keys).
+function comparable(operation: OperationName, json: Record<string, any>): unknown {
+  if (operation === 'ranking') return json.data.node.ranking.edges.map((edge: { node: unknown }) => edge.node);
+  return json.data;
+}
+
+// The first difference between two answers, or null; floats may differ by 1e-9.
+function compareAnswers(a: unknown, b: unknown, at: string): string | null {
+  if (typeof a === 'number' && typeof b === 'number') return Math.abs(a - b) <= 1e-9 ? null : `${at}: ${a} ≠ ${b}`;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return `${at}: ${a.length} items ≠ ${b.length}`;
+    for (let index = 0; index < a.length; index++) {
+      const difference = compareAnswers(a[index], b[index], `${at}[${index}]`);
+      if (difference) return difference;
+    }
+    return null;
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const key of keys) {
+      const difference = compareAnswers((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}.${key}`);
+      if (difference) return difference;
+    }
+    return null;
+  }
+  return a === b ? null : `${at}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,169 @@
+import 'reflect-metadata';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { ormOptions } from '../../src/config/orm.config';
+import { findFreePort, startEmbeddedPostgres } from '../../src/config/embedded-postgres';
+import { createFirm } from '../../src/modules/firm/firm.service';
+import { searchTextOf } from '../../src/modules/candidate/candidate.service';
+import { upsertCandidates, type UpsertCandidateData } from '../../src/modules/integration/upsert-candidates.service';
+import { MAX_UPSERT_BATCH } from '../../src/modules/integration/integration.limits';
+
+// The upsert target of issue 6: 10,000 candidates (half new, half existing and changed) through
+// upsertCandidates in batches of 500 take at most 2× ONE hand-written INSERT … ON CONFLICT-style
+// statement doing the same writes (no validation), in the same run on the same database.
+// Each side gets its own firm in the same state. Run on its own:
+//   tsc -p test/bench/tsconfig.json && node dist-bench/test/bench/upsert-bench.js [--candidates N]
+// or call benchmarkUpsert from the bench runner with its ORM.
+
+export interface UpsertBenchResult {
+  candidates: number;
+  batchSize: number;
+  upsertMs: number;
+  handWrittenMs: number;
+  ratio: number;
+  withinTarget: boolean;
+}
+
+export const UPSERT_TARGET_RATIO = 2;
+
+export async function benchmarkUpsert(orm: MikroORM, candidates = 10_000): Promise<UpsertBenchResult> {
+  const existing = Math.floor(candidates / 2);
+  const [viaUpsert, viaStatement] = await Promise.all([firmWithCandidates(orm, 'upsert', existing), firmWithCandidates(orm, 'statement', existing)]);
+  const items = records(candidates, 'Bodø');
+
+  const upsertStarted = process.hrtime.bigint();
+  for (let start = 0; start < items.length; start += MAX_UPSERT_BATCH) {
+    const batch = items.slice(start, start + MAX_UPSERT_BATCH);
+    const outcome = await orm.em.fork().transactional((tx) => upsertCandidates(tx as EntityManager, viaUpsert, batch));
+    if (outcome.rejectedCount > 0) throw new Error(`the bench data was rejected: ${JSON.stringify(outcome.results.find((r) => r.userErrors.length))}`);
+  }
+  const upsertMs = Number(process.hrtime.bigint() - upsertStarted) / 1e6;
+
+  const statementStarted = process.hrtime.bigint();
+  await orm.em.fork().transactional((tx) => handWrittenUpsert(tx as EntityManager, viaStatement, items));
+  const handWrittenMs = Number(process.hrtime.bigint() - statementStarted) / 1e6;
+
+  await checkSameResult(orm, viaUpsert, viaStatement, candidates);
+  const ratio = upsertMs / handWrittenMs;
+  return { candidates, batchSize: MAX_UPSERT_BATCH, upsertMs, handWrittenMs, ratio, withinTarget: ratio <= UPSERT_TARGET_RATIO };
+}
+
+function records(count: number, location: string): UpsertCandidateData[] {
+  return Array.from({ length: count }, (_, index) => ({
+    externalRef: { system: 'bench', externalId: `bench-${index}` },
+    firstName: `Kandidat ${index}`,
+    lastName: 'Lindqvist',
+    email: `kandidat.${index}@bench.example`,
+    headline: `Kundedirektør ${index}, Fjordnett AS`,
+    location,
+    languages: ['nb', 'en'],
+    tags: ['bench'],
+  }));
+}
+
+// A firm whose first `existing` candidates are there already (in another location, so the
+// bench changes them).
+async function firmWithCandidates(orm: MikroORM, label: string, existing: number): Promise<string> {
+  const firm = await orm.em.fork().transactional(async (tx) =>
+    createFirm(tx as EntityManager, { name: `Bench ${label}`, slug: `bench-${label}-${Date.now()}` }),
+  );
+  await orm.em.fork().transactional((tx) => handWrittenUpsert(tx as EntityManager, firm.id, records(existing, 'Tromsø')));
+  return firm.id;
+}
+
+// What a developer would write by hand for the same work: every record in one JSON parameter,
+// changed ones updated, new ones inserted with their ref, in one statement.
+async function handWrittenUpsert(em: EntityManager, firmId: string, items: UpsertCandidateData[]): Promise<void> {
+  const rows = items.map((item) => ({
+    system: item.externalRef.system,
+    external_id: item.externalRef.externalId,
+    first_name: item.firstName,
+    last_name: item.lastName,
+    email: item.email,
+    headline: item.headline,
+    location: item.location,
+    languages: item.languages,
+    tags: item.tags,
+    search_text: searchTextOf({ firstName: item.firstName!, lastName: item.lastName!, email: item.email ?? null, headline: item.headline ?? null }),
+  }));
+  await em.execute(
+    `with "input" as (
+       select * from jsonb_to_recordset(?::jsonb) as x("system" text, "external_id" text, "first_name" text, "last_name" text,
+         "email" text, "headline" text, "location" text, "languages" text[], "tags" text[], "search_text" text)
+     ), "known" as (
+       select r."candidate_id", i.* from "input" i
+       join "candidate_external_ref" r on r."firm_id" = ? and r."system" = i."system" and r."external_id" = i."external_id"
+     ), "changed" as (
+       update "candidate" c set "first_name" = k."first_name", "last_name" = k."last_name", "email" = k."email",
+         "headline" = k."headline", "location" = k."location", "languages" = k."languages", "tags" = k."tags",
+         "search_text" = k."search_text", "updated_at" = now()
+       from "known" k
+       where c."id" = k."candidate_id" and (c."first_name", c."last_name", c."email", c."headline", c."location", c."languages", c."tags")
+         is distinct from (k."first_name", k."last_name", k."email", k."headline", k."location", k."languages", k."tags")
+       returning c."id"
+     ), "new" as (
+       select gen_random_uuid() as "id", i.* from "input" i
+       where not exists (select 1 from "known" k where k."system" = i."system" and k."external_id" = i."external_id")
+     ), "inserted" as (
+       insert into "candidate" ("id", "created_at", "updated_at", "firm_id", "first_name", "last_name", "email", "headline",
+         "location", "languages", "tags", "search_text")
+       select "id", now(), now(), ?, "first_name", "last_name", "email", "headline", "location", "languages", "tags", "search_text"
+       from "new"
+       returning "id"
+     )
+     insert into "candidate_external_ref" ("id", "created_at", "updated_at", "firm_id", "candidate_id", "system", "external_id")
+     select gen_random_uuid(), now(), now(), ?, n."id", n."system", n."external_id" from "new" n`,
+    [JSON.stringify(rows), firmId, firmId, firmId],
+  );
+}
+
+// Both ways must have written the same candidates, or the comparison means nothing.
+async function checkSameResult(orm: MikroORM, left: string, right: string, expected: number): Promise<void> {
+  const [counts] = await orm.em.getConnection().execute(
+    `select count(*) filter (where firm_id = ? and location = 'Bodø')::int as "left",
+            count(*) filter (where firm_id = ? and location = 'Bodø')::int as "right"
+     from candidate`,
+    [left, right],
+  );
+  if (counts.left !== expected || counts.right !== expected) {
+    throw new Error(`the two ways wrote different data: ${JSON.stringify(counts)} of ${expected}`);
+  }
+}
+
+export function formatUpsertResult(result: UpsertBenchResult): string {
+  return (
+    `upsertCandidates: ${result.candidates} candidates (half new, half changed) in batches of ${result.batchSize}: ` +
+    `${result.upsertMs.toFixed(0)} ms; one hand-written statement: ${result.handWrittenMs.toFixed(0)} ms; ` +
+    `ratio ${result.ratio.toFixed(2)} (target ≤ ${UPSERT_TARGET_RATIO}: ${result.withinTarget ? 'met' : 'MISSED'})`
+  );
+}
+
+async function main(): Promise<void> {
+  const flag = process.argv.indexOf('--candidates');
+  const candidates = flag > 0 ? Number(process.argv[flag + 1]) : 10_000;
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'outside-in-upsert-bench-'));
+  const database = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), databaseName: 'bench', persistent: false });
+  try {
+    const orm = await MikroORM.init(ormOptions(database.url, { pool: { min: 0, max: 4 } }));
+    try {
+      await orm.getMigrator().up();
+      // A first, smaller round warms up the database and the JIT, so the measured one compares fairly.
+      await benchmarkUpsert(orm, 1000);
+      console.log(formatUpsertResult(await benchmarkUpsert(orm, candidates)));
+    } finally {
+      await orm.close(true);
+    }
+  } finally {
+    await database.stop();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
