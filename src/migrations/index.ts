@@ -3,6 +3,7 @@ import { Migration20261122111646 } from './Migration20261122111646';
 import { Migration20261122112444 } from './Migration20261122112444';
 import { Migration20261122120114 } from './Migration20261122120114';
 import { Migration20261122120532 } from './Migration20261122120532';
+import { Migration20261122132600 } from './Migration20261122132600';
 
 // Every migration, oldest first. `npm run migration:create` writes a new file; add it here.
 export const migrationsList: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122112444', class: Migration20261122112444 },
   { name: 'Migration20261122120114', class: Migration20261122120114 },
   { name: 'Migration20261122120532', class: Migration20261122120532 },
+  { name: 'Migration20261122132600', class: Migration20261122132600 },
 ];

@@ -20,6 +20,9 @@ export interface OperationReport {
   limit: ServerRun;
   // app req/s ÷ limit req/s.
   ratio: number;
+  // limit CPU per request ÷ app CPU per request (Node + PostgreSQL): what the throughput ratio
+  // would be on a machine where CPU is all that counts; steadier than req/s on a busy machine.
+  cpuRatio: number | null;
   sameAnswer: boolean;
   answerDifference: string | null;
   responseBytes: { app: number; limit: number };
@@ -41,7 +44,14 @@ export interface BenchReport {
   server: { peakRssMb: number; rssMbAtEnd: number };
   limitServer: { peakRssMb: number };
   targets: TargetCheck[];
+  upsert?: unknown;
+  // Some run shared the machine with more than DISTURBED_CORES of other work.
+  disturbed: boolean;
   totalSeconds: number;
+}
+
+export function isDisturbed(operations: OperationReport[]): boolean {
+  return operations.some((operation) => [operation.app, operation.limit].some((run) => (run.otherProcessesCores ?? 0) > DISTURBED_CORES));
 }
 
 // More CPU than this taken by other processes during a run makes its figures unreliable.
@@ -51,7 +61,7 @@ const fixed = (value: number | null, digits = 1) => (value === null ? 'n/a' : va
 
 export function printReport(report: BenchReport): void {
   const header = [
-    'operation', 'server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'node CPU ms/req', 'PG CPU ms/req', 'peak RSS MB', 'our/limit', 'other load',
+    'operation', 'server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'node CPU ms/req', 'PG CPU ms/req', 'peak RSS MB', 'our/limit', 'CPU ratio', 'other load',
   ];
   const rows: string[][] = [];
   for (const operation of report.operations) {
@@ -67,6 +77,7 @@ export function printReport(report: BenchReport): void {
         fixed(run.postgresCpuMsPerRequest, 2),
         fixed(run.peakRssMb, 0),
         label === 'Outside-In' ? fixed(operation.ratio, 2) : '',
+        label === 'Outside-In' ? fixed(operation.cpuRatio, 2) : '',
         fixed(run.otherProcessesCores, 2),
       ]);
     }
@@ -94,11 +105,9 @@ export function printReport(report: BenchReport): void {
   console.log('');
   console.log(table(['target', 'measured', 'result'], report.targets.map((check) => [check.target, check.value, check.pass ? 'PASS' : 'MISS']), false));
   console.log('');
+  console.log('our/limit: req/s ratio. CPU ratio: limit ÷ our CPU per request (Node + PostgreSQL).');
   console.log('"other load": cores busy with processes outside the benchmark during the run (0 = a quiet machine).');
-  const disturbed = report.operations.some((operation) =>
-    [operation.app, operation.limit].some((run) => (run.otherProcessesCores ?? 0) > DISTURBED_CORES),
-  );
-  if (disturbed) {
+  if (report.disturbed) {
     console.log(`WARNING: other processes used more than ${DISTURBED_CORES} cores during some runs; the figures are disturbed. Run again on a quiet machine.`);
   }
   console.log(`Total ${report.totalSeconds.toFixed(0)} s.`);

@@ -11,7 +11,8 @@ import { DatabaseStats, machineBusyCpuMs, type StatementRow } from './database-s
 import { defaultPlan, generateFirm, type GeneratedFirm } from './generate-firm';
 import { combine, loadSlice, type Slice } from './load';
 import { ASSESSMENT, CANDIDATES, RANKING, body, type OperationName } from './operations';
-import { printReport, type BenchReport, type OperationReport, type ServerRun, type TargetCheck } from './report';
+import { benchmarkUpsert, formatUpsertResult, UPSERT_TARGET_RATIO, type UpsertBenchResult } from './upsert-bench';
+import { isDisturbed, printReport, type BenchReport, type OperationReport, type ServerRun, type TargetCheck } from './report';
 
 // `npm run bench -- --out bench.json`: builds a large seeded firm in a throw-away embedded
 // PostgreSQL, serves it with the real server and with the hand-written-SQL limit server,
@@ -31,7 +32,16 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { out: null, seed: 20261122, candidates: 100_000, seconds: 20, warmupSeconds: 5, connections: 10, slices: 4, serverFlags: [] };
+  const options: Options = {
+    out: null,
+    seed: 20261122,
+    candidates: 100_000,
+    seconds: 20,
+    warmupSeconds: 5,
+    connections: 10,
+    slices: 4,
+    serverFlags: [],
+  };
   for (let index = 0; index < argv.length; index++) {
     const [name, inline] = argv[index].split('=', 2);
     const value = () => inline ?? argv[++index];
@@ -81,7 +91,8 @@ async function main(): Promise<void> {
     try {
       await orm.getMigrator().up();
       await orm.em.getConnection().execute('create extension if not exists pg_stat_statements');
-      firm = await generateFirm(orm.em.fork({ clear: true, useContext: false }) as EntityManager, database.url, defaultPlan(options.seed, options.candidates));
+      const em = orm.em.fork({ clear: true, useContext: false }) as EntityManager;
+      firm = await generateFirm(em, database.url, defaultPlan(options.seed, options.candidates));
     } finally {
       await orm.close(true);
     }
@@ -99,11 +110,17 @@ async function main(): Promise<void> {
 
     const bigMandate = toGlobalId('Mandate', firm.mandateIds[0]);
     const rankingBody = (first: number) => body(RANKING, { id: bigMandate, first });
-    const assessmentBodies = firm.interviewedCandidacyIds.slice(0, 500).map((id) => body(ASSESSMENT, { id: toGlobalId('Candidacy', id) }));
+    const assessmentBodies = firm.interviewedCandidacyIds
+      .slice(0, 500)
+      .map((id) => body(ASSESSMENT, { id: toGlobalId('Candidacy', id) }));
     const operations: { name: OperationName; title: string; bodies: string[] }[] = [
       { name: 'ranking', title: 'ranking, 2,000-candidacy mandate, top 50', bodies: [rankingBody(50)] },
       { name: 'assessment', title: `candidacy + assessment (${assessmentBodies.length} candidacies in turn)`, bodies: assessmentBodies },
-      { name: 'candidates', title: 'candidates, first 50 of 100,000', bodies: [body(CANDIDATES, { first: 50 })] },
+      {
+        name: 'candidates',
+        title: `candidates, first 50 of ${options.candidates.toLocaleString('en-US')}`,
+        bodies: [body(CANDIDATES, { first: 50 })],
+      },
     ];
 
     // Both servers must give the same answer before their speed means anything.
@@ -171,6 +188,10 @@ async function main(): Promise<void> {
         app: ours,
         limit: limitRun,
         ratio: ours.requestsPerSecond / limitRun.requestsPerSecond,
+        cpuRatio:
+          ours.postgresCpuMsPerRequest === null || limitRun.postgresCpuMsPerRequest === null
+            ? null
+            : (limitRun.serverCpuMsPerRequest + limitRun.postgresCpuMsPerRequest) / (ours.serverCpuMsPerRequest + ours.postgresCpuMsPerRequest),
         sameAnswer: answers[operation.name].same,
         answerDifference: answers[operation.name].difference,
         responseBytes: answers[operation.name].responseBytes,
@@ -180,6 +201,19 @@ async function main(): Promise<void> {
 
     const appUsage = await app.usage();
     const limitUsage = await limit.usage();
+
+    // Issue 6: the bulk upsert against one hand-written INSERT … ON CONFLICT statement, same run.
+    log('upsert: 10,000 candidates (half new) in batches of 500 vs one hand-written statement');
+    const upsertOrm = await MikroORM.init(ormOptions(database.url, { pool: { min: 0, max: 4 } }));
+    let upsert: UpsertBenchResult;
+    try {
+      // A smaller first round warms up the database and the JIT.
+      await benchmarkUpsert(upsertOrm, 1000);
+      upsert = await benchmarkUpsert(upsertOrm, 10_000);
+    } finally {
+      await upsertOrm.close(true);
+    }
+    log(formatUpsertResult(upsert));
     const ranking = reports.find((report) => report.name === 'ranking')!;
     const targets: TargetCheck[] = [
       {
@@ -192,6 +226,11 @@ async function main(): Promise<void> {
         value: String(rankingStatements[String(first)].perRequest),
         pass: rankingStatements[String(first)].perRequest <= 5,
       })),
+      {
+        target: `upsert of 10,000 candidates ≤ ${UPSERT_TARGET_RATIO} × one hand-written statement`,
+        value: `${upsert.ratio.toFixed(2)} ×`,
+        pass: upsert.withinTarget,
+      },
       { target: 'peak RSS of the server < 250 MB', value: `${appUsage.maxRssMb.toFixed(0)} MB`, pass: appUsage.maxRssMb < 250 },
       {
         target: 'limit statements give the same answers',
@@ -202,7 +241,12 @@ async function main(): Promise<void> {
 
     const report: BenchReport = {
       date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+      },
       options: {
         seed: options.seed,
         candidates: options.candidates,
@@ -214,10 +258,12 @@ async function main(): Promise<void> {
       },
       data: { ...firm.counts, generationSeconds },
       operations: reports,
+      upsert,
       rankingStatements,
       server: { peakRssMb: appUsage.maxRssMb, rssMbAtEnd: appUsage.rssMb },
       limitServer: { peakRssMb: limitUsage.maxRssMb },
       targets,
+      disturbed: isDisturbed(reports),
       totalSeconds: 0,
     };
     report.totalSeconds = (Date.now() - startedAt) / 1000;

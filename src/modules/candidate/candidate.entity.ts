@@ -14,6 +14,8 @@ registerEnumType(ConsentStatus, { name: 'ConsentStatus', description: "The candi
 // A person the firm may present: personal data under GDPR.
 @Entity()
 @Index({ properties: ['firm', 'updatedAt', 'id'] })
+// The default list order: without it every page sorts all of the firm's candidates.
+@Index({ properties: ['firm', 'createdAt', 'id'] })
 @Index({
   name: 'candidate_search_text_trgm_index',
   expression: 'create index "candidate_search_text_trgm_index" on "candidate" using gin ("search_text" gin_trgm_ops)',
