@@ -1,5 +1,10 @@
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+// Our ids are lower-case UUIDs; anything else from a caller is not one of ours.
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
 export function toGlobalId(typeName: string, id: string): string {
   return Buffer.from(`${typeName}:${id}`, 'utf8').toString('base64url');
 }
@@ -12,7 +17,7 @@ export function fromGlobalId(globalId: string): { typeName: string; id: string }
   if (separator <= 0) return null;
   const typeName = decoded.slice(0, separator);
   const id = decoded.slice(separator + 1);
-  if (!UUID.test(id) || toGlobalId(typeName, id) !== globalId) return null;
+  if (!isUuid(id) || toGlobalId(typeName, id) !== globalId) return null;
   return { typeName, id };
 }
 

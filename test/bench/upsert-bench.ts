@@ -14,7 +14,7 @@ import { MAX_UPSERT_BATCH } from '../../src/modules/integration/integration.limi
 // upsertCandidates in batches of 500 take at most 2× ONE hand-written INSERT … ON CONFLICT-style
 // statement doing the same writes (no validation), in the same run on the same database.
 // Each side gets its own firm in the same state. Run on its own:
-//   tsc -p test/bench/tsconfig.json && node dist-bench/test/bench/upsert-bench.js [--candidates N]
+//   tsc -p test/bench/tsconfig.json && node dist/bench/test/bench/upsert-bench.js [--candidates N]
 // or call benchmarkUpsert from the bench runner with its ORM.
 
 export interface UpsertBenchResult {

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { encodeCursor, decodeCursor } from '../../common/connection';
 import { badUserInput } from '../../common/errors';
 import { uuidArray } from '../../common/sql';
+import { isUuid } from '../../common/global-id';
 import type { RequirementSpec } from './fit-model';
 
 export interface CountingRating {
@@ -223,8 +224,6 @@ export async function rankMandate(
   return { rows: page, hasNextPage: rows.length > options.limit };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 // A decoded cursor is caller input: check every value before it reaches SQL.
 function rankingCursorValues(values: unknown[]): unknown[] {
   const [missed, unknownFit, fit, coverage, createdAt, id] = values;
@@ -235,8 +234,7 @@ function rankingCursorValues(values: unknown[]): unknown[] {
     Number.isFinite(coverage) &&
     typeof createdAt === 'string' &&
     !Number.isNaN(Date.parse(createdAt)) &&
-    typeof id === 'string' &&
-    UUID.test(id);
+    isUuid(id);
   if (!valid) throw badUserInput('after is not a cursor of this list.', 'after');
   return values;
 }

@@ -6,7 +6,7 @@ import { Candidacy } from '../candidacy/candidacy.entity';
 import { CandidacyConnection } from '../candidacy/candidacy.inputs';
 import { Mandate } from '../mandate/mandate.entity';
 import { canSeeScoresOf, primeScoringBlindness } from '../scorecard/independent-scoring';
-import { SCORE_READERS } from './fit.access';
+import { ASSESSMENT_READERS } from '../scorecard/scorecard.access';
 import { candidacyScoresLoader } from './fit.loaders';
 import { rankMandate } from './fit.repository';
 import { compareCandidacies } from './fit.service';
@@ -16,7 +16,7 @@ const HIDDEN_WHILE_DRAFT = 'Null while you still have an unsubmitted scorecard f
 
 @Resolver(() => Candidacy)
 export class CandidacyFitResolver {
-  @Authorized<Access>(...SCORE_READERS)
+  @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => Assessment, { nullable: true, description: `Per competency: mean score, ratings, spread, disagreement. ${HIDDEN_WHILE_DRAFT}` })
   async assessment(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<Assessment | null> {
     if (!(await canSeeScoresOf(context, candidacy.id))) return null;
@@ -24,7 +24,7 @@ export class CandidacyFitResolver {
     return { competencies: scores.assessment };
   }
 
-  @Authorized<Access>(...SCORE_READERS)
+  @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => Fit, { nullable: true, description: `Fit against the requirement profile. ${HIDDEN_WHILE_DRAFT}` })
   async fit(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<Fit | null> {
     if (!(await canSeeScoresOf(context, candidacy.id))) return null;
@@ -34,7 +34,7 @@ export class CandidacyFitResolver {
 
 @Resolver(() => Mandate)
 export class MandateFitResolver {
-  @Authorized<Access>(...SCORE_READERS)
+  @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => CandidacyConnection, {
     description:
       'Candidacies best first: a missed must-have last, then fit (unknown last), coverage, age. Computed by the database. ' +
@@ -57,7 +57,7 @@ export class MandateFitResolver {
     );
   }
 
-  @Authorized<Access>(...SCORE_READERS)
+  @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => Comparison, { description: 'Competencies × 2–10 candidacies of this mandate, side by side with the profile.' })
   comparison(
     @Root() mandate: Mandate,

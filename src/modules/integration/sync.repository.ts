@@ -1,4 +1,5 @@
 import type { EntityClass, EntityDictionary, EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { isUuid } from '../../common/global-id';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../common/connection';
 import { badUserInput } from '../../common/errors';
 import { SyncEntityType } from './sync-change.entity';
@@ -14,7 +15,6 @@ const HORIZON = `(select coalesce(min(x), pg_snapshot_xmax(pg_current_snapshot()
   from pg_snapshot_xip(pg_current_snapshot()) as x
   where not exists (select 1 from pg_stat_activity a
                     where a.backend_xid = x::xid and a.datname is not null and a.datname <> current_database()))`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface SyncPageOptions {
   // Names the list inside its cursors.
@@ -48,7 +48,7 @@ export async function paginateInSyncOrder<T extends { id: string }>(
 ): Promise<Connection<T>> {
   const limit = pageSize(options.first);
   const after = options.after ? decodeCursor(options.list, options.after, 2) : null;
-  if (after && !(typeof after[0] === 'string' && TRANSACTION_ID.test(after[0]) && typeof after[1] === 'string' && UUID.test(after[1]))) {
+  if (after && !(typeof after[0] === 'string' && TRANSACTION_ID.test(after[0]) && isUuid(after[1]))) {
     throw badUserInput('after is not a cursor of this list.', 'after');
   }
   const filtered = em.createQueryBuilder(entity, 'filtered').select('filtered.id').where(where).getKnexQuery().toSQL();
