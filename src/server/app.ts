@@ -12,6 +12,9 @@ import { createContext, type Context } from './context';
 import { errorLoggingPlugin, formatError } from './errors';
 import { explorerRouter } from './explorer';
 import { REQUEST_BODY_LIMIT } from './limits';
+import { requestPipelinePlugin } from './request-pipeline';
+import { createRateLimiter } from './rate-limit';
+import { createIdempotencyStore } from '../modules/idempotency';
 
 export interface ServerOptions {
   orm: MikroORM;
@@ -43,6 +46,7 @@ export async function createAppServer({ orm, schema, logger, production }: Serve
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       errorLoggingPlugin,
+      requestPipelinePlugin({ rateLimiter: createRateLimiter(), idempotency: createIdempotencyStore() }),
     ],
   });
   await apollo.start();

@@ -14,41 +14,54 @@ export interface Context {
   logger: Logger;
   // A fork of the entity manager for this request only, scoped to the principal's firm.
   em: EntityManager;
+  // Set by authenticate() once the operation has passed validation and the limits (see request-pipeline.ts).
   principal: Principal | null;
-  // The bearer token as sent (needed by logout).
+  // The bearer token as sent (needed by logout; the rate-limit key before any SQL has run).
   token: string | null;
   acceptLanguage: string | null;
   loaders: LoaderRegistry<Context>;
   // Production refuses what only makes sense on a developer's machine (e.g. loopback webhook URLs).
   production: boolean;
+  // The caller's address: the rate-limit key of anonymous requests.
+  ip: string;
+  // The raw HTTP request and response, for the pipeline steps that read headers or set them.
+  http: { request: Request };
 }
 
-export async function createContext(orm: MikroORM, request: Request, logger: Logger, production = false): Promise<Context> {
+// Runs before the operation is parsed, so it must not touch the database: a request refused by
+// the query limits runs no SQL at all. The credential is checked in authenticate().
+export function createContext(orm: MikroORM, request: Request, logger: Logger, production = false): Context {
   const requestId = String(request.res?.getHeader('x-request-id') ?? randomUUID());
   const em = orm.em.fork({ clear: true, useContext: false }) as EntityManager;
-  const token = bearerToken(request.headers.authorization);
-  let principal: Principal | null = null;
-  if (token !== null) {
-    principal = await resolvePrincipal(em, token);
-    // A token that was sent but does not work fails the whole request, with HTTP 401.
-    if (!principal) {
-      throw new GraphQLError('The token is invalid, expired or revoked. Sign in again or use a valid API key.', {
-        extensions: { code: ApiErrorCode.UNAUTHENTICATED, http: { status: 401 } },
-      });
-    }
-    em.setFilterParams('tenant', { firmId: principal.firmId });
-  }
   const context = {
     requestId,
     logger: logger.child({ requestId }),
     em,
-    principal,
-    token,
+    principal: null,
+    token: bearerToken(request.headers.authorization),
     acceptLanguage: request.headers['accept-language'] ?? null,
     production,
+    ip: request.socket.remoteAddress ?? 'unknown',
+    http: { request },
   } as Context;
-  context.loaders = new LoaderRegistry(context);
   return context;
+}
+
+// Turns the bearer token into the principal and scopes the entity manager to its firm.
+// Also makes the request's DataLoaders: Apollo hands resolvers a shallow copy of the object
+// createContext returned, and the loaders must see the principal of that copy.
+export async function authenticate(context: Context): Promise<void> {
+  context.loaders = new LoaderRegistry(context);
+  if (context.token === null) return;
+  const principal = await resolvePrincipal(context.em, context.token);
+  // A token that was sent but does not work fails the whole request, with HTTP 401.
+  if (!principal) {
+    throw new GraphQLError('The token is invalid, expired or revoked. Sign in again or use a valid API key.', {
+      extensions: { code: ApiErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+    });
+  }
+  context.principal = principal;
+  context.em.setFilterParams('tenant', { firmId: principal.firmId });
 }
 
 function bearerToken(header: string | undefined): string | null {

@@ -1,0 +1,36 @@
+import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import { authenticate, type Context } from './context';
+import { checkOperationCost } from './query-limits';
+import { consumeRateLimit, setRateLimitHeaders, type RateLimiter } from './rate-limit';
+import { beginIdempotentRequest, finishIdempotentRequest, type IdempotencyStore } from '../modules/idempotency';
+
+export interface PipelineDependencies {
+  rateLimiter: RateLimiter;
+  idempotency: IdempotencyStore;
+}
+
+// The steps between "the operation is valid GraphQL" and "resolvers run", in a fixed order.
+// Apollo runs the didResolveOperation hooks of different plugins concurrently, so the order
+// lives here, in one plugin:
+//   1. cost with the variables (no SQL: a refused operation never reaches the database)
+//   2. rate limit, keyed by the credential as sent (still no SQL)
+//   3. authentication: the token becomes a principal (the first SQL statement)
+//   4. idempotency: a mutation with an Idempotency-Key replays or claims its key
+export function requestPipelinePlugin(dependencies: PipelineDependencies): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(requestContext: GraphQLRequestContextDidResolveOperation<Context>) {
+          const cost = checkOperationCost(requestContext);
+          await consumeRateLimit(dependencies.rateLimiter, requestContext, cost);
+          await authenticate(requestContext.contextValue);
+          await beginIdempotentRequest(dependencies.idempotency, requestContext);
+        },
+        async willSendResponse(requestContext: GraphQLRequestContextWillSendResponse<Context>) {
+          await finishIdempotentRequest(dependencies.idempotency, requestContext);
+          setRateLimitHeaders(requestContext);
+        },
+      };
+    },
+  };
+}
