@@ -48,6 +48,12 @@ describe('error masking', () => {
     expect(response.headers.get('x-request-id')).toBe('ats-sync-42');
   });
 
+  it('should forbid caching of every answer, which is personal to its caller', async () => {
+    const response = await nordlys.asAdmin.request(ApiKeysDocument, {});
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('should answer a body that is not JSON with 400 and a JSON error', async () => {
     const response = await post('{"query": ');
     expect(response.status).toBe(400);
