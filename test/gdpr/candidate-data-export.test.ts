@@ -42,6 +42,18 @@ function entitiesReferencingCandidate(): string[] {
   return [...found].sort();
 }
 
+// The JSONObject scalar is typed unknown by the generated documents.
+interface ExportDocument {
+  exportedAt: string;
+  related: Record<string, { id: string }[]>;
+  [key: string]: unknown;
+}
+
+async function exportOf(candidateId: string): Promise<ExportDocument> {
+  const { candidateDataExport } = await firm.asAdmin.data(CandidateDataExportDocument, { candidateId });
+  return candidateDataExport as ExportDocument;
+}
+
 async function exportAs(caller: TestFirm['asAdmin'], candidateId: string) {
   return caller.request(CandidateDataExportDocument, { candidateId });
 }
@@ -74,7 +86,7 @@ describe('candidateDataExport', () => {
     const entities = entitiesReferencingCandidate();
     // The derivation is no empty promise: it finds the tables we know of, through several steps.
     expect(entities).toEqual(expect.arrayContaining(['CandidateExternalRef', 'Candidacy', 'Rating', 'ShortlistEntrySnapshot', 'ShortlistFeedback']));
-    const { candidateDataExport } = await firm.asAdmin.data(CandidateDataExportDocument, { candidateId: person.candidate.nodeId });
+    const candidateDataExport = await exportOf(person.candidate.nodeId);
     expect(Object.keys(candidateDataExport.related).sort()).toEqual(entities);
   });
 
@@ -83,9 +95,9 @@ describe('candidateDataExport', () => {
   });
 
   it('should hold exactly the rows of every table that belong to the candidate', async () => {
-    const { candidateDataExport } = await firm.asAdmin.data(CandidateDataExportDocument, { candidateId: person.candidate.nodeId });
+    const candidateDataExport = await exportOf(person.candidate.nodeId);
     const exported = Object.fromEntries(
-      Object.entries(candidateDataExport.related as Record<string, { id: string }[]>).map(([name, rows]) => [name, rows.map((row) => row.id).sort()]),
+      Object.entries(candidateDataExport.related).map(([name, rows]) => [name, rows.map((row) => row.id).sort()]),
     );
     const expected = await idsByHand(person.candidate.id);
     expect(exported).toEqual(expected);
@@ -115,7 +127,7 @@ describe('candidateDataExport', () => {
 
     const response = await exportAs(firm.asAdmin, candidate.nodeId);
     expect(response.errors).toBeUndefined();
-    const { exportedAt, ...document } = response.data!.candidateDataExport;
+    const { exportedAt, ...document } = response.data!.candidateDataExport as ExportDocument;
     expect(Date.parse(exportedAt)).not.toBeNaN();
     expect(document).toEqual({
       format: 'outside-in.candidate-data-export/1',
