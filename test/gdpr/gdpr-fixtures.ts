@@ -75,7 +75,7 @@ export function personMarks(): PersonMarks {
   };
 }
 
-// The marks of a person that must be gone after erasure (the phone is matched as written).
+// Every distinctive value of a person, as stored (the phone as written).
 export function markValues(marks: PersonMarks): string[] {
   return Object.values(marks);
 }
@@ -236,7 +236,7 @@ export async function findEverywhere(app: TestApp, values: string[]): Promise<Hi
   return hits;
 }
 
-// How many columns findEverywhere searches, per schema: to show the scan reaches them.
+// The schemas that hold tables: to show the scan reaches the job queue's schema too.
 export async function scannedSchemas(app: TestApp): Promise<string[]> {
   const rows: { table_schema: string }[] = await app.em().getConnection().execute(
     `select distinct table_schema from information_schema.tables
