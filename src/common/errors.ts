@@ -11,6 +11,8 @@ export enum UserErrorCode {
   CONFLICT = 'CONFLICT',
   INVALID_STATE = 'INVALID_STATE',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  // The candidate's personal data was erased (GDPR): nothing can be written about them again.
+  ERASED = 'ERASED',
 }
 registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'Why a mutation could not be done.' });
 

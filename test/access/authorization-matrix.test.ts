@@ -168,6 +168,9 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
     presentedMandates: { readers: [CLIENT] },
     webhookSubscriptions: { readers: WEBHOOK_MANAGERS },
     webhookEventTypes: { readers: WEBHOOK_MANAGERS },
+    // GDPR: the partners' duty. The fixture's candidates consented until 2030: none is due.
+    candidatesDueForErasure: { readers: [ADMIN], value: 'empty' },
+    candidateDataExport: { readers: [ADMIN], value: 'null', args: `candidateId: "${toGlobalId('Candidate', '00000000-0000-4000-8000-000000000000')}"` },
   },
 
   mutations: {
@@ -228,6 +231,7 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
       on: 'PresentedShortlistEntry',
       input: (id) => ({ entryId: id, decision: 'MAYBE', comment: 'c'.repeat(2001) }),
     },
+    eraseCandidate: { readers: [ADMIN], on: 'Candidate', input: (id) => ({ candidateId: id, reason: 'matrix' }) },
   },
 
   types: {
@@ -368,6 +372,7 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
         consentGivenAt: data,
         consentWithdrawnAt: nil,
         retainUntil: data,
+        erasedAt: nil,
         externalRefs: data,
         candidacies: only(MANDATES_READ),
       },
@@ -690,6 +695,7 @@ const STRUCTURAL: Record<string, string[]> = {
   WebhookSubscriptionPayload: ['userErrors', 'subscription'],
   DeleteWebhookSubscriptionPayload: ['userErrors', 'deletedSubscriptionId'],
   RedeliverWebhookPayload: ['userErrors', 'delivery'],
+  EraseCandidatePayload: ['userErrors', 'candidate'],
 };
 
 // ---------------------------------------------------------------------------------------------

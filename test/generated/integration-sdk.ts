@@ -85,6 +85,7 @@ export type UpsertCandidatesInput = {
 export type UserErrorCode =
   | 'ALREADY_EXISTS'
   | 'CONFLICT'
+  | 'ERASED'
   | 'INVALID'
   | 'INVALID_CREDENTIALS'
   | 'INVALID_STATE'

@@ -24,7 +24,7 @@ registerEnumType(ConsentStatus, { name: 'ConsentStatus', description: "The candi
 @ObjectType({ implements: Node, description: 'A leader the firm knows: personal data, kept under consent.' })
 export class Candidate extends TenantEntity<
   | 'email' | 'phone' | 'headline' | 'location' | 'languages' | 'linkedinUrl' | 'tags' | 'consentStatus'
-  | 'consentGivenAt' | 'consentWithdrawnAt' | 'retainUntil' | 'searchText' | 'externalRefs'
+  | 'consentGivenAt' | 'consentWithdrawnAt' | 'retainUntil' | 'searchText' | 'externalRefs' | 'erasedAt' | 'erasureReason'
 > {
   @Property({ length: 100 })
   @Field()
@@ -82,6 +82,16 @@ export class Candidate extends TenantEntity<
   // so "Ostergard" finds "Østergård"; trigram-indexed in the migration.
   @Property({ type: 'text', hidden: true })
   searchText: string = '';
+
+  // Set by eraseCandidate (GDPR art. 17): the personal data is gone and the row stays a placeholder,
+  // so the numeric ratings of the candidacies still count for statistics.
+  @Property({ type: 'timestamptz', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the personal data was erased (GDPR); null while it is kept.' })
+  erasedAt: Date | null = null;
+
+  // Why the admin erased (e.g. "request of 2026-11-02"); shown in the data export, not in the API.
+  @Property({ length: 500, nullable: true })
+  erasureReason: string | null = null;
 
   @OneToMany(() => CandidateExternalRef, (ref) => ref.candidate)
   externalRefs = new Collection<CandidateExternalRef>(this);

@@ -13,6 +13,7 @@ import { foldForSearch } from './search-text';
 import { dateOnly } from './date-only';
 import { paginateInSyncOrder } from '../integration/sync.repository';
 import { SyncEntityType } from '../integration/sync-change.entity';
+import { alreadyErased } from '../gdpr/erased';
 
 export interface ExternalRefData {
   system: string;
@@ -105,6 +106,7 @@ export async function updateCandidate(
 ): Promise<{ candidate: Candidate }> {
   const candidate = candidateId ? await em.findOne(Candidate, { id: candidateId, firm: firmId }) : null;
   if (!candidate) throw notFound(['input', 'candidateId'], 'candidate');
+  if (candidate.erasedAt) throw alreadyErased(['input', 'candidateId']);
 
   const check = new InputCheck();
   const values: Partial<CandidateValues> = checkFields(check, data, candidate);

@@ -21,6 +21,7 @@ import {
   type NewCandidate,
 } from './candidate-upsert.repository';
 import { MAX_UPSERT_BATCH } from './integration.limits';
+import { erasedRefKeys } from '../gdpr/erased';
 import { UpsertCandidateStatus } from './upsert-candidates.inputs';
 
 export interface UpsertCandidateData extends Omit<CandidateData, 'externalRefs'> {
@@ -87,6 +88,13 @@ export async function upsertCandidates(
     keyed.filter(({ check }) => check.ok).map(({ ref }) => ref),
   );
   const existingByKey = new Map(existing.map(({ system, externalId, row }) => [refKey({ system, externalId }), row]));
+  // A ref of an erased candidate that no live candidate holds: the ATS still has the person, and
+  // creating them again would undo the erasure without anyone deciding it.
+  const erased = await erasedRefKeys(
+    em,
+    firmId,
+    keyed.filter(({ check, key }) => check.ok && !existingByKey.has(key)).map(({ ref }) => ref),
+  );
   const mapped = new Map<string, Candidate>();
   const entityOf = (row: CandidateRow) => {
     const candidate = em.map(Candidate, row);
@@ -100,6 +108,13 @@ export async function upsertCandidates(
   const outcomes = keyed.map(({ item, index, ref, key, check }): UpsertCandidateOutcome & { plannedId?: string } => {
     const row = check.ok ? existingByKey.get(key) : undefined;
     const current = row ? entityOf(row) : null;
+    if (erased.has(key)) {
+      check.add(
+        UserErrorCode.ERASED,
+        `The candidate with external ref ${ref.system}/${ref.externalId} was erased (GDPR); they are not created again. Remove them from the sync.`,
+        [...pathOf(index), 'externalRef'],
+      );
+    }
     if (current) {
       const other = claimedBy.get(current.id);
       if (other !== undefined) {

@@ -1,0 +1,72 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
+import { notFound } from '../../common/errors';
+import { InputCheck } from '../../common/input-check';
+import { Candidate, ConsentStatus } from '../candidate/candidate.entity';
+import { dateOnly } from '../candidate/date-only';
+import { emitEvent, webhookPayloads } from '../webhook/webhook-outbox';
+import { ERASED_FIRST_NAME, ERASED_LAST_NAME, ERASURE_RULES } from './erasure';
+import { alreadyErased } from './erased';
+import { GDPR_LIMITS } from './gdpr.limits';
+
+export interface EraseCandidateData {
+  candidateId: string | null;
+  reason?: string | null;
+}
+
+// The retention rule: a candidate is due for erasure when consent was WITHDRAWN (no legal ground
+// left to keep the data), or when retainUntil has passed (the day itself still counts, in UTC).
+// PENDING consent without a retainUntil is not due: nobody set a term yet. Erased ones are done.
+export function candidatesDueForErasure(
+  em: EntityManager,
+  firmId: string,
+  page: ConnectionArgs,
+  now = new Date(),
+): Promise<Connection<Candidate>> {
+  const today = dateOnly(now)!;
+  return paginate(
+    em,
+    Candidate,
+    {
+      firm: firmId,
+      erasedAt: null,
+      $or: [{ consentStatus: ConsentStatus.WITHDRAWN }, { retainUntil: { $lt: today as unknown as Date } }],
+    },
+    { list: 'candidatesDueForErasure', keys: ['createdAt', 'id'], ...page },
+  );
+}
+
+// GDPR art. 17, in the caller's transaction: every piece of personal data of the candidate in every
+// table is overwritten or deleted (see erasure.ts), the row stays as a placeholder marked erased,
+// and integrators are told (candidate.erased, ids only).
+export async function eraseCandidate(em: EntityManager, firmId: string, data: EraseCandidateData): Promise<{ candidate: Candidate }> {
+  const check = new InputCheck();
+  const reason = check.text(['input', 'reason'], data.reason, { max: GDPR_LIMITS.reason });
+  check.done();
+  // Locked, so an update or a second erasure at the same moment waits and then sees it erased.
+  const candidate = data.candidateId
+    ? await em.findOne(Candidate, { id: data.candidateId, firm: firmId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+    : null;
+  if (!candidate) throw notFound(['input', 'candidateId'], 'candidate');
+  if (candidate.erasedAt) throw alreadyErased(['input', 'candidateId']);
+
+  for (const rule of Object.values(ERASURE_RULES)) await rule.erase?.(em, firmId, candidate.id);
+  Object.assign(candidate, {
+    firstName: ERASED_FIRST_NAME,
+    lastName: ERASED_LAST_NAME,
+    email: null,
+    phone: null,
+    headline: null,
+    location: null,
+    languages: [],
+    linkedinUrl: null,
+    tags: [],
+    searchText: '',
+    erasedAt: new Date(),
+    erasureReason: reason,
+  });
+  await em.flush();
+  await emitEvent(em, firmId, 'candidate.erased', webhookPayloads.candidateErased(candidate.id));
+  return { candidate };
+}

@@ -1,0 +1,4 @@
+import type { Feature } from '../../common/feature';
+import { GdprResolver } from './gdpr.resolver';
+
+export const gdprFeature: Feature = { resolvers: [GdprResolver], nodeSources: [] };

@@ -1,0 +1,214 @@
+import { ReferenceKind } from '@mikro-orm/core';
+import { ApiKeyScope } from '../../src/common/access';
+import { toGlobalId } from '../../src/common/global-id';
+import { ConsentStatus } from '../../src/modules/candidate/candidate.entity';
+import { ERASURE_RULES } from '../../src/modules/gdpr/erasure';
+import { createTestFirm, type TestFirm } from '../helpers/fixtures';
+import { errorCodes } from '../helpers/graphql-client';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+import { createTestMandate, insertCandidacy, insertCandidate } from '../helpers/candidate-fixtures';
+import { CandidateDataExportDocument } from '../generated/graphql';
+import { insertGdprMandate, insertPersonWithHistory, type PersonWithHistory } from './gdpr-fixtures';
+
+let app: TestApp;
+let firm: TestFirm;
+let otherFirm: TestFirm;
+let person: PersonWithHistory;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  firm = await createTestFirm(app, 'export');
+  otherFirm = await createTestFirm(app, 'exportother');
+  person = await insertPersonWithHistory(app, firm, await insertGdprMandate(app, firm));
+}, 120_000);
+afterAll(() => app.close());
+
+// The entities that hold data about a candidate, worked out here from the ORM metadata on its own:
+// those with a many-to-one (or owning one-to-one) property to Candidate or to such an entity.
+function entitiesReferencingCandidate(): string[] {
+  const metas = Object.values(app.orm.getMetadata().getAll()).filter((meta) => !meta.abstract && meta.tableName);
+  const found = new Set(['Candidate']);
+  let size = 0;
+  while (size !== found.size) {
+    size = found.size;
+    for (const meta of metas) {
+      const refs = meta.relations.filter(
+        (relation) => relation.kind === ReferenceKind.MANY_TO_ONE || (relation.kind === ReferenceKind.ONE_TO_ONE && relation.owner),
+      );
+      if (refs.some((relation) => found.has(relation.type))) found.add(meta.className);
+    }
+  }
+  found.delete('Candidate');
+  return [...found].sort();
+}
+
+// The JSONObject scalar is typed unknown by the generated documents.
+interface ExportDocument {
+  exportedAt: string;
+  related: Record<string, { id: string }[]>;
+  [key: string]: unknown;
+}
+
+async function exportOf(candidateId: string): Promise<ExportDocument> {
+  const { candidateDataExport } = await firm.asAdmin.data(CandidateDataExportDocument, { candidateId });
+  return candidateDataExport as ExportDocument;
+}
+
+async function exportAs(caller: TestFirm['asAdmin'], candidateId: string) {
+  return caller.request(CandidateDataExportDocument, { candidateId });
+}
+
+// The ids of the rows of each table that belong to the person, by hand-written joins.
+async function idsByHand(candidateId: string): Promise<Record<string, string[]>> {
+  const ids = async (sql: string) =>
+    ((await app.em().getConnection().execute(`${sql} order by 1`, [candidateId])) as { id: string }[]).map((row) => row.id);
+  const candidacy = `select id from candidacy where candidate_id = ?`;
+  const interview = `select id from interview where candidacy_id in (${candidacy})`;
+  const scorecard = `select id from scorecard where interview_id in (${interview})`;
+  const revision = `select id from scorecard_revision where scorecard_id in (${scorecard})`;
+  const entry = `select id from shortlist_entry where candidacy_id in (${candidacy})`;
+  return {
+    CandidateExternalRef: await ids(`select id from candidate_external_ref where candidate_id = ?`),
+    Candidacy: await ids(candidacy),
+    CandidacyStageChange: await ids(`select id from candidacy_stage_change where candidacy_id in (${candidacy})`),
+    Interview: await ids(interview),
+    Rating: await ids(`select id from rating where revision_id in (${revision})`),
+    Scorecard: await ids(scorecard),
+    ScorecardRevision: await ids(revision),
+    ShortlistEntry: await ids(entry),
+    ShortlistEntrySnapshot: await ids(`select id from shortlist_entry_snapshot where entry_id in (${entry})`),
+    ShortlistFeedback: await ids(`select id from shortlist_feedback where entry_id in (${entry})`),
+  };
+}
+
+describe('candidateDataExport', () => {
+  it('should have a section for every entity that refers to a candidate, directly or through others', async () => {
+    const entities = entitiesReferencingCandidate();
+    // The derivation is no empty promise: it finds the tables we know of, through several steps.
+    expect(entities).toEqual(expect.arrayContaining(['CandidateExternalRef', 'Candidacy', 'Rating', 'ShortlistEntrySnapshot', 'ShortlistFeedback']));
+    const candidateDataExport = await exportOf(person.candidate.nodeId);
+    expect(Object.keys(candidateDataExport.related).sort()).toEqual(entities);
+  });
+
+  it('should have an erasure rule for every entity that refers to a candidate', () => {
+    expect(Object.keys(ERASURE_RULES).sort()).toEqual(entitiesReferencingCandidate());
+  });
+
+  it('should hold exactly the rows of every table that belong to the candidate', async () => {
+    const candidateDataExport = await exportOf(person.candidate.nodeId);
+    const exported = Object.fromEntries(
+      Object.entries(candidateDataExport.related).map(([name, rows]) => [name, rows.map((row) => row.id).sort()]),
+    );
+    const expected = await idsByHand(person.candidate.id);
+    expect(exported).toEqual(expected);
+    for (const [name, rows] of Object.entries(expected)) expect([name, rows.length > 0]).toEqual([name, true]);
+    // The texts written about the person are in it.
+    const text = JSON.stringify(candidateDataExport);
+    for (const value of Object.values(person.marks)) expect(text).toContain(JSON.stringify(value).slice(1, -1));
+  });
+
+  it('should give exactly the stored values of a candidate, under the API names, without hidden columns', async () => {
+    const candidate = await insertCandidate(app, firm, {
+      firstName: 'Åse',
+      lastName: 'Østergård',
+      email: 'ase@private.example',
+      languages: ['nb'],
+      tags: ['cfo'],
+      externalRefs: [{ system: 'greenhouse', externalId: 'gh-42' }],
+      consent: { status: ConsentStatus.GIVEN, retainUntil: new Date('2030-01-31T00:00:00Z') },
+    });
+    const mandate = await createTestMandate(app, firm);
+    const candidacy = await insertCandidacy(app, firm, mandate, candidate);
+    const connection = app.em().getConnection();
+    const [stored] = await connection.execute(`select * from candidate where id = ?`, [candidate.id]);
+    const [ref] = await connection.execute(`select * from candidate_external_ref where candidate_id = ?`, [candidate.id]);
+    const [move] = await connection.execute(`select * from candidacy_stage_change where candidacy_id = ?`, [candidacy.id]);
+    const iso = (value: string | Date) => new Date(value).toISOString();
+
+    const response = await exportAs(firm.asAdmin, candidate.nodeId);
+    expect(response.errors).toBeUndefined();
+    const { exportedAt, ...document } = response.data!.candidateDataExport as ExportDocument;
+    expect(Date.parse(exportedAt)).not.toBeNaN();
+    expect(document).toEqual({
+      format: 'outside-in.candidate-data-export/1',
+      candidateId: candidate.nodeId,
+      candidate: {
+        id: candidate.id,
+        createdAt: iso(stored.created_at),
+        updatedAt: iso(stored.updated_at),
+        firm: firm.firm.id,
+        firstName: 'Åse',
+        lastName: 'Østergård',
+        email: 'ase@private.example',
+        phone: null,
+        headline: null,
+        location: null,
+        languages: ['nb'],
+        linkedinUrl: null,
+        tags: ['cfo'],
+        consentStatus: 'GIVEN',
+        consentGivenAt: iso(stored.consent_given_at),
+        consentWithdrawnAt: null,
+        retainUntil: '2030-01-31',
+        erasedAt: null,
+        erasureReason: null,
+      },
+      related: {
+        CandidateExternalRef: [
+          { id: ref.id, createdAt: iso(ref.created_at), updatedAt: iso(ref.updated_at), firm: firm.firm.id, candidate: candidate.id, system: 'greenhouse', externalId: 'gh-42' },
+        ],
+        Candidacy: [
+          {
+            id: candidacy.id,
+            createdAt: iso(candidacy.createdAt),
+            updatedAt: iso(candidacy.updatedAt),
+            firm: firm.firm.id,
+            mandate: mandate.id,
+            candidate: candidate.id,
+            stage: 'SOURCED',
+          },
+        ],
+        CandidacyStageChange: [
+          {
+            id: move.id,
+            createdAt: iso(move.created_at),
+            updatedAt: iso(move.updated_at),
+            firm: firm.firm.id,
+            candidacy: candidacy.id,
+            fromStage: null,
+            toStage: 'SOURCED',
+            reason: null,
+            movedBy: firm.recruiter.id,
+          },
+        ],
+        Interview: [],
+        Rating: [],
+        Scorecard: [],
+        ScorecardRevision: [],
+        ShortlistEntry: [],
+        ShortlistEntrySnapshot: [],
+        ShortlistFeedback: [],
+      },
+    });
+    expect(response.raw).not.toContain('searchText');
+    expect(response.raw).not.toContain('search_text');
+  });
+
+  it("should answer another firm's candidate exactly like one that does not exist: null", async () => {
+    const foreign = await exportAs(otherFirm.asAdmin, person.candidate.nodeId);
+    const missing = await exportAs(otherFirm.asAdmin, toGlobalId('Candidate', '00000000-0000-4000-8000-000000000000'));
+    expect(foreign.raw).toEqual(missing.raw);
+    expect([foreign.errors, foreign.data]).toEqual([undefined, { candidateDataExport: null }]);
+    const notAnId = await exportAs(firm.asAdmin, person.candidacy.nodeId);
+    expect(notAnId.data).toEqual({ candidateDataExport: null });
+  });
+
+  it('should refuse recruiters, client users and API keys', async () => {
+    const { client: allScopes } = await firm.apiKey(Object.values(ApiKeyScope));
+    for (const caller of [firm.asRecruiter, firm.asClientUser, allScopes]) {
+      const response = await exportAs(caller, person.candidate.nodeId);
+      expect([errorCodes(response), response.data]).toEqual([['FORBIDDEN'], { candidateDataExport: null }]);
+      expect(response.raw).not.toContain(person.marks.email);
+    }
+  });
+});

@@ -1,0 +1,329 @@
+import { ApiKeyScope } from '../../src/common/access';
+import { toGlobalId } from '../../src/common/global-id';
+import { Candidate } from '../../src/modules/candidate/candidate.entity';
+import { createTestFirm, type TestFirm } from '../helpers/fixtures';
+import { errorCodes } from '../helpers/graphql-client';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+import { insertCandidate } from '../helpers/candidate-fixtures';
+import {
+  AddCandidateToMandateDocument,
+  EraseCandidateDocument,
+  ErasedCandidateViewDocument,
+  PresentedMandatesDocument,
+  UpdateCandidateDocument,
+  UpsertCandidatesDocument,
+} from '../generated/graphql';
+import {
+  findEverywhere,
+  insertGdprMandate,
+  insertPersonWithHistory,
+  markValues,
+  scannedSchemas,
+  subscribeToEveryEvent,
+  type PersonWithHistory,
+} from './gdpr-fixtures';
+import { candidateDataExport } from '../../src/modules/gdpr/data-export.service';
+import { createLogger } from '../../src/config/logger';
+import { startWebhookWorker, type WebhookWorker } from '../../src/modules/webhook/delivery/webhook-worker';
+
+let app: TestApp;
+let firm: TestFirm;
+let otherFirm: TestFirm;
+let erased: PersonWithHistory;
+let bystander: PersonWithHistory;
+let foreigner: PersonWithHistory;
+// The delivery worker runs, so the job queue's own schema (pgboss) holds jobs and is scanned too.
+let worker: WebhookWorker;
+
+// The scores of the erased person's ratings, per scorecard revision and competency.
+async function ratingsOf(candidateId: string) {
+  return app.em().getConnection().execute(
+    `select r."revision_id", r."competency_key", r."score", r."evidence", v."recommendation", v."summary", v."reason"
+       from "rating" r join "scorecard_revision" v on v."id" = r."revision_id" join "scorecard" s on s."id" = v."scorecard_id"
+       join "interview" i on i."id" = s."interview_id" join "candidacy" c on c."id" = i."candidacy_id"
+      where c."candidate_id" = ? order by 1, 2`,
+    [candidateId],
+  );
+}
+
+async function exportOf(person: PersonWithHistory, testFirm: TestFirm) {
+  const document = await candidateDataExport(app.em(), testFirm.firm.id, person.candidate.id, new Date('2026-01-01T00:00:00Z'));
+  return document;
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  worker = await startWebhookWorker({
+    connectionString: app.orm.config.get('clientUrl')!,
+    logger: createLogger('silent'),
+    allowLoopback: true,
+    pollIntervalMs: 500,
+    retryDelaySeconds: 1,
+    retryLimit: 1,
+    maxAgeSeconds: 60,
+    timeoutMs: 1000,
+  });
+  firm = await createTestFirm(app, 'gdpr');
+  otherFirm = await createTestFirm(app, 'gdprother');
+  await subscribeToEveryEvent(app, firm);
+  const mandate = await insertGdprMandate(app, firm);
+  erased = await insertPersonWithHistory(app, firm, mandate);
+  bystander = await insertPersonWithHistory(app, firm, mandate);
+  foreigner = await insertPersonWithHistory(app, otherFirm, await insertGdprMandate(app, otherFirm));
+}, 120_000);
+afterAll(async () => {
+  await worker?.stop();
+  await app.close();
+});
+
+describe('eraseCandidate', () => {
+  it('should refuse recruiters, client users and API keys, and change nothing', async () => {
+    const before = await exportOf(erased, firm);
+    const { client: allScopes } = await firm.apiKey(Object.values(ApiKeyScope));
+    const input = { candidateId: erased.candidate.nodeId };
+    for (const caller of [firm.asRecruiter, firm.asClientUser, allScopes]) {
+      const response = await caller.request(EraseCandidateDocument, { input });
+      expect([response.status, errorCodes(response), response.data]).toEqual([200, ['FORBIDDEN'], null]);
+    }
+    const anonymous = await app.anonymous().request(EraseCandidateDocument, { input });
+    expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
+    expect(await exportOf(erased, firm)).toEqual(before);
+  });
+
+  it("should answer another firm's candidate exactly like one that does not exist", async () => {
+    const before = await exportOf(foreigner, otherFirm);
+    const foreign = await firm.asAdmin.request(EraseCandidateDocument, { input: { candidateId: foreigner.candidate.nodeId } });
+    const missing = await firm.asAdmin.request(EraseCandidateDocument, {
+      input: { candidateId: toGlobalId('Candidate', '00000000-0000-4000-8000-000000000000') },
+    });
+    expect(foreign.raw).toEqual(missing.raw);
+    expect(foreign.data!.eraseCandidate).toEqual({
+      candidate: null,
+      userErrors: [{ code: 'NOT_FOUND', field: ['input', 'candidateId'], message: 'No candidate with this id.' }],
+    });
+    expect(await exportOf(foreigner, otherFirm)).toEqual(before);
+  });
+
+  it('should refuse a reason longer than 500 characters and change nothing', async () => {
+    const before = await exportOf(erased, firm);
+    const { eraseCandidate } = await firm.asAdmin.data(EraseCandidateDocument, {
+      input: { candidateId: erased.candidate.nodeId, reason: 'r'.repeat(501) },
+    });
+    expect(eraseCandidate).toEqual({
+      candidate: null,
+      userErrors: [{ code: 'TOO_LONG', field: ['input', 'reason'], message: 'reason is longer than 500 characters.' }],
+    });
+    expect(await exportOf(erased, firm)).toEqual(before);
+  });
+
+  describe('when an admin erases a candidate', () => {
+    let ratingsBefore: Record<string, unknown>[];
+    let bystanderBefore: unknown;
+    let foreignerBefore: unknown;
+
+    beforeAll(async () => {
+      ratingsBefore = await ratingsOf(erased.candidate.id);
+      bystanderBefore = await exportOf(bystander, firm);
+      foreignerBefore = await exportOf(foreigner, otherFirm);
+      // The scan finds every value of every person before: it can see what it looks for.
+      const all = [...markValues(erased.marks), ...markValues(bystander.marks), ...markValues(foreigner.marks)];
+      expect(new Set((await findEverywhere(app, all)).map((hit) => hit.value))).toEqual(new Set(all));
+
+      const { eraseCandidate } = await firm.asAdmin.data(EraseCandidateDocument, {
+        input: { candidateId: erased.candidate.nodeId, reason: 'Request of the candidate, ticket 4711' },
+      });
+      expect(eraseCandidate.userErrors).toEqual([]);
+      expect(eraseCandidate.candidate).toEqual({
+        id: erased.candidate.nodeId,
+        firstName: 'Erased',
+        lastName: 'candidate',
+        email: null,
+        phone: null,
+        headline: null,
+        location: null,
+        languages: [],
+        linkedinUrl: null,
+        tags: [],
+        consentStatus: 'GIVEN',
+        retainUntil: '2031-06-30T00:00:00.000Z',
+        erasedAt: expect.any(String),
+        externalRefs: [],
+      });
+    });
+
+    it('should leave none of their values in any column of any table of any schema', async () => {
+      expect(await scannedSchemas(app)).toEqual(['pgboss', 'public']);
+      const [{ jobs }] = await app.em().getConnection().execute(`select count(*)::int as "jobs" from "pgboss"."job"`);
+      expect(jobs).toBeGreaterThan(0);
+      expect(await findEverywhere(app, markValues(erased.marks))).toEqual([]);
+      const [row] = await app.em().getConnection().execute(`select "languages", "tags", "search_text" from "candidate" where "id" = ?`, [
+        erased.candidate.id,
+      ]);
+      expect(row).toEqual({ languages: [], tags: [], search_text: '' });
+    });
+
+    it('should keep the numeric ratings and recommendations, without evidence, summaries or reasons', async () => {
+      const after = await ratingsOf(erased.candidate.id);
+      expect(after).toHaveLength(ratingsBefore.length);
+      expect(ratingsBefore.length).toBeGreaterThan(0);
+      expect(after).toEqual(
+        ratingsBefore.map((rating) => ({ ...rating, evidence: rating.score === null ? rating.evidence : null, summary: null, reason: null })),
+      );
+    });
+
+    it('should write exactly one candidate.erased event to the outbox, with the id only', async () => {
+      const events = await app.em().getConnection().execute(
+        `select e."type", e."data", (select count(*)::int from "webhook_delivery" d where d."event_id" = e."id") as "deliveries"
+           from "webhook_event" e where e."firm_id" = ? and e."type" = 'candidate.erased'`,
+        [firm.firm.id],
+      );
+      expect(events).toEqual([{ type: 'candidate.erased', data: { candidateId: erased.candidate.nodeId }, deliveries: 1 }]);
+    });
+
+    it('should leave the other candidates of the firm and of other firms untouched', async () => {
+      expect(await exportOf(bystander, firm)).toEqual(bystanderBefore);
+      expect(await exportOf(foreigner, otherFirm)).toEqual(foreignerBefore);
+      const rest = [...markValues(bystander.marks), ...markValues(foreigner.marks)];
+      expect(new Set((await findEverywhere(app, rest)).map((hit) => hit.value))).toEqual(new Set(rest));
+    });
+
+    it('should show the candidate as erased to staff and to the client', async () => {
+      const { node } = await firm.asRecruiter.data(ErasedCandidateViewDocument, { id: erased.candidate.nodeId });
+      expect(node).toEqual({
+        id: erased.candidate.nodeId,
+        firstName: 'Erased',
+        lastName: 'candidate',
+        email: null,
+        phone: null,
+        headline: null,
+        location: null,
+        languages: [],
+        linkedinUrl: null,
+        tags: [],
+        erasedAt: expect.any(String),
+        externalRefs: [],
+      });
+      const portal = await firm.asClientUser.request(PresentedMandatesDocument, { first: 10 });
+      expect(portal.errors).toBeUndefined();
+      expect(portal.raw).toContain('"firstName":"Erased","lastName":"candidate"');
+      expect(portal.raw).toContain(bystander.marks.firstName);
+      for (const value of markValues(erased.marks)) expect(portal.raw).not.toContain(value);
+    });
+
+    it('should refuse to erase them twice', async () => {
+      const before = await exportOf(erased, firm);
+      const { eraseCandidate } = await firm.asAdmin.data(EraseCandidateDocument, { input: { candidateId: erased.candidate.nodeId } });
+      expect(eraseCandidate).toEqual({
+        candidate: null,
+        userErrors: [
+          {
+            code: 'ERASED',
+            field: ['input', 'candidateId'],
+            message: "This candidate's personal data was erased (GDPR); nothing can be written about them.",
+          },
+        ],
+      });
+      expect(await exportOf(erased, firm)).toEqual(before);
+    });
+
+    it('should refuse updateCandidate on them', async () => {
+      const before = await exportOf(erased, firm);
+      const { updateCandidate } = await firm.asRecruiter.data(UpdateCandidateDocument, {
+        input: { candidateId: erased.candidate.nodeId, firstName: 'Back again' },
+      });
+      expect(updateCandidate).toEqual({
+        candidate: null,
+        userErrors: [
+          {
+            code: 'ERASED',
+            field: ['input', 'candidateId'],
+            message: "This candidate's personal data was erased (GDPR); nothing can be written about them.",
+          },
+        ],
+      });
+      expect(await exportOf(erased, firm)).toEqual(before);
+    });
+
+    it('should refuse adding them to a mandate', async () => {
+      const mandate = await insertGdprMandate(app, firm);
+      const { addCandidateToMandate } = await firm.asRecruiter.data(AddCandidateToMandateDocument, {
+        input: { mandateId: mandate.nodeId, candidateId: erased.candidate.nodeId },
+      });
+      expect(addCandidateToMandate.userErrors).toEqual([
+        { code: 'ERASED', field: ['input', 'candidateId'], message: "This candidate's personal data was erased (GDPR)." },
+      ]);
+      expect(await app.em().count('Candidacy', { mandate: mandate.id })).toBe(0);
+    });
+
+    it('should reject an ATS upsert of their external ref instead of creating the person again, and write the rest', async () => {
+      const { client: ats } = await firm.apiKey([ApiKeyScope.CANDIDATES_WRITE]);
+      const candidatesBefore = await app.em().count(Candidate, { firm: firm.firm.id });
+      const { upsertCandidates } = await ats.data(UpsertCandidatesDocument, {
+        input: {
+          candidates: [
+            {
+              externalRef: { system: 'greenhouse', externalId: erased.marks.externalId },
+              firstName: erased.marks.firstName,
+              lastName: erased.marks.lastName,
+              email: erased.marks.email,
+            },
+            { externalRef: { system: 'greenhouse', externalId: 'ats-new-person' }, firstName: 'Ny', lastName: 'Person' },
+            // The same id in another system is another person.
+            { externalRef: { system: 'workday', externalId: erased.marks.externalId }, firstName: 'Annen', lastName: 'Person' },
+          ],
+        },
+      });
+      expect(upsertCandidates.results.map(({ index, status, userErrors }) => ({ index, status, userErrors }))).toEqual([
+        {
+          index: 0,
+          status: 'REJECTED',
+          userErrors: [
+            {
+              code: 'ERASED',
+              field: ['input', 'candidates', '0', 'externalRef'],
+              message: `The candidate with external ref greenhouse/${erased.marks.externalId} was erased (GDPR); they are not created again. Remove them from the sync.`,
+            },
+          ],
+        },
+        { index: 1, status: 'CREATED', userErrors: [] },
+        { index: 2, status: 'CREATED', userErrors: [] },
+      ]);
+      expect([upsertCandidates.createdCount, upsertCandidates.rejectedCount]).toEqual([2, 1]);
+      expect(await app.em().count(Candidate, { firm: firm.firm.id })).toBe(candidatesBefore + 2);
+      expect(await findEverywhere(app, [erased.marks.firstName, erased.marks.lastName, erased.marks.email])).toEqual([]);
+    });
+
+    it('should not reject the same external ref in another firm', async () => {
+      const { client: ats } = await otherFirm.apiKey([ApiKeyScope.CANDIDATES_WRITE]);
+      const { upsertCandidates } = await ats.data(UpsertCandidatesDocument, {
+        input: { candidates: [{ externalRef: { system: 'greenhouse', externalId: erased.marks.externalId }, firstName: 'Fremmed', lastName: 'Person' }] },
+      });
+      expect(upsertCandidates.results.map(({ status, userErrors }) => ({ status, userErrors }))).toEqual([{ status: 'CREATED', userErrors: [] }]);
+    });
+  });
+});
+
+describe('a candidate created by hand with the external ref of an erased one', () => {
+  it('should take the ref, and the ATS then updates that candidate', async () => {
+    const person = await insertCandidate(app, firm, {
+      firstName: 'Tilbake',
+      lastName: 'Igjen',
+      externalRefs: [{ system: 'greenhouse', externalId: 'ats-returning' }],
+    });
+    const { eraseCandidate } = await firm.asAdmin.data(EraseCandidateDocument, { input: { candidateId: person.nodeId } });
+    expect(eraseCandidate.userErrors).toEqual([]);
+    // A person who comes back with new consent is entered by a recruiter, deliberately.
+    const returning = await insertCandidate(app, firm, {
+      firstName: 'Tilbake',
+      lastName: 'Igjen',
+      externalRefs: [{ system: 'greenhouse', externalId: 'ats-returning' }],
+    });
+    const { client: ats } = await firm.apiKey([ApiKeyScope.CANDIDATES_WRITE]);
+    const { upsertCandidates } = await ats.data(UpsertCandidatesDocument, {
+      input: { candidates: [{ externalRef: { system: 'greenhouse', externalId: 'ats-returning' }, firstName: 'Tilbake', lastName: 'Igjen2' }] },
+    });
+    expect(upsertCandidates.results.map(({ status, candidate }) => ({ status, id: candidate?.id }))).toEqual([
+      { status: 'UPDATED', id: returning.nodeId },
+    ]);
+  });
+});

@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createCandidate } from '../../src/modules/candidate/candidate.service';
+import { ConsentStatus, type Candidate } from '../../src/modules/candidate/candidate.entity';
+import { CandidacyStage, type Candidacy } from '../../src/modules/candidacy/candidacy.entity';
+import { addCandidateToMandate, moveCandidacy } from '../../src/modules/candidacy/candidacy.service';
+import { InterviewKind } from '../../src/modules/interview/interview.entity';
+import { scheduleInterview } from '../../src/modules/interview/interview.service';
+import { LeadershipLevel, MandateStatus, type Mandate } from '../../src/modules/mandate/mandate.entity';
+import { createMandate } from '../../src/modules/mandate/mandate.service';
+import { setRequirementProfile } from '../../src/modules/mandate/requirement-profile.service';
+import { Recommendation } from '../../src/modules/scorecard/scorecard-revision.entity';
+import { Scorecard } from '../../src/modules/scorecard/scorecard.entity';
+import { amendScorecard, submitScorecard } from '../../src/modules/scorecard/scorecard.service';
+import { FeedbackDecision } from '../../src/modules/shortlist/shortlist-feedback.entity';
+import { giveShortlistFeedback } from '../../src/modules/shortlist/feedback.service';
+import { addToShortlist, publishShortlist, withdrawFromShortlist } from '../../src/modules/shortlist/shortlist.service';
+import { WebhookSubscription } from '../../src/modules/webhook/webhook-subscription.entity';
+import { WEBHOOK_EVENT_TYPES } from '../../src/modules/webhook/webhook-event-type';
+import type { TestApp } from '../helpers/test-app';
+import type { TestFirm } from '../helpers/fixtures';
+import { PROFILE, SCORES } from '../helpers/shortlist-fixtures';
+
+// The values a person leaves in the database, each distinctive (a random part), so a scan of every
+// column can tell whether any of them is still stored anywhere.
+export interface PersonMarks {
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  headline: string;
+  location: string;
+  linkedinUrl: string;
+  tag: string;
+  externalId: string;
+  addReason: string;
+  moveReason: string;
+  evidence: string;
+  summary: string;
+  amendedEvidence: string;
+  amendedSummary: string;
+  amendReason: string;
+  firstNote: string;
+  withdrawalReason: string;
+  secondNote: string;
+  firstComment: string;
+  secondComment: string;
+}
+
+export function personMarks(): PersonMarks {
+  const u = randomUUID().replace(/-/g, '').slice(0, 10);
+  const digits = String(parseInt(u.slice(0, 8), 16)).padStart(8, '0').slice(-8);
+  return {
+    firstName: `Firstname${u}`,
+    lastName: `Lastname${u}`,
+    email: `mail.${u}@private.example`,
+    phone: `+47 ${digits.slice(0, 4)} ${digits.slice(4)}`,
+    headline: `Headline ${u}, Fjordkraft`,
+    location: `Location ${u}`,
+    linkedinUrl: `https://www.linkedin.com/in/profile-${u}`,
+    tag: `tag-${u}`,
+    externalId: `ats-${u}`,
+    addReason: `Added because ${u}`,
+    moveReason: `Moved because ${u}`,
+    evidence: `Evidence ${u}: visited ten customers`,
+    summary: `Summary ${u}: strong on outside-in`,
+    amendedEvidence: `Amended evidence ${u}`,
+    amendedSummary: `Amended summary ${u}`,
+    amendReason: `Amended because ${u}`,
+    firstNote: `First note ${u}`,
+    withdrawalReason: `Withdrawn because ${u}`,
+    secondNote: `Second note ${u}`,
+    firstComment: `First comment ${u}`,
+    secondComment: `Second comment ${u}`,
+  };
+}
+
+// Every distinctive value of a person, as stored (the phone as written).
+export function markValues(marks: PersonMarks): string[] {
+  return Object.values(marks);
+}
+
+export interface PersonWithHistory {
+  marks: PersonMarks;
+  candidate: Candidate;
+  candidacy: Candidacy;
+  mandate: Mandate;
+}
+
+// An OPEN mandate of the firm's client with PROFILE.
+export async function insertGdprMandate(app: TestApp, testFirm: TestFirm): Promise<Mandate> {
+  return app.em().transactional(async (tx) => {
+    const em = tx as EntityManager;
+    const mandate = await createMandate(em, testFirm.firm.id, testFirm.recruiter.id, {
+      title: 'Kundedirektør',
+      clientId: testFirm.client.id,
+      leadershipLevel: LeadershipLevel.EXECUTIVE,
+    });
+    await em.flush();
+    await setRequirementProfile(em, testFirm.firm.id, mandate.id, { requirements: PROFILE });
+    mandate.status = MandateStatus.OPEN;
+    return mandate;
+  });
+}
+
+// A candidate with a distinctive value in every personal field and in every table that holds data
+// about them: external ref, candidacy with reasons for its moves, an interview with two submitted
+// scorecards (one amended), two shortlist entries (the first withdrawn), two publications and the
+// client's comments on both entries. Written through the services, as the mutations write them.
+export async function insertPersonWithHistory(app: TestApp, testFirm: TestFirm, mandate: Mandate): Promise<PersonWithHistory> {
+  const marks = personMarks();
+  const firmId = testFirm.firm.id;
+  const recruiterId = testFirm.recruiter.id;
+  const client = { userId: testFirm.clientUser.id, clientId: testFirm.client.id };
+  const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => app.em().transactional((tx) => work(tx as EntityManager));
+
+  const { candidate, candidacy } = await inTransaction(async (em) => {
+    const { candidate } = await createCandidate(em, firmId, {
+      firstName: marks.firstName,
+      lastName: marks.lastName,
+      email: marks.email,
+      phone: marks.phone,
+      headline: marks.headline,
+      location: marks.location,
+      languages: ['nb', 'fo'],
+      linkedinUrl: marks.linkedinUrl,
+      tags: [marks.tag],
+      externalRefs: [{ system: 'greenhouse', externalId: marks.externalId }],
+      consent: { status: ConsentStatus.GIVEN, retainUntil: new Date('2031-06-30T00:00:00Z') },
+    });
+    const { candidacy } = await addCandidateToMandate(em, firmId, recruiterId, {
+      mandateId: mandate.id,
+      candidateId: candidate.id,
+      reason: marks.addReason,
+    });
+    await em.flush();
+    await moveCandidacy(em, firmId, recruiterId, { candidacyId: candidacy.id, stage: CandidacyStage.SCREENING, reason: marks.moveReason });
+    await moveCandidacy(em, firmId, recruiterId, { candidacyId: candidacy.id, stage: CandidacyStage.INTERVIEWING });
+    return { candidate, candidacy };
+  });
+
+  const { interview } = await inTransaction((em) =>
+    scheduleInterview(em, firmId, {
+      candidacyId: candidacy.id,
+      kind: InterviewKind.COMPETENCY,
+      scheduledAt: new Date('2026-10-01T09:00:00Z'),
+      interviewerIds: [testFirm.admin.nodeId, testFirm.recruiter.nodeId],
+    }),
+  );
+  for (const [index, interviewer] of [testFirm.admin, testFirm.recruiter].entries()) {
+    await inTransaction((em) =>
+      submitScorecard(em, firmId, interviewer.id, {
+        interviewId: interview.id,
+        ratings: Object.entries(SCORES).map(([competencyKey, scores]) => ({
+          competencyKey,
+          score: scores[index],
+          evidence: `${marks.evidence} (${competencyKey})`,
+        })),
+        recommendation: Recommendation.YES,
+        summary: marks.summary,
+      }),
+    );
+  }
+  const recruiterCard = await app.em().findOneOrFail(Scorecard, { interview: interview.id, interviewer: recruiterId });
+  await inTransaction((em) =>
+    amendScorecard(em, firmId, recruiterId, {
+      scorecardId: recruiterCard.id,
+      ratings: Object.entries(SCORES).map(([competencyKey, scores]) => ({
+        competencyKey,
+        score: scores[1],
+        evidence: `${marks.amendedEvidence} (${competencyKey})`,
+      })),
+      recommendation: Recommendation.STRONG_YES,
+      summary: marks.amendedSummary,
+      reason: marks.amendReason,
+    }),
+  );
+
+  const { entry: first } = await inTransaction((em) =>
+    addToShortlist(em, firmId, recruiterId, { mandateId: mandate.id, candidacyId: candidacy.id, note: marks.firstNote }),
+  );
+  await inTransaction((em) => publishShortlist(em, firmId, recruiterId, { mandateId: mandate.id }));
+  await inTransaction((em) =>
+    giveShortlistFeedback(em, firmId, client, { entryId: first.id, decision: FeedbackDecision.MAYBE, comment: marks.firstComment }),
+  );
+  await inTransaction((em) => withdrawFromShortlist(em, firmId, recruiterId, { entryId: first.id, reason: marks.withdrawalReason }));
+  const { entry: second } = await inTransaction((em) =>
+    addToShortlist(em, firmId, recruiterId, { mandateId: mandate.id, candidacyId: candidacy.id, note: marks.secondNote }),
+  );
+  await inTransaction((em) => publishShortlist(em, firmId, recruiterId, { mandateId: mandate.id }));
+  await inTransaction((em) =>
+    giveShortlistFeedback(em, firmId, client, { entryId: second.id, decision: FeedbackDecision.INTERESTED, comment: marks.secondComment }),
+  );
+  return { marks, candidate, candidacy, mandate };
+}
+
+// A subscription of the firm to every event, so events are written to the outbox.
+export async function subscribeToEveryEvent(app: TestApp, testFirm: TestFirm): Promise<void> {
+  await app.em().transactional(async (tx) => {
+    (tx as EntityManager).create(WebhookSubscription, {
+      firm: testFirm.firm.id,
+      url: 'https://ats.example/hooks/outside-in',
+      events: [...WEBHOOK_EVENT_TYPES],
+      secret: 'whsec_gdpr',
+    });
+  });
+}
+
+export interface Hit {
+  column: string;
+  value: string;
+}
+
+// Every text, character, json, jsonb and array column of every table in every schema of the
+// database (ours, pg-boss's, the migrations'), searched for each value, ignoring case.
+export async function findEverywhere(app: TestApp, values: string[]): Promise<Hit[]> {
+  const connection = app.em().getConnection();
+  const columns: { table_schema: string; table_name: string; column_name: string }[] = await connection.execute(
+    `select c.table_schema, c.table_name, c.column_name
+       from information_schema.columns c
+       join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+      where t.table_type = 'BASE TABLE'
+        and c.table_schema not in ('pg_catalog', 'information_schema')
+        and (c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY', 'USER-DEFINED'))
+      order by 1, 2, 3`,
+  );
+  const hits: Hit[] = [];
+  for (const { table_schema: schema, table_name: table, column_name: column } of columns) {
+    const rows: { value: string }[] = await connection.execute(
+      `select distinct v.value from "${schema}"."${table}" t, unnest(?::text[]) as v(value)
+        where strpos(lower(t."${column}"::text), lower(v.value)) > 0`,
+      [`{${values.map((value) => `"${value.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`],
+    );
+    for (const { value } of rows) hits.push({ column: `${schema}.${table}.${column}`, value });
+  }
+  return hits;
+}
+
+// The schemas that hold tables: to show the scan reaches the job queue's schema too.
+export async function scannedSchemas(app: TestApp): Promise<string[]> {
+  const rows: { table_schema: string }[] = await app.em().getConnection().execute(
+    `select distinct table_schema from information_schema.tables
+      where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema') order by 1`,
+  );
+  return rows.map((row) => row.table_schema);
+}
