@@ -100,4 +100,25 @@ describe('error masking', () => {
     const response = await app.anonymous().request(ApiKeysDocument, {});
     expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
   });
+
+  // Found by the fuzz test: graphql-js stops after 50 bad variable values with an error that has
+  // no code, which was masked as an internal error (and logged as one).
+  it('should answer more than 50 bad variable values with BAD_USER_INPUT, not an internal error', async () => {
+    const requirements = Array.from({ length: 60 }, () => ({ competencyKey: 'OUTSIDE_IN', weight: null, target: 3 }));
+    const response = await post(
+      JSON.stringify({
+        query: 'mutation Set($input: SetRequirementProfileInput!) { setRequirementProfile(input: $input) { userErrors { code } } }',
+        variables: { input: { mandateId: 'x', requirements } },
+      }),
+      { authorization: `Bearer ${nordlys.asRecruiter.token}` },
+    );
+    expect(response.status).toBe(400);
+    const errors: { message: string; extensions: { code: string } }[] = JSON.parse(response.raw).errors;
+    expect(errors).toHaveLength(51);
+    expect(errors.map((error) => error.extensions.code)).toEqual(Array(51).fill('BAD_USER_INPUT'));
+    expect(errors[0].message).toBe(
+      'Variable "$input" got invalid value null at "input.requirements[0].weight"; Expected non-nullable type "Int!" not to be null.',
+    );
+    expect(errors[50].message).toBe('Too many errors processing variables, error limit reached. Execution aborted.');
+  });
 });
