@@ -12,6 +12,7 @@ import { createContext, type Context } from './context';
 import { errorLoggingPlugin, formatError } from './errors';
 import { explorerRouter } from './explorer';
 import { REQUEST_BODY_LIMIT } from './limits';
+import { refuseNulCharacters } from './nul-characters';
 import { requestPipelinePlugin } from './request-pipeline';
 import { createRateLimiter } from './rate-limit';
 import { createIdempotencyStore } from '../modules/idempotency';
@@ -88,6 +89,7 @@ export async function createAppServer({ orm, schema, logger, production }: Serve
   app.use(
     '/graphql',
     express.json({ limit: REQUEST_BODY_LIMIT }),
+    refuseNulCharacters(),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, req, logger, production) }),
   );
 
