@@ -12,6 +12,7 @@ import { createContext, type Context } from './context';
 import { errorLoggingPlugin, formatError } from './errors';
 import { explorerRouter } from './explorer';
 import { REQUEST_BODY_LIMIT } from './limits';
+import { refuseNulCharacters } from './nul-characters';
 import { requestPipelinePlugin } from './request-pipeline';
 import { createRateLimiter } from './rate-limit';
 import { createIdempotencyStore } from '../modules/idempotency';
@@ -95,6 +96,7 @@ export async function createAppServer({ orm, schema, logger, production }: Serve
       next();
     },
     express.json({ limit: REQUEST_BODY_LIMIT }),
+    refuseNulCharacters(),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, req, logger, production) }),
   );
 

@@ -18,15 +18,29 @@ const PUBLIC_CODES = new Set([
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error. Quote the requestId when you report it.';
 
+// graphql-js stops coercing variables after 50 bad values with this error, which carries no code
+// (Apollo marks only the per-value errors BAD_USER_INPUT). It is the caller's input all the same.
+const TOO_MANY_VARIABLE_ERRORS = 'Too many errors processing variables, error limit reached. Execution aborted.';
+
+// The public code of an error, or null when it must be masked.
+function publicCodeOf(error: unknown): string | null {
+  if (!(error instanceof GraphQLError)) return null;
+  const code = String(error.extensions?.code);
+  if (PUBLIC_CODES.has(code)) return code;
+  if (error.extensions?.code === undefined && error.message === TOO_MANY_VARIABLE_ERRORS) return 'BAD_USER_INPUT';
+  return null;
+}
+
 function isPublic(error: unknown): error is GraphQLError {
-  return error instanceof GraphQLError && PUBLIC_CODES.has(String(error.extensions?.code));
+  return publicCodeOf(error) !== null;
 }
 
 // The one place errors are shaped for clients: no stack, SQL, path or ORM text leaves the server.
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (isPublic(original)) {
-    const { code, argumentName } = original.extensions;
+    const code = publicCodeOf(original);
+    const { argumentName } = original.extensions;
     return {
       message: formatted.message.replace(/^Context creation failed: /, ''),
       ...(formatted.locations ? { locations: formatted.locations } : {}),

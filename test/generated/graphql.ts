@@ -19,6 +19,8 @@ export type AddInterviewerInput = {
 export type AddToShortlistInput = {
   /** A candidacy of that mandate that is not REJECTED or WITHDRAWN. */
   candidacyId: string | number;
+  /** The Shortlist.version you read; the change is refused with CONFLICT if it moved on. Left out: no check. */
+  expectedVersion?: number | null | undefined;
   /** The mandate whose shortlist it is. */
   mandateId: string | number;
   /** For the client: why this candidate; at most 2000 characters. */
@@ -447,6 +449,8 @@ export type UpdateRubricDraftInput = {
 
 export type UpdateShortlistEntryInput = {
   entryId: string | number;
+  /** The Shortlist.version you read; the change is refused with CONFLICT if it moved on. Left out: no check. */
+  expectedVersion?: number | null | undefined;
   /** The new note for the client; at most 2000 characters. Shown after the next publication. */
   note: string;
 };
@@ -516,6 +520,8 @@ export type WebhookSubscriptionStatus =
 
 export type WithdrawFromShortlistInput = {
   entryId: string | number;
+  /** The Shortlist.version you read; the change is refused with CONFLICT if it moved on. Left out: no check. */
+  expectedVersion?: number | null | undefined;
   /** Why (never shown to the client); at most 1000 characters. */
   reason: string;
 };

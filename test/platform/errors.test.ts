@@ -1,4 +1,6 @@
 import { INTERNAL_ERROR_MESSAGE } from '../../src/server/errors';
+import { NUL_CHARACTER_MESSAGE } from '../../src/server/nul-characters';
+import { Candidate } from '../../src/modules/candidate/candidate.entity';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes } from '../helpers/graphql-client';
@@ -105,5 +107,79 @@ describe('error masking', () => {
   it('should not accept a GraphQL error code from a failing request as anything but what it is', async () => {
     const response = await app.anonymous().request(ApiKeysDocument, {});
     expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  // Found by the fuzz test: graphql-js stops after 50 bad variable values with an error that has
+  // no code, which was masked as an internal error (and logged as one).
+  it('should answer more than 50 bad variable values with BAD_USER_INPUT, not an internal error', async () => {
+    const requirements = Array.from({ length: 60 }, () => ({ competencyKey: 'OUTSIDE_IN', weight: null, target: 3 }));
+    const response = await post(
+      JSON.stringify({
+        query: 'mutation Set($input: SetRequirementProfileInput!) { setRequirementProfile(input: $input) { userErrors { code } } }',
+        variables: { input: { mandateId: 'x', requirements } },
+      }),
+      { authorization: `Bearer ${nordlys.asRecruiter.token}` },
+    );
+    expect(response.status).toBe(400);
+    const errors: { message: string; extensions: { code: string } }[] = JSON.parse(response.raw).errors;
+    expect(errors).toHaveLength(51);
+    expect(errors.map((error) => error.extensions.code)).toEqual(Array(51).fill('BAD_USER_INPUT'));
+    expect(errors[0].message).toBe(
+      'Variable "$input" got invalid value null at "input.requirements[0].weight"; Expected non-nullable type "Int!" not to be null.',
+    );
+    expect(errors[50].message).toBe('Too many errors processing variables, error limit reached. Execution aborted.');
+  });
+
+  // Found by the fuzz test: PostgreSQL text cannot hold U+0000, so a NUL in a filter or an input
+  // failed in SQL as an internal error. Now it is refused before any SQL runs.
+  describe('the NUL character', () => {
+    const refused = { errors: [{ message: NUL_CHARACTER_MESSAGE, extensions: { code: 'BAD_USER_INPUT' } }] };
+    const auth = () => ({ authorization: `Bearer ${nordlys.asAdmin.token}` });
+
+    it('should refuse a NUL in a variable of a query with BAD_USER_INPUT and run no SQL', async () => {
+      const body = JSON.stringify({
+        query: 'query Rubrics($filter: RubricFilter) { rubrics(filter: $filter) { totalCount } }',
+        variables: { filter: { key: 'OUTSIDE\u0000IN' } },
+      });
+      let response: Awaited<ReturnType<typeof post>> | null = null;
+      expect(await app.countStatements(async () => (response = await post(body, auth())))).toBe(0);
+      expect(response!.status).toBe(400);
+      expect(JSON.parse(response!.raw)).toEqual(refused);
+    });
+
+    it('should refuse a NUL escaped in a string literal of the operation', async () => {
+      for (const escape of ['\\u0000', '\\u{0}']) {
+        // The GraphQL escape itself: a backslash and u0000 in the operation's text.
+        const response = await post(JSON.stringify({ query: `{ rubrics(filter: { key: "a${escape}b" }) { totalCount } }` }), auth());
+        expect(response.status).toBe(400);
+        expect(JSON.parse(response.raw)).toEqual(refused);
+      }
+    });
+
+    it('should refuse a NUL in a mutation input and change nothing', async () => {
+      const before = await app.em().count(Candidate, { firm: nordlys.firm.id });
+      const response = await post(
+        JSON.stringify({
+          query: 'mutation Create($input: CreateCandidateInput!) { createCandidate(input: $input) { userErrors { code } } }',
+          variables: { input: { firstName: 'Ingrid\u0000', lastName: 'Solberg' } },
+        }),
+        auth(),
+      );
+      expect(response.status).toBe(400);
+      expect(JSON.parse(response.raw)).toEqual(refused);
+      expect(await app.em().count(Candidate, { firm: nordlys.firm.id })).toBe(before);
+    });
+
+    it('should still accept other control and unusual characters', async () => {
+      const response = await post(
+        JSON.stringify({
+          query: 'query Rubrics($filter: RubricFilter) { rubrics(filter: $filter) { totalCount } }',
+          variables: { filter: { key: 'tab\tnew\nline \u200b \ud800 \u0001' } },
+        }),
+        auth(),
+      );
+      expect(response.status).toBe(200);
+      expect(JSON.parse(response.raw)).toEqual({ data: { rubrics: { totalCount: 0 } } });
+    });
   });
 });

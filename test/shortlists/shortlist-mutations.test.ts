@@ -536,3 +536,72 @@ describe('who may change shortlists', () => {
     expect(await shortlistState(app, world.mandate.id)).toEqual(before);
   });
 });
+
+// Every change of a shortlist takes the version the caller read; a stale one changes nothing.
+describe('expectedVersion on every shortlist change', () => {
+  const STALE = (version: number, expected: number) => ({
+    code: 'CONFLICT',
+    field: ['input', 'expectedVersion'],
+    message: `The shortlist is at version ${version}, not ${expected}: it was changed meanwhile. Read it again and redo your change.`,
+  });
+
+  // A shortlist at version 2: two entries; the third candidacy is not on it yet.
+  async function twoEntries() {
+    const world = await insertAssessedMandate(app, nordlys, { candidates: 3 });
+    const ids = [(await add(world, 0)).entry!.id, (await add(world, 1)).entry!.id];
+    return { world, ids };
+  }
+
+  type Change = (world: AssessedMandate, ids: string[], expectedVersion: number) => Promise<{ userErrors: unknown[]; shortlist?: { version: number } | null }>;
+  const changes: [string, Change][] = [
+    [
+      'addToShortlist',
+      async (world, _ids, expectedVersion) =>
+        (
+          await nordlys.asRecruiter.data(AddToShortlistDocument, {
+            input: { mandateId: world.mandate.nodeId, candidacyId: world.candidacies[2].candidacy.nodeId, note: 'Third.', expectedVersion },
+          })
+        ).addToShortlist,
+    ],
+    [
+      'updateShortlistEntry',
+      async (_world, ids, expectedVersion) =>
+        (await nordlys.asRecruiter.data(UpdateShortlistEntryDocument, { input: { entryId: ids[0], note: 'A new note.', expectedVersion } }))
+          .updateShortlistEntry,
+    ],
+    [
+      'withdrawFromShortlist',
+      async (_world, ids, expectedVersion) =>
+        (await nordlys.asRecruiter.data(WithdrawFromShortlistDocument, { input: { entryId: ids[0], reason: 'Took another role.', expectedVersion } }))
+          .withdrawFromShortlist,
+    ],
+  ];
+
+  it.each(changes)('%s should refuse a stale expectedVersion with CONFLICT and change nothing', async (_name, change) => {
+    const { world, ids } = await twoEntries();
+    const before = await shortlistState(app, world.mandate.id);
+    const result = await change(world, ids, 1);
+    expect(result.userErrors).toEqual([STALE(2, 1)]);
+    expect(result.shortlist).toBeNull();
+    expect(await shortlistState(app, world.mandate.id)).toEqual(before);
+  });
+
+  it.each(changes)('%s should apply the change at the current version and raise it by one', async (_name, change) => {
+    const { world, ids } = await twoEntries();
+    const result = await change(world, ids, 2);
+    expect(result.userErrors).toEqual([]);
+    expect(result.shortlist!.version).toBe(3);
+    expect((await shortlistOf(world)).version).toBe(3);
+  });
+
+  it('addToShortlist should take expectedVersion 0 for a mandate without a shortlist, and refuse 1', async () => {
+    const world = await insertAssessedMandate(app, nordlys, { candidates: 1 });
+    const input = { mandateId: world.mandate.nodeId, candidacyId: world.candidacies[0].candidacy.nodeId, note: 'First.' };
+    const stale = (await nordlys.asRecruiter.data(AddToShortlistDocument, { input: { ...input, expectedVersion: 1 } })).addToShortlist;
+    expect(stale.userErrors).toEqual([STALE(0, 1)]);
+    expect((await shortlistState(app, world.mandate.id)).shortlist).toEqual([]);
+    const fresh = (await nordlys.asRecruiter.data(AddToShortlistDocument, { input: { ...input, expectedVersion: 0 } })).addToShortlist;
+    expect(fresh.userErrors).toEqual([]);
+    expect(fresh.shortlist!.version).toBe(1);
+  });
+});

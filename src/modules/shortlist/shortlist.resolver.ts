@@ -60,6 +60,7 @@ export class ShortlistResolver {
         mandateId: localIdOf(input.mandateId, 'Mandate'),
         candidacyId: localIdOf(input.candidacyId, 'Candidacy'),
         note: input.note,
+        expectedVersion: input.expectedVersion,
       }),
     );
   }
@@ -71,7 +72,11 @@ export class ShortlistResolver {
   updateShortlistEntry(@Arg('input') input: UpdateShortlistEntryInput, @Ctx() context: Context): Promise<UpdateShortlistEntryPayload> {
     const { firmId } = principalOf(context);
     return runMutation(context.em, UpdateShortlistEntryPayload, (em) =>
-      updateShortlistEntry(em, firmId, { entryId: localIdOf(input.entryId, 'ShortlistEntry'), note: input.note }),
+      updateShortlistEntry(em, firmId, {
+        entryId: localIdOf(input.entryId, 'ShortlistEntry'),
+        note: input.note,
+        expectedVersion: input.expectedVersion,
+      }),
     );
   }
 
@@ -100,6 +105,7 @@ export class ShortlistResolver {
       withdrawFromShortlist(em, principal.firmId, userIdOf(principal), {
         entryId: localIdOf(input.entryId, 'ShortlistEntry'),
         reason: input.reason,
+        expectedVersion: input.expectedVersion,
       }),
     );
   }

@@ -27,11 +27,13 @@ export interface AddToShortlistData {
   mandateId: string | null;
   candidacyId: string | null;
   note: string;
+  expectedVersion?: number | null;
 }
 
 export interface UpdateShortlistEntryData {
   entryId: string | null;
   note: string;
+  expectedVersion?: number | null;
 }
 
 export interface ReorderShortlistData {
@@ -44,6 +46,7 @@ export interface ReorderShortlistData {
 export interface WithdrawFromShortlistData {
   entryId: string | null;
   reason: string;
+  expectedVersion?: number | null;
 }
 
 export interface PublishShortlistData {
@@ -77,6 +80,7 @@ export async function addToShortlist(
     ? await em.findOne(Candidacy, { id: data.candidacyId, firm: firmId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
     : null;
   const shortlist = await em.findOne(Shortlist, { mandate: mandate.id, firm: firmId });
+  checkExpectedVersion(check, shortlist, data.expectedVersion);
   const active = shortlist ? await activeEntries(em, firmId, shortlist) : [];
   if (!candidacy) {
     check.add(UserErrorCode.NOT_FOUND, 'No candidacy with this id.', CANDIDACY_ID);
@@ -122,6 +126,7 @@ export async function updateShortlistEntry(
   const { mandate, shortlist, entry } = await lockEntry(em, firmId, data.entryId);
   const check = new InputCheck();
   checkOpenForChanges(check, mandate);
+  checkExpectedVersion(check, shortlist, data.expectedVersion);
   checkNotWithdrawn(check, entry);
   const note = check.text(NOTE, data.note, { max: SHORTLIST_LIMITS.note, required: true });
   check.done();
@@ -187,6 +192,7 @@ export async function withdrawFromShortlist(
 ): Promise<{ shortlist: Shortlist; entry: ShortlistEntry }> {
   const { shortlist, entry } = await lockEntry(em, firmId, data.entryId);
   const check = new InputCheck();
+  checkExpectedVersion(check, shortlist, data.expectedVersion);
   checkNotWithdrawn(check, entry);
   const reason = check.text(['input', 'reason'], data.reason, { max: SHORTLIST_LIMITS.withdrawalReason, required: true });
   check.done();
