@@ -15,6 +15,7 @@ import { fitFeature } from '../modules/fit';
 import { integrationFeature } from '../modules/integration';
 import { webhookFeature } from '../modules/webhook';
 import { shortlistFeature } from '../modules/shortlist';
+import { auditFeature } from '../modules/audit';
 
 // Every feature folder of the API. A resolver or node type that is not listed here does not exist.
 export const features: Feature[] = [
@@ -34,4 +35,5 @@ export const features: Feature[] = [
   integrationFeature,
   shortlistFeature,
   webhookFeature,
+  auditFeature,
 ];
