@@ -16,10 +16,12 @@ export interface AuditTrail {
   reads: Map<string, { objectType: string; objectId: string; fields: Set<string> }>;
   // The audited object a child row belongs to (a scorecard revision's ratings → the scorecard).
   subjects: Map<string, { objectType: string; objectId: string }>;
+  // When this request's mutation row was written (ms): its reads come strictly after it.
+  mutatedAt: number;
 }
 
 export function newAuditTrail(): AuditTrail {
-  return { mutation: null, reads: new Map(), subjects: new Map() };
+  return { mutation: null, reads: new Map(), subjects: new Map(), mutatedAt: 0 };
 }
 
 export function recordRead(trail: AuditTrail, objectType: string, objectId: string, field: string): void {

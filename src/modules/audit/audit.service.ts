@@ -57,8 +57,11 @@ export function recordMutation(
   }
   const version = (object?.value as { version?: unknown } | undefined)?.version;
   if (typeof version === 'number') outcome.version = version;
+  const occurredAt = new Date();
+  request.audit.mutatedAt = occurredAt.getTime();
   em.create(AuditEvent, {
     ...actor,
+    occurredAt,
     action: mutation.action,
     objectType: object?.objectType ?? null,
     objectId: object?.objectId ?? null,
@@ -83,7 +86,8 @@ export async function writeReadEvents(request: AuditedRequest): Promise<void> {
   const { principal, audit } = request;
   if (!principal || audit.reads.size === 0) return;
   const actor = actorOf(principal);
-  const occurredAt = new Date();
+  // Never in the same millisecond as the request's mutation: newest first keeps their order.
+  const occurredAt = new Date(Math.max(Date.now(), audit.mutatedAt + 1));
   const rows = [...audit.reads.values()].map((read) => ({
     id: randomUUID(),
     ...actor,

@@ -54,17 +54,17 @@ export class CandidateResolver {
 
   // Contact details: every read is written to the audit log (names and headline, shown in
   // every list, are not: see README, Audit log).
-  @FieldResolver(() => String, { nullable: true, description: 'Reading it is recorded in the audit log.' })
+  @FieldResolver(() => String, { nullable: true })
   email(@Root() candidate: Candidate, @Ctx() context: Context): string | null {
     return readPersonal(context.audit, 'Candidate', candidate.id, 'email', candidate.email);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Reading it is recorded in the audit log.' })
+  @FieldResolver(() => String, { nullable: true })
   phone(@Root() candidate: Candidate, @Ctx() context: Context): string | null {
     return readPersonal(context.audit, 'Candidate', candidate.id, 'phone', candidate.phone);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Reading it is recorded in the audit log.' })
+  @FieldResolver(() => String, { nullable: true })
   linkedinUrl(@Root() candidate: Candidate, @Ctx() context: Context): string | null {
     return readPersonal(context.audit, 'Candidate', candidate.id, 'linkedinUrl', candidate.linkedinUrl);
   }

@@ -110,15 +110,12 @@ export class ScorecardRevisionResolver {
     return context.loaders.get(ratingsByRevisionLoader).load(revision.id);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Reading it is recorded in the audit log.' })
+  @FieldResolver(() => String, { nullable: true })
   summary(@Root() revision: ScorecardRevision, @Ctx() context: Context): string | null {
     return readPersonal(context.audit, 'Scorecard', revision.scorecard.id, 'summary', revision.summary);
   }
 
-  @FieldResolver(() => String, {
-    nullable: true,
-    description: 'Why it was amended; null for the submission. Reading it is recorded in the audit log.',
-  })
+  @FieldResolver(() => String, { nullable: true })
   reason(@Root() revision: ScorecardRevision, @Ctx() context: Context): string | null {
     return readPersonal(context.audit, 'Scorecard', revision.scorecard.id, 'reason', revision.reason);
   }
@@ -133,10 +130,7 @@ export class ScorecardRevisionResolver {
 @Resolver(() => Rating)
 export class RatingResolver {
   // Evidence is logged against its scorecard, which the ratings field above noted for the revision.
-  @FieldResolver(() => String, {
-    nullable: true,
-    description: 'What the candidate said or did; required with every score. Reading it is recorded in the audit log.',
-  })
+  @FieldResolver(() => String, { nullable: true })
   evidence(@Root() rating: Rating, @Ctx() context: Context): string | null {
     const scorecard = context.audit.subjects.get(rating.revision.id);
     return scorecard
