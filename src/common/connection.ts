@@ -126,8 +126,10 @@ export function toConnection<T>(
 interface KeysetOptions<T> {
   // Names the list inside its cursors.
   list: string;
-  // Ascending sort keys; the last one must be unique (the id) so the order is total.
+  // Sort keys; the last one must be unique (the id) so the order is total.
   keys: (keyof T & string)[];
+  // Newest first: every key descending (default ascending).
+  descending?: boolean;
   first?: number | null;
   after?: string | null;
   populate?: string[];
@@ -145,9 +147,9 @@ export async function paginate<T extends object>(
   const conditions: FilterQuery<T>[] = [where];
   if (options.after) {
     const values = decodeCursor(options.list, options.after, options.keys.length);
-    conditions.push(afterKeyset(options.keys, values) as FilterQuery<T>);
+    conditions.push(afterKeyset(options.keys, values, options.descending ? '$lt' : '$gt') as FilterQuery<T>);
   }
-  const orderBy = Object.fromEntries(options.keys.map((key) => [key, 'asc'])) as never;
+  const orderBy = Object.fromEntries(options.keys.map((key) => [key, options.descending ? 'desc' : 'asc'])) as never;
   const rows = await em.find(entity, { $and: conditions } as FilterQuery<T>, {
     orderBy,
     limit: limit + 1,
@@ -168,13 +170,13 @@ function cursorValue(value: unknown): CursorValue {
   return value as CursorValue;
 }
 
-// (k1 > v1) OR (k1 = v1 AND k2 > v2) OR …
-function afterKeyset(keys: string[], values: CursorValue[]): Record<string, unknown> {
+// (k1 > v1) OR (k1 = v1 AND k2 > v2) OR … (with < when descending)
+function afterKeyset(keys: string[], values: CursorValue[], beyond: '$gt' | '$lt'): Record<string, unknown> {
   return {
     $or: keys.map((key, index) => {
       const condition: Record<string, unknown> = {};
       keys.slice(0, index).forEach((equalKey, equalIndex) => (condition[equalKey] = values[equalIndex]));
-      condition[key] = { $gt: values[index] };
+      condition[key] = { [beyond]: values[index] };
       return condition;
     }),
   };

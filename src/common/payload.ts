@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserErrorCode, UserInputError, type UserErrorData } from './errors';
+import { recordMutation, type ActingUser, type AuditedRequest } from '../modules/audit/audit.service';
 
 @ObjectType({ description: 'An expected failure of a mutation: what is wrong, where, and a stable code.' })
 export class UserError implements UserErrorData {
@@ -20,15 +21,30 @@ export abstract class Payload {
   userErrors: UserError[] = [];
 }
 
-// Every mutation: one transaction; a UserInputError rolls it back and becomes userErrors.
-export async function runMutation<P extends Payload>(
-  em: EntityManager,
+export interface MutationOptions<R> {
+  // For a mutation run without a principal (login): the user it acted as, for the audit log.
+  actingUser?: (result: R) => ActingUser;
+}
+
+// Every mutation: one transaction, with its audit-log row; a UserInputError rolls both back
+// and becomes userErrors (a refused attempt leaves no row).
+export async function runMutation<P extends Payload, R extends Partial<Omit<P, 'userErrors'>> = Partial<Omit<P, 'userErrors'>>>(
+  context: AuditedRequest,
   PayloadClass: new () => P,
-  work: (em: EntityManager) => Promise<Partial<Omit<P, 'userErrors'>>>,
+  work: (em: EntityManager) => Promise<R>,
+  options: MutationOptions<R> = {},
 ): Promise<P> {
   const payload = new PayloadClass();
+  // Captured now: the trail names the mutation field that is running.
+  const mutation = context.audit.mutation;
+  if (!mutation) throw new Error('runMutation runs only inside a Mutation field.');
   try {
-    Object.assign(payload, await em.transactional((transaction) => work(transaction as EntityManager)));
+    const result = await context.em.transactional(async (transaction) => {
+      const done = await work(transaction as EntityManager);
+      recordMutation(transaction as EntityManager, context, mutation, done, options.actingUser?.(done) ?? null);
+      return done;
+    });
+    Object.assign(payload, result);
   } catch (error) {
     if (!(error instanceof UserInputError)) throw error;
     payload.userErrors = error.errors.map((data) => Object.assign(new UserError(), data));

@@ -26,6 +26,7 @@ import { ShortlistPublication } from '../modules/shortlist/shortlist-publication
 import { ShortlistEntrySnapshot } from '../modules/shortlist/shortlist-entry-snapshot.entity';
 import { ShortlistFeedback } from '../modules/shortlist/shortlist-feedback.entity';
 import { ErasedExternalRef } from '../modules/gdpr/erased-external-ref.entity';
+import { AuditEvent } from '../modules/audit/audit-event.entity';
 
 // Every entity the ORM knows; listed explicitly so compiled and test builds find the same ones.
 export const entities = [
@@ -57,4 +58,5 @@ export const entities = [
   ShortlistEntrySnapshot,
   ShortlistFeedback,
   ErasedExternalRef,
+  AuditEvent,
 ];

@@ -7,6 +7,7 @@ import type { Principal } from '../common/access';
 import { ApiErrorCode, unauthenticated } from '../common/errors';
 import { LoaderRegistry } from '../common/loaders';
 import { resolvePrincipal } from '../modules/auth/auth.service';
+import { newAuditTrail, type AuditTrail } from '../modules/audit/audit-trail';
 
 // Everything that belongs to one request, and nothing that outlives it.
 export interface Context {
@@ -26,6 +27,8 @@ export interface Context {
   ip: string;
   // The raw HTTP request and response, for the pipeline steps that read headers or set them.
   http: { request: Request };
+  // What the request did and read, for the audit log (modules/audit).
+  audit: AuditTrail;
 }
 
 // Runs before the operation is parsed, so it must not touch the database: a request refused by
@@ -43,6 +46,7 @@ export function createContext(orm: MikroORM, request: Request, logger: Logger, p
     production,
     ip: request.socket.remoteAddress ?? 'unknown',
     http: { request },
+    audit: newAuditTrail(),
   } as Context;
   return context;
 }

@@ -16,6 +16,7 @@ import { integrationFeature } from '../modules/integration';
 import { webhookFeature } from '../modules/webhook';
 import { shortlistFeature } from '../modules/shortlist';
 import { gdprFeature } from '../modules/gdpr';
+import { auditFeature } from '../modules/audit';
 
 // Every feature folder of the API. A resolver or node type that is not listed here does not exist.
 export const features: Feature[] = [
@@ -36,4 +37,5 @@ export const features: Feature[] = [
   shortlistFeature,
   webhookFeature,
   gdprFeature,
+  auditFeature,
 ];

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, Grap
 import { authenticate, type Context } from './context';
 import { checkOperationCost } from './query-limits';
 import { consumeRateLimit, setRateLimitHeaders, type RateLimiter } from './rate-limit';
+import { writeReadEvents } from '../modules/audit';
 import { beginIdempotentRequest, finishIdempotentRequest, type IdempotencyStore } from '../modules/idempotency';
 
 export interface PipelineDependencies {
@@ -16,6 +17,7 @@ export interface PipelineDependencies {
 //   2. rate limit, keyed by the credential as sent (still no SQL)
 //   3. authentication: the token becomes a principal (the first SQL statement)
 //   4. idempotency: a mutation with an Idempotency-Key replays or claims its key
+// and, before the response leaves, the audit log of the personal data the request read.
 export function requestPipelinePlugin(dependencies: PipelineDependencies): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -27,6 +29,7 @@ export function requestPipelinePlugin(dependencies: PipelineDependencies): Apoll
           await beginIdempotentRequest(dependencies.idempotency, requestContext);
         },
         async willSendResponse(requestContext: GraphQLRequestContextWillSendResponse<Context>) {
+          await writeReadEvents(requestContext.contextValue);
           await finishIdempotentRequest(dependencies.idempotency, requestContext);
           setRateLimitHeaders(requestContext);
         },

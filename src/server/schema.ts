@@ -4,13 +4,14 @@ import type { GraphQLSchema } from 'graphql';
 import { authChecker } from './auth-checker';
 import { NodeResolver } from './node.resolver';
 import { features } from './features';
+import { auditMutations } from '../modules/audit';
 // type-graphql emits every loaded type that implements Node: load all entities, so the schema
 // does not depend on which modules happened to be imported first.
 import '../config/entities';
 
-export function buildAppSchema(): Promise<GraphQLSchema> {
+export async function buildAppSchema(): Promise<GraphQLSchema> {
   const resolvers = [NodeResolver, ...features.flatMap((feature) => feature.resolvers)] as NonEmptyArray<Function>;
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers,
     // Every type node(id) can return is in the schema, even if no field leads to it yet.
     orphanedTypes: features.flatMap((feature) => feature.nodeSources.map((source) => source.entity)),
@@ -19,4 +20,5 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
   });
+  return auditMutations(schema);
 }

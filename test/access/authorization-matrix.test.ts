@@ -171,6 +171,7 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
     // GDPR: the partners' duty. The fixture's candidates consented until 2030: none is due.
     candidatesDueForErasure: { readers: [ADMIN], value: 'empty' },
     candidateDataExport: { readers: [ADMIN], value: 'null', args: `candidateId: "${toGlobalId('Candidate', '00000000-0000-4000-8000-000000000000')}"` },
+    auditEvents: { readers: [ADMIN] },
   },
 
   mutations: {
@@ -646,6 +647,23 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
       path: ['attempts'],
       fields: { createdAt: data, updatedAt: data, number: data, durationMs: data, responseStatus: data, error: nil, succeeded: data },
     },
+
+    // --- The audit log: the firm's admins only (the target is a shortlist's publication) --------
+    AuditEvent: {
+      kind: 'node',
+      readers: [ADMIN],
+      fields: {
+        id: data,
+        occurredAt: data,
+        actorKind: data,
+        actorId: data,
+        action: data,
+        objectType: data,
+        objectId: data,
+        summary: data,
+        requestId: data,
+      },
+    },
   },
 };
 
@@ -872,12 +890,13 @@ async function inBatches<T>(items: T[], work: (item: T) => Promise<void>, size =
   for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(work));
 }
 
-// Every row of every table, hashed per table (sessions and API keys' lastUsedAt aside).
+// Every row of every table, hashed per table (sessions, API keys' lastUsedAt and the audit log
+// aside: signing in and logout succeed and are audited; test/audit pins what the log holds).
 async function databaseFingerprint(app: TestApp): Promise<Record<string, string>> {
   const connection = app.em().getConnection();
   const tables: { table_name: string }[] = await connection.execute(
     `select table_name from information_schema.tables
-      where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('session', 'mikro_orm_migrations')
+      where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('session', 'audit_event', 'mikro_orm_migrations')
       order by table_name`,
   );
   const fingerprint: Record<string, string> = {};

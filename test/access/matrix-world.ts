@@ -18,6 +18,7 @@ import { WebhookSubscription } from '../../src/modules/webhook/webhook-subscript
 import { WebhookEvent } from '../../src/modules/webhook/webhook-event.entity';
 import { WebhookDelivery, WebhookDeliveryStatus } from '../../src/modules/webhook/webhook-delivery.entity';
 import { WebhookDeliveryAttempt } from '../../src/modules/webhook/webhook-delivery-attempt.entity';
+import { AuditEvent } from '../../src/modules/audit/audit-event.entity';
 import type { TestApp } from '../helpers/test-app';
 import { createTestFirm, signIn, type TestFirm } from '../helpers/fixtures';
 import type { GraphQLClient } from '../helpers/graphql-client';
@@ -93,6 +94,8 @@ async function targetOf(
   const interview = await em.findOneOrFail(Interview, { candidacy: candidacy.id });
   const scorecard = await em.findOneOrFail(Scorecard, { interview: interview.id }, { orderBy: { createdAt: 'asc' } });
   const feedback = await em.findOneOrFail(ShortlistFeedback, { entry: entry.id });
+  // The audit-log row of the shortlist's publication.
+  const published = await em.findOneOrFail(AuditEvent, { firm: firm.id, action: 'publishShortlist', objectId: entry.shortlist.id });
   const global = (type: string, id: string) => toGlobalId(type, id);
   return {
     ids: {
@@ -111,6 +114,7 @@ async function targetOf(
       ShortlistFeedback: global('ShortlistFeedback', feedback.id),
       PresentedMandate: global('PresentedMandate', world.mandate.id),
       PresentedShortlistEntry: global('PresentedShortlistEntry', entry.id),
+      AuditEvent: global('AuditEvent', published.id),
     },
     candidacyIds: world.candidacies.map(({ candidacy: each }) => each.nodeId),
   };

@@ -51,6 +51,25 @@ export type ApiKeyScope =
   | 'SHORTLISTS_READ'
   | 'WEBHOOKS_MANAGE';
 
+/** Who acted: a user, an API key, or nobody signed in. */
+export type AuditActorKind =
+  | 'ANONYMOUS'
+  | 'API_KEY'
+  | 'USER';
+
+export type AuditEventFilter = {
+  /** Exactly this action, e.g. moveCandidacy or read:Candidate. */
+  action?: string | null | undefined;
+  /** Events of this User or ApiKey. */
+  actorId?: string | number | null | undefined;
+  /** Events on this object. */
+  objectId?: string | number | null | undefined;
+  /** At or after this time. */
+  since?: string | null | undefined;
+  /** Before this time. */
+  until?: string | null | undefined;
+};
+
 export type CandidacyStage =
   | 'INTERVIEWING'
   | 'OFFER'
@@ -548,6 +567,56 @@ export type ApiKeysQueryVariables = Exact<{
 
 export type ApiKeysQuery = { apiKeys: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
 
+export type AuditEventsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: AuditEventFilter | null | undefined;
+}>;
+
+
+export type AuditEventsQuery = { auditEvents: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, occurredAt: string, actorKind: AuditActorKind, actorId: string | null, action: string, objectType: string | null, objectId: string | null, summary: unknown, requestId: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type CandidatesContactQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type CandidatesContactQuery = { candidates: { nodes: Array<{ id: string, firstName: string, lastName: string, headline: string | null, email: string | null, phone: string | null }> } };
+
+export type CandidatesNamesQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type CandidatesNamesQuery = { candidates: { nodes: Array<{ id: string, firstName: string, lastName: string, headline: string | null, location: string | null }> } };
+
+export type ScorecardEvidenceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScorecardEvidenceQuery = { node:
+    | { id: string, recommendation: Recommendation | null, summary: string | null, ratings: Array<{ competencyKey: string, score: number | null, evidence: string | null }>, revisions: Array<{ number: number, summary: string | null, reason: string | null, ratings: Array<{ competencyKey: string, evidence: string | null }> }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type ScorecardScoresOnlyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ScorecardScoresOnlyQuery = { node:
+    | { id: string, recommendation: Recommendation | null, ratings: Array<{ competencyKey: string, score: number | null }> }
+    | Record<PropertyKey, never>
+   | null };
+
+export type MoveCandidacyBareMutationVariables = Exact<{
+  input: MoveCandidacyInput;
+}>;
+
+
+export type MoveCandidacyBareMutation = { moveCandidacy: { candidacy: { id: string, stage: CandidacyStage } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode }> } };
+
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
 }>;
@@ -588,6 +657,7 @@ export type CandidacyNodeQueryVariables = Exact<{
 
 export type CandidacyNodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Candidacy', stage: CandidacyStage, id: string }
     | { __typename: 'Candidate', id: string }
     | { __typename: 'Client', id: string }
@@ -613,6 +683,7 @@ export type CandidacyDetailsQueryVariables = Exact<{
 
 export type CandidacyDetailsQuery = { node:
     | { id: string }
+    | { id: string }
     | { id: string, stage: CandidacyStage, createdAt: string, mandate: { id: string, title: string }, history: Array<{ fromStage: CandidacyStage | null, toStage: CandidacyStage, reason: string | null, createdAt: string, movedBy: { id: string } | null }> }
     | { id: string }
     | { id: string }
@@ -637,6 +708,7 @@ export type CandidacyCandidateQueryVariables = Exact<{
 
 
 export type CandidacyCandidateQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string, candidate: { id: string, firstName: string, email: string | null } }
     | { id: string }
@@ -672,6 +744,7 @@ export type MandateCandidaciesQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { id: string, candidacies: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, stage: CandidacyStage } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
     | { id: string }
     | { id: string }
@@ -691,6 +764,7 @@ export type MandatePipelineQueryVariables = Exact<{
 
 
 export type MandatePipelineQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -742,6 +816,7 @@ export type CandidateNodeQueryVariables = Exact<{
 
 export type CandidateNodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Candidacy', id: string }
     | { __typename: 'Candidate', firstName: string, lastName: string, id: string }
     | { __typename: 'Client', id: string }
@@ -766,6 +841,7 @@ export type CandidateWithCandidaciesQueryVariables = Exact<{
 
 
 export type CandidateWithCandidaciesQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string, candidacies: Array<{ id: string, stage: CandidacyStage, mandate: { id: string, title: string } }> }
@@ -819,6 +895,7 @@ export type PresentedNodeQueryVariables = Exact<{
 
 export type PresentedNodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Candidacy', id: string }
     | { __typename: 'Candidate', id: string }
     | { __typename: 'Client', id: string }
@@ -875,6 +952,7 @@ export type ClientNodeQueryVariables = Exact<{
 
 export type ClientNodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Candidacy', id: string }
     | { __typename: 'Candidate', id: string }
     | { __typename: 'Client', id: string, name: string, organisationNumber: string | null, industry: string | null, employeeCount: number | null, country: string }
@@ -913,6 +991,7 @@ export type MandateInDepthQueryVariables = Exact<{
 
 export type MandateInDepthQuery = { node:
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Candidacy', id: string }
     | { __typename: 'Candidate', id: string }
     | { __typename: 'Client', id: string }
@@ -1075,6 +1154,7 @@ export type InterviewNodeQueryVariables = Exact<{
 
 export type InterviewNodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Candidacy', id: string }
     | { __typename: 'Candidate', id: string }
     | { __typename: 'Client', id: string }
@@ -1099,6 +1179,7 @@ export type InterviewPanelQueryVariables = Exact<{
 
 
 export type InterviewPanelQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1130,6 +1211,7 @@ export type InterviewCandidacyQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { id: string, candidacy: { id: string, stage: CandidacyStage } }
     | { id: string }
     | { id: string }
@@ -1149,6 +1231,7 @@ export type CandidacyInterviewsQueryVariables = Exact<{
 
 
 export type CandidacyInterviewsQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1180,6 +1263,7 @@ export type InterviewsInDepthQuery = { nodes: Array<
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { id: string, candidacy: { id: string, interviews: Array<{ id: string, kind: InterviewKind, scheduledAt: string, candidacy: { id: string, stage: CandidacyStage }, panel: Array<{ id: string, name: string }>, scorecards: Array<{ id: string, status: ScorecardStatus, version: number, recommendation: Recommendation | null, summary: string | null, interviewer: { id: string, name: string }, interview: { id: string }, ratings: Array<{ competencyKey: string, score: number | null, evidence: string | null }>, revisions: Array<{ number: number, reason: string | null, author: { id: string, name: string }, ratings: Array<{ competencyKey: string, score: number | null }> }> }> }> } }
     | { id: string }
     | { id: string }
@@ -1201,6 +1285,7 @@ export type CandidacyNodeInterviewsQueryVariables = Exact<{
 
 
 export type CandidacyNodeInterviewsQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string, interviews: Array<{ id: string, kind: InterviewKind }> }
     | { id: string }
@@ -1226,6 +1311,7 @@ export type InterviewsByIdsQueryVariables = Exact<{
 
 
 export type InterviewsByIdsQuery = { nodes: Array<
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1319,6 +1405,7 @@ export type MandateNodeQueryVariables = Exact<{
 
 export type MandateNodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Candidacy', id: string }
     | { __typename: 'Candidate', id: string }
     | { __typename: 'Client', id: string }
@@ -1354,6 +1441,7 @@ export type NodeQueryVariables = Exact<{
 
 export type NodeQuery = { node:
     | { __typename: 'ApiKey', name: string, id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Candidacy', id: string }
     | { __typename: 'Candidate', id: string }
     | { __typename: 'Client', id: string }
@@ -1379,6 +1467,7 @@ export type NodesQueryVariables = Exact<{
 
 export type NodesQuery = { nodes: Array<
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Candidacy', id: string }
     | { __typename: 'Candidate', id: string }
     | { __typename: 'Client', id: string }
@@ -1433,6 +1522,7 @@ export type RubricNodeQueryVariables = Exact<{
 
 export type RubricNodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Candidacy', id: string }
     | { __typename: 'Candidate', id: string }
     | { __typename: 'Client', id: string }
@@ -1459,6 +1549,7 @@ export type CompetencyNodeQueryVariables = Exact<{
 
 export type CompetencyNodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Candidacy', id: string }
     | { __typename: 'Candidate', id: string }
     | { __typename: 'Client', id: string }
@@ -1535,6 +1626,7 @@ export type ScorecardNodeQueryVariables = Exact<{
 
 export type ScorecardNodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Candidacy', id: string }
     | { __typename: 'Candidate', id: string }
     | { __typename: 'Client', id: string }
@@ -1560,6 +1652,7 @@ export type ScorecardScoresQueryVariables = Exact<{
 
 export type ScorecardScoresQuery = { node:
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Candidacy', id: string }
     | { __typename: 'Candidate', id: string }
     | { __typename: 'Client', id: string }
@@ -1584,6 +1677,7 @@ export type ScorecardInterviewerQueryVariables = Exact<{
 
 
 export type ScorecardInterviewerQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1666,6 +1760,7 @@ export type MandateShortlistQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { status: MandateStatus, id: string, shortlist: { version: number, publishedVersion: number | null, publishedAt: string | null, publicationCount: number, all: Array<{ id: string, withdrawnAt: string | null, position: number | null }>, entries: Array<{ id: string, note: string, position: number | null, withdrawnAt: string | null, withdrawalReason: string | null, publishedNote: string | null, publishedPosition: number | null, publishedAt: string | null, candidacy: { id: string, stage: CandidacyStage }, addedBy: { id: string } | null, withdrawnBy: { id: string } | null }> } }
     | { id: string }
     | { id: string }
@@ -1696,6 +1791,7 @@ export type EntryFeedbackQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
     | { id: string, feedback: Array<{ id: string, decision: FeedbackDecision, comment: string | null, isLatest: boolean, createdAt: string, author: { id: string } | null, entry: { id: string } }> }
     | { id: string }
     | { id: string }
@@ -1711,6 +1807,7 @@ export type MandateFeedbackQueryVariables = Exact<{
 
 
 export type MandateFeedbackQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1817,6 +1914,7 @@ export type WebhookDeliveryLogQueryVariables = Exact<{
 
 export type WebhookDeliveryLogQuery = { node:
     | { __typename: 'ApiKey' }
+    | { __typename: 'AuditEvent' }
     | { __typename: 'Candidacy' }
     | { __typename: 'Candidate' }
     | { __typename: 'Client' }
@@ -1842,6 +1940,7 @@ export type WebhookNodeQueryVariables = Exact<{
 
 export type WebhookNodeQuery = { node:
     | { __typename: 'ApiKey', id: string }
+    | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Candidacy', id: string }
     | { __typename: 'Candidate', id: string }
     | { __typename: 'Client', id: string }
@@ -1877,6 +1976,12 @@ export const WebhookSubscriptionFieldsFragmentDoc = {"kind":"Document","definiti
 export const CreateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
 export const RevokeApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
 export const ApiKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApiKeys"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKeys"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ApiKeysQuery, ApiKeysQueryVariables>;
+export const AuditEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEventFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"actorKind"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"objectType"}},{"kind":"Field","name":{"kind":"Name","value":"objectId"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"requestId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]} as unknown as DocumentNode<AuditEventsQuery, AuditEventsQueryVariables>;
+export const CandidatesContactDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CandidatesContact"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"candidates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}}]}}]}}]} as unknown as DocumentNode<CandidatesContactQuery, CandidatesContactQueryVariables>;
+export const CandidatesNamesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CandidatesNames"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"candidates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}},{"kind":"Field","name":{"kind":"Name","value":"location"}}]}}]}}]}}]} as unknown as DocumentNode<CandidatesNamesQuery, CandidatesNamesQueryVariables>;
+export const ScorecardEvidenceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScorecardEvidence"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Scorecard"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"recommendation"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"ratings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"competencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"}}]}},{"kind":"Field","name":{"kind":"Name","value":"revisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"ratings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"competencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"evidence"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ScorecardEvidenceQuery, ScorecardEvidenceQueryVariables>;
+export const ScorecardScoresOnlyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScorecardScoresOnly"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Scorecard"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"recommendation"}},{"kind":"Field","name":{"kind":"Name","value":"ratings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"competencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"score"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ScorecardScoresOnlyQuery, ScorecardScoresOnlyQueryVariables>;
+export const MoveCandidacyBareDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MoveCandidacyBare"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MoveCandidacyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"moveCandidacy"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"candidacy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<MoveCandidacyBareMutation, MoveCandidacyBareMutationVariables>;
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
 export const LogoutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Logout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logout"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"loggedOut"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"firm"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"scopes"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}}]}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;

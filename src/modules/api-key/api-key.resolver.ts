@@ -53,14 +53,14 @@ export class ApiKeyResolver {
   createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() context: Context): Promise<CreateApiKeyPayload> {
     const principal = principalOf(context);
     const userId = principal.kind === 'USER' ? principal.userId : null;
-    return runMutation(context.em, CreateApiKeyPayload, (em) => createApiKey(em, principal.firmId, userId, input));
+    return runMutation(context, CreateApiKeyPayload, (em) => createApiKey(em, principal.firmId, userId, input));
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => RevokeApiKeyPayload)
   revokeApiKey(@Arg('input') input: RevokeApiKeyInput, @Ctx() context: Context): Promise<RevokeApiKeyPayload> {
     const principal = principalOf(context);
-    return runMutation(context.em, RevokeApiKeyPayload, (em) =>
+    return runMutation(context, RevokeApiKeyPayload, (em) =>
       revokeApiKey(em, principal.firmId, localIdOf(input.apiKeyId, 'ApiKey')),
     );
   }

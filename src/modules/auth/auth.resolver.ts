@@ -35,13 +35,16 @@ export class LogoutPayload extends Payload {
 export class AuthResolver {
   @Mutation(() => LoginPayload, { description: 'Sign in with email and password; returns a session token.' })
   login(@Arg('input') input: LoginInput, @Ctx() context: Context): Promise<LoginPayload> {
-    return runMutation(context.em, LoginPayload, (em) => login(em, input.email, input.password));
+    // The audit log records the user who signed in as the actor.
+    return runMutation(context, LoginPayload, (em) => login(em, input.email, input.password), {
+      actingUser: ({ user }) => ({ firmId: user.firm.id, userId: user.id }),
+    });
   }
 
   @Authorized()
   @Mutation(() => LogoutPayload, { description: 'Ends the session of the token this request was sent with.' })
   logout(@Ctx() context: Context): Promise<LogoutPayload> {
-    return runMutation(context.em, LogoutPayload, async (em) => {
+    return runMutation(context, LogoutPayload, async (em) => {
       if (context.token) await logout(em, context.token);
       return { loggedOut: context.principal?.kind === 'USER' };
     });

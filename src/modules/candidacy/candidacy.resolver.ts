@@ -36,7 +36,7 @@ export class CandidacyResolver {
   ): Promise<AddCandidateToMandatePayload> {
     const principal = principalOf(context);
     // The user acting is recorded on each move; an API key is no person, so null.
-    return runMutation(context.em, AddCandidateToMandatePayload, (em) =>
+    return runMutation(context, AddCandidateToMandatePayload, (em) =>
       addCandidateToMandate(em, principal.firmId, userIdOf(principal), {
         mandateId: localIdOf(input.mandateId, 'Mandate'),
         candidateId: localIdOf(input.candidateId, 'Candidate'),
@@ -49,7 +49,7 @@ export class CandidacyResolver {
   @Mutation(() => MoveCandidacyPayload, { description: 'Moves a candidacy to another stage, if that move is allowed.' })
   moveCandidacy(@Arg('input') input: MoveCandidacyInput, @Ctx() context: Context): Promise<MoveCandidacyPayload> {
     const principal = principalOf(context);
-    return runMutation(context.em, MoveCandidacyPayload, (em) =>
+    return runMutation(context, MoveCandidacyPayload, (em) =>
       moveCandidacy(em, principal.firmId, userIdOf(principal), {
         candidacyId: localIdOf(input.candidacyId, 'Candidacy'),
         stage: input.stage,

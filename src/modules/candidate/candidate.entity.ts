@@ -35,11 +35,11 @@ export class Candidate extends TenantEntity<
   lastName!: string;
 
   @Property({ length: 254, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Reading it is recorded in the audit log.' })
   email: string | null = null;
 
   @Property({ length: 40, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Reading it is recorded in the audit log.' })
   phone: string | null = null;
 
   @Property({ length: 200, nullable: true })
@@ -55,7 +55,7 @@ export class Candidate extends TenantEntity<
   languages: string[] = [];
 
   @Property({ length: 300, nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Reading it is recorded in the audit log.' })
   linkedinUrl: string | null = null;
 
   @Property({ type: 'text[]' })

@@ -18,6 +18,7 @@ import {
 import { createCandidate, listCandidates, updateCandidate } from './candidate.service';
 import { externalRefsByCandidateLoader } from './candidate.loaders';
 import { dateOnlyAsDate } from './date-only';
+import { readPersonal } from '../audit/audit-trail';
 
 @Resolver(() => Candidate)
 export class CandidateResolver {
@@ -33,7 +34,7 @@ export class CandidateResolver {
   @Mutation(() => CreateCandidatePayload)
   createCandidate(@Arg('input') input: CreateCandidateInput, @Ctx() context: Context): Promise<CreateCandidatePayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, CreateCandidatePayload, (em) => createCandidate(em, firmId, input));
+    return runMutation(context, CreateCandidatePayload, (em) => createCandidate(em, firmId, input));
   }
 
   @Authorized<Access>(...CANDIDATE_WRITERS)
@@ -41,7 +42,7 @@ export class CandidateResolver {
   updateCandidate(@Arg('input') input: UpdateCandidateInput, @Ctx() context: Context): Promise<UpdateCandidatePayload> {
     const { firmId } = principalOf(context);
     const { candidateId, ...data } = input;
-    return runMutation(context.em, UpdateCandidatePayload, (em) =>
+    return runMutation(context, UpdateCandidatePayload, (em) =>
       updateCandidate(em, firmId, localIdOf(candidateId, 'Candidate'), data),
     );
   }
@@ -49,6 +50,23 @@ export class CandidateResolver {
   @FieldResolver(() => [CandidateExternalRef], { description: "The candidate's ids in other systems, by system." })
   externalRefs(@Root() candidate: Candidate, @Ctx() context: Context): Promise<CandidateExternalRef[]> {
     return context.loaders.get(externalRefsByCandidateLoader).load(candidate.id);
+  }
+
+  // Contact details: every read is written to the audit log (names and headline, shown in
+  // every list, are not: see README, Audit log).
+  @FieldResolver(() => String, { nullable: true })
+  email(@Root() candidate: Candidate, @Ctx() context: Context): string | null {
+    return readPersonal(context.audit, 'Candidate', candidate.id, 'email', candidate.email);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  phone(@Root() candidate: Candidate, @Ctx() context: Context): string | null {
+    return readPersonal(context.audit, 'Candidate', candidate.id, 'phone', candidate.phone);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  linkedinUrl(@Root() candidate: Candidate, @Ctx() context: Context): string | null {
+    return readPersonal(context.audit, 'Candidate', candidate.id, 'linkedinUrl', candidate.linkedinUrl);
   }
 
   // The column is a SQL date, which the ORM reads as 'YYYY-MM-DD': shown as midnight UTC.

@@ -27,7 +27,7 @@ export class ClientResolver {
   @Mutation(() => CreateClientPayload)
   createClient(@Arg('input') input: CreateClientInput, @Ctx() context: Context): Promise<CreateClientPayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, CreateClientPayload, async (em) => ({ client: await createClient(em, firmId, input) }));
+    return runMutation(context, CreateClientPayload, async (em) => ({ client: await createClient(em, firmId, input) }));
   }
 
   @Authorized(...MANDATES_WRITE)
@@ -35,7 +35,7 @@ export class ClientResolver {
   updateClient(@Arg('input') input: UpdateClientInput, @Ctx() context: Context): Promise<UpdateClientPayload> {
     const { firmId } = principalOf(context);
     const { clientId, ...changes } = input;
-    return runMutation(context.em, UpdateClientPayload, async (em) => ({
+    return runMutation(context, UpdateClientPayload, async (em) => ({
       client: await updateClient(em, firmId, localIdOf(clientId, 'Client'), changes),
     }));
   }

@@ -39,7 +39,7 @@ export class GdprResolver {
   })
   eraseCandidate(@Arg('input') input: EraseCandidateInput, @Ctx() context: Context): Promise<EraseCandidatePayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, EraseCandidatePayload, (em) =>
+    return runMutation(context, EraseCandidatePayload, (em) =>
       eraseCandidate(em, firmId, { candidateId: localIdOf(input.candidateId, 'Candidate'), reason: input.reason }),
     );
   }

@@ -16,6 +16,6 @@ export class CandidateUpsertResolver {
   })
   upsertCandidates(@Arg('input') input: UpsertCandidatesInput, @Ctx() context: Context): Promise<UpsertCandidatesPayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, UpsertCandidatesPayload, (em) => upsertCandidates(em, firmId, input.candidates));
+    return runMutation(context, UpsertCandidatesPayload, (em) => upsertCandidates(em, firmId, input.candidates));
   }
 }

@@ -30,7 +30,7 @@ export class InterviewResolver {
   @Mutation(() => ScheduleInterviewPayload, { description: 'Schedules an interview of a candidacy with a panel of 1–5 interviewers.' })
   scheduleInterview(@Arg('input') input: ScheduleInterviewInput, @Ctx() context: Context): Promise<ScheduleInterviewPayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, ScheduleInterviewPayload, (em) =>
+    return runMutation(context, ScheduleInterviewPayload, (em) =>
       scheduleInterview(em, firmId, { ...input, candidacyId: localIdOf(input.candidacyId, 'Candidacy') }),
     );
   }
@@ -39,7 +39,7 @@ export class InterviewResolver {
   @Mutation(() => AddInterviewerPayload, { description: 'Adds an interviewer to the panel, with a DRAFT scorecard.' })
   addInterviewer(@Arg('input') input: AddInterviewerInput, @Ctx() context: Context): Promise<AddInterviewerPayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, AddInterviewerPayload, (em) =>
+    return runMutation(context, AddInterviewerPayload, (em) =>
       addInterviewer(em, firmId, { ...input, interviewId: localIdOf(input.interviewId, 'Interview') }),
     );
   }
@@ -50,7 +50,7 @@ export class InterviewResolver {
   })
   removeInterviewer(@Arg('input') input: RemoveInterviewerInput, @Ctx() context: Context): Promise<RemoveInterviewerPayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, RemoveInterviewerPayload, (em) =>
+    return runMutation(context, RemoveInterviewerPayload, (em) =>
       removeInterviewer(em, firmId, { ...input, interviewId: localIdOf(input.interviewId, 'Interview') }),
     );
   }

@@ -41,7 +41,7 @@ export class MandateResolver {
   @Mutation(() => CreateMandatePayload, { description: 'A new DRAFT mandate, pinned to a published rubric.' })
   createMandate(@Arg('input') input: CreateMandateInput, @Ctx() context: Context): Promise<CreateMandatePayload> {
     const principal = principalOf(context);
-    return runMutation(context.em, CreateMandatePayload, async (em) => ({
+    return runMutation(context, CreateMandatePayload, async (em) => ({
       mandate: await createMandate(em, principal.firmId, userIdOf(principal), {
         title: input.title,
         clientId: localIdOf(input.clientId, 'Client'),
@@ -57,7 +57,7 @@ export class MandateResolver {
   @Mutation(() => UpdateMandatePayload)
   updateMandate(@Arg('input') input: UpdateMandateInput, @Ctx() context: Context): Promise<UpdateMandatePayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, UpdateMandatePayload, async (em) => ({
+    return runMutation(context, UpdateMandatePayload, async (em) => ({
       mandate: await updateMandate(em, firmId, localIdOf(input.mandateId, 'Mandate'), {
         title: input.title,
         location: input.location,
@@ -70,7 +70,7 @@ export class MandateResolver {
   @Mutation(() => ChangeMandateStatusPayload)
   changeMandateStatus(@Arg('input') input: ChangeMandateStatusInput, @Ctx() context: Context): Promise<ChangeMandateStatusPayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, ChangeMandateStatusPayload, async (em) => ({
+    return runMutation(context, ChangeMandateStatusPayload, async (em) => ({
       mandate: await changeMandateStatus(em, firmId, localIdOf(input.mandateId, 'Mandate'), input.status),
     }));
   }
@@ -82,7 +82,7 @@ export class MandateResolver {
     @Ctx() context: Context,
   ): Promise<SetRequirementProfilePayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, SetRequirementProfilePayload, async (em) => ({
+    return runMutation(context, SetRequirementProfilePayload, async (em) => ({
       mandate: await setRequirementProfile(em, firmId, localIdOf(input.mandateId, 'Mandate'), input),
     }));
   }

@@ -69,7 +69,7 @@ export class RubricResolver {
   @Mutation(() => CreateRubricPayload, { description: 'A new rubric, as version 1 in draft.' })
   createRubric(@Arg('input') input: CreateRubricInput, @Ctx() context: Context): Promise<CreateRubricPayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, CreateRubricPayload, (em) => createRubric(em, firmId, input));
+    return runMutation(context, CreateRubricPayload, (em) => createRubric(em, firmId, input));
   }
 
   @Authorized(RUBRIC_AUTHORS)
@@ -77,7 +77,7 @@ export class RubricResolver {
   updateRubricDraft(@Arg('input') input: UpdateRubricDraftInput, @Ctx() context: Context): Promise<UpdateRubricDraftPayload> {
     const { firmId } = principalOf(context);
     const { rubricId, ...content } = input;
-    return runMutation(context.em, UpdateRubricDraftPayload, (em) =>
+    return runMutation(context, UpdateRubricDraftPayload, (em) =>
       updateRubricDraft(em, firmId, localIdOf(rubricId, 'Rubric'), content),
     );
   }
@@ -88,14 +88,14 @@ export class RubricResolver {
   })
   reviseRubric(@Arg('input') input: ReviseRubricInput, @Ctx() context: Context): Promise<ReviseRubricPayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, ReviseRubricPayload, (em) => reviseRubric(em, firmId, localIdOf(input.rubricId, 'Rubric')));
+    return runMutation(context, ReviseRubricPayload, (em) => reviseRubric(em, firmId, localIdOf(input.rubricId, 'Rubric')));
   }
 
   @Authorized(RUBRIC_PUBLISHERS)
   @Mutation(() => PublishRubricPayload, { description: 'Freezes a draft, so mandates can pin it. ADMIN only.' })
   publishRubric(@Arg('input') input: PublishRubricInput, @Ctx() context: Context): Promise<PublishRubricPayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, PublishRubricPayload, (em) => publishRubric(em, firmId, localIdOf(input.rubricId, 'Rubric')));
+    return runMutation(context, PublishRubricPayload, (em) => publishRubric(em, firmId, localIdOf(input.rubricId, 'Rubric')));
   }
 
   @Authorized(RUBRIC_PUBLISHERS)
@@ -104,6 +104,6 @@ export class RubricResolver {
   })
   retireRubric(@Arg('input') input: RetireRubricInput, @Ctx() context: Context): Promise<RetireRubricPayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, RetireRubricPayload, (em) => retireRubric(em, firmId, localIdOf(input.rubricId, 'Rubric')));
+    return runMutation(context, RetireRubricPayload, (em) => retireRubric(em, firmId, localIdOf(input.rubricId, 'Rubric')));
   }
 }

@@ -1,8 +1,8 @@
 import type { Feature } from '../../common/feature';
 import { scorecardNode } from './scorecard.node';
-import { ScorecardResolver, ScorecardRevisionResolver } from './scorecard.resolver';
+import { RatingResolver, ScorecardResolver, ScorecardRevisionResolver } from './scorecard.resolver';
 
 export const scorecardFeature: Feature = {
-  resolvers: [ScorecardResolver, ScorecardRevisionResolver],
+  resolvers: [ScorecardResolver, ScorecardRevisionResolver, RatingResolver],
   nodeSources: [scorecardNode],
 };

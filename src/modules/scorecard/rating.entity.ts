@@ -21,6 +21,9 @@ export class Rating extends TenantEntity<'score' | 'evidence'> {
   score: number | null = null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'What the candidate said or did; required with every score.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the candidate said or did; required with every score. Reading it is recorded in the audit log.',
+  })
   evidence: string | null = null;
 }

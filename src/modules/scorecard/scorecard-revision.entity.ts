@@ -29,11 +29,14 @@ export class ScorecardRevision extends TenantEntity<'reason' | 'summary'> {
   recommendation!: Recommendation;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Reading it is recorded in the audit log.' })
   summary: string | null = null;
 
   @Property({ type: 'text', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Why it was amended; null for the submission.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it was amended; null for the submission. Reading it is recorded in the audit log.',
+  })
   reason: string | null = null;
 
   @ManyToOne(() => User, { ref: true })

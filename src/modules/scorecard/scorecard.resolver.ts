@@ -22,6 +22,7 @@ import { amendScorecard, listMyScorecards, submitScorecard } from './scorecard.s
 import { userByIdLoader } from '../user/user.loaders';
 import { ratingsByRevisionLoader, revisionByIdLoader, revisionsByScorecardLoader } from './scorecard.loaders';
 import { ASSESSMENT_READERS, SCORERS } from './scorecard.access';
+import { readPersonal, type AuditTrail } from '../audit/audit-trail';
 
 // Which scorecards a caller gets at all is decided where they are listed or found
 // (independent-scoring.ts); the fields below trust their parent.
@@ -31,7 +32,7 @@ export class ScorecardResolver {
   @Mutation(() => SubmitScorecardPayload, { description: "Submits the caller's scorecard of an interview: revision 1." })
   submitScorecard(@Arg('input') input: SubmitScorecardInput, @Ctx() context: Context): Promise<SubmitScorecardPayload> {
     const { firmId, userId } = userOf(context);
-    return runMutation(context.em, SubmitScorecardPayload, (em) =>
+    return runMutation(context, SubmitScorecardPayload, (em) =>
       submitScorecard(em, firmId, userId, { ...input, interviewId: localIdOf(input.interviewId, 'Interview') }),
     );
   }
@@ -42,7 +43,7 @@ export class ScorecardResolver {
   })
   amendScorecard(@Arg('input') input: AmendScorecardInput, @Ctx() context: Context): Promise<AmendScorecardPayload> {
     const { firmId, userId } = userOf(context);
-    return runMutation(context.em, AmendScorecardPayload, (em) =>
+    return runMutation(context, AmendScorecardPayload, (em) =>
       amendScorecard(em, firmId, userId, { ...input, scorecardId: localIdOf(input.scorecardId, 'Scorecard') }),
     );
   }
@@ -74,9 +75,13 @@ export class ScorecardResolver {
   }
 
   @Authorized<Access>(...ASSESSMENT_READERS)
-  @FieldResolver(() => String, { nullable: true, description: 'Of the latest revision; null while a draft.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Of the latest revision; null while a draft. Reading it is recorded in the audit log.',
+  })
   async summary(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<string | null> {
-    return (await latestRevisionOf(scorecard, context))?.summary ?? null;
+    const summary = (await latestRevisionOf(scorecard, context))?.summary ?? null;
+    return readPersonal(context.audit, 'Scorecard', scorecard.id, 'summary', summary);
   }
 
   @Authorized<Access>(...ASSESSMENT_READERS)
@@ -85,6 +90,7 @@ export class ScorecardResolver {
   })
   async ratings(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<Rating[]> {
     if (!scorecard.latestRevision) return [];
+    belongsTo(context.audit, scorecard.latestRevision.id, scorecard.id);
     return context.loaders.get(ratingsByRevisionLoader).load(scorecard.latestRevision.id);
   }
 
@@ -100,7 +106,18 @@ export class ScorecardRevisionResolver {
   @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => [Rating], { description: 'One per competency of the rubric, in rubric order.' })
   ratings(@Root() revision: ScorecardRevision, @Ctx() context: Context): Promise<Rating[]> {
+    belongsTo(context.audit, revision.id, revision.scorecard.id);
     return context.loaders.get(ratingsByRevisionLoader).load(revision.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  summary(@Root() revision: ScorecardRevision, @Ctx() context: Context): string | null {
+    return readPersonal(context.audit, 'Scorecard', revision.scorecard.id, 'summary', revision.summary);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  reason(@Root() revision: ScorecardRevision, @Ctx() context: Context): string | null {
+    return readPersonal(context.audit, 'Scorecard', revision.scorecard.id, 'reason', revision.reason);
   }
 
   @Authorized(...STAFF)
@@ -108,6 +125,23 @@ export class ScorecardRevisionResolver {
   async author(@Root() revision: ScorecardRevision, @Ctx() context: Context): Promise<User> {
     return (await context.loaders.get(userByIdLoader).load(revision.author.id))!;
   }
+}
+
+@Resolver(() => Rating)
+export class RatingResolver {
+  // Evidence is logged against its scorecard, which the ratings field above noted for the revision.
+  @FieldResolver(() => String, { nullable: true })
+  evidence(@Root() rating: Rating, @Ctx() context: Context): string | null {
+    const scorecard = context.audit.subjects.get(rating.revision.id);
+    return scorecard
+      ? readPersonal(context.audit, scorecard.objectType, scorecard.objectId, 'evidence', rating.evidence)
+      : readPersonal(context.audit, 'ScorecardRevision', rating.revision.id, 'evidence', rating.evidence);
+  }
+}
+
+// Ratings are read through a revision; their evidence is logged against the revision's scorecard.
+function belongsTo(trail: AuditTrail, revisionId: string, scorecardId: string): void {
+  trail.subjects.set(revisionId, { objectType: 'Scorecard', objectId: scorecardId });
 }
 
 function latestRevisionOf(scorecard: Scorecard, context: Context): Promise<ScorecardRevision | null> {

@@ -123,7 +123,7 @@ export class PresentedShortlistEntryResolver {
   giveShortlistFeedback(@Arg('input') input: GiveShortlistFeedbackInput, @Ctx() context: Context): Promise<GiveShortlistFeedbackPayload> {
     const principal = principalOf(context);
     if (principal.kind !== 'USER') throw new Error('A client user is required.');
-    return runMutation(context.em, GiveShortlistFeedbackPayload, async (em) => {
+    return runMutation(context, GiveShortlistFeedbackPayload, async (em) => {
       const { entry, feedback } = await giveShortlistFeedback(
         em,
         principal.firmId,

@@ -55,7 +55,7 @@ export class ShortlistResolver {
   })
   addToShortlist(@Arg('input') input: AddToShortlistInput, @Ctx() context: Context): Promise<AddToShortlistPayload> {
     const principal = principalOf(context);
-    return runMutation(context.em, AddToShortlistPayload, (em) =>
+    return runMutation(context, AddToShortlistPayload, (em) =>
       addToShortlist(em, principal.firmId, userIdOf(principal), {
         mandateId: localIdOf(input.mandateId, 'Mandate'),
         candidacyId: localIdOf(input.candidacyId, 'Candidacy'),
@@ -71,7 +71,7 @@ export class ShortlistResolver {
   })
   updateShortlistEntry(@Arg('input') input: UpdateShortlistEntryInput, @Ctx() context: Context): Promise<UpdateShortlistEntryPayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, UpdateShortlistEntryPayload, (em) =>
+    return runMutation(context, UpdateShortlistEntryPayload, (em) =>
       updateShortlistEntry(em, firmId, {
         entryId: localIdOf(input.entryId, 'ShortlistEntry'),
         note: input.note,
@@ -86,7 +86,7 @@ export class ShortlistResolver {
   })
   reorderShortlist(@Arg('input') input: ReorderShortlistInput, @Ctx() context: Context): Promise<ReorderShortlistPayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, ReorderShortlistPayload, (em) =>
+    return runMutation(context, ReorderShortlistPayload, (em) =>
       reorderShortlist(em, firmId, {
         mandateId: localIdOf(input.mandateId, 'Mandate'),
         entryIds: input.entryIds.map((id) => localIdOf(id, 'ShortlistEntry')),
@@ -101,7 +101,7 @@ export class ShortlistResolver {
   })
   withdrawFromShortlist(@Arg('input') input: WithdrawFromShortlistInput, @Ctx() context: Context): Promise<WithdrawFromShortlistPayload> {
     const principal = principalOf(context);
-    return runMutation(context.em, WithdrawFromShortlistPayload, (em) =>
+    return runMutation(context, WithdrawFromShortlistPayload, (em) =>
       withdrawFromShortlist(em, principal.firmId, userIdOf(principal), {
         entryId: localIdOf(input.entryId, 'ShortlistEntry'),
         reason: input.reason,
@@ -118,7 +118,7 @@ export class ShortlistResolver {
   })
   publishShortlist(@Arg('input') input: PublishShortlistInput, @Ctx() context: Context): Promise<PublishShortlistPayload> {
     const principal = principalOf(context);
-    return runMutation(context.em, PublishShortlistPayload, (em) =>
+    return runMutation(context, PublishShortlistPayload, (em) =>
       publishShortlist(em, principal.firmId, userIdOf(principal), {
         mandateId: localIdOf(input.mandateId, 'Mandate'),
         expectedVersion: input.expectedVersion,

@@ -39,7 +39,7 @@ export class UserResolver {
   createUser(@Arg('input') input: CreateUserInput, @Ctx() context: Context): Promise<CreateUserPayload> {
     const { firmId } = principalOf(context);
     const clientId = input.clientId == null ? null : localIdOf(input.clientId, 'Client');
-    return runMutation(context.em, CreateUserPayload, async (em) => {
+    return runMutation(context, CreateUserPayload, async (em) => {
       const user = await createUser(em, firmId, { ...input, clientId, clientIdUnknown: input.clientId != null && clientId === null });
       await flushNewUser(em);
       return { user };

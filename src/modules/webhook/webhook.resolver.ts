@@ -54,7 +54,7 @@ export class WebhookSubscriptionResolver {
     @Ctx() context: Context,
   ): Promise<CreateWebhookSubscriptionPayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, CreateWebhookSubscriptionPayload, (em) =>
+    return runMutation(context, CreateWebhookSubscriptionPayload, (em) =>
       createWebhookSubscription(em, firmId, input, { allowLoopback: !context.production }),
     );
   }
@@ -80,7 +80,7 @@ export class WebhookSubscriptionResolver {
     @Ctx() context: Context,
   ): Promise<DeleteWebhookSubscriptionPayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, DeleteWebhookSubscriptionPayload, (em) =>
+    return runMutation(context, DeleteWebhookSubscriptionPayload, (em) =>
       deleteWebhookSubscription(em, firmId, localIdOf(input.subscriptionId, 'WebhookSubscription')),
     );
   }
@@ -91,7 +91,7 @@ export class WebhookSubscriptionResolver {
   })
   redeliverWebhook(@Arg('input') input: RedeliverWebhookInput, @Ctx() context: Context): Promise<RedeliverWebhookPayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, RedeliverWebhookPayload, (em) =>
+    return runMutation(context, RedeliverWebhookPayload, (em) =>
       redeliverWebhook(em, firmId, localIdOf(input.deliveryId, 'WebhookDelivery')),
     );
   }
@@ -112,7 +112,7 @@ export class WebhookSubscriptionResolver {
 
   private setStatus(input: WebhookSubscriptionIdInput, context: Context, status: WebhookSubscriptionStatus) {
     const { firmId } = principalOf(context);
-    return runMutation(context.em, WebhookSubscriptionPayload, (em) =>
+    return runMutation(context, WebhookSubscriptionPayload, (em) =>
       setWebhookSubscriptionStatus(em, firmId, localIdOf(input.subscriptionId, 'WebhookSubscription'), status),
     );
   }

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Node } from '../../common/node';
+import { toGlobalId } from '../../common/global-id';
+import { Firm } from '../firm/firm.entity';
+
+export enum AuditActorKind {
+  USER = 'USER',
+  API_KEY = 'API_KEY',
+  // Reserved for work done without a credential; login records the user it signed in instead.
+  ANONYMOUS = 'ANONYMOUS',
+}
+registerEnumType(AuditActorKind, { name: 'AuditActorKind', description: 'Who acted: a user, an API key, or nobody signed in.' });
+
+// One entry of the firm's audit log: a mutation, or the personal data one request read.
+// Append-only: never updated, so it has no updatedAt. Its summary holds ids, enums and counts,
+// never free text or personal values, so erasing a candidate never has to rewrite the log.
+// Actor and object are plain ids, not foreign keys: the log outlives what it names.
+@Entity()
+@Index({ properties: ['firm', 'occurredAt', 'id'] })
+@Index({ properties: ['firm', 'action', 'occurredAt'] })
+@Index({ properties: ['firm', 'objectId', 'occurredAt'] })
+@Index({ properties: ['firm', 'actorUserId', 'occurredAt'] })
+@Index({ properties: ['firm', 'actorApiKeyId', 'occurredAt'] })
+@ObjectType({ implements: Node, description: 'An entry of the audit log: who did or read what, on which object, when.' })
+export class AuditEvent {
+  [OptionalProps]?: 'nodeId' | 'id' | 'occurredAt' | 'actorUserId' | 'actorApiKeyId' | 'objectType' | 'objectId' | 'summary' | 'requestId';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Firm, { ref: true, deleteRule: 'cascade' })
+  firm!: Ref<Firm>;
+
+  @Property({ type: 'timestamptz' })
+  @Field()
+  occurredAt: Date = new Date();
+
+  @Enum(() => AuditActorKind)
+  @Field(() => AuditActorKind)
+  actorKind!: AuditActorKind;
+
+  @Property({ type: 'uuid', nullable: true })
+  actorUserId: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  actorApiKeyId: string | null = null;
+
+  @Property({ length: 100 })
+  @Field({ description: 'The mutation (e.g. moveCandidacy), or read:<Type> for a read of personal data.' })
+  action!: string;
+
+  @Property({ length: 60, nullable: true })
+  @Field(() => String, { nullable: true, description: 'The type of the object acted on or read, e.g. Candidate.' })
+  objectType: string | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  objectId: string | null = null;
+
+  @Property({ type: 'jsonb' })
+  @Field(() => GraphQLJSONObject, {
+    description: 'What changed or was read: input field names, ids, enum values, counts, versions; never free text.',
+  })
+  summary: Record<string, unknown> = {};
+
+  @Property({ length: 100, nullable: true })
+  @Field(() => String, { nullable: true, description: 'The x-request-id of the request.' })
+  requestId: string | null = null;
+
+  get nodeId(): string {
+    return toGlobalId('AuditEvent', this.id);
+  }
+}

@@ -1,0 +1,30 @@
+import { Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Connection } from '../../common/connection';
+import { toGlobalId } from '../../common/global-id';
+import { principalOf, type Context } from '../../server/context';
+import { AuditEvent } from './audit-event.entity';
+import { AUDIT_READERS } from './audit.access';
+import { AuditEventConnection, AuditEventsArgs } from './audit.inputs';
+import { listAuditEvents } from './audit.service';
+
+@Resolver(() => AuditEvent)
+export class AuditEventResolver {
+  @Authorized(...AUDIT_READERS)
+  @Query(() => AuditEventConnection, { description: "The firm's audit log, newest first. Admins only." })
+  auditEvents(@Args() { filter, ...page }: AuditEventsArgs, @Ctx() context: Context): Promise<Connection<AuditEvent>> {
+    return listAuditEvents(context.em, principalOf(context).firmId, filter, page);
+  }
+
+  // Only the id: who it is, node(id) tells those allowed to know.
+  @FieldResolver(() => ID, { nullable: true, description: 'The User or ApiKey that acted; null for nobody signed in.' })
+  actorId(@Root() event: AuditEvent): string | null {
+    if (event.actorUserId) return toGlobalId('User', event.actorUserId);
+    if (event.actorApiKeyId) return toGlobalId('ApiKey', event.actorApiKeyId);
+    return null;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'The global id of the object, of type objectType.' })
+  objectId(@Root() event: AuditEvent): string | null {
+    return event.objectType && event.objectId ? toGlobalId(event.objectType, event.objectId) : null;
+  }
+}

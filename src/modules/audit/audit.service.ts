@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { Principal } from '../../common/access';
+import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
+import { badUserInput } from '../../common/errors';
+import { fromGlobalId } from '../../common/global-id';
+import { AuditActorKind, AuditEvent } from './audit-event.entity';
+import type { AuditTrail } from './audit-trail';
+import type { AuditEventFilter } from './audit.inputs';
+
+// What the audit log needs of a request.
+export interface AuditedRequest {
+  em: EntityManager;
+  principal: Principal | null;
+  requestId: string;
+  audit: AuditTrail;
+}
+
+// The user a mutation acted as when the request had no principal yet (login: the user it signed in).
+export interface ActingUser {
+  firmId: string;
+  userId: string;
+}
+
+interface Actor {
+  firm: string;
+  actorKind: AuditActorKind;
+  actorUserId: string | null;
+  actorApiKeyId: string | null;
+}
+
+function actorOf(principal: Principal): Actor {
+  return principal.kind === 'USER'
+    ? { firm: principal.firmId, actorKind: AuditActorKind.USER, actorUserId: principal.userId, actorApiKeyId: null }
+    : { firm: principal.firmId, actorKind: AuditActorKind.API_KEY, actorUserId: null, actorApiKeyId: principal.apiKeyId };
+}
+
+// Adds the mutation's audit row to its transaction (written by the transaction's flush, so it
+// commits or rolls back with the change). `result` is what the mutation's work returned.
+export function recordMutation(
+  em: EntityManager,
+  request: AuditedRequest,
+  mutation: NonNullable<AuditTrail['mutation']>,
+  result: object,
+  actingUser: ActingUser | null,
+): void {
+  const actor: Actor | null = request.principal
+    ? actorOf(request.principal)
+    : actingUser && { firm: actingUser.firmId, actorKind: AuditActorKind.USER, actorUserId: actingUser.userId, actorApiKeyId: null };
+  // Every mutation but login needs a principal (@Authorized); without a firm there is no log to write to.
+  if (!actor) throw new Error(`${mutation.action}: an audited mutation needs a principal or an acting user.`);
+  const object = mainObjectOf(result);
+  const outcome: Record<string, unknown> = {};
+  // Counts and flags of the payload (createdCount, loggedOut); strings (secrets, tokens) never.
+  for (const [name, value] of Object.entries(result)) {
+    if (typeof value === 'number' || typeof value === 'boolean') outcome[name] = value;
+  }
+  const version = (object?.value as { version?: unknown } | undefined)?.version;
+  if (typeof version === 'number') outcome.version = version;
+  const occurredAt = new Date();
+  request.audit.mutatedAt = occurredAt.getTime();
+  em.create(AuditEvent, {
+    ...actor,
+    occurredAt,
+    action: mutation.action,
+    objectType: object?.objectType ?? null,
+    objectId: object?.objectId ?? null,
+    summary: { input: mutation.input, ...(Object.keys(outcome).length > 0 ? { result: outcome } : {}) },
+    requestId: request.requestId,
+  });
+}
+
+// The payload's main object: its first field holding an object with a global id (or a global id itself).
+function mainObjectOf(result: object): { objectType: string; objectId: string; value: unknown } | null {
+  for (const value of Object.values(result)) {
+    const globalId = typeof value === 'string' ? value : (value as { nodeId?: unknown } | null)?.nodeId;
+    const parsed = typeof globalId === 'string' ? fromGlobalId(globalId) : null;
+    if (parsed) return { objectType: parsed.typeName, objectId: parsed.id, value };
+  }
+  return null;
+}
+
+// The personal data this request read, one row per object, in one statement. On a fresh fork:
+// outside any transaction the request may still hold.
+export async function writeReadEvents(request: AuditedRequest): Promise<void> {
+  const { principal, audit } = request;
+  if (!principal || audit.reads.size === 0) return;
+  const actor = actorOf(principal);
+  // Never in the same millisecond as the request's mutation: newest first keeps their order.
+  const occurredAt = new Date(Math.max(Date.now(), audit.mutatedAt + 1));
+  const rows = [...audit.reads.values()].map((read) => ({
+    id: randomUUID(),
+    ...actor,
+    occurredAt,
+    action: `read:${read.objectType}`,
+    objectType: read.objectType,
+    objectId: read.objectId,
+    summary: { fields: [...read.fields].sort() },
+    requestId: request.requestId,
+  }));
+  audit.reads.clear();
+  await request.em.fork().insertMany(AuditEvent, rows);
+}
+
+// The firm's log, newest first.
+export function listAuditEvents(
+  em: EntityManager,
+  firmId: string,
+  filter: AuditEventFilter | null | undefined,
+  page: ConnectionArgs,
+): Promise<Connection<AuditEvent>> {
+  const where: FilterQuery<AuditEvent> & Record<string, unknown> = { firm: firmId };
+  if (filter?.actorId) {
+    const actor = fromGlobalId(filter.actorId);
+    if (actor?.typeName === 'User') where.actorUserId = actor.id;
+    else if (actor?.typeName === 'ApiKey') where.actorApiKeyId = actor.id;
+    else throw badUserInput('filter.actorId must be the id of a User or an ApiKey.', 'filter');
+  }
+  if (filter?.action) where.action = filter.action;
+  if (filter?.objectId) {
+    const object = fromGlobalId(filter.objectId);
+    if (!object) throw badUserInput('filter.objectId is not an id of ours.', 'filter');
+    // By the row id alone: a ShortlistEntry id also finds what was done to it as a PresentedShortlistEntry.
+    where.objectId = object.id;
+  }
+  if (filter?.since || filter?.until) {
+    where.occurredAt = { ...(filter.since ? { $gte: filter.since } : {}), ...(filter.until ? { $lt: filter.until } : {}) };
+  }
+  return paginate(em, AuditEvent, where, { list: 'auditEvents', keys: ['occurredAt', 'id'], descending: true, ...page });
+}

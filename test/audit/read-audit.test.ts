@@ -1,0 +1,167 @@
+import { ApiKeyScope } from '../../src/common/access';
+import { Scorecard } from '../../src/modules/scorecard/scorecard.entity';
+import { Interview } from '../../src/modules/interview/interview.entity';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+import { createTestFirm, type TestFirm } from '../helpers/fixtures';
+import type { GraphQLClient } from '../helpers/graphql-client';
+import { insertCandidate } from '../helpers/candidate-fixtures';
+import { EVIDENCE_MARKER, insertAssessedMandate, SUMMARY_MARKER } from '../helpers/shortlist-fixtures';
+import { auditLogText, auditRowCount, auditRowsOf, newRequestId, requestHeaders, type AuditRow } from '../helpers/audit-fixtures';
+import {
+  AddToShortlistDocument,
+  CandidatesContactDocument,
+  CandidatesNamesDocument,
+  PresentedMandatesDocument,
+  PublishShortlistDocument,
+  ScorecardEvidenceDocument,
+  ScorecardScoresOnlyDocument,
+} from '../generated/graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+
+let app: TestApp;
+let nordlys: TestFirm;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  nordlys = await createTestFirm(app, 'nordlys');
+});
+afterAll(() => app.close());
+
+async function read<TData, TVariables>(client: GraphQLClient, document: TypedDocumentNode<TData, TVariables>, variables?: TVariables) {
+  const requestId = newRequestId('read');
+  const response = await client.request(document, variables, requestHeaders(requestId));
+  if (response.errors?.length || !response.data) throw new Error(`Expected data, got ${response.raw}`);
+  return { data: response.data, requestId };
+}
+
+// `count` candidates of a new firm: every third without a phone, every fifth without an email.
+async function firmWithCandidates(label: string, count: number) {
+  const testFirm = await createTestFirm(app, label);
+  const candidates = [];
+  for (let index = 0; index < count; index += 1) {
+    candidates.push(
+      await insertCandidate(app, testFirm, {
+        firstName: `Kari${index}`,
+        lastName: `Nordmann${label}`,
+        email: index % 5 === 4 ? null : `kari${index}.${label}@private.example`,
+        phone: index % 3 === 2 ? null : `+47 400 ${String(10000 + index)}`,
+        headline: 'Director',
+      }),
+    );
+  }
+  return { testFirm, candidates };
+}
+
+function contactFields(candidate: { email: string | null; phone: string | null }): string[] {
+  return [...(candidate.email ? ['email'] : []), ...(candidate.phone ? ['phone'] : [])];
+}
+
+describe('reads of candidate contact data', () => {
+  it('should write one row per candidate read, with the contact fields that had a value', async () => {
+    const { testFirm, candidates } = await firmWithCandidates('contact', 6);
+    const { data, requestId } = await read(testFirm.asRecruiter, CandidatesContactDocument, { first: 10 });
+    expect(data.candidates.nodes).toHaveLength(6);
+    const expected: AuditRow[] = candidates
+      .filter((candidate) => contactFields(candidate).length > 0)
+      .map((candidate) => ({
+        firmId: testFirm.firm.id,
+        actorKind: 'USER',
+        actorUserId: testFirm.recruiter.id,
+        actorApiKeyId: null,
+        action: 'read:Candidate',
+        objectType: 'Candidate',
+        objectId: candidate.id,
+        summary: { fields: contactFields(candidate) },
+      }))
+      .sort((a, b) => a.objectId!.localeCompare(b.objectId!));
+    // Index 4 has a phone but no email; index 2 an email but no phone: both are read rows.
+    expect(expected).toHaveLength(6);
+    expect(await auditRowsOf(app, requestId)).toEqual(expected);
+  });
+
+  it('should record an API key as the reader', async () => {
+    const { testFirm, candidates } = await firmWithCandidates('keyread', 1);
+    const { apiKey, client } = await testFirm.apiKey([ApiKeyScope.CANDIDATES_READ]);
+    const { requestId } = await read(client, CandidatesContactDocument, { first: 10 });
+    expect(await auditRowsOf(app, requestId)).toEqual([
+      {
+        firmId: testFirm.firm.id,
+        actorKind: 'API_KEY',
+        actorUserId: null,
+        actorApiKeyId: apiKey.id,
+        action: 'read:Candidate',
+        objectType: 'Candidate',
+        objectId: candidates[0].id,
+        summary: { fields: ['email', 'phone'] },
+      },
+    ]);
+  });
+
+  it('should write nothing for names and headlines, shown in every list', async () => {
+    const { testFirm } = await firmWithCandidates('names', 3);
+    const before = await auditRowCount(app);
+    const { data, requestId } = await read(testFirm.asRecruiter, CandidatesNamesDocument, { first: 10 });
+    expect(data.candidates.nodes).toHaveLength(3);
+    expect(await auditRowsOf(app, requestId)).toEqual([]);
+    expect(await auditRowCount(app)).toBe(before);
+  });
+
+  it('should run the same number of SQL statements for 50 candidates read as for 5: one more than without contact data', async () => {
+    const few = await firmWithCandidates('few', 5);
+    const many = await firmWithCandidates('many', 50);
+    const contactForFive = await app.countStatements(() => read(few.testFirm.asRecruiter, CandidatesContactDocument, { first: 100 }));
+    const contactForFifty = await app.countStatements(() => read(many.testFirm.asRecruiter, CandidatesContactDocument, { first: 100 }));
+    const namesForFifty = await app.countStatements(() => read(many.testFirm.asRecruiter, CandidatesNamesDocument, { first: 100 }));
+    expect(contactForFifty).toBe(contactForFive);
+    expect(contactForFifty).toBe(namesForFifty + 1);
+    const [{ count }] = await app
+      .em()
+      .getConnection()
+      .execute(`select count(*)::int as count from audit_event where firm_id = ? and action = 'read:Candidate'`, [many.testFirm.firm.id]);
+    // Read once with contact data: 50 candidates, less the 3 with neither email nor phone (14, 29, 44).
+    expect(count).toBe(47);
+  });
+});
+
+describe('reads of evidence and scorecard summaries', () => {
+  it('should write one row per scorecard with evidence and summary, reached through its ratings and its revisions', async () => {
+    const { candidacies } = await insertAssessedMandate(app, nordlys, { candidates: 1 });
+    const em = app.em();
+    const interview = await em.findOneOrFail(Interview, { candidacy: candidacies[0].candidacy.id });
+    const scorecard = await em.findOneOrFail(Scorecard, { interview: interview.id, interviewer: nordlys.admin.id });
+    const { data, requestId } = await read(nordlys.asAdmin, ScorecardEvidenceDocument, { id: scorecard.nodeId });
+    expect(JSON.stringify(data)).toContain(EVIDENCE_MARKER);
+    expect(await auditRowsOf(app, requestId)).toEqual([
+      {
+        firmId: nordlys.firm.id,
+        actorKind: 'USER',
+        actorUserId: nordlys.admin.id,
+        actorApiKeyId: null,
+        action: 'read:Scorecard',
+        objectType: 'Scorecard',
+        objectId: scorecard.id,
+        summary: { fields: ['evidence', 'summary'] },
+      },
+    ]);
+    // Scores and recommendation alone are no evidence.
+    const scores = await read(nordlys.asAdmin, ScorecardScoresOnlyDocument, { id: scorecard.nodeId });
+    expect(await auditRowsOf(app, scores.requestId)).toEqual([]);
+  });
+
+  it('should write nothing when a client user reads the presented candidates (names, headline, location)', async () => {
+    const { mandate, candidacies } = await insertAssessedMandate(app, nordlys, { candidates: 2 });
+    for (const { candidacy } of candidacies) {
+      await nordlys.asRecruiter.data(AddToShortlistDocument, { input: { mandateId: mandate.nodeId, candidacyId: candidacy.nodeId, note: 'Strong.' } });
+    }
+    await nordlys.asRecruiter.data(PublishShortlistDocument, { input: { mandateId: mandate.nodeId } });
+    const { data, requestId } = await read(nordlys.asClientUser, PresentedMandatesDocument, {});
+    expect(JSON.stringify(data)).toContain('Solberg');
+    expect(await auditRowsOf(app, requestId)).toEqual([]);
+  });
+
+  it('should keep no evidence, summary, email or phone in the audit log', async () => {
+    const text = await auditLogText(app);
+    expect(text).toContain('read:Scorecard');
+    for (const value of [EVIDENCE_MARKER, SUMMARY_MARKER, '@private.example', '+47 ', 'Kari0', 'Solberg']) expect([value, text.includes(value)]).toEqual([value, false]);
+  });
+});
