@@ -11,9 +11,11 @@ import type { Logger } from '../config/logger';
 import { createContext, type Context } from './context';
 import { errorLoggingPlugin, formatError } from './errors';
 import { explorerRouter } from './explorer';
-import { REQUEST_BODY_LIMIT } from './limits';
+import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './limits';
 import { requestPipelinePlugin } from './request-pipeline';
 import { createRateLimiter } from './rate-limit';
+import { armorProtection, parseOptions } from './query-limits';
+import { bodyLimitMessage, jsonBody, methodAndTypeGuard } from './http-limits';
 import { createIdempotencyStore } from '../modules/idempotency';
 
 export interface ServerOptions {
@@ -21,6 +23,8 @@ export interface ServerOptions {
   schema: GraphQLSchema;
   logger: Logger;
   production: boolean;
+  // The token bucket per credential; defaults to DEFAULT_RATE_LIMIT (readConfig reads RATE_LIMIT_*).
+  rateLimit?: Partial<RateLimitConfig>;
 }
 
 export interface AppServer {
@@ -29,7 +33,9 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function createAppServer({ orm, schema, logger, production }: ServerOptions): Promise<AppServer> {
+export async function createAppServer({ orm, schema, logger, production, rateLimit }: ServerOptions): Promise<AppServer> {
+  const rateLimiter = createRateLimiter({ ...DEFAULT_RATE_LIMIT, ...rateLimit }, orm.config.get('clientUrl'));
+  const armor = armorProtection();
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
@@ -42,14 +48,22 @@ export async function createAppServer({ orm, schema, logger, production }: Serve
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError,
+    parseOptions,
+    validationRules: armor.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      ...armor.plugins,
       errorLoggingPlugin,
-      requestPipelinePlugin({ rateLimiter: createRateLimiter(), idempotency: createIdempotencyStore() }),
+      requestPipelinePlugin({ rateLimiter, idempotency: createIdempotencyStore() }),
     ],
   });
-  await apollo.start();
+  try {
+    await apollo.start();
+  } catch (error) {
+    await rateLimiter.close();
+    throw error;
+  }
 
   app.use((request, response, next) => {
     const incoming = request.header('x-request-id');
@@ -87,7 +101,8 @@ export async function createAppServer({ orm, schema, logger, production }: Serve
 
   app.use(
     '/graphql',
-    express.json({ limit: REQUEST_BODY_LIMIT }),
+    methodAndTypeGuard(rateLimiter),
+    ...jsonBody(rateLimiter),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, req, logger, production) }),
   );
 
@@ -101,6 +116,7 @@ export async function createAppServer({ orm, schema, logger, production }: Serve
     async stop() {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await rateLimiter.close();
     },
   };
 }
@@ -112,7 +128,7 @@ function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     if (status === 500) logger.error({ err: error }, 'unexpected error outside GraphQL');
     const message =
       status === 413
-        ? `The request body is larger than ${REQUEST_BODY_LIMIT}.`
+        ? bodyLimitMessage()
         : status === 400
           ? 'The request body is not valid JSON.'
           : status === 500

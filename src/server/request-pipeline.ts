@@ -28,7 +28,7 @@ export function requestPipelinePlugin(dependencies: PipelineDependencies): Apoll
         },
         async willSendResponse(requestContext: GraphQLRequestContextWillSendResponse<Context>) {
           await finishIdempotentRequest(dependencies.idempotency, requestContext);
-          setRateLimitHeaders(requestContext);
+          await setRateLimitHeaders(dependencies.rateLimiter, requestContext);
         },
       };
     },
