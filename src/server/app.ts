@@ -15,7 +15,8 @@ import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './limits';
 import { requestPipelinePlugin } from './request-pipeline';
 import { createRateLimiter } from './rate-limit';
 import { armorProtection, parseOptions } from './query-limits';
-import { bodyLimitMessage, jsonBody, methodAndTypeGuard } from './http-limits';
+import { bodyLimitMessage, jsonBody, methodAndTypeGuard, refuse } from './http-limits';
+import type { RateLimiter } from './rate-limit';
 import { createIdempotencyStore } from '../modules/idempotency';
 
 export interface ServerOptions {
@@ -109,7 +110,7 @@ export async function createAppServer({ orm, schema, logger, production, rateLim
   app.use((_request, response) => {
     response.status(404).json({ error: 'Not found. The API is at /graphql.' });
   });
-  app.use(jsonErrorHandler(logger));
+  app.use(jsonErrorHandler(logger, rateLimiter));
 
   return {
     httpServer,
@@ -122,8 +123,8 @@ export async function createAppServer({ orm, schema, logger, production, rateLim
 }
 
 // Errors outside GraphQL (a malformed or oversized body): a JSON answer, never an HTML stack.
-function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (error, _request, response, _next) => {
+function jsonErrorHandler(logger: Logger, rateLimiter: RateLimiter): ErrorRequestHandler {
+  return (error, request, response, _next) => {
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error }, 'unexpected error outside GraphQL');
     const message =
@@ -134,6 +135,6 @@ function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
           : status === 500
             ? 'Internal server error.'
             : 'The request could not be handled.';
-    response.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    void refuse(rateLimiter, request, response, status, message);
   };
 }

@@ -15,11 +15,11 @@ export function bodyLimitMessage(): string {
   );
 }
 
-async function refuse(limiter: RateLimiter, request: Request, response: Response, status: number, message: string) {
+export async function refuse(limiter: RateLimiter, request: Request, response: Response, status: number, message: string) {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
   const state = await limiter.peek(rateLimitKey(match ? match[1] : null, request.socket.remoteAddress ?? 'unknown')).catch(() => null);
   if (state) for (const [name, value] of rateLimitHeaders(limiter, state)) response.setHeader(name, value);
-  response.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+  response.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
 }
 
 // 405 for anything but POST (GET included: no queries in URLs, so none in logs or caches or

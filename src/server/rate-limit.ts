@@ -139,7 +139,9 @@ class PostgresRateLimiter implements RateLimiter {
     // Refused against a row another process created after this statement's snapshot.
     if (!row) return stateOf(this.config, 0, capacity / refillPerSecond, false, cost / refillPerSecond);
     if (row.allowed) return stateOf(this.config, row.now, row.tat, true, 0);
-    return decide(this.config, row.now, row.tat, cost).state;
+    // Refused: the tat read may be older than the one it was refused against, so never re-decide.
+    const base = Math.max(row.tat, row.now);
+    return stateOf(this.config, row.now, base, false, base + (cost - capacity) / refillPerSecond - row.now);
   }
 
   async peek(key: string): Promise<BucketState> {

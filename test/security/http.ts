@@ -30,7 +30,8 @@ export async function send(app: TestApp, body: string | undefined, options: Send
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...headers,
       },
-      body,
+      // A string body would get text/plain from fetch: bytes get no content type at all.
+      body: contentType === null && body !== undefined ? new TextEncoder().encode(body) : body,
     });
     raw = await response.text();
   });
