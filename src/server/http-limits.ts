@@ -1,6 +1,6 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { Kind, parse } from 'graphql';
-import { BULK_BODY_LIMIT, BULK_OPERATION_FIELD, QUERY_LIMITS, REQUEST_BODY_LIMIT } from './limits';
+import { BULK_BODY_LIMIT, BULK_MUTATIONS, QUERY_LIMITS, REQUEST_BODY_LIMIT } from './limits';
 import { rateLimitHeaders, rateLimitKey, type RateLimiter } from './rate-limit';
 
 // The HTTP side of /graphql, before Apollo: POST only, JSON only, bodies of a bounded size.
@@ -11,7 +11,7 @@ const kB = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US'
 export function bodyLimitMessage(): string {
   return (
     `The request body is larger than ${kB(REQUEST_BODY_LIMIT)} ` +
-    `(${kB(BULK_BODY_LIMIT)} for a mutation whose only field is ${BULK_OPERATION_FIELD}).`
+    `(${kB(BULK_BODY_LIMIT)} for a mutation of only ${BULK_MUTATIONS.join(', ')}).`
   );
 }
 
@@ -43,19 +43,21 @@ export function methodAndTypeGuard(limiter: RateLimiter): RequestHandler {
 const bodyBytes = new WeakMap<Request, number>();
 
 // Reads bodies up to the bulk limit (larger ones are refused by the JSON parser, as 413), then
-// holds everything over REQUEST_BODY_LIMIT to the plain limit unless it is a bulk upsert.
+// holds everything over REQUEST_BODY_LIMIT to the plain limit unless it is a bulk mutation.
 export function jsonBody(limiter: RateLimiter): RequestHandler[] {
   return [
     express.json({ limit: BULK_BODY_LIMIT, verify: (request, _response, buffer) => bodyBytes.set(request as Request, buffer.length) }),
     (request, response, next) => {
-      if ((bodyBytes.get(request) ?? 0) <= REQUEST_BODY_LIMIT || isBulkUpsert(request.body)) return next();
+      // Apollo refuses batches too (allowBatchedHttpRequests: false); here the refusal gets the rate-limit headers.
+      if (Array.isArray(request.body)) return void refuse(limiter, request, response, 400, 'Operation batching disabled.');
+      if ((bodyBytes.get(request) ?? 0) <= REQUEST_BODY_LIMIT || isBulkMutation(request.body)) return next();
       void refuse(limiter, request, response, 413, bodyLimitMessage());
     },
   ];
 }
 
-// A mutation whose every root field is upsertCandidates, alone in its document.
-function isBulkUpsert(body: unknown): boolean {
+// A mutation whose every root field is one of BULK_MUTATIONS, alone in its document.
+function isBulkMutation(body: unknown): boolean {
   const query = (body as { query?: unknown } | null)?.query;
   if (typeof query !== 'string') return false;
   try {
@@ -63,7 +65,7 @@ function isBulkUpsert(body: unknown): boolean {
     const operations = definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
     if (operations.length !== 1 || operations[0].operation !== 'mutation') return false;
     return operations[0].selectionSet.selections.every(
-      (selection) => selection.kind === Kind.FIELD && selection.name.value === BULK_OPERATION_FIELD,
+      (selection) => selection.kind === Kind.FIELD && BULK_MUTATIONS.includes(selection.name.value),
     );
   } catch {
     return false;

@@ -21,11 +21,12 @@ export const INPUT_LIST_EXCEPTIONS: Record<string, number> = {
   'upsertCandidates.input.candidates': MAX_UPSERT_BATCH,
 };
 
-// Request bodies. A bulk upsertCandidates batch (500 candidates) does not fit in 100 kB, so a
-// body of a mutation whose only root field is upsertCandidates may be up to BULK_BODY_LIMIT.
+// Request bodies. Some mutations legitimately send more than 100 kB: a batch of 500 candidates, a
+// rubric written in four languages (up to 30 competencies, each with indicators, questions and
+// anchors). A body whose operation is a mutation with only such root fields may be up to BULK_BODY_LIMIT.
 export const REQUEST_BODY_LIMIT = 100 * 1024;
 export const BULK_BODY_LIMIT = 1024 * 1024;
-export const BULK_OPERATION_FIELD = 'upsertCandidates';
+export const BULK_MUTATIONS: readonly string[] = ['upsertCandidates', 'createRubric', 'updateRubricDraft'];
 
 // The token bucket per credential (see rate-limit.ts); the RATE_LIMIT_* variables override it.
 export interface RateLimitConfig {

@@ -18,11 +18,9 @@ import {
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { Context } from './context';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/connection';
-import { RUBRIC_LIMITS } from '../modules/rubric/rubric.limits';
-import { SHORTLIST_LIMITS } from '../modules/shortlist/shortlist.limits';
-import { MAX_PANEL_SIZE } from '../modules/interview/interview.service';
-import { COMPARISON_MAX } from '../modules/fit/fit.service';
-import { BULK_OPERATION_FIELD, INPUT_LIST_EXCEPTIONS, INPUT_LIST_LIMIT, QUERY_LIMITS } from './limits';
+import { INPUT_LIST_EXCEPTIONS, INPUT_LIST_LIMIT, QUERY_LIMITS } from './limits';
+
+const UPSERT = 'upsertCandidates';
 
 export const QueryLimitCode = {
   COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
@@ -48,29 +46,17 @@ export function armorProtection() {
 export const parseOptions = { maxTokens: QUERY_LIMITS.tokens };
 
 // ---- The cost model ----------------------------------------------------------------------------
-// A point stands for one object the server loads. Scalars, enums and value objects (Fit, PageInfo,
-// an edge) cost 0 of their own; an object with an id (a Node: Mandate, Candidate, …) costs 1.
-// A connection costs 1 (its page query) + `first` × the cost of one item, `first` as the
-// operation will really run it (variables included; absent = the default page size; outside
-// 1–100 the resolver refuses it, so 100 is the most that can run). A plain list costs its largest
-// possible size × the cost of one item where the model limits it (competencies of a rubric,
-// panel, shortlist, comparison, nodes(ids)), else DEFAULT_PAGE_SIZE items. A mutation field
-// costs MUTATION_COST + its payload; upsertCandidates also 1 per candidate written.
+// A point stands for one object with an id (a Node: Mandate, Candidate, …) the server loads;
+// scalars, enums and value objects (a fit, an edge, pageInfo, a rating) cost 0 of their own.
+// What multiplies is the fan-out the caller chooses: a connection costs 1 (its page query) +
+// `first` × the cost of one item, `first` as the operation will really run it (variables
+// included; absent = the default page size; outside 1–100 the resolver refuses it before any
+// query, so 100 is the most that can run), and nodes(ids:) costs the number of ids × one item.
+// A plain list the caller cannot size (a candidacy's interviews, a rubric's competencies) counts
+// as one item: its length is bounded by the data (panel ≤ 5, shortlist ≤ 50, rubric ≤ 30
+// competencies) and the loaders read it in one batched statement per level, whatever its length.
+// A mutation field costs MUTATION_COST + its payload; upsertCandidates also 1 per candidate.
 export const MUTATION_COST = 10;
-
-const BOUNDED_LISTS: Record<string, number> = {
-  'Rubric.competencies': RUBRIC_LIMITS.competencies,
-  'Mandate.requirementProfile': RUBRIC_LIMITS.competencies,
-  'Assessment.competencies': RUBRIC_LIMITS.competencies,
-  'Fit.competencies': RUBRIC_LIMITS.competencies,
-  'Comparison.rows': RUBRIC_LIMITS.competencies,
-  'Comparison.columns': COMPARISON_MAX,
-  'ComparisonRow.cells': COMPARISON_MAX,
-  'Interview.panel': MAX_PANEL_SIZE,
-  'Interview.scorecards': MAX_PANEL_SIZE,
-  'Shortlist.entries': SHORTLIST_LIMITS.entries,
-  'PresentedShortlist.entries': SHORTLIST_LIMITS.entries,
-};
 
 // The upsert hands back the candidates it has just written: no further load.
 const FREE_OBJECTS = new Set(['UpsertCandidateResult.candidate']);
@@ -96,10 +82,11 @@ function effectivePageSize(first: unknown): number {
   return Math.min(Math.max(Math.trunc(first), 1), MAX_PAGE_SIZE);
 }
 
+// The lists the caller sizes; every other plain list counts as one item.
 function listSize(coordinate: string, args: Record<string, unknown>, state: CostState): number {
   if (coordinate === 'Query.nodes') return Array.isArray(args.ids) ? args.ids.length : 0;
   if (coordinate === 'UpsertCandidatesPayload.results') return state.upsertBatch;
-  return BOUNDED_LISTS[coordinate] ?? DEFAULT_PAGE_SIZE;
+  return 1;
 }
 
 function costEstimator(schema: GraphQLSchema, state: CostState) {
@@ -110,7 +97,7 @@ function costEstimator(schema: GraphQLSchema, state: CostState) {
     state.listError ??= checkInputLists(isRoot ? field.name : coordinate, args);
 
     if (type === mutationType) {
-      const written = field.name === BULK_OPERATION_FIELD ? batchSize(args) : 0;
+      const written = field.name === UPSERT ? batchSize(args) : 0;
       return MUTATION_COST + written + childComplexity;
     }
     const named = getNamedType(field.type);
@@ -161,11 +148,11 @@ function checkInputLists(owner: string, args: Record<string, unknown>): GraphQLE
 
 // The largest upsertCandidates batch among the operation's root fields (aliases may repeat it).
 function largestUpsertBatch(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
-  const field = schema.getMutationType()?.getFields()[BULK_OPERATION_FIELD];
+  const field = schema.getMutationType()?.getFields()[UPSERT];
   if (operation.operation !== 'mutation' || !field) return 0;
   let largest = 0;
   for (const selection of operation.selectionSet.selections) {
-    if (selection.kind !== Kind.FIELD || selection.name.value !== BULK_OPERATION_FIELD) continue;
+    if (selection.kind !== Kind.FIELD || selection.name.value !== UPSERT) continue;
     try {
       largest = Math.max(largest, batchSize(getArgumentValues(field, selection, variables)));
     } catch {

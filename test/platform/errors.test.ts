@@ -60,7 +60,7 @@ describe('error masking', () => {
     const response = await post(JSON.stringify({ query: `{ viewer { kind } }`, padding: 'x'.repeat(1_100_000) }));
     expect(response.status).toBe(413);
     expect(JSON.parse(response.raw).errors[0].message).toBe(
-      'The request body is larger than 100 kB (1,024 kB for a mutation whose only field is upsertCandidates).',
+      'The request body is larger than 100 kB (1,024 kB for a mutation of only upsertCandidates, createRubric, updateRubricDraft).',
     );
   });
 

@@ -153,8 +153,26 @@ describe('rate limit, in memory (the default)', () => {
     }
   });
 
-  it('should use the product limits by default: 1,000 points, refilled at 50 per second', () => {
+  it('should use the product limits by default: 1,000 points, refilled at 50 per second', async () => {
     expect(DEFAULT_RATE_LIMIT).toEqual({ capacity: 1000, refillPerSecond: 50, store: 'memory', poolSize: 2 });
+    const product = await startTestApp({ rateLimit: DEFAULT_RATE_LIMIT });
+    try {
+      const { firstKey, secondKey } = await credentials(product, 'product');
+      // 1 point: 999 left, full again in 0.02 s (rounded up to 1).
+      const one = await graphql(product, VIEWER, {}, { token: secondKey });
+      expect(bucket(one)).toEqual({ status: 200, limit: '1000', remaining: '999', reset: '1', retryAfter: null });
+      // 1 + 27 × (1 + 1 + 35) = 1,000 points: the whole bucket, full again in 20 s.
+      const heavy = `query ($n: Int, $m: Int) { clients(first: $n) { nodes { mandates(first: $m) { nodes { title } } } } }`;
+      const whole = await graphql(product, heavy, { n: 27, m: 35 }, { token: firstKey });
+      expect(bucket(whole)).toEqual({ status: 200, limit: '1000', remaining: '0', reset: '20', retryAfter: null });
+      const again = await graphql(product, heavy, { n: 27, m: 35 }, { token: firstKey });
+      // (remaining: not asserted, it holds the few points refilled meanwhile)
+      const { remaining: _refilled, ...refused } = bucket(again);
+      expect(refused).toEqual({ status: 429, limit: '1000', reset: '20', retryAfter: '20' });
+      expect(again.statements).toBe(0);
+    } finally {
+      await product.close();
+    }
   });
 });
 
