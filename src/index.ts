@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       schema: await buildAppSchema(),
       logger,
       production: config.production,
+      rateLimit: config.rateLimit,
     });
     await listen(server, config.port);
     // Webhooks go out from this process unless a separate `npm run worker` does it.

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from '../server/limits';
 
 // The one place that reads configuration: everything comes from the environment.
 export interface AppConfig {
@@ -10,6 +11,7 @@ export interface AppConfig {
   embeddedDataDir: string;
   embeddedPort: number;
   webhooks: WebhookConfig;
+  rateLimit: RateLimitConfig;
 }
 
 // Webhook delivery (see src/modules/webhook/delivery).
@@ -42,6 +44,26 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedDataDir: path.resolve(env.EMBEDDED_POSTGRES_DIR ?? path.join(process.cwd(), '.data', 'postgres')),
     embeddedPort,
     webhooks: readWebhookConfig(env),
+    rateLimit: readRateLimitConfig(env),
+  };
+}
+
+// The token bucket per credential (src/server/rate-limit.ts).
+function readRateLimitConfig(env: NodeJS.ProcessEnv): RateLimitConfig {
+  const number = (name: string, fallback: number, valid: (value: number) => boolean, rule: string) => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isFinite(value) || !valid(value)) throw new ConfigError(`${name} must be ${rule}, got "${env[name]}".`);
+    return value;
+  };
+  const store = env.RATE_LIMIT_STORE ?? DEFAULT_RATE_LIMIT.store;
+  if (store !== 'memory' && store !== 'postgres') {
+    throw new ConfigError(`RATE_LIMIT_STORE must be memory or postgres, got "${store}".`);
+  }
+  return {
+    capacity: number('RATE_LIMIT_CAPACITY', DEFAULT_RATE_LIMIT.capacity, (v) => Number.isInteger(v) && v >= 1, 'a whole number of at least 1'),
+    refillPerSecond: number('RATE_LIMIT_REFILL_PER_SECOND', DEFAULT_RATE_LIMIT.refillPerSecond, (v) => v > 0, 'a number above 0'),
+    store,
+    poolSize: number('RATE_LIMIT_PG_POOL_SIZE', DEFAULT_RATE_LIMIT.poolSize, (v) => Number.isInteger(v) && v >= 1, 'a whole number of at least 1'),
   };
 }
 

@@ -32,6 +32,8 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
       silent: true,
     },
     filters: { tenant: tenantFilter as never },
+    // The rate limiter's own table (Migration20261122150100); no entity maps it.
+    schemaGenerator: { ignoreSchema: ['rate_limit'] },
     forceUtcTimezone: true,
     // Entities are read through request forks only; the global manager must not be used.
     allowGlobalContext: false,

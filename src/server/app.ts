@@ -11,10 +11,13 @@ import type { Logger } from '../config/logger';
 import { createContext, type Context } from './context';
 import { errorLoggingPlugin, formatError } from './errors';
 import { explorerRouter } from './explorer';
-import { REQUEST_BODY_LIMIT } from './limits';
+import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './limits';
 import { refuseNulCharacters } from './nul-characters';
 import { requestPipelinePlugin } from './request-pipeline';
 import { createRateLimiter } from './rate-limit';
+import { armorProtection, parseOptions } from './query-limits';
+import { bodyLimitMessage, jsonBody, methodAndTypeGuard, refuse } from './http-limits';
+import type { RateLimiter } from './rate-limit';
 import { createIdempotencyStore } from '../modules/idempotency';
 
 export interface ServerOptions {
@@ -22,6 +25,8 @@ export interface ServerOptions {
   schema: GraphQLSchema;
   logger: Logger;
   production: boolean;
+  // The token bucket per credential; defaults to DEFAULT_RATE_LIMIT (readConfig reads RATE_LIMIT_*).
+  rateLimit?: Partial<RateLimitConfig>;
 }
 
 export interface AppServer {
@@ -30,7 +35,9 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function createAppServer({ orm, schema, logger, production }: ServerOptions): Promise<AppServer> {
+export async function createAppServer({ orm, schema, logger, production, rateLimit }: ServerOptions): Promise<AppServer> {
+  const rateLimiter = createRateLimiter({ ...DEFAULT_RATE_LIMIT, ...rateLimit }, orm.config.get('clientUrl'));
+  const armor = armorProtection();
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
@@ -43,17 +50,25 @@ export async function createAppServer({ orm, schema, logger, production }: Serve
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError,
+    parseOptions,
+    validationRules: armor.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // The API sets no cache hints (every answer is personal and per caller: no-store below);
       // the plugin would still walk every resolved field, ~30% of a ranking's allocations.
       ApolloServerPluginCacheControlDisabled(),
+      ...armor.plugins,
       errorLoggingPlugin,
-      requestPipelinePlugin({ rateLimiter: createRateLimiter(), idempotency: createIdempotencyStore() }),
+      requestPipelinePlugin({ rateLimiter, idempotency: createIdempotencyStore() }),
     ],
   });
-  await apollo.start();
+  try {
+    await apollo.start();
+  } catch (error) {
+    await rateLimiter.close();
+    throw error;
+  }
 
   app.use((request, response, next) => {
     const incoming = request.header('x-request-id');
@@ -95,7 +110,8 @@ export async function createAppServer({ orm, schema, logger, production }: Serve
       response.setHeader('cache-control', 'no-store');
       next();
     },
-    express.json({ limit: REQUEST_BODY_LIMIT }),
+    methodAndTypeGuard(rateLimiter),
+    ...jsonBody(rateLimiter),
     refuseNulCharacters(),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, req, logger, production) }),
   );
@@ -103,30 +119,31 @@ export async function createAppServer({ orm, schema, logger, production }: Serve
   app.use((_request, response) => {
     response.status(404).json({ error: 'Not found. The API is at /graphql.' });
   });
-  app.use(jsonErrorHandler(logger));
+  app.use(jsonErrorHandler(logger, rateLimiter));
 
   return {
     httpServer,
     async stop() {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await rateLimiter.close();
     },
   };
 }
 
 // Errors outside GraphQL (a malformed or oversized body): a JSON answer, never an HTML stack.
-function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (error, _request, response, _next) => {
+function jsonErrorHandler(logger: Logger, rateLimiter: RateLimiter): ErrorRequestHandler {
+  return (error, request, response, _next) => {
     const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error }, 'unexpected error outside GraphQL');
     const message =
       status === 413
-        ? `The request body is larger than ${REQUEST_BODY_LIMIT}.`
+        ? bodyLimitMessage()
         : status === 400
           ? 'The request body is not valid JSON.'
           : status === 500
             ? 'Internal server error.'
             : 'The request could not be handled.';
-    response.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    void refuse(rateLimiter, request, response, status, message);
   };
 }

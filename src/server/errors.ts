@@ -14,6 +14,10 @@ const PUBLIC_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // The limits (limits.ts): cost, input lists, rate.
+  'COST_LIMIT_EXCEEDED',
+  'INPUT_LIST_TOO_LONG',
+  'RATE_LIMITED',
 ]);
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error. Quote the requestId when you report it.';
@@ -35,6 +39,13 @@ function isPublic(error: unknown): error is GraphQLError {
   return publicCodeOf(error) !== null;
 }
 
+// graphql-js hints at names it knows ("Did you mean …?"), in validation and in variable errors:
+// a map of the schema for whoever probes it. GraphQL Armor masks the field names; this also
+// catches its other forms (enum values, argument and type names).
+function withoutSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean [^?]*\?/g, '').trim();
+}
+
 // The one place errors are shaped for clients: no stack, SQL, path or ORM text leaves the server.
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -42,7 +53,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const code = publicCodeOf(original);
     const { argumentName } = original.extensions;
     return {
-      message: formatted.message.replace(/^Context creation failed: /, ''),
+      message: withoutSuggestions(formatted.message.replace(/^Context creation failed: /, '')),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { code, ...(argumentName ? { argumentName } : {}) },

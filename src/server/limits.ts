@@ -1,2 +1,41 @@
-// The one place that sets the API's limits.
-export const REQUEST_BODY_LIMIT = '1mb';
+import { MAX_UPSERT_BATCH } from '../modules/integration/integration.limits';
+
+// The one place that sets the API's limits. README.md § Security lists them all.
+
+// Query shape, checked while the operation is validated (GraphQL Armor, and graphql's own parser for tokens).
+export const QUERY_LIMITS = {
+  // Nested selections; fragments do not count as a level of their own.
+  depth: 8,
+  aliases: 15,
+  directives: 50,
+  // Lexical tokens of the query text: the parser stops at the first one over.
+  tokens: 1000,
+  // Points per operation, computed with the variables (see query-limits.ts for the weights).
+  cost: 1000,
+} as const;
+
+// Items in any list given as an argument or inside an input object (variables included).
+export const INPUT_LIST_LIMIT = 250;
+// The documented exceptions, by root field and path inside its arguments.
+export const INPUT_LIST_EXCEPTIONS: Record<string, number> = {
+  'upsertCandidates.input.candidates': MAX_UPSERT_BATCH,
+};
+
+// Request bodies. Some mutations legitimately send more than 100 kB: a batch of 500 candidates, a
+// rubric written in four languages (up to 30 competencies, each with indicators, questions and
+// anchors). A body whose operation is a mutation with only such root fields may be up to BULK_BODY_LIMIT.
+export const REQUEST_BODY_LIMIT = 100 * 1024;
+export const BULK_BODY_LIMIT = 1024 * 1024;
+export const BULK_MUTATIONS: readonly string[] = ['upsertCandidates', 'createRubric', 'updateRubricDraft'];
+
+// The token bucket per credential (see rate-limit.ts); the RATE_LIMIT_* variables override it.
+export interface RateLimitConfig {
+  capacity: number;
+  refillPerSecond: number;
+  // memory: per process. postgres: shared by every API process on the database (table rate_limit.bucket).
+  store: 'memory' | 'postgres';
+  // Connections of the PostgreSQL store's own pool.
+  poolSize: number;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimitConfig = { capacity: 1000, refillPerSecond: 50, store: 'memory', poolSize: 2 };

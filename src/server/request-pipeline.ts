@@ -31,7 +31,7 @@ export function requestPipelinePlugin(dependencies: PipelineDependencies): Apoll
         async willSendResponse(requestContext: GraphQLRequestContextWillSendResponse<Context>) {
           await writeReadEvents(requestContext.contextValue);
           await finishIdempotentRequest(dependencies.idempotency, requestContext);
-          setRateLimitHeaders(requestContext);
+          await setRateLimitHeaders(dependencies.rateLimiter, requestContext);
         },
       };
     },

@@ -48,6 +48,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { ApiKeyScope, Role } from '../../src/common/access';
+import { QUERY_LIMITS } from '../../src/server/limits';
 import { fromGlobalId, toGlobalId } from '../../src/common/global-id';
 import { buildAppSchema } from '../../src/server/schema';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -807,10 +808,12 @@ interface TypeQuery {
   fields: { field: string; alias: string; path: string[] }[];
 }
 
-// One request asking every field of a type, each under its own alias.
-function typeQuery(schema: GraphQLSchema, typeName: string, target: Target): TypeQuery {
+// One request per chunk of fields of a type, each field under its own alias (the chunks keep
+// within QUERY_LIMITS.aliases).
+function typeQuery(schema: GraphQLSchema, typeName: string, target: Target, chunk: number): TypeQuery {
   const entry = EXPECTED.types[typeName] as NodeEntry | ViaEntry | RootEntry;
   const type = schema.getType(schemaTypeOf(typeName)) as GraphQLObjectType;
+  const inChunk = (_field: unknown, index: number) => Math.floor(index / QUERY_LIMITS.aliases) === chunk;
   const fields = Object.values(type.getFields()).map((field, index) => {
     const alias = `f${index}`;
     const leaf = selectionOf(field, entry.fields[field.name]?.args?.(target));
@@ -838,7 +841,7 @@ function typeQuery(schema: GraphQLSchema, typeName: string, target: Target): Typ
       path: [...entry.path, field.name],
       text: `${alias}: node(id: $id) { ... on ${entry.from} { ${inner} } }`,
     };
-  });
+  }).filter(inChunk);
   const variables = entry.kind === 'root' ? '' : '($id: ID!)';
   return { text: `query Matrix${variables} { ${fields.map((field) => field.text).join(' ')} }`, fields };
 }
@@ -1010,15 +1013,18 @@ describe('object types', () => {
     const mismatches: string[] = [];
     const leaks: string[] = [];
     const seen = new Map<string, number>();
-    const work: { typeName: string; targetName: TargetName }[] = [];
+    const work: { typeName: string; targetName: TargetName; chunk: number }[] = [];
     for (const [typeName, entry] of Object.entries(EXPECTED.types)) {
       if (entry.kind === 'unreachable') continue;
-      for (const targetName of entry.kind === 'root' ? (['OWN'] as TargetName[]) : TARGET_NAMES) work.push({ typeName, targetName });
+      const fieldCount = Object.keys((schema.getType(schemaTypeOf(typeName)) as GraphQLObjectType).getFields()).length;
+      for (const targetName of entry.kind === 'root' ? (['OWN'] as TargetName[]) : TARGET_NAMES) {
+        for (let chunk = 0; chunk * QUERY_LIMITS.aliases < fieldCount; chunk += 1) work.push({ typeName, targetName, chunk });
+      }
     }
-    await inBatches(work, async ({ typeName, targetName }) => {
+    await inBatches(work, async ({ typeName, targetName, chunk }) => {
       const entry = EXPECTED.types[typeName] as NodeEntry | ViaEntry | RootEntry;
       const target = world.targets[targetName];
-      const query = typeQuery(schema, typeName, target);
+      const query = typeQuery(schema, typeName, target, chunk);
       const nodeType = entry.kind === 'via' ? entry.from : typeName;
       const variables = entry.kind === 'root' ? {} : { id: target.ids[nodeType] };
       for (const { spec, client } of world.callers) {

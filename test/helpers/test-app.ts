@@ -4,6 +4,7 @@ import { ormOptions } from '../../src/config/orm.config';
 import { createLogger } from '../../src/config/logger';
 import { buildAppSchema } from '../../src/server/schema';
 import { createAppServer, type AppServer } from '../../src/server/app';
+import type { RateLimitConfig } from '../../src/server/limits';
 import { GraphQLClient } from './graphql-client';
 import { createTestDatabase } from './database';
 
@@ -27,7 +28,16 @@ function inspector(orm: MikroORM): Promise<MikroORM> {
 }
 
 // A real server over real HTTP on its own database.
-export async function startTestApp(options: { production?: boolean } = {}): Promise<TestApp> {
+const UNLIMITED_FOR_TESTS: Partial<RateLimitConfig> = { capacity: 1e12, refillPerSecond: 1e12 };
+
+export interface TestAppOptions {
+  production?: boolean;
+  // The rate limit; by default a bucket no test empties (tests fire requests far faster than any
+  // client): test/security/rate-limit.test.ts tests the bucket, with the product's numbers and small ones.
+  rateLimit?: Partial<RateLimitConfig>;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const orm = await createTestDatabase();
   const unfiltered = await inspector(orm);
   let server: AppServer | null = null;
@@ -37,6 +47,7 @@ export async function startTestApp(options: { production?: boolean } = {}): Prom
       schema: await buildAppSchema(),
       logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
       production: options.production ?? false,
+      rateLimit: options.rateLimit ?? UNLIMITED_FOR_TESTS,
     });
     await new Promise<void>((resolve) => server!.httpServer.listen(0, '127.0.0.1', resolve));
   } catch (error) {

@@ -289,24 +289,23 @@ describe('upsertCandidates', () => {
     expect((await storedCandidates(app, firm.firm.id)).map((row) => row.location)).toEqual(['Oslo']);
   });
 
-  it('should refuse more than 500 items as a whole and write nothing', async () => {
+  it('should refuse more than 500 items as a whole, before any SQL, and write nothing', async () => {
     const before = await snapshotTables(app);
-    const response = await nordlys.asAdmin.request(UpsertCandidatesFullDocument, { input: { candidates: atsCandidates(501) } });
-    expect(response.errors).toBeUndefined();
-    expect(response.data!.upsertCandidates).toEqual({
-      results: [],
-      createdCount: 0,
-      updatedCount: 0,
-      unchangedCount: 0,
-      rejectedCount: 0,
-      userErrors: [
+    let response!: Awaited<ReturnType<typeof nordlys.asAdmin.request>>;
+    const statements = await app.countStatements(async () => {
+      response = await nordlys.asAdmin.request(UpsertCandidatesFullDocument, { input: { candidates: atsCandidates(501) } });
+    });
+    // The generic input-list limit (src/server/limits.ts) refuses it before execution.
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.raw)).toEqual({
+      errors: [
         {
-          code: 'TOO_LONG',
-          field: ['input', 'candidates'],
-          message: 'candidates may hold at most 500 items, got 501: send them in batches.',
+          message: 'input.candidates of upsertCandidates holds 501 items; at most 500 are allowed. Send them in batches.',
+          extensions: { code: 'INPUT_LIST_TOO_LONG', argumentName: 'input' },
         },
       ],
     });
+    expect(statements).toBe(0);
     expect(await snapshotTables(app)).toEqual(before);
   });
 
