@@ -151,8 +151,25 @@ describe('eraseCandidate', () => {
       });
     });
 
+    it('should be in the audit log: who erased whom, with the reason redacted', async () => {
+      const rows: Record<string, unknown>[] = await app
+        .em()
+        .getConnection()
+        .execute(`select firm_id, actor_kind, actor_user_id, object_type, object_id, summary from audit_event where action = 'eraseCandidate'`);
+      expect(rows).toEqual([
+        {
+          firm_id: firm.firm.id,
+          actor_kind: 'USER',
+          actor_user_id: firm.admin.id,
+          object_type: 'Candidate',
+          object_id: erased.candidate.id,
+          summary: { input: { candidateId: erased.candidate.nodeId, reason: '[redacted]' } },
+        },
+      ]);
+    });
+
     it('should leave none of their values in any column of any table of any schema', async () => {
-      expect(await scannedSchemas(app)).toEqual(['pgboss', 'public']);
+      expect(await scannedSchemas(app)).toEqual(['pgboss', 'public', 'rate_limit']);
       const [{ jobs }] = await app.em().getConnection().execute(`select count(*)::int as "jobs" from "pgboss"."job"`);
       expect(jobs).toBeGreaterThan(0);
       expect(await findEverywhere(app, markValues(erased.marks))).toEqual([]);
