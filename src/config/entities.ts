@@ -25,6 +25,7 @@ import { ShortlistEntry } from '../modules/shortlist/shortlist-entry.entity';
 import { ShortlistPublication } from '../modules/shortlist/shortlist-publication.entity';
 import { ShortlistEntrySnapshot } from '../modules/shortlist/shortlist-entry-snapshot.entity';
 import { ShortlistFeedback } from '../modules/shortlist/shortlist-feedback.entity';
+import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity';
 
 // Every entity the ORM knows; listed explicitly so compiled and test builds find the same ones.
 export const entities = [
@@ -55,4 +56,5 @@ export const entities = [
   ShortlistPublication,
   ShortlistEntrySnapshot,
   ShortlistFeedback,
+  IdempotencyKey,
 ];

@@ -4,6 +4,7 @@ import { Migration20261122112444 } from './Migration20261122112444';
 import { Migration20261122120114 } from './Migration20261122120114';
 import { Migration20261122120532 } from './Migration20261122120532';
 import { Migration20261122132600 } from './Migration20261122132600';
+import { Migration20261122150200 } from './Migration20261122150200';
 
 // Every migration, oldest first. `npm run migration:create` writes a new file; add it here.
 export const migrationsList: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122120114', class: Migration20261122120114 },
   { name: 'Migration20261122120532', class: Migration20261122120532 },
   { name: 'Migration20261122132600', class: Migration20261122132600 },
+  { name: 'Migration20261122150200', class: Migration20261122150200 },
 ];

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, Grap
 import { authenticate, type Context } from './context';
 import { checkOperationCost } from './query-limits';
 import { consumeRateLimit, setRateLimitHeaders, type RateLimiter } from './rate-limit';
-import { beginIdempotentRequest, finishIdempotentRequest, type IdempotencyStore } from '../modules/idempotency';
+import { beginIdempotentRequest, finishIdempotentRequest, replayIdempotentResponse, type IdempotencyStore } from '../modules/idempotency';
 
 export interface PipelineDependencies {
   rateLimiter: RateLimiter;
@@ -16,6 +16,7 @@ export interface PipelineDependencies {
 //   2. rate limit, keyed by the credential as sent (still no SQL)
 //   3. authentication: the token becomes a principal (the first SQL statement)
 //   4. idempotency: a mutation with an Idempotency-Key replays or claims its key
+// responseForOperation then answers a replayed key with the stored response (nothing executes).
 export function requestPipelinePlugin(dependencies: PipelineDependencies): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -25,6 +26,9 @@ export function requestPipelinePlugin(dependencies: PipelineDependencies): Apoll
           await consumeRateLimit(dependencies.rateLimiter, requestContext, cost);
           await authenticate(requestContext.contextValue);
           await beginIdempotentRequest(dependencies.idempotency, requestContext);
+        },
+        async responseForOperation(requestContext) {
+          return replayIdempotentResponse(requestContext);
         },
         async willSendResponse(requestContext: GraphQLRequestContextWillSendResponse<Context>) {
           await finishIdempotentRequest(dependencies.idempotency, requestContext);
