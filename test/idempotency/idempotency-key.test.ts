@@ -128,9 +128,9 @@ describe('Idempotency-Key on mutations', () => {
     expect(new Set(ids).size).toBe(4);
     expect(await candidatesNamed(marker)).toBe(4);
     expect(await storedKeys(key)).toBe(4);
-    const principals = await app.em().getConnection().execute('select firm_id, principal from idempotency_key where key = ? order by principal', [key]);
+    const principals: { principal: string }[] = await app.em().getConnection().execute('select principal from idempotency_key where key = ? order by principal', [key]);
     expect(principals).toHaveLength(4);
-    expect(principals.map((row: { principal: string }) => row.principal.split(':')[0]).sort()).toEqual(['api-key', 'user', 'user', 'user']);
+    expect(principals.map((row) => row.principal.split(':')[0]).sort()).toEqual(['api-key', 'user', 'user', 'user']);
   });
 
   it('should run 10 concurrent identical requests once and give all of them the same response', async () => {
