@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { ApiKeyScope } from '../../src/common/access';
-import { purgeExpiredIdempotencyKeys } from '../../src/modules/idempotency';
+import { deleteIdempotentResponsesContaining, purgeExpiredIdempotencyKeys } from '../../src/modules/idempotency';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient, type GraphQLResponse } from '../helpers/graphql-client';
@@ -347,5 +347,21 @@ describe('Idempotency-Key on mutations', () => {
     const response = await app.anonymous().request(login, { input: { email: nordlys.recruiter.email, password: 'wrong password' } }, { 'Idempotency-Key': key });
     expect([response.status, response.data]).toEqual([200, { login: { userErrors: [{ code: 'INVALID_CREDENTIALS' }] } }]);
     expect(await storedKeys(key)).toBe(0);
+  });
+
+  it('should delete the stored responses that hold an erased value (for eraseCandidate), in the firm only', async () => {
+    const unique = randomUUID().slice(0, 8);
+    const lastName = `Quote"Back\\slash_${unique}%`;
+    const nordlysKey = randomUUID();
+    const fjellvikKey = randomUUID();
+    const otherKey = randomUUID();
+    await create(nordlys.asRecruiter, candidateInput(lastName), nordlysKey);
+    await create(fjellvik.asRecruiter, candidateInput(lastName), fjellvikKey);
+    await create(nordlys.asRecruiter, candidateInput(`Other-${unique}`), otherKey);
+    // LIKE wildcards in the value match only themselves: "_" and "%" do not widen the match.
+    expect(await deleteIdempotentResponsesContaining(app.em(), nordlys.firm.id, [`Other_${unique}`, `Other%${unique}`, ''])).toBe(0);
+    expect(await deleteIdempotentResponsesContaining(app.em(), nordlys.firm.id, ['', lastName])).toBe(1);
+    expect([await storedKeys(nordlysKey), await storedKeys(fjellvikKey), await storedKeys(otherKey)]).toEqual([0, 1, 1]);
+    expect(await deleteIdempotentResponsesContaining(app.em(), nordlys.firm.id, [])).toBe(0);
   });
 });

@@ -63,3 +63,20 @@ export async function purgeExpired(em: EntityManager, limit = 1000): Promise<num
   );
   return rows.length;
 }
+
+// For erasure (GDPR): stored responses of the firm that contain any of `values` (as they appear
+// inside a JSON string) are deleted, so an erased person's data does not outlive the erasure
+// in a response kept for replay. Returns how many were deleted.
+export async function deleteResponsesContaining(em: EntityManager, firmId: string, values: string[]): Promise<number> {
+  const needles = values.filter((value) => value.length > 0).map((value) => `%${escapeLike(JSON.stringify(value).slice(1, -1))}%`);
+  if (needles.length === 0) return 0;
+  const rows: { id: string }[] = await em.execute(
+    `delete from "idempotency_key" where "firm_id" = ? and "response_body" like any (array[${needles.map(() => '?').join(', ')}]::text[]) returning "id"`,
+    [firmId, ...needles],
+  );
+  return rows.length;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}

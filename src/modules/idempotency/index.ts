@@ -10,4 +10,4 @@ export {
   replayIdempotentResponse,
   type IdempotencyStore,
 } from './idempotency.service';
-export { purgeExpired as purgeExpiredIdempotencyKeys } from './idempotency.repository';
+export { purgeExpired as purgeExpiredIdempotencyKeys, deleteResponsesContaining as deleteIdempotentResponsesContaining } from './idempotency.repository';
