@@ -86,14 +86,24 @@ interface Counters {
   // Set when the run has failed: the writers stop retrying.
   aborted: boolean;
   acknowledged: number;
-  // Answers that were the stored first response (the first attempt's answer was lost).
+  // Answers that were a stored first response: a retry after a lost answer, or a deliberate resend.
   replayed: number;
+  // Every 10th acknowledged mutation is sent once more with its key, as a client that lost the answer would.
+  resent: number;
   attempts: number;
   retries: number;
 }
 
 // One mutation with its key, sent until it is answered with data and no errors. Network
 // errors, 5xx and error responses (the database was down) are retried with the same key.
+type Payloads = Record<string, { userErrors: unknown[] } & Record<string, unknown>>;
+
+interface Answer {
+  data: Payloads;
+  raw: string;
+  replayed: boolean;
+}
+
 async function sendUntilAnswered(
   api: CrashableApi,
   apiKey: string,
@@ -101,8 +111,8 @@ async function sendUntilAnswered(
   variables: object,
   counters: Counters,
   failures: string[],
-): Promise<Record<string, { userErrors: unknown[] } & Record<string, unknown>>> {
-  const key = randomUUID();
+  key: string = randomUUID(),
+): Promise<Answer> {
   for (let attempt = 0; ; attempt++) {
     if (counters.aborted) throw new Error('aborted');
     if (attempt > 0) {
@@ -112,6 +122,7 @@ async function sendUntilAnswered(
     counters.attempts++;
     let status: number;
     let replayed: boolean;
+    let raw: string;
     let body: { data?: Record<string, { userErrors: unknown[] } & Record<string, unknown>> | null; errors?: unknown[] };
     try {
       const response = await fetch(`${api.url}/graphql`, {
@@ -122,7 +133,8 @@ async function sendUntilAnswered(
       });
       status = response.status;
       replayed = response.headers.get('idempotent-replayed') === 'true';
-      body = JSON.parse(await response.text());
+      raw = await response.text();
+      body = JSON.parse(raw);
     } catch {
       continue;
     }
@@ -131,9 +143,8 @@ async function sendUntilAnswered(
       if (attempt > 400) throw new Error(`no answer after ${attempt} attempts: ${status} ${JSON.stringify(body)}`);
       continue;
     }
-    counters.acknowledged++;
     if (replayed) counters.replayed++;
-    return body.data;
+    return { data: body.data, raw, replayed };
   }
 }
 
@@ -174,30 +185,37 @@ describe('crash safety', () => {
 
       const lanesWithMoves = Math.ceil(LANES / 2);
       const planned = LANES + 2 * lanesWithMoves;
-      const counters: Counters = { aborted: false, acknowledged: 0, replayed: 0, attempts: 0, retries: 0 };
+      const counters: Counters = { aborted: false, acknowledged: 0, replayed: 0, resent: 0, attempts: 0, retries: 0 };
       const failures: string[] = [];
       const mandateGlobalId = toGlobalId('Mandate', setup.mandateId);
       const crashes: string[] = [];
 
+      // One mutation, answered. Every 10th is sent again with the same key after its answer: the
+      // resend must be a replay of exactly that answer.
+      async function mutate(query: string, variables: object): Promise<Payloads> {
+        const key = randomUUID();
+        const first = await sendUntilAnswered(api, setup.apiKey, query, variables, counters, failures, key);
+        counters.acknowledged++;
+        if (counters.acknowledged % 10 === 0) {
+          counters.resent++;
+          const again = await sendUntilAnswered(api, setup.apiKey, query, variables, counters, failures, key);
+          if (!again.replayed || again.raw !== first.raw) failures.push(`resend not replayed: ${first.raw} then ${again.raw}`);
+        }
+        return first.data;
+      }
+
       async function lane(index: number): Promise<LaneResult> {
         const marker = `crash-${index}-${randomUUID().slice(0, 8)}`;
-        const created = await sendUntilAnswered(
-          api,
-          setup.apiKey,
-          CREATE,
-          { input: { firstName: 'Kari', lastName: marker, externalRefs: [{ system: 'crash', externalId: marker }] } },
-          counters,
-          failures,
-        );
+        const created = await mutate(CREATE, { input: { firstName: 'Kari', lastName: marker, externalRefs: [{ system: 'crash', externalId: marker }] } });
         const candidate = created.createCandidate.candidate as { id: string } | null;
         if (created.createCandidate.userErrors.length || !candidate) throw new Error(`createCandidate refused: ${JSON.stringify(created)}`);
         const result: LaneResult = { marker, candidateId: candidate.id, candidacyId: null, moved: false };
         if (index % 2 !== 0) return result;
-        const added = await sendUntilAnswered(api, setup.apiKey, ADD, { input: { mandateId: mandateGlobalId, candidateId: candidate.id } }, counters, failures);
+        const added = await mutate(ADD, { input: { mandateId: mandateGlobalId, candidateId: candidate.id } });
         const candidacy = added.addCandidateToMandate.candidacy as { id: string } | null;
         if (added.addCandidateToMandate.userErrors.length || !candidacy) throw new Error(`addCandidateToMandate refused: ${JSON.stringify(added)}`);
         result.candidacyId = candidacy.id;
-        const moved = await sendUntilAnswered(api, setup.apiKey, MOVE, { input: { candidacyId: candidacy.id, stage: 'SCREENING' } }, counters, failures);
+        const moved = await mutate(MOVE, { input: { candidacyId: candidacy.id, stage: 'SCREENING' } });
         if (moved.moveCandidacy.userErrors.length) throw new Error(`moveCandidacy refused: ${JSON.stringify(moved)}`);
         result.moved = true;
         return result;
@@ -245,6 +263,8 @@ describe('crash safety', () => {
       expect(crashes).toHaveLength(3);
       expect(failures).toEqual([]);
       expect(counters.acknowledged).toBe(planned);
+      expect(counters.resent).toBe(Math.floor(planned / 10));
+      expect(counters.replayed).toBeGreaterThanOrEqual(counters.resent);
 
       // What the database holds, read directly.
       const db = new pg.Client({ connectionString: postgres.url });
@@ -313,7 +333,8 @@ describe('crash safety', () => {
         console.log(
           [
             `crash test (${reliabilityScale('short', 'full')} run): ${counters.acknowledged} writes acknowledged ` +
-              `(${counters.attempts} requests, ${counters.retries} retries, ${counters.replayed} answered by a replay)`,
+              `(${counters.attempts} requests, ${counters.retries} retries; ${counters.resent} resent on purpose, ` +
+              `${counters.replayed} answered by a replay)`,
             `  crashes: ${crashes.join('; ')}`,
             `  lost ${lost}, duplicated ${duplicated}, partial ${partial}`,
             `  candidates ${candidates.length}, candidacies ${candidacies.length}, stage changes committed ${moves.length}, ` +
