@@ -364,4 +364,39 @@ describe('Idempotency-Key on mutations', () => {
     expect([await storedKeys(nordlysKey), await storedKeys(fjellvikKey), await storedKeys(otherKey)]).toEqual([0, 1, 1]);
     expect(await deleteIdempotentResponsesContaining(app.em(), nordlys.firm.id, [])).toBe(0);
   });
+
+  it('should answer 503 and keep nothing when the commit itself fails: nothing is acknowledged that is not committed', async () => {
+    // A deferred constraint trigger fails at COMMIT, after the mutation and the stored response were written.
+    const connection = app.em().getConnection();
+    await connection.execute(`create or replace function test_fail_commit() returns trigger language plpgsql as $$
+      begin
+        if new.key like 'fail-commit-%' then raise exception 'no commit'; end if;
+        return new;
+      end $$`);
+    await connection.execute(`create constraint trigger test_fail_commit after insert on idempotency_key
+      deferrable initially deferred for each row execute function test_fail_commit()`);
+    const key = `fail-commit-${randomUUID()}`;
+    const marker = `uncommitted-${randomUUID()}`;
+    let failed!: GraphQLResponse<CreateCandidateMutation>;
+    try {
+      failed = await create(nordlys.asRecruiter, candidateInput(marker), key);
+    } finally {
+      await connection.execute('drop trigger test_fail_commit on idempotency_key');
+      await connection.execute('drop function test_fail_commit()');
+    }
+    expect(failed.status).toBe(503);
+    expect(failed.data).toBeNull();
+    expect(failed.errors).toEqual([
+      {
+        message:
+          'The change could not be confirmed as saved. Retry with the same Idempotency-Key: it returns the result if it was saved, or makes the change now.',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: failed.headers.get('x-request-id') },
+      },
+    ]);
+    expect([await candidatesNamed(marker), await storedKeys(key)]).toEqual([0, 0]);
+
+    const retry = await create(nordlys.asRecruiter, candidateInput(marker), key);
+    expect([retry.status, retry.headers.get('idempotent-replayed'), retry.data?.createCandidate.userErrors]).toEqual([200, null, []]);
+    expect([await candidatesNamed(marker), await storedKeys(key)]).toEqual([1, 1]);
+  });
 });
