@@ -27,6 +27,7 @@ import { ShortlistEntrySnapshot } from '../modules/shortlist/shortlist-entry-sna
 import { ShortlistFeedback } from '../modules/shortlist/shortlist-feedback.entity';
 import { ErasedExternalRef } from '../modules/gdpr/erased-external-ref.entity';
 import { AuditEvent } from '../modules/audit/audit-event.entity';
+import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity';
 
 // Every entity the ORM knows; listed explicitly so compiled and test builds find the same ones.
 export const entities = [
@@ -59,4 +60,5 @@ export const entities = [
   ShortlistFeedback,
   ErasedExternalRef,
   AuditEvent,
+  IdempotencyKey,
 ];

@@ -5,6 +5,7 @@ import { Migration20261122120114 } from './Migration20261122120114';
 import { Migration20261122120532 } from './Migration20261122120532';
 import { Migration20261122132600 } from './Migration20261122132600';
 import { Migration20261122150100 } from './Migration20261122150100';
+import { Migration20261122150200 } from './Migration20261122150200';
 import { Migration20261122150300 } from './Migration20261122150300';
 import { Migration20261122150400 } from './Migration20261122150400';
 
@@ -16,6 +17,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122120532', class: Migration20261122120532 },
   { name: 'Migration20261122132600', class: Migration20261122132600 },
   { name: 'Migration20261122150100', class: Migration20261122150100 },
+  { name: 'Migration20261122150200', class: Migration20261122150200 },
   { name: 'Migration20261122150300', class: Migration20261122150300 },
   { name: 'Migration20261122150400', class: Migration20261122150400 },
 ];

@@ -18,6 +18,9 @@ const PUBLIC_CODES = new Set([
   'COST_LIMIT_EXCEEDED',
   'INPUT_LIST_TOO_LONG',
   'RATE_LIMITED',
+  // Idempotency keys (modules/idempotency).
+  'IDEMPOTENCY_KEY_INVALID',
+  'IDEMPOTENCY_KEY_REUSED',
 ]);
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error. Quote the requestId when you report it.';

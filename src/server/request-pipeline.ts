@@ -3,7 +3,7 @@ import { authenticate, type Context } from './context';
 import { checkOperationCost } from './query-limits';
 import { consumeRateLimit, setRateLimitHeaders, type RateLimiter } from './rate-limit';
 import { writeReadEvents } from '../modules/audit';
-import { beginIdempotentRequest, finishIdempotentRequest, type IdempotencyStore } from '../modules/idempotency';
+import { beginIdempotentRequest, finishIdempotentRequest, replayIdempotentResponse, type IdempotencyStore } from '../modules/idempotency';
 
 export interface PipelineDependencies {
   rateLimiter: RateLimiter;
@@ -18,6 +18,7 @@ export interface PipelineDependencies {
 //   3. authentication: the token becomes a principal (the first SQL statement)
 //   4. idempotency: a mutation with an Idempotency-Key replays or claims its key
 // and, before the response leaves, the audit log of the personal data the request read.
+// responseForOperation then answers a replayed key with the stored response (nothing executes).
 export function requestPipelinePlugin(dependencies: PipelineDependencies): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -27,6 +28,9 @@ export function requestPipelinePlugin(dependencies: PipelineDependencies): Apoll
           await consumeRateLimit(dependencies.rateLimiter, requestContext, cost);
           await authenticate(requestContext.contextValue);
           await beginIdempotentRequest(dependencies.idempotency, requestContext);
+        },
+        async responseForOperation(requestContext) {
+          return replayIdempotentResponse(requestContext);
         },
         async willSendResponse(requestContext: GraphQLRequestContextWillSendResponse<Context>) {
           await writeReadEvents(requestContext.contextValue);

@@ -129,6 +129,18 @@ describe('eraseCandidate', () => {
       const all = [...markValues(erased.marks), ...markValues(bystander.marks), ...markValues(foreigner.marks)];
       expect(new Set((await findEverywhere(app, all)).map((hit) => hit.value))).toEqual(new Set(all));
 
+      // Responses kept for Idempotency-Key replays: one naming the erased person, one a bystander.
+      for (const [key, person] of [['erased', erased], ['bystander', bystander]] as const) {
+        await app
+          .em()
+          .getConnection()
+          .execute(
+            `insert into idempotency_key (id, created_at, updated_at, firm_id, principal, key, request_hash, response_body, response_status, expires_at)
+             values (gen_random_uuid(), now(), now(), ?, 'user:test', ?, 'hash', ?, 200, now() + interval '1 day')`,
+            [firm.firm.id, key, JSON.stringify({ data: { updateCandidate: { candidate: { id: person.candidate.nodeId } } } })],
+          );
+      }
+
       const { eraseCandidate } = await firm.asAdmin.data(EraseCandidateDocument, {
         input: { candidateId: erased.candidate.nodeId, reason: 'Request of the candidate, ticket 4711' },
       });
@@ -149,6 +161,11 @@ describe('eraseCandidate', () => {
         erasedAt: expect.any(String),
         externalRefs: [],
       });
+    });
+
+    it('should delete the responses kept for replay that name them, and only those', async () => {
+      const rows: { key: string }[] = await app.em().getConnection().execute(`select key from idempotency_key where principal = 'user:test'`);
+      expect(rows).toEqual([{ key: 'bystander' }]);
     });
 
     it('should be in the audit log: who erased whom, with the reason redacted', async () => {

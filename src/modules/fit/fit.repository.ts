@@ -126,7 +126,7 @@ export async function rankMandate(
     candidate_id: string;
     stage: string;
     blind: boolean;
-  }[] = await em.getConnection().execute(
+  }[] = await em.execute(
     `with weighted as (
        select competency_key, weight, target, minimum
          from requirement

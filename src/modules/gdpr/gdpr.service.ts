@@ -6,6 +6,8 @@ import { InputCheck } from '../../common/input-check';
 import { Candidate, ConsentStatus } from '../candidate/candidate.entity';
 import { dateOnly } from '../candidate/date-only';
 import { emitEvent, webhookPayloads } from '../webhook/webhook-outbox';
+import { deleteIdempotentResponsesContaining } from '../idempotency';
+import { toGlobalId } from '../../common/global-id';
 import { ERASED_FIRST_NAME, ERASED_LAST_NAME, ERASURE_RULES } from './erasure';
 import { alreadyErased } from './erased';
 import { GDPR_LIMITS } from './gdpr.limits';
@@ -52,6 +54,13 @@ export async function eraseCandidate(em: EntityManager, firmId: string, data: Er
   if (candidate.erasedAt) throw alreadyErased(['input', 'candidateId']);
 
   for (const rule of Object.values(ERASURE_RULES)) await rule.erase?.(em, firmId, candidate.id);
+  // Responses kept for Idempotency-Key replays (24 h) that name the candidate go too. Matched on
+  // values that identify only them (ids, contact data): a name alone would hit other people.
+  await deleteIdempotentResponsesContaining(em, firmId, [
+    candidate.id,
+    toGlobalId('Candidate', candidate.id),
+    ...[candidate.email, candidate.phone, candidate.linkedinUrl].filter((value): value is string => !!value),
+  ]);
   Object.assign(candidate, {
     firstName: ERASED_FIRST_NAME,
     lastName: ERASED_LAST_NAME,

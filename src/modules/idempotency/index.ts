@@ -1,21 +1,13 @@
-import type { GraphQLRequestContextDidResolveOperation, GraphQLRequestContextWillSendResponse } from '@apollo/server';
-import type { Context } from '../../server/context';
-
-// PLACEHOLDER (hardening, #7): Idempotency-Key on mutations.
-export interface IdempotencyStore {
-  readonly kind: 'placeholder';
-}
-
-export function createIdempotencyStore(): IdempotencyStore {
-  return { kind: 'placeholder' };
-}
-
-export async function beginIdempotentRequest(
-  _store: IdempotencyStore,
-  _requestContext: GraphQLRequestContextDidResolveOperation<Context>,
-): Promise<void> {}
-
-export async function finishIdempotentRequest(
-  _store: IdempotencyStore,
-  _requestContext: GraphQLRequestContextWillSendResponse<Context>,
-): Promise<void> {}
+// Idempotency-Key on mutations: see idempotency.service.ts and the README (Security → Idempotency keys).
+export {
+  IDEMPOTENCY_HEADER,
+  IDEMPOTENCY_RETENTION_SECONDS,
+  REPLAYED_HEADER,
+  IdempotencyErrorCode,
+  beginIdempotentRequest,
+  createIdempotencyStore,
+  finishIdempotentRequest,
+  replayIdempotentResponse,
+  type IdempotencyStore,
+} from './idempotency.service';
+export { purgeExpired as purgeExpiredIdempotencyKeys, deleteResponsesContaining as deleteIdempotentResponsesContaining } from './idempotency.repository';

@@ -1,0 +1,31 @@
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
+import { TenantEntity } from '../../common/tenant.entity';
+
+// The first response to a mutation sent with an Idempotency-Key, kept for 24 hours so a retry
+// gets it again instead of running the mutation twice. Written in the transaction of the
+// mutation's own writes (see idempotency.service.ts). Not exposed in the schema.
+@Entity()
+@Unique({ properties: ['firm', 'principal', 'key'] })
+export class IdempotencyKey extends TenantEntity {
+  // Who sent it: "user:<id>" or "api-key:<id>"; keys of different principals never meet.
+  @Property({ length: 100 })
+  principal!: string;
+
+  @Property({ length: 255 })
+  key!: string;
+
+  // SHA-256 of the query, operation name and variables: the same key with another request is refused.
+  @Property({ length: 64 })
+  requestHash!: string;
+
+  // The JSON body exactly as first sent (text, not jsonb: jsonb reorders keys, a replay must match byte for byte).
+  @Property({ type: 'text' })
+  responseBody!: string;
+
+  @Property({ type: 'smallint' })
+  responseStatus!: number;
+
+  @Property({ type: 'timestamptz' })
+  @Index()
+  expiresAt!: Date;
+}

@@ -1,0 +1,82 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+// SQL of the idempotency store. Every function runs on the entity manager's transaction when it
+// has one (em.execute), so the stored response commits or rolls back with the mutation's writes.
+
+export interface KeyOwner {
+  firmId: string;
+  principal: string;
+  key: string;
+}
+
+export interface StoredResponse {
+  requestHash: string;
+  body: string;
+  status: number;
+}
+
+// Until the transaction ends: a concurrent request with the same key waits here, then finds
+// the first one's response (each statement of READ COMMITTED sees what committed before it).
+export async function lockKey(em: EntityManager, owner: KeyOwner): Promise<void> {
+  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
+    `idempotency:${owner.firmId}:${owner.principal}:${owner.key}`,
+  ]);
+}
+
+// The live (unexpired) response stored for the key, if any.
+export async function findStoredResponse(em: EntityManager, owner: KeyOwner): Promise<StoredResponse | null> {
+  const rows: { request_hash: string; response_body: string; response_status: number }[] = await em.execute(
+    `select "request_hash", "response_body", "response_status" from "idempotency_key"
+      where "firm_id" = ? and "principal" = ? and "key" = ? and "expires_at" > now()`,
+    [owner.firmId, owner.principal, owner.key],
+  );
+  const row = rows[0];
+  return row ? { requestHash: row.request_hash, body: row.response_body, status: row.response_status } : null;
+}
+
+// Inserts the response; an expired row of the same key (not yet purged) is replaced.
+export async function storeResponse(
+  em: EntityManager,
+  owner: KeyOwner,
+  response: StoredResponse,
+  retentionSeconds: number,
+): Promise<void> {
+  await em.execute(
+    `insert into "idempotency_key"
+       ("id", "created_at", "updated_at", "firm_id", "principal", "key", "request_hash", "response_body", "response_status", "expires_at")
+     values (gen_random_uuid(), now(), now(), ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?))
+     on conflict ("firm_id", "principal", "key") do update
+       set "created_at" = excluded."created_at", "updated_at" = excluded."updated_at", "request_hash" = excluded."request_hash",
+           "response_body" = excluded."response_body", "response_status" = excluded."response_status", "expires_at" = excluded."expires_at"
+     where "idempotency_key"."expires_at" <= now()`,
+    [owner.firmId, owner.principal, owner.key, response.requestHash, response.body, response.status, retentionSeconds],
+  );
+}
+
+// Deletes up to `limit` expired responses (of all firms); returns how many.
+export async function purgeExpired(em: EntityManager, limit = 1000): Promise<number> {
+  const rows: { id: string }[] = await em.execute(
+    `delete from "idempotency_key" where "id" in (
+       select "id" from "idempotency_key" where "expires_at" <= now() limit ?
+     ) returning "id"`,
+    [limit],
+  );
+  return rows.length;
+}
+
+// For erasure (GDPR): stored responses of the firm that contain any of `values` (as they appear
+// inside a JSON string) are deleted, so an erased person's data does not outlive the erasure
+// in a response kept for replay. Returns how many were deleted.
+export async function deleteResponsesContaining(em: EntityManager, firmId: string, values: string[]): Promise<number> {
+  const needles = values.filter((value) => value.length > 0).map((value) => `%${escapeLike(JSON.stringify(value).slice(1, -1))}%`);
+  if (needles.length === 0) return 0;
+  const rows: { id: string }[] = await em.execute(
+    `delete from "idempotency_key" where "firm_id" = ? and "response_body" like any (array[${needles.map(() => '?').join(', ')}]::text[]) returning "id"`,
+    [firmId, ...needles],
+  );
+  return rows.length;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
