@@ -107,6 +107,10 @@ export class CrashableApi {
         NODE_ENV: 'production',
         LOG_LEVEL: 'error',
         WEBHOOK_DELIVERY: 'off',
+        // The writer is one API key sending thousands of writes as fast as it can: the test is
+        // about crashes, not throttling (the writer still honours a 429's Retry-After).
+        RATE_LIMIT_CAPACITY: '1000000',
+        RATE_LIMIT_REFILL_PER_SECOND: '1000000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -122,6 +122,7 @@ async function sendUntilAnswered(
     counters.attempts++;
     let status: number;
     let replayed: boolean;
+    let retryAfter: string | null;
     let raw: string;
     let body: { data?: Record<string, { userErrors: unknown[] } & Record<string, unknown>> | null; errors?: unknown[] };
     try {
@@ -133,9 +134,15 @@ async function sendUntilAnswered(
       });
       status = response.status;
       replayed = response.headers.get('idempotent-replayed') === 'true';
+      retryAfter = response.headers.get('retry-after');
       raw = await response.text();
       body = JSON.parse(raw);
     } catch {
+      continue;
+    }
+    if (status === 429) {
+      // Throttled: nothing ran; wait as told and send the same request again.
+      await sleep(Number(retryAfter ?? '1') * 1000);
       continue;
     }
     if (status >= 500 || body.errors?.length || !body.data) {
