@@ -149,6 +149,19 @@ describe('error masking', () => {
       expect(JSON.parse(response!.raw)).toEqual(refused);
     });
 
+    it('should refuse an unpaired surrogate in a variable (PostgreSQL cannot read it as JSON) and change nothing', async () => {
+      const before = await app.em().count(Candidate, { firm: nordlys.firm.id });
+      const body = JSON.stringify({
+        query: 'mutation Upsert($input: UpsertCandidatesInput!) { upsertCandidates(input: $input) { createdCount } }',
+        variables: { input: { candidates: [{ externalRef: { system: 'lever', externalId: 'lone \ud800 surrogate' }, firstName: 'Ingrid', lastName: 'Solberg' }] } },
+      });
+      let response: Awaited<ReturnType<typeof post>> | null = null;
+      expect(await app.countStatements(async () => (response = await post(body, auth())))).toBe(0);
+      expect(response!.status).toBe(400);
+      expect(JSON.parse(response!.raw)).toEqual(refused);
+      expect(await app.em().count(Candidate, { firm: nordlys.firm.id })).toBe(before);
+    });
+
     it('should refuse a NUL escaped in a string literal of the operation', async () => {
       for (const escape of ['\\u0000', '\\u{0}']) {
         // The GraphQL escape itself: a backslash and u0000 in the operation's text.
@@ -176,7 +189,7 @@ describe('error masking', () => {
       const response = await post(
         JSON.stringify({
           query: 'query Rubrics($filter: RubricFilter) { rubrics(filter: $filter) { totalCount } }',
-          variables: { filter: { key: 'tab\tnew\nline \u200b \ud800 \u0001' } },
+          variables: { filter: { key: 'tab\tnew\nline \u200b \ud83d\ude00 \u0001' } },
         }),
         auth(),
       );
