@@ -21,6 +21,7 @@ const PUBLIC_CODES = new Set([
   // Idempotency keys (modules/idempotency).
   'IDEMPOTENCY_KEY_INVALID',
   'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_KEY_IN_PROGRESS',
 ]);
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error. Quote the requestId when you report it.';

@@ -174,6 +174,21 @@ export function rateLimitKey(token: string | null, ip: string): string {
   return token === null ? `ip:${ip}` : `token:${createHash('sha256').update(token).digest('hex')}`;
 }
 
+// Every failed authentication takes this much from its address's failure bucket: a twentieth of
+// the capacity (with the defaults 20 failures at once, then one per second).
+function failedAuthenticationCost(limiter: RateLimiter): number {
+  return Math.max(1, limiter.config.capacity / 20);
+}
+
+function failedAuthenticationKey(ip: string): string {
+  return `auth-failures:${ip}`;
+}
+
+// Called by the pipeline when a sent token turned out invalid.
+export async function chargeFailedAuthentication(limiter: RateLimiter, context: Context): Promise<void> {
+  await limiter.take(failedAuthenticationKey(context.ip), failedAuthenticationCost(limiter));
+}
+
 // What each request's bucket said, for its response headers.
 const outcomes = new WeakMap<GraphQLRequest, BucketState>();
 
@@ -184,6 +199,17 @@ export async function consumeRateLimit(
   cost: number,
 ): Promise<void> {
   const { token, ip } = requestContext.contextValue;
+  // A made-up token would get a fresh bucket each time and cost a lookup before its 401: an
+  // address whose tokens keep failing is refused here, before that lookup.
+  if (token !== null) {
+    const failures = await limiter.peek(failedAuthenticationKey(ip));
+    if (failures.remaining < failedAuthenticationCost(limiter)) {
+      const wait = Math.max(1, Math.ceil((failedAuthenticationCost(limiter) - failures.remaining) / limiter.config.refillPerSecond));
+      throw new GraphQLError(`Too many requests with invalid tokens from your address. Retry after ${wait} s.`, {
+        extensions: { code: RATE_LIMITED, http: { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) } },
+      });
+    }
+  }
   const state = await limiter.take(rateLimitKey(token, ip), Math.max(1, cost));
   outcomes.set(requestContext.request, state);
   if (state.allowed) return;

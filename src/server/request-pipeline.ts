@@ -1,8 +1,11 @@
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
+import { ApiErrorCode } from '../common/errors';
 import { authenticate, type Context } from './context';
 import { checkOperationCost } from './query-limits';
-import { consumeRateLimit, setRateLimitHeaders, type RateLimiter } from './rate-limit';
+import { chargeFailedAuthentication, consumeRateLimit, setRateLimitHeaders, type RateLimiter } from './rate-limit';
 import { writeReadEvents } from '../modules/audit';
+import { INTERNAL_ERROR_MESSAGE } from './errors';
 import { beginIdempotentRequest, finishIdempotentRequest, replayIdempotentResponse, type IdempotencyStore } from '../modules/idempotency';
 
 export interface PipelineDependencies {
@@ -15,9 +18,11 @@ export interface PipelineDependencies {
 // lives here, in one plugin:
 //   1. cost with the variables (no SQL: a refused operation never reaches the database)
 //   2. rate limit, keyed by the credential as sent (still no SQL)
-//   3. authentication: the token becomes a principal (the first SQL statement)
+//   3. authentication: the token becomes a principal (the first SQL statement); a token that
+//      fails costs its address points, so invented tokens cannot buy lookups without limit
 //   4. idempotency: a mutation with an Idempotency-Key replays or claims its key
-// and, before the response leaves, the audit log of the personal data the request read.
+// and, before the response leaves, the end of the keyed transaction and the audit log of the
+// personal data the request read.
 // responseForOperation then answers a replayed key with the stored response (nothing executes).
 export function requestPipelinePlugin(dependencies: PipelineDependencies): ApolloServerPlugin<Context> {
   return {
@@ -26,18 +31,47 @@ export function requestPipelinePlugin(dependencies: PipelineDependencies): Apoll
         async didResolveOperation(requestContext: GraphQLRequestContextDidResolveOperation<Context>) {
           const cost = checkOperationCost(requestContext);
           await consumeRateLimit(dependencies.rateLimiter, requestContext, cost);
-          await authenticate(requestContext.contextValue);
+          try {
+            await authenticate(requestContext.contextValue);
+          } catch (error) {
+            if ((error as GraphQLError).extensions?.code === ApiErrorCode.UNAUTHENTICATED) {
+              await chargeFailedAuthentication(dependencies.rateLimiter, requestContext.contextValue);
+            }
+            throw error;
+          }
           await beginIdempotentRequest(dependencies.idempotency, requestContext);
         },
         async responseForOperation(requestContext) {
           return replayIdempotentResponse(requestContext);
         },
         async willSendResponse(requestContext: GraphQLRequestContextWillSendResponse<Context>) {
-          await writeReadEvents(requestContext.contextValue);
-          await finishIdempotentRequest(dependencies.idempotency, requestContext);
-          await setRateLimitHeaders(dependencies.rateLimiter, requestContext);
+          try {
+            // First the keyed transaction ends (its connection is free again, and a rolled-back
+            // answer loses its data), then the reads of what actually leaves are logged.
+            await finishIdempotentRequest(dependencies.idempotency, requestContext);
+            await logReads(requestContext);
+          } finally {
+            await setRateLimitHeaders(dependencies.rateLimiter, requestContext);
+          }
         },
       };
     },
   };
+}
+
+// Personal data is not handed out unless its reading is on record: if the log cannot be
+// written, the caller gets an internal error instead of the data.
+async function logReads(requestContext: GraphQLRequestContextWillSendResponse<Context>): Promise<void> {
+  const { response, contextValue: context } = requestContext;
+  if (response.body.kind !== 'single' || response.body.singleResult.data == null) return;
+  try {
+    await writeReadEvents(context);
+  } catch (error) {
+    context.logger.error({ err: error }, 'audit: the reads of this request could not be logged; the answer is withheld');
+    response.body = {
+      kind: 'single',
+      singleResult: { errors: [{ message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: context.requestId } }] },
+    };
+    response.http.status = 500;
+  }
 }

@@ -27,9 +27,12 @@ interface Options {
   connections: number;
   // The timed run of each server is cut into this many slices, alternating between the servers.
   slices: number;
-  // Node flags for the server process, to try e.g. a heap limit (none by default, as `npm start`).
+  // Node flags for the server process; by default those of `npm start` (its heap limit).
   serverFlags: string[];
 }
+
+// The Node flags `npm start` gives the server (package.json): the benchmark measures that server.
+const NPM_START_FLAGS = ['--max-old-space-size=160'];
 
 function parseOptions(argv: string[]): Options {
   const options: Options = {
@@ -40,7 +43,7 @@ function parseOptions(argv: string[]): Options {
     warmupSeconds: 5,
     connections: 10,
     slices: 4,
-    serverFlags: [],
+    serverFlags: [...NPM_START_FLAGS],
   };
   for (let index = 0; index < argv.length; index++) {
     const [name, inline] = argv[index].split('=', 2);

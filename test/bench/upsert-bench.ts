@@ -36,7 +36,10 @@ export async function benchmarkUpsert(orm: MikroORM, candidates = 10_000): Promi
   const upsertStarted = process.hrtime.bigint();
   for (let start = 0; start < items.length; start += MAX_UPSERT_BATCH) {
     const batch = items.slice(start, start + MAX_UPSERT_BATCH);
-    const outcome = await orm.em.fork().transactional((tx) => upsertCandidates(tx as EntityManager, viaUpsert, batch));
+    // As a request of that firm's API key would: the tenant filter scoped to it.
+    const em = orm.em.fork();
+    em.setFilterParams('tenant', { firmId: viaUpsert });
+    const outcome = await em.transactional((tx) => upsertCandidates(tx as EntityManager, viaUpsert, batch));
     if (outcome.rejectedCount > 0) throw new Error(`the bench data was rejected: ${JSON.stringify(outcome.results.find((r) => r.userErrors.length))}`);
   }
   const upsertMs = Number(process.hrtime.bigint() - upsertStarted) / 1e6;

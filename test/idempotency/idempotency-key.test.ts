@@ -331,7 +331,7 @@ describe('Idempotency-Key on mutations', () => {
     const extra = [...keyed];
     for (const sql of plain) if (extra.includes(sql)) extra.splice(extra.indexOf(sql), 1);
     expect(extra.map((sql) => sql.slice(0, 60))).toEqual([
-      'select pg_advisory_xact_lock(hashtextextended(?, 0))',
+      "select set_config(?, ?, true), pg_advisory_xact_lock(hashtex",
       'select "request_hash", "response_body", "response_status" fr',
       // runMutation's transaction nests as a savepoint inside the request's transaction.
       'SAVEPOINT trx;',
@@ -399,4 +399,17 @@ describe('Idempotency-Key on mutations', () => {
     expect([retry.status, retry.headers.get('idempotent-replayed'), retry.data?.createCandidate.userErrors]).toEqual([200, null, []]);
     expect([await candidatesNamed(marker), await storedKeys(key)]).toEqual([1, 1]);
   });
+  it('should answer 409 IDEMPOTENCY_KEY_IN_PROGRESS when the first request holds its key for more than 10 s', async () => {
+    const key = randomUUID();
+    const marker = `stuck-${randomUUID()}`;
+    const principal = `user:${nordlys.recruiter.id}`;
+    // The "first request" is simulated by holding the key's lock in another transaction.
+    const response = await app.em().transactional(async (tx) => {
+      await tx.getConnection().execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`idempotency:${nordlys.firm.id}:${principal}:${key}`], 'all', tx.getTransactionContext());
+      return create(nordlys.asRecruiter, candidateInput(marker), key);
+    });
+    expect([response.status, errorCodes(response)]).toEqual([409, ['IDEMPOTENCY_KEY_IN_PROGRESS']]);
+    expect(await candidatesNamed(marker)).toBe(0);
+    expect(await storedKeys(key)).toBe(0);
+  }, 30_000);
 });

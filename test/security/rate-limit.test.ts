@@ -153,6 +153,27 @@ describe('rate limit, in memory (the default)', () => {
     }
   });
 
+  it('should refuse an address whose tokens keep failing before it looks up another token', async () => {
+    // 20 points: each failed token takes a twentieth (1 point), so 20 invented tokens get their 401.
+    const guarded = await startTestApp({ rateLimit: { capacity: 20, refillPerSecond: 0.001 } });
+    try {
+      const { firstKey } = await credentials(guarded, 'guessing');
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const refused = await graphql(guarded, VIEWER, {}, { token: `invented-${attempt}` });
+        expect([refused.status, codes(refused)]).toEqual([401, ['UNAUTHENTICATED']]);
+      }
+      const blocked = await graphql(guarded, VIEWER, {}, { token: 'invented-20' });
+      expect([blocked.status, codes(blocked), blocked.statements]).toEqual([429, ['RATE_LIMITED'], 0]);
+      expect(blocked.headers.get('retry-after')).toBe('1000');
+      expect(blocked.body!.errors![0].message).toBe('Too many requests with invalid tokens from your address. Retry after 1000 s.');
+      // The address as a whole waits: a valid key sent from it too (see README, Security).
+      const valid = await graphql(guarded, VIEWER, {}, { token: firstKey });
+      expect([valid.status, valid.statements]).toEqual([429, 0]);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('should use the product limits by default: 1,000 points, refilled at 50 per second', async () => {
     expect(DEFAULT_RATE_LIMIT).toEqual({ capacity: 1000, refillPerSecond: 50, store: 'memory', poolSize: 2 });
     const product = await startTestApp({ rateLimit: DEFAULT_RATE_LIMIT });

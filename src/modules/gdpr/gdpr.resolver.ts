@@ -4,6 +4,7 @@ import { Role, type Access } from '../../common/access';
 import { ConnectionArgs, type Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
+import { readPersonal } from '../audit';
 import { principalOf, type Context } from '../../server/context';
 import { Candidate } from '../candidate/candidate.entity';
 import { CandidateConnection } from '../candidate/candidate.inputs';
@@ -28,8 +29,11 @@ export class GdprResolver {
     nullable: true,
     description: 'Everything stored about the candidate, as one JSON document (GDPR art. 15, 20); null when there is no such candidate.',
   })
-  candidateDataExport(@Arg('candidateId', () => ID) candidateId: string, @Ctx() context: Context): Promise<Record<string, unknown> | null> {
-    return candidateDataExport(context.em, principalOf(context).firmId, localIdOf(candidateId, 'Candidate'));
+  async candidateDataExport(@Arg('candidateId', () => ID) candidateId: string, @Ctx() context: Context): Promise<Record<string, unknown> | null> {
+    const id = localIdOf(candidateId, 'Candidate');
+    const document = await candidateDataExport(context.em, principalOf(context).firmId, id);
+    // All of their personal data and every evidence text about them leaves here: one read row.
+    return id === null ? document : readPersonal(context.audit, 'Candidate', id, 'dataExport', document);
   }
 
   @Authorized<Access>(Role.ADMIN)

@@ -17,11 +17,23 @@ export interface StoredResponse {
 
 // Until the transaction ends: a concurrent request with the same key waits here, then finds
 // the first one's response (each statement of READ COMMITTED sees what committed before it).
-export async function lockKey(em: EntityManager, owner: KeyOwner): Promise<void> {
-  await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
-    `idempotency:${owner.firmId}:${owner.principal}:${owner.key}`,
-  ]);
+// The wait is bounded (lock_timeout, set for this transaction in the same statement): retries
+// of a stuck request must not pile up and hold every pooled connection. Returns false when the
+// first request still holds the key after `waitMs`.
+export async function lockKey(em: EntityManager, owner: KeyOwner, waitMs: number): Promise<boolean> {
+  try {
+    await em.execute(`select set_config('lock_timeout', ?, true), pg_advisory_xact_lock(hashtextextended(?, 0))`, [
+      `${waitMs}ms`,
+      `idempotency:${owner.firmId}:${owner.principal}:${owner.key}`,
+    ]);
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === LOCK_NOT_AVAILABLE) return false;
+    throw error;
+  }
 }
+
+const LOCK_NOT_AVAILABLE = '55P03';
 
 // The live (unexpired) response stored for the key, if any.
 export async function findStoredResponse(em: EntityManager, owner: KeyOwner): Promise<StoredResponse | null> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap, type GraphQLRequestContextDidResolveOperation, type GraphQLRequestContextResponseForOperation, type GraphQLRequestContextWillSendResponse, type GraphQLResponse } from '@apollo/server';
-import type { Transaction } from '@mikro-orm/knex';
+import type { Transaction } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import type { Principal } from '../../common/access';
@@ -15,7 +15,11 @@ export const REPLAYED_HEADER = 'idempotent-replayed';
 export enum IdempotencyErrorCode {
   INVALID = 'IDEMPOTENCY_KEY_INVALID',
   REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  IN_PROGRESS = 'IDEMPOTENCY_KEY_IN_PROGRESS',
 }
+
+// How long a duplicate waits for the first request with its key before it gets a conflict.
+const KEY_WAIT_MS = 10_000;
 
 export interface IdempotencyStore {
   retentionSeconds: number;
@@ -69,7 +73,12 @@ export async function beginIdempotentRequest(
   // From here on finishIdempotentRequest ends the transaction, whatever happens next.
   inFlight.set(context, request);
 
-  await lockKey(em, owner);
+  if (!(await lockKey(em, owner, KEY_WAIT_MS))) {
+    throw new GraphQLError(
+      `A request with this Idempotency-Key is still running after ${KEY_WAIT_MS / 1000} s. Retry later with the same key.`,
+      { extensions: { code: IdempotencyErrorCode.IN_PROGRESS, http: { status: 409 } } },
+    );
+  }
   const stored = await findStoredResponse(em, owner);
   if (!stored) return;
   if (stored.requestHash !== request.requestHash) {
