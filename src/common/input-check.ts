@@ -22,6 +22,18 @@ export class InputCheck {
     return trimmed;
   }
 
+  // Optimistic locking: the caller's expectedVersion (when given) must be the version it changes.
+  version(what: string, actual: number, expected: number | null | undefined): this {
+    if (expected !== null && expected !== undefined && expected !== actual) {
+      this.add(
+        UserErrorCode.CONFLICT,
+        `The ${what} is at version ${actual}, not ${expected}: it was changed meanwhile. Read it again and redo your change.`,
+        ['input', 'expectedVersion'],
+      );
+    }
+    return this;
+  }
+
   integer(field: string[], value: number | null | undefined, min: number, max: number): number | null {
     if (value === null || value === undefined) return null;
     if (!Number.isInteger(value) || value < min || value > max) {

@@ -68,11 +68,17 @@ export async function authenticate(context: Context): Promise<void> {
   context.em.setFilterParams('tenant', { firmId: principal.firmId });
 }
 
+// The token of an `Authorization: Bearer <token>` header; null when there is none or it has another form.
+export function parseBearer(header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match ? match[1] : null;
+}
+
 function bearerToken(header: string | undefined): string | null {
   if (header === undefined) return null;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) throw unauthenticatedHttp('The Authorization header must be "Bearer <token>".');
-  return match[1];
+  const token = parseBearer(header);
+  if (token === null) throw unauthenticatedHttp('The Authorization header must be "Bearer <token>".');
+  return token;
 }
 
 function unauthenticatedHttp(message: string): GraphQLError {

@@ -1,6 +1,7 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { Kind, parse } from 'graphql';
 import { BULK_BODY_LIMIT, BULK_MUTATIONS, QUERY_LIMITS, REQUEST_BODY_LIMIT } from './limits';
+import { parseBearer } from './context';
 import { rateLimitHeaders, rateLimitKey, type RateLimiter } from './rate-limit';
 
 // The HTTP side of /graphql, before Apollo: POST only, JSON only, bodies of a bounded size.
@@ -16,8 +17,7 @@ export function bodyLimitMessage(): string {
 }
 
 export async function refuse(limiter: RateLimiter, request: Request, response: Response, status: number, message: string) {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  const state = await limiter.peek(rateLimitKey(match ? match[1] : null, request.socket.remoteAddress ?? 'unknown')).catch(() => null);
+  const state = await limiter.peek(rateLimitKey(parseBearer(request.headers.authorization), request.socket.remoteAddress ?? 'unknown')).catch(() => null);
   if (state) for (const [name, value] of rateLimitHeaders(limiter, state)) response.setHeader(name, value);
   response.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
 }

@@ -129,7 +129,7 @@ describe('amendScorecard under concurrency', () => {
       range(CALLERS - 1).map(() => ({
         scorecard: null,
         userErrors: [
-          { code: 'CONFLICT', field: ['input', 'expectedVersion'], message: 'The scorecard is at version 3, not 2: read it again before amending.' },
+          { code: 'CONFLICT', field: ['input', 'expectedVersion'], message: 'The scorecard is at version 3, not 2: it was changed meanwhile. Read it again and redo your change.' },
         ],
       })),
     );

@@ -25,6 +25,12 @@ import {
 import { candidateDataExport } from '../../src/modules/gdpr/data-export.service';
 import { createLogger } from '../../src/config/logger';
 import { startWebhookWorker, type WebhookWorker } from '../../src/modules/webhook/delivery/webhook-worker';
+// What every write about an erased candidate answers.
+const ERASED_ERROR = {
+  code: 'ERASED',
+  field: ['input', 'candidateId'],
+  message: "This candidate's personal data was erased (GDPR); nothing can be written about them.",
+};
 
 let app: TestApp;
 let firm: TestFirm;
@@ -249,13 +255,7 @@ describe('eraseCandidate', () => {
       const { eraseCandidate } = await firm.asAdmin.data(EraseCandidateDocument, { input: { candidateId: erased.candidate.nodeId } });
       expect(eraseCandidate).toEqual({
         candidate: null,
-        userErrors: [
-          {
-            code: 'ERASED',
-            field: ['input', 'candidateId'],
-            message: "This candidate's personal data was erased (GDPR); nothing can be written about them.",
-          },
-        ],
+        userErrors: [ERASED_ERROR],
       });
       expect(await exportOf(erased, firm)).toEqual(before);
     });
@@ -267,13 +267,7 @@ describe('eraseCandidate', () => {
       });
       expect(updateCandidate).toEqual({
         candidate: null,
-        userErrors: [
-          {
-            code: 'ERASED',
-            field: ['input', 'candidateId'],
-            message: "This candidate's personal data was erased (GDPR); nothing can be written about them.",
-          },
-        ],
+        userErrors: [ERASED_ERROR],
       });
       expect(await exportOf(erased, firm)).toEqual(before);
     });
@@ -284,7 +278,7 @@ describe('eraseCandidate', () => {
         input: { mandateId: mandate.nodeId, candidateId: erased.candidate.nodeId },
       });
       expect(addCandidateToMandate.userErrors).toEqual([
-        { code: 'ERASED', field: ['input', 'candidateId'], message: "This candidate's personal data was erased (GDPR)." },
+        ERASED_ERROR,
       ]);
       expect(await app.em().count('Candidacy', { mandate: mandate.id })).toBe(0);
     });

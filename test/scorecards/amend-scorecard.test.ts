@@ -156,7 +156,7 @@ describe('amendScorecard', () => {
         {
           code: 'CONFLICT',
           field: ['input', 'expectedVersion'],
-          message: `The scorecard is at version 2, not ${expectedVersion}: read it again before amending.`,
+          message: `The scorecard is at version 2, not ${expectedVersion}: it was changed meanwhile. Read it again and redo your change.`,
         },
       ]);
     });

@@ -1,3 +1,4 @@
+import { ERASED_MESSAGE } from '../gdpr/erased';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
@@ -43,7 +44,7 @@ export async function addCandidateToMandate(
   const candidate = data.candidateId ? await em.findOne(Candidate, { id: data.candidateId, firm: firmId }) : null;
   if (!mandate) check.add(UserErrorCode.NOT_FOUND, 'No mandate with this id.', ['input', 'mandateId']);
   if (!candidate) check.add(UserErrorCode.NOT_FOUND, 'No candidate with this id.', ['input', 'candidateId']);
-  if (candidate?.erasedAt) check.add(UserErrorCode.ERASED, "This candidate's personal data was erased (GDPR).", ['input', 'candidateId']);
+  if (candidate?.erasedAt) check.add(UserErrorCode.ERASED, ERASED_MESSAGE, ['input', 'candidateId']);
   // A mandate that is over (FILLED, CANCELLED) takes no new candidates.
   if (mandate && isFinalStatus(mandate.status)) {
     check.add(UserErrorCode.INVALID_STATE, `Cannot add a candidate to a ${mandate.status} mandate.`, ['input', 'mandateId']);

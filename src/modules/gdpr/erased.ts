@@ -5,8 +5,10 @@ import { erasedRefHash } from './erasure';
 
 // What other features need to know about erased candidates (kept light: no GraphQL types).
 
+export const ERASED_MESSAGE = "This candidate's personal data was erased (GDPR); nothing can be written about them.";
+
 export function alreadyErased(field: string[]): UserInputError {
-  return UserInputError.of(UserErrorCode.ERASED, "This candidate's personal data was erased (GDPR); nothing can be written about them.", field);
+  return UserInputError.of(UserErrorCode.ERASED, ERASED_MESSAGE, field);
 }
 
 // Which of these refs (system, externalId) belonged to an erased candidate of the firm: one statement.

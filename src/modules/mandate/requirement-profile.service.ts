@@ -46,13 +46,7 @@ export async function setRequirementProfile(
   if (isFinalStatus(mandate.status)) {
     check.add(UserErrorCode.INVALID_STATE, `The requirement profile of a ${mandate.status} mandate cannot change.`, ['input', 'mandateId']);
   }
-  if (data.expectedVersion != null && data.expectedVersion !== mandate.version) {
-    check.add(
-      UserErrorCode.CONFLICT,
-      `The requirement profile is at version ${mandate.version}, not ${data.expectedVersion}: it was changed meanwhile. Read it again and redo your change.`,
-      ['input', 'expectedVersion'],
-    );
-  }
+  check.version('requirement profile', mandate.version, data.expectedVersion);
   if (data.requirements.length > competencies.length) {
     // Item errors would point at items that must go anyway; the length is the problem to fix.
     check.add(

@@ -86,13 +86,8 @@ export async function amendScorecard(em: EntityManager, firmId: string, userId: 
       scorecardField,
     );
   }
-  if (data.expectedVersion !== null && data.expectedVersion !== undefined && data.expectedVersion !== scorecard.version) {
-    throw UserInputError.of(
-      UserErrorCode.CONFLICT,
-      `The scorecard is at version ${scorecard.version}, not ${data.expectedVersion}: read it again before amending.`,
-      ['input', 'expectedVersion'],
-    );
-  }
+  // A stale version alone answers: the rest of the input was written against what the caller read.
+  new InputCheck().version('scorecard', scorecard.version, data.expectedVersion).done();
 
   const check = new InputCheck();
   const reason = check.text(['input', 'reason'], data.reason, { max: LIMITS.reason, required: true });

@@ -80,7 +80,7 @@ export async function addToShortlist(
     ? await em.findOne(Candidacy, { id: data.candidacyId, firm: firmId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
     : null;
   const shortlist = await em.findOne(Shortlist, { mandate: mandate.id, firm: firmId });
-  checkExpectedVersion(check, shortlist, data.expectedVersion);
+  check.version('shortlist', shortlist?.version ?? 0, data.expectedVersion);
   const active = shortlist ? await activeEntries(em, firmId, shortlist) : [];
   if (!candidacy) {
     check.add(UserErrorCode.NOT_FOUND, 'No candidacy with this id.', CANDIDACY_ID);
@@ -126,7 +126,7 @@ export async function updateShortlistEntry(
   const { mandate, shortlist, entry } = await lockEntry(em, firmId, data.entryId);
   const check = new InputCheck();
   checkOpenForChanges(check, mandate);
-  checkExpectedVersion(check, shortlist, data.expectedVersion);
+  check.version('shortlist', shortlist?.version ?? 0, data.expectedVersion);
   checkNotWithdrawn(check, entry);
   const note = check.text(NOTE, data.note, { max: SHORTLIST_LIMITS.note, required: true });
   check.done();
@@ -145,7 +145,7 @@ export async function reorderShortlist(em: EntityManager, firmId: string, data: 
   const active = shortlist ? await activeEntries(em, firmId, shortlist) : [];
   const check = new InputCheck();
   checkOpenForChanges(check, mandate);
-  checkExpectedVersion(check, shortlist, data.expectedVersion);
+  check.version('shortlist', shortlist?.version ?? 0, data.expectedVersion);
   const byId = new Map(active.map((entry) => [entry.id, entry]));
   const seen = new Set<string>();
   data.entryIds.forEach((id, index) => {
@@ -192,7 +192,7 @@ export async function withdrawFromShortlist(
 ): Promise<{ shortlist: Shortlist; entry: ShortlistEntry }> {
   const { shortlist, entry } = await lockEntry(em, firmId, data.entryId);
   const check = new InputCheck();
-  checkExpectedVersion(check, shortlist, data.expectedVersion);
+  check.version('shortlist', shortlist?.version ?? 0, data.expectedVersion);
   checkNotWithdrawn(check, entry);
   const reason = check.text(['input', 'reason'], data.reason, { max: SHORTLIST_LIMITS.withdrawalReason, required: true });
   check.done();
@@ -229,7 +229,7 @@ export async function publishShortlist(
   const candidacyOf = new Map(candidacies.map((candidacy) => [candidacy.id, candidacy]));
 
   const check = new InputCheck();
-  checkExpectedVersion(check, shortlist, data.expectedVersion);
+  check.version('shortlist', shortlist?.version ?? 0, data.expectedVersion);
   if (mandate.status === MandateStatus.DRAFT) {
     check.add(UserErrorCode.INVALID_STATE, 'The mandate is DRAFT: open it before presenting candidates to the client.', MANDATE_ID);
   } else {
@@ -344,17 +344,6 @@ function checkOpenForChanges(check: InputCheck, mandate: Mandate): void {
 function checkNotWithdrawn(check: InputCheck, entry: ShortlistEntry): void {
   if (entry.withdrawnAt) {
     check.add(UserErrorCode.INVALID_STATE, 'This entry was withdrawn from the shortlist; add the candidacy again to present it.', ENTRY_ID);
-  }
-}
-
-function checkExpectedVersion(check: InputCheck, shortlist: Shortlist | null, expected: number | null | undefined): void {
-  const version = shortlist?.version ?? 0;
-  if (expected != null && expected !== version) {
-    check.add(
-      UserErrorCode.CONFLICT,
-      `The shortlist is at version ${version}, not ${expected}: it was changed meanwhile. Read it again and redo your change.`,
-      ['input', 'expectedVersion'],
-    );
   }
 }
 
