@@ -164,13 +164,18 @@ function largestUpsertBatch(schema: GraphQLSchema, operation: OperationDefinitio
 
 // Step 1 of the request pipeline: the operation's cost with its variables, and the input-list
 // limits; both refuse the operation before anything touches the database. Returns the cost
-// (at least 1) for the rate limiter.
-export function checkOperationCost(requestContext: GraphQLRequestContextDidResolveOperation<Context>): number {
+// (at least 1) for the rate limiter, or INVALID_VARIABLES.
+export const INVALID_VARIABLES = 'INVALID_VARIABLES';
+
+export function checkOperationCost(requestContext: GraphQLRequestContextDidResolveOperation<Context>): number | typeof INVALID_VARIABLES {
   const { schema, document, operation, request } = requestContext;
   if (!operation) return 1;
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-  // Variables that do not fit their types: execution refuses the operation with the exact errors.
-  if (coerced.errors) return 1;
+  // The same coercion (and the same error limit) as graphql-js's execute, which runs it again.
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 50 });
+  // Variables that do not fit their types: the operation cannot run. The pipeline skips its
+  // other steps and execution refuses it with graphql-js's own errors (all of them, 400
+  // BAD_USER_INPUT) before any resolver: no SQL.
+  if (coerced.errors) return INVALID_VARIABLES;
 
   const state: CostState = { upsertBatch: largestUpsertBatch(schema, operation, coerced.coerced), listError: null };
   let cost: number;

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, Grap
 import type { GraphQLError } from 'graphql';
 import { ApiErrorCode } from '../common/errors';
 import { authenticate, type Context } from './context';
-import { checkOperationCost } from './query-limits';
+import { INVALID_VARIABLES, checkOperationCost } from './query-limits';
 import { chargeFailedAuthentication, consumeRateLimit, setRateLimitHeaders, type RateLimiter } from './rate-limit';
 import { writeReadEvents } from '../modules/audit';
 import { INTERNAL_ERROR_MESSAGE } from './errors';
@@ -16,7 +16,9 @@ export interface PipelineDependencies {
 // The steps between "the operation is valid GraphQL" and "resolvers run", in a fixed order.
 // Apollo runs the didResolveOperation hooks of different plugins concurrently, so the order
 // lives here, in one plugin:
-//   1. cost with the variables (no SQL: a refused operation never reaches the database)
+//   1. variables and cost (no SQL: a refused operation never reaches the database; variables
+//      that do not fit their types skip steps 2–4 and graphql-js refuses them at execution,
+//      before any resolver, with its own errors)
 //   2. rate limit, keyed by the credential as sent (still no SQL)
 //   3. authentication: the token becomes a principal (the first SQL statement); a token that
 //      fails costs its address points, so invented tokens cannot buy lookups without limit
@@ -30,6 +32,7 @@ export function requestPipelinePlugin(dependencies: PipelineDependencies): Apoll
       return {
         async didResolveOperation(requestContext: GraphQLRequestContextDidResolveOperation<Context>) {
           const cost = checkOperationCost(requestContext);
+          if (cost === INVALID_VARIABLES) return;
           await consumeRateLimit(dependencies.rateLimiter, requestContext, cost);
           try {
             await authenticate(requestContext.contextValue);

@@ -6,6 +6,7 @@ import { deleteIdempotentResponsesContaining, purgeExpiredIdempotencyKeys } from
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient, type GraphQLResponse } from '../helpers/graphql-client';
+import { auditRowsOf, newRequestId, requestHeaders } from '../helpers/audit-fixtures';
 import { CandidatesDocument, CreateCandidateDocument, type CreateCandidateInput, type CreateCandidateMutation } from '../generated/graphql';
 
 let app: TestApp;
@@ -332,7 +333,7 @@ describe('Idempotency-Key on mutations', () => {
     for (const sql of plain) if (extra.includes(sql)) extra.splice(extra.indexOf(sql), 1);
     expect(extra.map((sql) => sql.slice(0, 60))).toEqual([
       "select set_config(?, ?, true), pg_advisory_xact_lock(hashtex",
-      'select "request_hash", "response_body", "response_status" fr',
+      'select "request_hash", "response_body", "response_status", "',
       // runMutation's transaction nests as a savepoint inside the request's transaction.
       'SAVEPOINT trx;',
       'RELEASE SAVEPOINT trx;',
@@ -399,6 +400,43 @@ describe('Idempotency-Key on mutations', () => {
     expect([retry.status, retry.headers.get('idempotent-replayed'), retry.data?.createCandidate.userErrors]).toEqual([200, null, []]);
     expect([await candidatesNamed(marker), await storedKeys(key)]).toEqual([1, 1]);
   });
+  // A replay runs no resolver, yet hands out the same personal data again: the reads stored with
+  // the response are logged for the replaying request too.
+  it('should log the personal data a replayed response hands out, as it did for the first response', async () => {
+    const marker = `read-${randomUUID()}`;
+    const key = randomUUID();
+    const email = `${marker}@example.com`;
+    const document = parse(`mutation WithEmail($input: CreateCandidateInput!) {
+      createCandidate(input: $input) { candidate { lastName email } userErrors { code } }
+    }`) as TypedDocumentNode<unknown, { input: CreateCandidateInput }>;
+    const send = (requestId: string) =>
+      nordlys.asRecruiter.request(document, { input: candidateInput(marker, { email }) }, { 'Idempotency-Key': key, ...requestHeaders(requestId) });
+
+    const firstId = newRequestId('keyed-first');
+    const first = await send(firstId);
+    expect([first.status, first.data]).toEqual([200, { createCandidate: { candidate: { lastName: marker, email }, userErrors: [] } }]);
+    const [{ id: candidateId }] = await app.em().getConnection().execute('select id from candidate where last_name = ?', [marker]);
+    const read = {
+      firmId: nordlys.firm.id,
+      actorKind: 'USER',
+      actorUserId: nordlys.recruiter.id,
+      actorApiKeyId: null,
+      action: 'read:Candidate',
+      objectType: 'Candidate',
+      objectId: candidateId,
+      summary: { fields: ['email'] },
+    };
+    const firstRows = await auditRowsOf(app, firstId);
+    expect(firstRows.map((row) => row.action)).toEqual(['createCandidate', 'read:Candidate']);
+    expect(firstRows[1]).toEqual(read);
+
+    const retryId = newRequestId('keyed-retry');
+    const retry = await send(retryId);
+    expect([retry.status, retry.headers.get('idempotent-replayed'), retry.raw]).toEqual([200, 'true', first.raw]);
+    expect(await auditRowsOf(app, retryId)).toEqual([read]);
+    expect(await candidatesNamed(marker)).toBe(1);
+  });
+
   it('should answer 409 IDEMPOTENCY_KEY_IN_PROGRESS when the first request holds its key for more than 10 s', async () => {
     const key = randomUUID();
     const marker = `stuck-${randomUUID()}`;

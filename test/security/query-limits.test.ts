@@ -231,3 +231,45 @@ describe('field suggestions', () => {
     expect(response.raw).not.toMatch(/OPEN|first|kind/);
   });
 });
+
+// Variables that do not fit their types: the operation cannot run, so nothing else is done for it
+// either (no token check, no idempotency transaction): graphql-js's own refusal, and no SQL.
+describe('invalid variables', () => {
+  it('should refuse a variable of the wrong type with BAD_USER_INPUT before any SQL, though the token is valid', async () => {
+    const response = await graphql(app, 'query ($n: Int) { clients(first: $n) { totalCount } }', { n: 'many' }, { token });
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      errors: [
+        {
+          message: 'Variable "$n" got invalid value "many"; Int cannot represent non-integer value: "many"',
+          locations: [{ line: 1, column: 8 }],
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
+    });
+    expect(response.statements).toBe(0);
+  });
+
+  it('should refuse a keyed mutation with a missing required field before the idempotency transaction, and store nothing', async () => {
+    const key = `invalid-${Date.now()}`;
+    const response = await graphql(
+      app,
+      'mutation ($input: CreateCandidateInput!) { createCandidate(input: $input) { userErrors { code } } }',
+      { input: { firstName: 'Ingrid' } },
+      { token, headers: { 'Idempotency-Key': key } },
+    );
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({
+      errors: [
+        {
+          message: 'Variable "$input" got invalid value { firstName: "Ingrid" }; Field "lastName" of required type "String!" was not provided.',
+          locations: [{ line: 1, column: 11 }],
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
+    });
+    expect(response.statements).toBe(0);
+    const [{ count }] = await app.em().getConnection().execute('select count(*)::int as count from idempotency_key where key = ?', [key]);
+    expect(count).toBe(0);
+  });
+});

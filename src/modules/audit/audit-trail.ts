@@ -34,6 +34,24 @@ export function recordRead(trail: AuditTrail, objectType: string, objectId: stri
   read.fields.add(field);
 }
 
+// The reads of a request as JSON, kept with a response that is replayed later (Idempotency-Key):
+// a replay hands out the same personal data again, so its reads are logged again.
+export interface StoredRead {
+  objectType: string;
+  objectId: string;
+  fields: string[];
+}
+
+export function storedReads(trail: AuditTrail): StoredRead[] {
+  return [...trail.reads.values()].map((read) => ({ objectType: read.objectType, objectId: read.objectId, fields: [...read.fields].sort() }));
+}
+
+export function restoreReads(trail: AuditTrail, reads: readonly StoredRead[]): void {
+  for (const read of reads) {
+    for (const field of read.fields) recordRead(trail, read.objectType, read.objectId, field);
+  }
+}
+
 // A value of personal data leaving through the API: recorded when there is one to read.
 export function readPersonal<T>(trail: AuditTrail, objectType: string, objectId: string, field: string, value: T | null): T | null {
   if (value !== null && value !== undefined) recordRead(trail, objectType, objectId, field);

@@ -1,5 +1,6 @@
 import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 import { TenantEntity } from '../../common/tenant.entity';
+import type { StoredRead } from '../audit/audit-trail';
 
 // The first response to a mutation sent with an Idempotency-Key, kept for 24 hours so a retry
 // gets it again instead of running the mutation twice. Written in the transaction of the
@@ -24,6 +25,11 @@ export class IdempotencyKey extends TenantEntity {
 
   @Property({ type: 'smallint' })
   responseStatus!: number;
+
+  // The personal data the first request read (audit-trail.ts StoredRead: type, id, field names;
+  // never values): a replay hands it out again, so its reads are logged again.
+  @Property({ type: 'jsonb', default: '[]' })
+  auditReads!: StoredRead[];
 
   @Property({ type: 'timestamptz' })
   @Index()

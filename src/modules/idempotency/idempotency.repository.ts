@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { StoredRead } from '../audit/audit-trail';
 
 // SQL of the idempotency store. Every function runs on the entity manager's transaction when it
 // has one (em.execute), so the stored response commits or rolls back with the mutation's writes.
@@ -13,6 +14,8 @@ export interface StoredResponse {
   requestHash: string;
   body: string;
   status: number;
+  // What the first request read of personal data, logged again for every replay.
+  reads: StoredRead[];
 }
 
 // Until the transaction ends: a concurrent request with the same key waits here, then finds
@@ -37,13 +40,13 @@ const LOCK_NOT_AVAILABLE = '55P03';
 
 // The live (unexpired) response stored for the key, if any.
 export async function findStoredResponse(em: EntityManager, owner: KeyOwner): Promise<StoredResponse | null> {
-  const rows: { request_hash: string; response_body: string; response_status: number }[] = await em.execute(
-    `select "request_hash", "response_body", "response_status" from "idempotency_key"
+  const rows: { request_hash: string; response_body: string; response_status: number; audit_reads: StoredRead[] }[] = await em.execute(
+    `select "request_hash", "response_body", "response_status", "audit_reads" from "idempotency_key"
       where "firm_id" = ? and "principal" = ? and "key" = ? and "expires_at" > now()`,
     [owner.firmId, owner.principal, owner.key],
   );
   const row = rows[0];
-  return row ? { requestHash: row.request_hash, body: row.response_body, status: row.response_status } : null;
+  return row ? { requestHash: row.request_hash, body: row.response_body, status: row.response_status, reads: row.audit_reads } : null;
 }
 
 // Inserts the response; an expired row of the same key (not yet purged) is replaced.
@@ -55,13 +58,14 @@ export async function storeResponse(
 ): Promise<void> {
   await em.execute(
     `insert into "idempotency_key"
-       ("id", "created_at", "updated_at", "firm_id", "principal", "key", "request_hash", "response_body", "response_status", "expires_at")
-     values (gen_random_uuid(), now(), now(), ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?))
+       ("id", "created_at", "updated_at", "firm_id", "principal", "key", "request_hash", "response_body", "response_status", "audit_reads", "expires_at")
+     values (gen_random_uuid(), now(), now(), ?, ?, ?, ?, ?, ?, ?::jsonb, now() + make_interval(secs => ?))
      on conflict ("firm_id", "principal", "key") do update
        set "created_at" = excluded."created_at", "updated_at" = excluded."updated_at", "request_hash" = excluded."request_hash",
-           "response_body" = excluded."response_body", "response_status" = excluded."response_status", "expires_at" = excluded."expires_at"
+           "response_body" = excluded."response_body", "response_status" = excluded."response_status",
+           "audit_reads" = excluded."audit_reads", "expires_at" = excluded."expires_at"
      where "idempotency_key"."expires_at" <= now()`,
-    [owner.firmId, owner.principal, owner.key, response.requestHash, response.body, response.status, retentionSeconds],
+    [owner.firmId, owner.principal, owner.key, response.requestHash, response.body, response.status, JSON.stringify(response.reads), retentionSeconds],
   );
 }
 

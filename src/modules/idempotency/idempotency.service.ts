@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import type { Principal } from '../../common/access';
 import type { Context } from '../../server/context';
+import { restoreReads, storedReads, type StoredRead } from '../audit/audit-trail';
 import { findStoredResponse, lockKey, purgeExpired, storeResponse, type KeyOwner } from './idempotency.repository';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -42,7 +43,7 @@ interface KeyedRequest {
   requestHash: string;
   em: EntityManager;
   transaction: Transaction | null;
-  replay: { body: string; status: number } | null;
+  replay: { body: string; status: number; reads: StoredRead[] } | null;
 }
 
 // Keyed by the request's context object (the same one through every hook of a request).
@@ -88,14 +89,17 @@ export async function beginIdempotentRequest(
       { extensions: { code: IdempotencyErrorCode.REUSED, http: { status: 422 } } },
     );
   }
-  request.replay = { body: stored.body, status: stored.status };
+  request.replay = { body: stored.body, status: stored.status, reads: stored.reads };
   await endTransaction(request, 'rollback');
 }
 
 // Apollo's responseForOperation: the stored first response, instead of running the mutation again.
+// No resolver runs, so the personal data in it is put on this request's audit trail from the
+// stored reads: willSendResponse logs them as this request's reads, as for the first one.
 export function replayIdempotentResponse(requestContext: GraphQLRequestContextResponseForOperation<Context>): GraphQLResponse | null {
   const replay = inFlight.get(requestContext.contextValue)?.replay;
   if (!replay) return null;
+  restoreReads(requestContext.contextValue.audit, replay.reads);
   return {
     body: { kind: 'single', singleResult: JSON.parse(replay.body) },
     http: { status: replay.status, headers: new HeaderMap([[REPLAYED_HEADER, 'true']]) },
@@ -125,7 +129,7 @@ export async function finishIdempotentRequest(
 
   try {
     const body = JSON.stringify(result);
-    await storeResponse(request.em, request.owner, { requestHash: request.requestHash, body, status: response.http.status ?? 200 }, store.retentionSeconds);
+    await storeResponse(request.em, request.owner, { requestHash: request.requestHash, body, status: response.http.status ?? 200, reads: storedReads(context.audit) }, store.retentionSeconds);
     await endTransaction(request, 'commit');
   } catch (error) {
     // Nothing may be acknowledged that is not known to be committed. If the commit did go
