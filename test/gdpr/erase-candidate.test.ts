@@ -1,5 +1,5 @@
 import { ApiKeyScope } from '../../src/common/access';
-import { toGlobalId } from '../../src/common/global-id';
+import { localIdOf, toGlobalId } from '../../src/common/global-id';
 import { Candidate } from '../../src/modules/candidate/candidate.entity';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes } from '../helpers/graphql-client';
@@ -7,12 +7,23 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 import { insertCandidate } from '../helpers/candidate-fixtures';
 import {
   AddCandidateToMandateDocument,
+  AddToShortlistDocument,
+  AmendScorecardDocument,
   EraseCandidateDocument,
   ErasedCandidateViewDocument,
+  GiveShortlistFeedbackDocument,
+  MoveCandidacyDocument,
   PresentedMandatesDocument,
+  ScheduleInterviewDocument,
+  SubmitScorecardDocument,
   UpdateCandidateDocument,
+  UpdateShortlistEntryDocument,
   UpsertCandidatesDocument,
+  WithdrawFromShortlistDocument,
 } from '../generated/graphql';
+import { Interview } from '../../src/modules/interview/interview.entity';
+import { Scorecard } from '../../src/modules/scorecard/scorecard.entity';
+import { ShortlistEntry } from '../../src/modules/shortlist/shortlist-entry.entity';
 import {
   findEverywhere,
   insertGdprMandate,
@@ -31,6 +42,8 @@ const ERASED_ERROR = {
   field: ['input', 'candidateId'],
   message: "This candidate's personal data was erased (GDPR); nothing can be written about them.",
 };
+// The same, on the id input that leads to the candidate.
+const erasedAt = (field: string) => ({ ...ERASED_ERROR, field: ['input', field] });
 
 let app: TestApp;
 let firm: TestFirm;
@@ -281,6 +294,149 @@ describe('eraseCandidate', () => {
         ERASED_ERROR,
       ]);
       expect(await app.em().count('Candidacy', { mandate: mandate.id })).toBe(0);
+    });
+
+    describe('writes of new text about them through their candidacy', () => {
+      let candidacyId: string;
+      let interviewId: string;
+      let scorecardId: string;
+      let entryId: string;
+      const ratings = [{ competencyKey: 'OUTSIDE_IN', score: 4, evidence: 'New evidence about the erased person' }];
+
+      beforeAll(async () => {
+        candidacyId = toGlobalId('Candidacy', erased.candidacy.id);
+        const interview = await app.em().findOneOrFail(Interview, { candidacy: erased.candidacy.id });
+        interviewId = toGlobalId('Interview', interview.id);
+        const scorecard = await app.em().findOneOrFail(Scorecard, { interview: interview.id, interviewer: firm.recruiter.id });
+        scorecardId = toGlobalId('Scorecard', scorecard.id);
+        const entry = await app.em().findOneOrFail(ShortlistEntry, { candidacy: erased.candidacy.id, withdrawnAt: null });
+        entryId = toGlobalId('ShortlistEntry', entry.id);
+      });
+
+      // Each write: its payload with the exact error, and the export of the person unchanged.
+      async function expectRefused(write: () => Promise<Record<string, unknown>>, field: string) {
+        const before = await exportOf(erased, firm);
+        const payload = await write();
+        expect(Object.values(payload).filter((value) => value !== null && !Array.isArray(value))).toEqual([]);
+        expect(payload.userErrors).toEqual([erasedAt(field)]);
+        expect(await exportOf(erased, firm)).toEqual(before);
+      }
+
+      it('should refuse moveCandidacy with a reason, even to REJECTED', async () => {
+        await expectRefused(
+          async () =>
+            (await firm.asRecruiter.data(MoveCandidacyDocument, { input: { candidacyId, stage: 'REJECTED', reason: 'They were too nervous' } }))
+              .moveCandidacy,
+          'candidacyId',
+        );
+      });
+
+      it('should refuse moveCandidacy further into the pipeline, even without a reason', async () => {
+        await expectRefused(
+          async () => (await firm.asRecruiter.data(MoveCandidacyDocument, { input: { candidacyId, stage: 'OFFER' } })).moveCandidacy,
+          'candidacyId',
+        );
+      });
+
+      it('should refuse scheduleInterview', async () => {
+        await expectRefused(
+          async () =>
+            (
+              await firm.asRecruiter.data(ScheduleInterviewDocument, {
+                input: { candidacyId, kind: 'COMPETENCY', scheduledAt: '2026-12-01T09:00:00Z', interviewerIds: [firm.recruiter.nodeId] },
+              })
+            ).scheduleInterview,
+          'candidacyId',
+        );
+      });
+
+      it('should refuse submitScorecard', async () => {
+        await expectRefused(
+          async () =>
+            (
+              await firm.asRecruiter.data(SubmitScorecardDocument, {
+                input: { interviewId, ratings, recommendation: 'YES', summary: 'A new summary about them' },
+              })
+            ).submitScorecard,
+          'interviewId',
+        );
+      });
+
+      it('should refuse amendScorecard', async () => {
+        await expectRefused(
+          async () =>
+            (
+              await firm.asRecruiter.data(AmendScorecardDocument, {
+                input: { scorecardId, ratings, recommendation: 'NO', summary: 'A new summary about them', reason: 'Second thoughts' },
+              })
+            ).amendScorecard,
+          'scorecardId',
+        );
+      });
+
+      it('should refuse addToShortlist', async () => {
+        await expectRefused(
+          async () =>
+            (
+              await firm.asRecruiter.data(AddToShortlistDocument, {
+                input: { mandateId: erased.mandate.nodeId, candidacyId, note: 'A new note about them' },
+              })
+            ).addToShortlist,
+          'candidacyId',
+        );
+      });
+
+      it('should refuse updateShortlistEntry', async () => {
+        await expectRefused(
+          async () => (await firm.asRecruiter.data(UpdateShortlistEntryDocument, { input: { entryId, note: 'A new note about them' } })).updateShortlistEntry,
+          'entryId',
+        );
+      });
+
+      it("should refuse the client's giveShortlistFeedback", async () => {
+        await expectRefused(
+          async () =>
+            (
+              await firm.asClientUser.data(GiveShortlistFeedbackDocument, {
+                input: {
+                  // The client names the entry by its presented id.
+                  entryId: toGlobalId('PresentedShortlistEntry', localIdOf(entryId, 'ShortlistEntry')!),
+                  decision: 'INTERESTED',
+                  comment: 'A new comment about them',
+                },
+              })
+            ).giveShortlistFeedback,
+          'entryId',
+        );
+      });
+
+      it('should refuse withdrawFromShortlist with a reason', async () => {
+        await expectRefused(
+          async () =>
+            (await firm.asRecruiter.data(WithdrawFromShortlistDocument, { input: { entryId, reason: 'They asked to be forgotten' } }))
+              .withdrawFromShortlist,
+          'entryId',
+        );
+      });
+
+      // Last: these two change the person's history (no text about them).
+      it('should withdraw their entry with an empty reason, keeping no reason', async () => {
+        const { withdrawFromShortlist } = await firm.asRecruiter.data(WithdrawFromShortlistDocument, { input: { entryId, reason: '' } });
+        expect(withdrawFromShortlist.userErrors).toEqual([]);
+        expect(withdrawFromShortlist.entry).toMatchObject({ id: entryId, withdrawnAt: expect.any(String), withdrawalReason: null, position: null });
+      });
+
+      it('should move their candidacy to REJECTED without a reason, keeping no reason', async () => {
+        const { moveCandidacy } = await firm.asRecruiter.data(MoveCandidacyDocument, { input: { candidacyId, stage: 'REJECTED' } });
+        expect(moveCandidacy.userErrors).toEqual([]);
+        expect(moveCandidacy.candidacy).toMatchObject({ id: candidacyId, stage: 'REJECTED' });
+        const rows = await app.em().getConnection().execute(
+          `select "from_stage", "to_stage", "reason" from "candidacy_stage_change" where "candidacy_id" = ? order by "created_at" desc limit 1`,
+          [erased.candidacy.id],
+        );
+        expect(rows).toEqual([{ from_stage: 'PRESENTED', to_stage: 'REJECTED', reason: null }]);
+        expect(await findEverywhere(app, markValues(erased.marks))).toEqual([]);
+      });
     });
 
     it('should reject an ATS upsert of their external ref instead of creating the person again, and write the rest', async () => {

@@ -1,4 +1,4 @@
-import { ERASED_MESSAGE } from '../gdpr/erased';
+import { ERASED_MESSAGE, erasedError } from '../gdpr/erased';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
@@ -12,7 +12,7 @@ import { isFinalStatus } from '../mandate/mandate-status';
 import { Candidate } from '../candidate/candidate.entity';
 import { Candidacy, CandidacyStage } from './candidacy.entity';
 import { CandidacyStageChange } from './candidacy-stage-change.entity';
-import { canMoveCandidacy, moveNeedsReason } from './candidacy-stage';
+import { EXIT_STAGES, canMoveCandidacy, moveNeedsReason } from './candidacy-stage';
 import { CANDIDACY_LIMITS } from './candidacy.limits';
 import { emitEvent, webhookPayloads } from '../webhook/webhook-outbox';
 
@@ -87,11 +87,15 @@ export async function moveCandidacy(
   const reason = check.text(['input', 'reason'], data.reason, { max: CANDIDACY_LIMITS.reason });
   const from = candidacy.stage;
   const to = data.stage;
+  // An erased person's candidacy may still be closed (REJECTED, WITHDRAWN), without a reason: the
+  // reason would be new text about them. Any other move, or any reason, is refused.
+  const erased = await erasedError(em, firmId, { candidacyId: candidacy.id }, ['input', 'candidacyId']);
+  if (erased && (reason || !EXIT_STAGES.includes(to))) throw erased;
   if (from === to) {
     check.add(UserErrorCode.INVALID_STATE, `The candidacy is already ${to}.`, ['input', 'stage']);
   } else if (!canMoveCandidacy(from, to)) {
     check.add(UserErrorCode.INVALID_STATE, `Cannot move a candidacy from ${from} to ${to}.`, ['input', 'stage']);
-  } else if (moveNeedsReason(from, to) && !reason) {
+  } else if (moveNeedsReason(from, to) && !reason && !erased) {
     check.add(UserErrorCode.REQUIRED, `reason is required to move a candidacy from ${from} to ${to}.`, ['input', 'reason']);
   }
   check.done();

@@ -21,3 +21,32 @@ export async function erasedRefKeys(em: EntityManager, firmId: string, refs: { s
     refs.filter((ref) => found.has(`${ref.system}\u0000${erasedRefHash(ref.externalId)}`)).map((ref) => `${ref.system}\u0000${ref.externalId}`),
   );
 }
+
+// The id a write names, that leads to one candidate.
+export type CandidateVia = { candidacyId: string } | { interviewId: string } | { entryId: string };
+
+const CANDIDATE_OF = {
+  candidacyId: `select y."candidate_id" from "candidacy" y where y."id" = ? and y."firm_id" = ?`,
+  interviewId: `select y."candidate_id" from "interview" i join "candidacy" y on y."id" = i."candidacy_id" where i."id" = ? and i."firm_id" = ?`,
+  entryId: `select y."candidate_id" from "shortlist_entry" e join "candidacy" y on y."id" = e."candidacy_id" where e."id" = ? and e."firm_id" = ?`,
+} as const;
+
+// The ERASED error for a write about the candidate behind `via`, or null when they are not erased
+// (or not found: the caller answers that). One statement. The candidate's row is locked FOR SHARE
+// until the write commits: eraseCandidate locks it FOR UPDATE before clearing anything, so a write
+// and an erasure at the same moment run one after the other: the write sees `erasedAt`, or the
+// erasure clears what the write added. Call it before locking rows that erasure updates.
+export async function erasedError(em: EntityManager, firmId: string, via: CandidateVia, field: string[]): Promise<UserInputError | null> {
+  const [kind, id] = Object.entries(via)[0] as [keyof typeof CANDIDATE_OF, string];
+  const rows: { erased_at: Date | null }[] = await em.execute(
+    `select "erased_at" from "candidate" where "id" = (${CANDIDATE_OF[kind]}) and "firm_id" = ? for share`,
+    [id, firmId, firmId],
+  );
+  return rows[0]?.erased_at ? alreadyErased(field) : null;
+}
+
+// Throws the ERASED error when the candidate behind `via` was erased (see erasedError).
+export async function refuseIfErased(em: EntityManager, firmId: string, via: CandidateVia, field: string[]): Promise<void> {
+  const error = await erasedError(em, firmId, via, field);
+  if (error) throw error;
+}

@@ -9,6 +9,7 @@ import { Candidacy } from '../candidacy/candidacy.entity';
 import { DECIDED_STAGES } from '../candidacy/candidacy-stage';
 import { Scorecard, ScorecardStatus } from '../scorecard/scorecard.entity';
 import { Interview, InterviewKind } from './interview.entity';
+import { refuseIfErased } from '../gdpr/erased';
 
 export const MAX_PANEL_SIZE = 5;
 
@@ -26,6 +27,8 @@ export async function scheduleInterview(em: EntityManager, firmId: string, data:
   const check = new InputCheck();
   const candidacyField = ['input', 'candidacyId'];
   const candidacy = data.candidacyId ? await em.findOne(Candidacy, { id: data.candidacyId, firm: firmId }) : null;
+  // No interview (and so no scorecards) about an erased person.
+  if (candidacy) await refuseIfErased(em, firmId, { candidacyId: candidacy.id }, candidacyField);
   if (!candidacy) {
     check.add(UserErrorCode.NOT_FOUND, 'No candidacy with this id.', candidacyField);
   } else if (DECIDED_STAGES.includes(candidacy.stage)) {

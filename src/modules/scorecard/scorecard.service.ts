@@ -13,6 +13,7 @@ import { Recommendation, ScorecardRevision } from './scorecard-revision.entity';
 import { Rating } from './rating.entity';
 import { SCORECARD_LIMITS as LIMITS } from './scorecard.limits';
 import { emitEvent, webhookPayloads } from '../webhook/webhook-outbox';
+import { refuseIfErased } from '../gdpr/erased';
 
 export interface RatingData {
   competencyKey: string;
@@ -49,6 +50,8 @@ export async function submitScorecard(em: EntityManager, firmId: string, userId:
   const interviewField = ['input', 'interviewId'];
   const interview = data.interviewId ? await em.findOne(Interview, { id: data.interviewId, firm: firmId }) : null;
   if (!interview) throw notFound(interviewField, 'interview');
+  // Evidence and summary are text about the person.
+  await refuseIfErased(em, firmId, { interviewId: interview.id }, interviewField);
   const scorecard = await lockScorecard(em, { interview: interview.id, interviewer: userId, firm: firmId });
   if (!scorecard) throw UserInputError.of(UserErrorCode.NOT_FOUND, "You are not on this interview's panel.", interviewField);
   if (scorecard.status !== ScorecardStatus.DRAFT) {
@@ -79,6 +82,7 @@ export async function amendScorecard(em: EntityManager, firmId: string, userId: 
     ? await lockScorecard(em, { id: data.scorecardId, interviewer: userId, firm: firmId })
     : null;
   if (!scorecard) throw UserInputError.of(UserErrorCode.NOT_FOUND, 'You have no scorecard with this id.', scorecardField);
+  await refuseIfErased(em, firmId, { interviewId: scorecard.interview.id }, scorecardField);
   if (scorecard.status !== ScorecardStatus.SUBMITTED) {
     throw UserInputError.of(
       UserErrorCode.INVALID_STATE,

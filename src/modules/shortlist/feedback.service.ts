@@ -9,6 +9,7 @@ import { ShortlistEntry } from './shortlist-entry.entity';
 import { FeedbackDecision, ShortlistFeedback } from './shortlist-feedback.entity';
 import { SHORTLIST_LIMITS } from './shortlist.limits';
 import { shortlistFeedbackGiven } from './shortlist.events';
+import { erasedError } from '../gdpr/erased';
 
 export interface GiveShortlistFeedbackData {
   // Local id, or null when the global id named nothing.
@@ -28,7 +29,9 @@ export async function giveShortlistFeedback(
 ): Promise<{ entry: ShortlistEntry; feedback: ShortlistFeedback }> {
   // Locked: a withdrawal or publication of this entry running now finishes first, and the locked
   // row is read as it committed (read without the tenant filter's joins for that). Answers to
-  // one entry are also serialised, so each user's answers have a strict order.
+  // one entry are also serialised, so each user's answers have a strict order. The candidate is
+  // locked first, as eraseCandidate does (it then updates this entry): no deadlock with it.
+  const erased = data.entryId ? await erasedError(em, firmId, { entryId: data.entryId }, ['input', 'entryId']) : null;
   const entry = data.entryId
     ? await em.findOne(ShortlistEntry, { id: data.entryId, firm: firmId }, { lockMode: LockMode.PESSIMISTIC_WRITE, filters: false })
     : null;
@@ -36,6 +39,8 @@ export async function giveShortlistFeedback(
   const mandate = shortlist ? await em.findOne(Mandate, { id: shortlist.mandate.id, firm: firmId }) : null;
   const visible = entry && !entry.withdrawnAt && entry.published && mandate && author.clientId && mandate.client.id === author.clientId;
   if (!visible) throw notFound(['input', 'entryId'], 'shortlist entry');
+  // Only now: an entry the client cannot see is not found, erased or not. The comment is text about them.
+  if (erased) throw erased;
 
   const check = new InputCheck();
   const comment = check.text(['input', 'comment'], data.comment, { max: SHORTLIST_LIMITS.comment });

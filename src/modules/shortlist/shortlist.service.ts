@@ -18,6 +18,7 @@ import { ShortlistPublication } from './shortlist-publication.entity';
 import { ShortlistEntrySnapshot } from './shortlist-entry-snapshot.entity';
 import { SHORTLIST_LIMITS } from './shortlist.limits';
 import { shortlistPublished } from './shortlist.events';
+import { erasedError, refuseIfErased } from '../gdpr/erased';
 
 // Every change of a shortlist first locks its mandate's row, so changes of one shortlist run
 // one after the other (the first one also creates the shortlist), and each decides on what the
@@ -79,6 +80,8 @@ export async function addToShortlist(
   const candidacy = data.candidacyId
     ? await em.findOne(Candidacy, { id: data.candidacyId, firm: firmId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
     : null;
+  // The note is text about the person.
+  if (candidacy) await refuseIfErased(em, firmId, { candidacyId: candidacy.id }, CANDIDACY_ID);
   const shortlist = await em.findOne(Shortlist, { mandate: mandate.id, firm: firmId });
   check.version('shortlist', shortlist?.version ?? 0, data.expectedVersion);
   const active = shortlist ? await activeEntries(em, firmId, shortlist) : [];
@@ -124,6 +127,7 @@ export async function updateShortlistEntry(
   data: UpdateShortlistEntryData,
 ): Promise<{ shortlist: Shortlist; entry: ShortlistEntry }> {
   const { mandate, shortlist, entry } = await lockEntry(em, firmId, data.entryId);
+  await refuseIfErased(em, firmId, { entryId: entry.id }, ENTRY_ID);
   const check = new InputCheck();
   checkOpenForChanges(check, mandate);
   check.version('shortlist', shortlist?.version ?? 0, data.expectedVersion);
@@ -191,10 +195,14 @@ export async function withdrawFromShortlist(
   data: WithdrawFromShortlistData,
 ): Promise<{ shortlist: Shortlist; entry: ShortlistEntry }> {
   const { shortlist, entry } = await lockEntry(em, firmId, data.entryId);
+  // An erased person's entry may still be withdrawn (the client stops seeing it), with an empty
+  // reason: a reason would be new text about them.
+  const erased = await erasedError(em, firmId, { entryId: entry.id }, ENTRY_ID);
+  if (erased && data.reason.trim()) throw erased;
   const check = new InputCheck();
   check.version('shortlist', shortlist?.version ?? 0, data.expectedVersion);
   checkNotWithdrawn(check, entry);
-  const reason = check.text(['input', 'reason'], data.reason, { max: SHORTLIST_LIMITS.withdrawalReason, required: true });
+  const reason = check.text(['input', 'reason'], data.reason, { max: SHORTLIST_LIMITS.withdrawalReason, required: !erased });
   check.done();
 
   entry.withdrawnAt = new Date();
