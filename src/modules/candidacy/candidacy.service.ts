@@ -41,7 +41,10 @@ export async function addCandidateToMandate(
   const mandate = data.mandateId
     ? await em.findOne(Mandate, { id: data.mandateId, firm: firmId }, { lockMode: LockMode.PESSIMISTIC_READ })
     : null;
-  const candidate = data.candidateId ? await em.findOne(Candidate, { id: data.candidateId, firm: firmId }) : null;
+  // Locked for share too: an erasure running now finishes first, and its erasedAt is seen below.
+  const candidate = data.candidateId
+    ? await em.findOne(Candidate, { id: data.candidateId, firm: firmId }, { lockMode: LockMode.PESSIMISTIC_READ })
+    : null;
   if (!mandate) check.add(UserErrorCode.NOT_FOUND, 'No mandate with this id.', ['input', 'mandateId']);
   if (!candidate) check.add(UserErrorCode.NOT_FOUND, 'No candidate with this id.', ['input', 'candidateId']);
   if (candidate?.erasedAt) check.add(UserErrorCode.ERASED, ERASED_MESSAGE, ['input', 'candidateId']);
