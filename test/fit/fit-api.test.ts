@@ -140,10 +140,11 @@ describe('Mandate.ranking', () => {
     const fits = await Promise.all(
       candidacies.map(async (candidacy) => {
         const { node } = await nordlys.asRecruiter.data(CandidacyScoresDocument, { id: candidacy.nodeId });
-        return { id: candidacy.nodeId, createdAt: candidacy.createdAt, fit: (node as { fit: ReturnType<typeof computeFit> }).fit };
+        // The raw uuid, as the last tie-breaker compares it (global ids sort differently in base64).
+        return { id: candidacy.id, nodeId: candidacy.nodeId, createdAt: candidacy.createdAt, fit: (node as { fit: ReturnType<typeof computeFit> }).fit };
       }),
     );
-    expect(seen).toEqual(fits.sort(compareRanking).map((candidacy) => candidacy.id));
+    expect(seen).toEqual(fits.sort(compareRanking).map((candidacy) => candidacy.nodeId));
     const total = await nordlys.asRecruiter.data(MandateRankingTotalDocument, { id: mandate.nodeId });
     expect(total.node).toEqual({ ranking: { totalCount: 12 } });
   });
