@@ -5,7 +5,7 @@ import { authenticate, type Context } from './context';
 import { INVALID_VARIABLES, checkOperationCost } from './query-limits';
 import { chargeFailedAuthentication, consumeRateLimit, setRateLimitHeaders, type RateLimiter } from './rate-limit';
 import { writeReadEvents } from '../modules/audit';
-import { INTERNAL_ERROR_MESSAGE } from './errors';
+import { withholdResponse } from './errors';
 import { beginIdempotentRequest, finishIdempotentRequest, replayIdempotentResponse, type IdempotencyStore } from '../modules/idempotency';
 
 export interface PipelineDependencies {
@@ -71,10 +71,6 @@ async function logReads(requestContext: GraphQLRequestContextWillSendResponse<Co
     await writeReadEvents(context);
   } catch (error) {
     context.logger.error({ err: error }, 'audit: the reads of this request could not be logged; the answer is withheld');
-    response.body = {
-      kind: 'single',
-      singleResult: { errors: [{ message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: context.requestId } }] },
-    };
-    response.http.status = 500;
+    withholdResponse(response, context.requestId, 500);
   }
 }

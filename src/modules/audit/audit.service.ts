@@ -29,9 +29,13 @@ interface Actor {
   actorApiKeyId: string | null;
 }
 
+function userActor({ firmId, userId }: ActingUser): Actor {
+  return { firm: firmId, actorKind: AuditActorKind.USER, actorUserId: userId, actorApiKeyId: null };
+}
+
 function actorOf(principal: Principal): Actor {
   return principal.kind === 'USER'
-    ? { firm: principal.firmId, actorKind: AuditActorKind.USER, actorUserId: principal.userId, actorApiKeyId: null }
+    ? userActor(principal)
     : { firm: principal.firmId, actorKind: AuditActorKind.API_KEY, actorUserId: null, actorApiKeyId: principal.apiKeyId };
 }
 
@@ -44,9 +48,7 @@ export function recordMutation(
   result: object,
   actingUser: ActingUser | null,
 ): void {
-  const actor: Actor | null = request.principal
-    ? actorOf(request.principal)
-    : actingUser && { firm: actingUser.firmId, actorKind: AuditActorKind.USER, actorUserId: actingUser.userId, actorApiKeyId: null };
+  const actor: Actor | null = request.principal ? actorOf(request.principal) : actingUser && userActor(actingUser);
   // Every mutation but login needs a principal (@Authorized); without a firm there is no log to write to.
   if (!actor) throw new Error(`${mutation.action}: an audited mutation needs a principal or an acting user.`);
   const object = mainObjectOf(result);

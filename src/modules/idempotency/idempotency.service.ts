@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import type { Principal } from '../../common/access';
 import type { Context } from '../../server/context';
+import { withholdResponse } from '../../server/errors';
 import { restoreReads, storedReads, type StoredRead } from '../audit/audit-trail';
 import { findStoredResponse, lockKey, purgeExpired, storeResponse, type KeyOwner } from './idempotency.repository';
 
@@ -136,18 +137,12 @@ export async function finishIdempotentRequest(
     // through before the connection broke, a retry with the same key replays it.
     context.logger.error({ err: error }, 'idempotency: the keyed mutation could not be committed');
     await endTransaction(request, 'rollback').catch(() => undefined);
-    response.body = {
-      kind: 'single',
-      singleResult: {
-        errors: [
-          {
-            message: 'The change could not be confirmed as saved. Retry with the same Idempotency-Key: it returns the result if it was saved, or makes the change now.',
-            extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: context.requestId },
-          },
-        ],
-      },
-    };
-    response.http.status = 503;
+    withholdResponse(
+      response,
+      context.requestId,
+      503,
+      'The change could not be confirmed as saved. Retry with the same Idempotency-Key: it returns the result if it was saved, or makes the change now.',
+    );
     return;
   }
 
