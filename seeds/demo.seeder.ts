@@ -2,7 +2,7 @@ import { FlushMode, ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { Role } from '../src/common/access';
-import { Firm } from '../src/modules/firm/firm.entity';
+import { Firm } from '../src/common/firm.entity';
 import { createFirm } from '../src/modules/firm/firm.service';
 import { createUser } from '../src/modules/user/user.service';
 import type { User } from '../src/modules/user/user.entity';

@@ -30,6 +30,58 @@ export type Access = Role | ApiKeyScope;
 // The firm's own people: partners and consultants. Client users and API keys are not staff.
 export const STAFF: readonly Access[] = [Role.ADMIN, Role.RECRUITER];
 
+// Who may do what: each rule names the roles and API key scopes it admits, and every
+// @Authorized, node source and service check uses one of these. The generated authorization
+// matrix (test/access) holds the schema to them.
+
+// Candidates are personal data: the firm's staff, and systems with the candidate scopes.
+export const CANDIDATE_READERS: readonly Access[] = [...STAFF, ApiKeyScope.CANDIDATES_READ];
+export const CANDIDATE_WRITERS: readonly Access[] = [...STAFF, ApiKeyScope.CANDIDATES_WRITE];
+
+// Clients, mandates with their requirement profiles, and the pipeline of candidacies: the
+// firm's staff, and systems with the mandate scopes. Client users see their company's mandates
+// only through the client portal (PORTAL_USERS).
+export const MANDATE_READERS: readonly Access[] = [...STAFF, ApiKeyScope.MANDATES_READ];
+export const MANDATE_WRITERS: readonly Access[] = [...STAFF, ApiKeyScope.MANDATES_WRITE];
+
+// A mandate's relations (client, lead recruiter, rubric, profile): readable with mandates:read,
+// and by a key with mandates:write in the payloads of the mutations it may make.
+export const MANDATE_RELATION_READERS: readonly Access[] = [...MANDATE_READERS, ApiKeyScope.MANDATES_WRITE];
+
+// Who may read rubrics: the firm's staff, and systems that read mandates or assessments
+// (both need the competencies and scales to make sense of what they read).
+export const RUBRIC_READERS: readonly Access[] = [...STAFF, ApiKeyScope.MANDATES_READ, ApiKeyScope.ASSESSMENTS_READ];
+
+// Who may write drafts: people only; no API key scope writes rubrics.
+export const RUBRIC_AUTHORS: readonly Access[] = [...STAFF];
+
+// Publishing freezes a version every score will be given against: a partner's decision.
+export const RUBRIC_PUBLISHERS: readonly Access[] = [Role.ADMIN];
+
+// Interviews and what scorecards say: the firm's staff, and systems with assessments:read.
+// Which scorecards a caller gets at all is decided by independent scoring (modules/interview).
+export const ASSESSMENT_READERS: readonly Access[] = [...STAFF, ApiKeyScope.ASSESSMENTS_READ];
+
+// Scoring is a human judgement: staff only, and only on their own scorecards; never an API key.
+export const SCORERS: readonly Access[] = [...STAFF];
+
+// Shortlists, their entries and the client's feedback, as the firm sees them: its staff, and
+// systems with shortlists:read. Who the candidates are (Candidacy) still needs mandates:read.
+export const SHORTLIST_READERS: readonly Access[] = [...STAFF, ApiKeyScope.SHORTLISTS_READ];
+
+// Putting candidates in front of a client is a recruiter's judgement: people only, no API key.
+export const SHORTLIST_WRITERS: readonly Access[] = [...STAFF];
+
+// The client-facing views and feedback: client users only, on their own company's mandates.
+export const PORTAL_USERS: readonly Access[] = [Role.CLIENT];
+
+// Webhooks carry the firm's events out to other systems: admins, and keys with webhooks:manage.
+export const WEBHOOK_MANAGERS: readonly Access[] = [Role.ADMIN, ApiKeyScope.WEBHOOKS_MANAGE];
+
+// The log tells who looked at which candidate: for the firm's admins only. Not for API keys
+// (no system needs it) and never for client users.
+export const AUDIT_READERS: readonly Access[] = [Role.ADMIN];
+
 // The user acting, or null for an API key (a system is no person to record).
 export function userIdOf(principal: Principal): string | null {
   return principal.kind === 'USER' ? principal.userId : null;

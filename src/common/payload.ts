@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserErrorCode, UserInputError, type UserErrorData } from './errors';
-import { recordMutation, type ActingUser, type AuditedRequest } from '../modules/audit/audit.service';
+import type { ActingUser, Context } from './context';
 
 @ObjectType({ description: 'An expected failure of a mutation: what is wrong, where, and a stable code.' })
 export class UserError implements UserErrorData {
@@ -29,7 +29,7 @@ export interface MutationOptions<R> {
 // Every mutation: one transaction, with its audit-log row; a UserInputError rolls both back
 // and becomes userErrors (a refused attempt leaves no row).
 export async function runMutation<P extends Payload, R extends Partial<Omit<P, 'userErrors'>> = Partial<Omit<P, 'userErrors'>>>(
-  context: AuditedRequest,
+  context: Context,
   PayloadClass: new () => P,
   work: (em: EntityManager) => Promise<R>,
   options: MutationOptions<R> = {},
@@ -41,7 +41,7 @@ export async function runMutation<P extends Payload, R extends Partial<Omit<P, '
   try {
     const result = await context.em.transactional(async (transaction) => {
       const done = await work(transaction as EntityManager);
-      recordMutation(transaction as EntityManager, context, mutation, done, options.actingUser?.(done) ?? null);
+      context.recordMutation(transaction as EntityManager, context, mutation, done, options.actingUser?.(done) ?? null);
       return done;
     });
     Object.assign(payload, result);

@@ -1,4 +1,4 @@
-import { Firm } from '../modules/firm/firm.entity';
+import { Firm } from '../common/firm.entity';
 import { User } from '../modules/user/user.entity';
 import { Session } from '../modules/auth/session.entity';
 import { ApiKey } from '../modules/api-key/api-key.entity';

@@ -5,7 +5,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConfigError, readConfig } from '../config/env';
 import { openDatabase } from '../config/database';
-import { Firm } from '../modules/firm/firm.entity';
+import { Firm } from '../common/firm.entity';
 import {
   CSV_OPTIONAL_COLUMNS,
   CSV_REQUIRED_COLUMNS,

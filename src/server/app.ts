@@ -8,7 +8,8 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../config/logger';
-import { createContext, type Context } from './context';
+import type { Context } from '../common/context';
+import { createContext } from './context';
 import { errorLoggingPlugin, formatError } from './errors';
 import { explorerRouter } from './explorer';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './limits';

@@ -1,7 +1,7 @@
 import type { AuthChecker } from 'type-graphql';
 import { isAllowed, type Access } from '../common/access';
 import { forbidden, unauthenticated } from '../common/errors';
-import type { Context } from './context';
+import type { Context } from '../common/context';
 
 // @Authorized(rules): no principal → UNAUTHENTICATED; a principal without the role/scope → FORBIDDEN.
 export const authChecker: AuthChecker<Context, Access> = ({ context }, rules) => {

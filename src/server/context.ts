@@ -3,40 +3,19 @@ import type { Request } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '../config/logger';
-import type { Principal } from '../common/access';
 import { ApiErrorCode, unauthenticated } from '../common/errors';
 import { LoaderRegistry } from '../common/loaders';
 import { resolvePrincipal } from '../modules/auth/auth.service';
-import { newAuditTrail, type AuditTrail } from '../modules/audit/audit-trail';
-
-// Everything that belongs to one request, and nothing that outlives it.
-export interface Context {
-  requestId: string;
-  logger: Logger;
-  // A fork of the entity manager for this request only, scoped to the principal's firm.
-  em: EntityManager;
-  // Set by authenticate() once the operation has passed validation and the limits (see request-pipeline.ts).
-  principal: Principal | null;
-  // The bearer token as sent (needed by logout; the rate-limit key before any SQL has run).
-  token: string | null;
-  acceptLanguage: string | null;
-  loaders: LoaderRegistry<Context>;
-  // Production refuses what only makes sense on a developer's machine (e.g. loopback webhook URLs).
-  production: boolean;
-  // The caller's address: the rate-limit key of anonymous requests.
-  ip: string;
-  // The raw HTTP request and response, for the pipeline steps that read headers or set them.
-  http: { request: Request };
-  // What the request did and read, for the audit log (modules/audit).
-  audit: AuditTrail;
-}
+import { newAuditTrail, type Context } from '../common/context';
+import { recordMutation } from '../modules/audit';
 
 // Runs before the operation is parsed, so it must not touch the database: a request refused by
 // the query limits runs no SQL at all. The credential is checked in authenticate().
 export function createContext(orm: MikroORM, request: Request, logger: Logger, production = false): Context {
   const requestId = String(request.res?.getHeader('x-request-id') ?? randomUUID());
   const em = orm.em.fork({ clear: true, useContext: false }) as EntityManager;
-  const context = {
+  // The loaders come with the principal, in authenticate().
+  const context: Omit<Context, 'loaders'> = {
     requestId,
     logger: logger.child({ requestId }),
     em,
@@ -47,8 +26,9 @@ export function createContext(orm: MikroORM, request: Request, logger: Logger, p
     ip: request.socket.remoteAddress ?? 'unknown',
     http: { request },
     audit: newAuditTrail(),
-  } as Context;
-  return context;
+    recordMutation,
+  };
+  return context as Context;
 }
 
 // Turns the bearer token into the principal and scopes the entity manager to its firm.
@@ -84,10 +64,4 @@ function bearerToken(header: string | undefined): string | null {
 function unauthenticatedHttp(message: string): GraphQLError {
   const error = unauthenticated(message);
   return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 401 } } });
-}
-
-// The principal, or UNAUTHENTICATED: for resolvers that run after the auth checker has passed.
-export function principalOf(context: Context): Principal {
-  if (!context.principal) throw unauthenticated();
-  return context.principal;
 }

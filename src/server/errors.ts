@@ -1,7 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { Context } from './context';
+import type { Context } from '../common/context';
 
 // Codes whose message is written for the caller and may pass as it is.
 const PUBLIC_CODES = new Set([

@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Node } from '../common/node';
 import { fromGlobalId, toGlobalId } from '../common/global-id';
 import { badUserInput } from '../common/errors';
-import { principalOf, type Context } from './context';
+import { principalOf, type Context } from '../common/context';
 import { features } from './features';
 
 const MAX_NODES = 100;

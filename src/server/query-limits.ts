@@ -16,7 +16,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
-import type { Context } from './context';
+import type { Context } from '../common/context';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/connection';
 import { INPUT_LIST_EXCEPTIONS, INPUT_LIST_LIMIT, QUERY_LIMITS } from './limits';
 

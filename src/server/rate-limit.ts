@@ -4,7 +4,7 @@ import type { GraphQLRequestContextDidResolveOperation, GraphQLRequestContextWil
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import pg from 'pg';
-import type { Context } from './context';
+import type { Context } from '../common/context';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './limits';
 
 // A token bucket per credential: `capacity` points, refilled continuously at `refillPerSecond`;

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import { ApiErrorCode } from '../common/errors';
-import { authenticate, type Context } from './context';
+import type { Context } from '../common/context';
+import { authenticate } from './context';
 import { INVALID_VARIABLES, checkOperationCost } from './query-limits';
 import { chargeFailedAuthentication, consumeRateLimit, setRateLimitHeaders, type RateLimiter } from './rate-limit';
 import { writeReadEvents } from '../modules/audit';

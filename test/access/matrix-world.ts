@@ -5,7 +5,7 @@ import { ApiKey } from '../../src/modules/api-key/api-key.entity';
 import { revokeApiKey } from '../../src/modules/api-key/api-key.service';
 import { API_KEY_PREFIX, hashToken, newToken } from '../../src/modules/auth/token';
 import { Client } from '../../src/modules/client/client.entity';
-import type { Firm } from '../../src/modules/firm/firm.entity';
+import type { Firm } from '../../src/common/firm.entity';
 import type { User } from '../../src/modules/user/user.entity';
 import { Rubric, RubricStatus } from '../../src/modules/rubric/rubric.entity';
 import { Competency } from '../../src/modules/rubric/competency.entity';

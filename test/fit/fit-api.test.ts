@@ -2,7 +2,7 @@ import { ApiKeyScope } from '../../src/common/access';
 import { encodeCursor } from '../../src/common/connection';
 import { toGlobalId } from '../../src/common/global-id';
 import { computeFit, compareRanking } from '../../src/modules/fit/fit-model';
-import type { Firm } from '../../src/modules/firm/firm.entity';
+import type { Firm } from '../../src/common/firm.entity';
 import type { User } from '../../src/modules/user/user.entity';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';

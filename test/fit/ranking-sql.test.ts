@@ -6,7 +6,7 @@ import { createUser } from '../../src/modules/user/user.service';
 import { computeFit, compareRanking, type RankedCandidacy } from '../../src/modules/fit/fit-model';
 import { findFitInputs, rankMandate } from '../../src/modules/fit/fit.repository';
 import { encodeCursor } from '../../src/common/connection';
-import type { Firm } from '../../src/modules/firm/firm.entity';
+import type { Firm } from '../../src/common/firm.entity';
 import type { User } from '../../src/modules/user/user.entity';
 import { createTestDatabase } from '../helpers/database';
 import { COMPETENCY_KEYS, insertScoredMandate, type MandatePlan } from '../helpers/fit-fixtures';

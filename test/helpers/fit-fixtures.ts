@@ -9,7 +9,7 @@ import { Scorecard, ScorecardStatus } from '../../src/modules/scorecard/scorecar
 import { ScorecardRevision, Recommendation } from '../../src/modules/scorecard/scorecard-revision.entity';
 import { Rating } from '../../src/modules/scorecard/rating.entity';
 import { Rubric } from '../../src/modules/rubric/rubric.entity';
-import type { Firm } from '../../src/modules/firm/firm.entity';
+import type { Firm } from '../../src/common/firm.entity';
 import type { User } from '../../src/modules/user/user.entity';
 
 export const COMPETENCY_KEYS = [

@@ -4,7 +4,7 @@ import { ApiKeyScope, Role } from '../../src/common/access';
 import { createFirm } from '../../src/modules/firm/firm.service';
 import { createUser } from '../../src/modules/user/user.service';
 import { createApiKey } from '../../src/modules/api-key/api-key.service';
-import type { Firm } from '../../src/modules/firm/firm.entity';
+import type { Firm } from '../../src/common/firm.entity';
 import { Client } from '../../src/modules/client/client.entity';
 import type { User } from '../../src/modules/user/user.entity';
 import type { ApiKey } from '../../src/modules/api-key/api-key.entity';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Locale, type LocalizedText } from '../../src/common/locale';
-import { Firm } from '../../src/modules/firm/firm.entity';
+import { Firm } from '../../src/common/firm.entity';
 import { Rubric, RubricStatus } from '../../src/modules/rubric/rubric.entity';
 import { Competency } from '../../src/modules/rubric/competency.entity';
 import { DEFAULT_RUBRIC_KEY } from '../../src/modules/rubric/default-rubric';

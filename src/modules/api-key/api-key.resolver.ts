@@ -3,7 +3,7 @@ import { ApiKeyScope, Role } from '../../common/access';
 import { ConnectionArgs, ConnectionType, paginate, type Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { Payload, runMutation } from '../../common/payload';
-import { principalOf, type Context } from '../../server/context';
+import { principalOf, type Context } from '../../common/context';
 import { ApiKey } from './api-key.entity';
 import { createApiKey, revokeApiKey } from './api-key.service';
 

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiKeyScope } from '../../common/access';
 import { UserErrorCode, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
-import { Firm } from '../firm/firm.entity';
+import { Firm } from '../../common/firm.entity';
 import { User } from '../user/user.entity';
 import { API_KEY_PREFIX, hashToken, newToken } from '../auth/token';
 import { ApiKey } from './api-key.entity';

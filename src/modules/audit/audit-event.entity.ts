@@ -4,7 +4,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Node } from '../../common/node';
 import { toGlobalId } from '../../common/global-id';
-import { Firm } from '../firm/firm.entity';
+import { Firm } from '../../common/firm.entity';
 
 export enum AuditActorKind {
   USER = 'USER',

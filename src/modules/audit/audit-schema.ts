@@ -1,5 +1,5 @@
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
-import type { Context } from '../../server/context';
+import type { Context } from '../../common/context';
 import { redactArguments } from './audit-trail';
 
 // Every Mutation field tells the request's audit trail its name and its redacted input before

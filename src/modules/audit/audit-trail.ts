@@ -7,22 +7,7 @@ import {
   type GraphQLArgument,
   type GraphQLInputType,
 } from 'graphql';
-
-// What one request will write to the audit log, gathered while it runs.
-export interface AuditTrail {
-  // The mutation running now (mutations run one after another), set as its resolver starts.
-  mutation: { action: string; input: Record<string, unknown> } | null;
-  // Personal data read: per object, the fields. Written in one statement before the response.
-  reads: Map<string, { objectType: string; objectId: string; fields: Set<string> }>;
-  // The audited object a child row belongs to (a scorecard revision's ratings → the scorecard).
-  subjects: Map<string, { objectType: string; objectId: string }>;
-  // When this request's mutation row was written (ms): its reads come strictly after it.
-  mutatedAt: number;
-}
-
-export function newAuditTrail(): AuditTrail {
-  return { mutation: null, reads: new Map(), subjects: new Map(), mutatedAt: 0 };
-}
+import type { AuditTrail } from '../../common/context';
 
 export function recordRead(trail: AuditTrail, objectType: string, objectId: string, field: string): void {
   const key = `${objectType}:${objectId}`;

@@ -1,11 +1,11 @@
 import { Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Connection } from '../../common/connection';
 import { toGlobalId } from '../../common/global-id';
-import { principalOf, type Context } from '../../server/context';
+import { principalOf, type Context } from '../../common/context';
 import { AuditEvent } from './audit-event.entity';
-import { AUDIT_READERS } from './audit.access';
 import { AuditEventConnection, AuditEventsArgs } from './audit.inputs';
 import { listAuditEvents } from './audit.service';
+import { AUDIT_READERS } from '../../common/access';
 
 @Resolver(() => AuditEvent)
 export class AuditEventResolver {

@@ -5,7 +5,7 @@ import { paginate, type Connection, type ConnectionArgs } from '../../common/con
 import { badUserInput } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import { AuditActorKind, AuditEvent } from './audit-event.entity';
-import type { AuditTrail } from './audit-trail';
+import type { ActingUser, AuditTrail } from '../../common/context';
 import type { AuditEventFilter } from './audit.inputs';
 
 // What the audit log needs of a request.
@@ -14,12 +14,6 @@ export interface AuditedRequest {
   principal: Principal | null;
   requestId: string;
   audit: AuditTrail;
-}
-
-// The user a mutation acted as when the request had no principal yet (login: the user it signed in).
-export interface ActingUser {
-  firmId: string;
-  userId: string;
 }
 
 interface Actor {

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
-import type { Context } from '../../server/context';
+import type { Context } from '../../common/context';
 import { Payload, runMutation } from '../../common/payload';
 import { User } from '../user/user.entity';
 import { login, logout } from './auth.service';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
-import type { Context } from '../../server/context';
+import type { Context } from '../../common/context';
 import { Candidacy } from './candidacy.entity';
 import { CandidacyStageChange } from './candidacy-stage-change.entity';
 

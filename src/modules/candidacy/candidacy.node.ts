@@ -1,10 +1,10 @@
 import { defineNodeSource, wholeFirmFor } from '../../common/node-source';
-import { MANDATES_READ } from '../mandate/mandate.access';
 import { Candidacy } from './candidacy.entity';
+import { MANDATE_READERS } from '../../common/access';
 
 // The pipeline belongs with the mandates.
 export const candidacyNode = defineNodeSource({
   typeName: 'Candidacy',
   entity: Candidacy,
-  visibleTo: wholeFirmFor(MANDATES_READ),
+  visibleTo: wholeFirmFor(MANDATE_READERS),
 });

@@ -3,12 +3,10 @@ import { userIdOf, type Access } from '../../common/access';
 import type { Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
-import { principalOf, type Context } from '../../server/context';
+import { principalOf, type Context } from '../../common/context';
 import { Candidate } from '../candidate/candidate.entity';
-import { CANDIDATE_READERS } from '../candidate/candidate.access';
 import { candidateByIdLoader } from '../candidate/candidate.loaders';
 import { Mandate } from '../mandate/mandate.entity';
-import { MANDATES_READ, MANDATES_WRITE } from '../mandate/mandate.access';
 import { mandateByIdLoader } from '../mandate/mandate.loaders';
 import { User } from '../user/user.entity';
 import { userByIdLoader } from '../user/user.loaders';
@@ -24,11 +22,12 @@ import {
 } from './candidacy.inputs';
 import { addCandidateToMandate, listMandateCandidacies, moveCandidacy } from './candidacy.service';
 import { candidaciesByCandidateLoader, historyByCandidacyLoader } from './candidacy.loaders';
+import { CANDIDATE_READERS, MANDATE_READERS, MANDATE_WRITERS } from '../../common/access';
 
 // The pipeline belongs with the mandates: it is read and written with the mandate scopes.
 @Resolver(() => Candidacy)
 export class CandidacyResolver {
-  @Authorized<Access>(...MANDATES_WRITE)
+  @Authorized<Access>(...MANDATE_WRITERS)
   @Mutation(() => AddCandidateToMandatePayload, { description: "Puts a candidate into a mandate's pipeline, as SOURCED." })
   addCandidateToMandate(
     @Arg('input') input: AddCandidateToMandateInput,
@@ -45,7 +44,7 @@ export class CandidacyResolver {
     );
   }
 
-  @Authorized<Access>(...MANDATES_WRITE)
+  @Authorized<Access>(...MANDATE_WRITERS)
   @Mutation(() => MoveCandidacyPayload, { description: 'Moves a candidacy to another stage, if that move is allowed.' })
   moveCandidacy(@Arg('input') input: MoveCandidacyInput, @Ctx() context: Context): Promise<MoveCandidacyPayload> {
     const principal = principalOf(context);
@@ -90,7 +89,7 @@ export class CandidacyStageChangeResolver {
 
 @Resolver(() => Mandate)
 export class MandateCandidaciesResolver {
-  @Authorized<Access>(...MANDATES_READ)
+  @Authorized<Access>(...MANDATE_READERS)
   @FieldResolver(() => CandidacyConnection, { description: "The mandate's pipeline, oldest first." })
   candidacies(
     @Root() mandate: Mandate,
@@ -103,7 +102,7 @@ export class MandateCandidaciesResolver {
 
 @Resolver(() => Candidate)
 export class CandidateCandidaciesResolver {
-  @Authorized<Access>(...MANDATES_READ)
+  @Authorized<Access>(...MANDATE_READERS)
   @FieldResolver(() => [Candidacy], { description: "The candidate's candidacies in every mandate, oldest first." })
   candidacies(@Root() candidate: Candidate, @Ctx() context: Context): Promise<Candidacy[]> {
     return context.loaders.get(candidaciesByCandidateLoader).load(candidate.id);

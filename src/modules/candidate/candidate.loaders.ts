@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
-import type { Context } from '../../server/context';
+import type { Context } from '../../common/context';
 import { Candidate } from './candidate.entity';
 import { CandidateExternalRef } from './candidate-external-ref.entity';
 

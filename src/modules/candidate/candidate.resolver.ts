@@ -1,10 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Access } from '../../common/access';
-import { CANDIDATE_READERS, CANDIDATE_WRITERS } from './candidate.access';
 import type { Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
-import { principalOf, type Context } from '../../server/context';
+import { principalOf, type Context } from '../../common/context';
 import { Candidate } from './candidate.entity';
 import { CandidateExternalRef } from './candidate-external-ref.entity';
 import {
@@ -19,6 +18,7 @@ import { createCandidate, listCandidates, updateCandidate } from './candidate.se
 import { externalRefsByCandidateLoader } from './candidate.loaders';
 import { dateOnlyAsDate } from './date-only';
 import { readPersonal } from '../audit/audit-trail';
+import { CANDIDATE_READERS, CANDIDATE_WRITERS } from '../../common/access';
 
 @Resolver(() => Candidate)
 export class CandidateResolver {

@@ -4,7 +4,7 @@ import { paginate, type Connection, type ConnectionArgs } from '../../common/con
 import { UserErrorCode, UserInputError, badUserInput, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { flushOrRefuse } from '../../common/unique';
-import { Firm } from '../firm/firm.entity';
+import { Firm } from '../../common/firm.entity';
 import { Candidate, ConsentStatus } from './candidate.entity';
 import { CandidateExternalRef } from './candidate-external-ref.entity';
 import { CANDIDATE_LIMITS as LIMITS, EMAIL_PATTERN, PHONE_PATTERN, SYSTEM_PATTERN } from './candidate.limits';

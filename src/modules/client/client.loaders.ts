@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { inKeyOrder } from '../../common/loaders';
-import type { Context } from '../../server/context';
+import type { Context } from '../../common/context';
 import { Client } from './client.entity';
 
 // Clients by id in one query (mandates' clients, client users' companies); the tenant filter

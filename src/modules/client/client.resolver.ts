@@ -2,8 +2,7 @@ import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-grap
 import { ConnectionArgs, type Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
-import { principalOf, type Context } from '../../server/context';
-import { MANDATES_READ, MANDATES_WRITE } from '../mandate/mandate.access';
+import { principalOf, type Context } from '../../common/context';
 import { Client } from './client.entity';
 import {
   ClientConnection,
@@ -13,24 +12,25 @@ import {
   UpdateClientPayload,
 } from './client.inputs';
 import { createClient, listClients, updateClient } from './client.service';
+import { MANDATE_READERS, MANDATE_WRITERS } from '../../common/access';
 
 // Clients are read and written with the mandates (mandates:read, mandates:write).
 @Resolver(() => Client)
 export class ClientResolver {
-  @Authorized(...MANDATES_READ)
+  @Authorized(...MANDATE_READERS)
   @Query(() => ClientConnection, { description: "The firm's client companies, by name." })
   clients(@Args() page: ConnectionArgs, @Ctx() context: Context): Promise<Connection<Client>> {
     return listClients(context.em, principalOf(context).firmId, page);
   }
 
-  @Authorized(...MANDATES_WRITE)
+  @Authorized(...MANDATE_WRITERS)
   @Mutation(() => CreateClientPayload)
   createClient(@Arg('input') input: CreateClientInput, @Ctx() context: Context): Promise<CreateClientPayload> {
     const { firmId } = principalOf(context);
     return runMutation(context, CreateClientPayload, async (em) => ({ client: await createClient(em, firmId, input) }));
   }
 
-  @Authorized(...MANDATES_WRITE)
+  @Authorized(...MANDATE_WRITERS)
   @Mutation(() => UpdateClientPayload)
   updateClient(@Arg('input') input: UpdateClientInput, @Ctx() context: Context): Promise<UpdateClientPayload> {
     const { firmId } = principalOf(context);

@@ -3,7 +3,7 @@ import { paginate, type Connection, type ConnectionArgs } from '../../common/con
 import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { flushOrRefuse } from '../../common/unique';
-import { Firm } from '../firm/firm.entity';
+import { Firm } from '../../common/firm.entity';
 import { Client } from './client.entity';
 import { isCountryCode } from './country-codes';
 

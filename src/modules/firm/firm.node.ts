@@ -1,5 +1,5 @@
 import { defineNodeSource } from '../../common/node-source';
-import { Firm } from './firm.entity';
+import { Firm } from '../../common/firm.entity';
 
 // Everyone of a firm may see the firm itself, and no other.
 export const firmNode = defineNodeSource({

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { installDefaultRubric } from '../rubric/default-rubric';
-import { Firm } from './firm.entity';
+import { Firm } from '../../common/firm.entity';
 
 // A new tenant, with the default rubric published. Firms are made by operators (seeds,
 // scripts), not through the API.

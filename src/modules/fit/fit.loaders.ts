@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { principalOf, type Context } from '../../server/context';
+import { principalOf, type Context } from '../../common/context';
 import type { Candidacy } from '../candidacy/candidacy.entity';
 import { assess, computeFit, type CompetencyAssessment, type FitResult } from './fit-model';
 import { findFitInputs } from './fit.repository';

@@ -1,16 +1,16 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { Access } from '../../common/access';
 import { ConnectionArgs, pageSize, toConnection, type Connection } from '../../common/connection';
-import { principalOf, type Context } from '../../server/context';
+import { principalOf, type Context } from '../../common/context';
 import { Candidacy } from '../candidacy/candidacy.entity';
 import { CandidacyConnection } from '../candidacy/candidacy.inputs';
 import { Mandate } from '../mandate/mandate.entity';
 import { canSeeScoresOf, primeScoringBlindness } from '../scorecard/independent-scoring';
-import { ASSESSMENT_READERS } from '../scorecard/scorecard.access';
 import { candidacyScoresLoader } from './fit.loaders';
 import { rankMandate } from './fit.repository';
 import { compareCandidacies } from './fit.service';
 import { Assessment, Comparison, Fit } from './fit.types';
+import { ASSESSMENT_READERS } from '../../common/access';
 
 const HIDDEN_WHILE_DRAFT = 'Null while you still have an unsubmitted scorecard for this candidacy (independent scoring).';
 

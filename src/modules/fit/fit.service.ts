@@ -1,6 +1,6 @@
 import { badUserInput } from '../../common/errors';
 import { localIdOf } from '../../common/global-id';
-import type { Context } from '../../server/context';
+import type { Context } from '../../common/context';
 import { Candidacy } from '../candidacy/candidacy.entity';
 import type { Mandate } from '../mandate/mandate.entity';
 import { requirementProfileLoader } from '../mandate/mandate.loaders';

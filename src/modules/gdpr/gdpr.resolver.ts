@@ -5,7 +5,7 @@ import { ConnectionArgs, type Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
 import { readPersonal } from '../audit';
-import { principalOf, type Context } from '../../server/context';
+import { principalOf, type Context } from '../../common/context';
 import { Candidate } from '../candidate/candidate.entity';
 import { CandidateConnection } from '../candidate/candidate.inputs';
 import { candidateDataExport } from './data-export.service';

@@ -4,7 +4,7 @@ import type { Transaction } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import type { Principal } from '../../common/access';
-import type { Context } from '../../server/context';
+import type { Context } from '../../common/context';
 import { withholdResponse } from '../../server/errors';
 import { restoreReads, storedReads, type StoredRead } from '../audit/audit-trail';
 import { findStoredResponse, lockKey, purgeExpired, storeResponse, type KeyOwner } from './idempotency.repository';

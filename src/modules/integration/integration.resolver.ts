@@ -1,10 +1,10 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Access } from '../../common/access';
 import { runMutation } from '../../common/payload';
-import { principalOf, type Context } from '../../server/context';
-import { CANDIDATE_WRITERS } from '../candidate/candidate.access';
+import { principalOf, type Context } from '../../common/context';
 import { UpsertCandidatesInput, UpsertCandidatesPayload } from './upsert-candidates.inputs';
 import { upsertCandidates } from './upsert-candidates.service';
+import { CANDIDATE_WRITERS } from '../../common/access';
 
 @Resolver()
 export class CandidateUpsertResolver {

@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
-import { Firm } from '../firm/firm.entity';
+import { Firm } from '../../common/firm.entity';
 
 // The kinds of rows an integrator can sync incrementally.
 export enum SyncEntityType {

@@ -1,7 +1,6 @@
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { Connection } from '../../common/connection';
-import { principalOf, type Context } from '../../server/context';
-import { MANDATES_READ } from '../mandate/mandate.access';
+import { principalOf, type Context } from '../../common/context';
 import { Mandate } from '../mandate/mandate.entity';
 import { MandateConnection } from '../mandate/mandate.inputs';
 import { Candidacy } from '../candidacy/candidacy.entity';
@@ -9,6 +8,7 @@ import { CandidacyConnection } from '../candidacy/candidacy.inputs';
 import { SyncEntityType } from './sync-change.entity';
 import { paginateInSyncOrder } from './sync.repository';
 import { ChangesArgs } from './sync.inputs';
+import { MANDATE_READERS } from '../../common/access';
 
 const SYNC_ORDER =
   'in the order of their last change, for an incremental sync: keep the last endCursor and pass it as `after` next ' +
@@ -16,7 +16,7 @@ const SYNC_ORDER =
 
 @Resolver()
 export class SyncResolver {
-  @Authorized(...MANDATES_READ)
+  @Authorized(...MANDATE_READERS)
   @Query(() => MandateConnection, {
     description: `The firm's mandates ${SYNC_ORDER} A change of the requirement profile counts as a change of the mandate.`,
   })
@@ -29,7 +29,7 @@ export class SyncResolver {
     });
   }
 
-  @Authorized(...MANDATES_READ)
+  @Authorized(...MANDATE_READERS)
   @Query(() => CandidacyConnection, {
     description:
       `The firm's candidacies ${SYNC_ORDER} A move to another stage, and a submitted or amended scorecard (a new ` +

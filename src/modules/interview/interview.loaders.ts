@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
-import type { Context } from '../../server/context';
+import type { Context } from '../../common/context';
 import { Interview } from './interview.entity';
 
 // Per-request DataLoaders of the interview feature, scoped to the caller's firm by the tenant filter.

@@ -1,6 +1,6 @@
 import { defineNodeSource, wholeFirmFor } from '../../common/node-source';
-import { ASSESSMENT_READERS } from '../scorecard/scorecard.access';
 import { Interview } from './interview.entity';
+import { ASSESSMENT_READERS } from '../../common/access';
 
 // The firm's staff and API keys with assessments:read; never client users.
 export const interviewNode = defineNodeSource({

@@ -2,13 +2,11 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 't
 import { STAFF, type Access } from '../../common/access';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
-import { principalOf, type Context } from '../../server/context';
+import { principalOf, type Context } from '../../common/context';
 import { User } from '../user/user.entity';
 import { Candidacy } from '../candidacy/candidacy.entity';
 import { candidacyByIdLoader } from '../candidacy/candidacy.loaders';
-import { MANDATES_READ } from '../mandate/mandate.access';
 import { Scorecard } from '../scorecard/scorecard.entity';
-import { ASSESSMENT_READERS } from '../scorecard/scorecard.access';
 import { userByIdLoader } from '../user/user.loaders';
 import { scorecardsByInterviewLoader } from '../scorecard/scorecard.loaders';
 import { visibleScorecards } from '../scorecard/independent-scoring';
@@ -23,6 +21,7 @@ import {
 } from './interview.inputs';
 import { addInterviewer, removeInterviewer, scheduleInterview } from './interview.service';
 import { interviewsByCandidacyLoader } from './interview.loaders';
+import { ASSESSMENT_READERS, MANDATE_READERS } from '../../common/access';
 
 @Resolver(() => Interview)
 export class InterviewResolver {
@@ -55,7 +54,7 @@ export class InterviewResolver {
     );
   }
 
-  @Authorized<Access>(...MANDATES_READ)
+  @Authorized<Access>(...MANDATE_READERS)
   @FieldResolver(() => Candidacy)
   async candidacy(@Root() interview: Interview, @Ctx() context: Context): Promise<Candidacy> {
     return (await context.loaders.get(candidacyByIdLoader).load(interview.candidacy.id))!;

@@ -3,7 +3,7 @@ import { Role } from '../../common/access';
 import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { localIdOf } from '../../common/global-id';
 import { InputCheck } from '../../common/input-check';
-import { Firm } from '../firm/firm.entity';
+import { Firm } from '../../common/firm.entity';
 import { User } from '../user/user.entity';
 import { Candidacy } from '../candidacy/candidacy.entity';
 import { DECIDED_STAGES } from '../candidacy/candidacy-stage';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
-import type { Context } from '../../server/context';
+import type { Context } from '../../common/context';
 import { competenciesByRubricLoader } from '../rubric/rubric.loaders';
 import { Mandate } from './mandate.entity';
 import { Requirement } from './requirement.entity';

@@ -1,9 +1,9 @@
 import { defineNodeSource, wholeFirmFor } from '../../common/node-source';
 import { Mandate } from './mandate.entity';
-import { MANDATES_READ } from './mandate.access';
+import { MANDATE_READERS } from '../../common/access';
 
 export const mandateNode = defineNodeSource({
   typeName: 'Mandate',
   entity: Mandate,
-  visibleTo: wholeFirmFor(MANDATES_READ),
+  visibleTo: wholeFirmFor(MANDATE_READERS),
 });

@@ -3,7 +3,7 @@ import { userIdOf } from '../../common/access';
 import type { Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
-import { principalOf, type Context } from '../../server/context';
+import { principalOf, type Context } from '../../common/context';
 import { Client } from '../client/client.entity';
 import { clientByIdLoader } from '../client/client.loaders';
 import { User } from '../user/user.entity';
@@ -12,7 +12,6 @@ import { Rubric } from '../rubric/rubric.entity';
 import { rubricByIdLoader } from '../rubric/rubric.loaders';
 import { Mandate } from './mandate.entity';
 import { Requirement } from './requirement.entity';
-import { MANDATE_RELATIONS_READ, MANDATES_READ, MANDATES_WRITE } from './mandate.access';
 import { requirementProfileLoader } from './mandate.loaders';
 import { changeMandateStatus, createMandate, listMandates, updateMandate } from './mandate.service';
 import { setRequirementProfile } from './requirement-profile.service';
@@ -28,16 +27,17 @@ import {
   UpdateMandateInput,
   UpdateMandatePayload,
 } from './mandate.inputs';
+import { MANDATE_READERS, MANDATE_RELATION_READERS, MANDATE_WRITERS } from '../../common/access';
 
 @Resolver(() => Mandate)
 export class MandateResolver {
-  @Authorized(...MANDATES_READ)
+  @Authorized(...MANDATE_READERS)
   @Query(() => MandateConnection, { description: "The firm's mandates, oldest first." })
   mandates(@Args() { filter, ...page }: MandatesArgs, @Ctx() context: Context): Promise<Connection<Mandate>> {
     return listMandates(context.em, principalOf(context).firmId, filter, page);
   }
 
-  @Authorized(...MANDATES_WRITE)
+  @Authorized(...MANDATE_WRITERS)
   @Mutation(() => CreateMandatePayload, { description: 'A new DRAFT mandate, pinned to a published rubric.' })
   createMandate(@Arg('input') input: CreateMandateInput, @Ctx() context: Context): Promise<CreateMandatePayload> {
     const principal = principalOf(context);
@@ -53,7 +53,7 @@ export class MandateResolver {
     }));
   }
 
-  @Authorized(...MANDATES_WRITE)
+  @Authorized(...MANDATE_WRITERS)
   @Mutation(() => UpdateMandatePayload)
   updateMandate(@Arg('input') input: UpdateMandateInput, @Ctx() context: Context): Promise<UpdateMandatePayload> {
     const { firmId } = principalOf(context);
@@ -66,7 +66,7 @@ export class MandateResolver {
     }));
   }
 
-  @Authorized(...MANDATES_WRITE)
+  @Authorized(...MANDATE_WRITERS)
   @Mutation(() => ChangeMandateStatusPayload)
   changeMandateStatus(@Arg('input') input: ChangeMandateStatusInput, @Ctx() context: Context): Promise<ChangeMandateStatusPayload> {
     const { firmId } = principalOf(context);
@@ -75,7 +75,7 @@ export class MandateResolver {
     }));
   }
 
-  @Authorized(...MANDATES_WRITE)
+  @Authorized(...MANDATE_WRITERS)
   @Mutation(() => SetRequirementProfilePayload, { description: "Replaces the mandate's whole requirement profile." })
   setRequirementProfile(
     @Arg('input') input: SetRequirementProfileInput,
@@ -87,25 +87,25 @@ export class MandateResolver {
     }));
   }
 
-  @Authorized(...MANDATE_RELATIONS_READ)
+  @Authorized(...MANDATE_RELATION_READERS)
   @FieldResolver(() => Client)
   client(@Root() mandate: Mandate, @Ctx() context: Context): Promise<Client | null> {
     return context.loaders.get(clientByIdLoader).load(mandate.client.id);
   }
 
-  @Authorized(...MANDATE_RELATIONS_READ)
+  @Authorized(...MANDATE_RELATION_READERS)
   @FieldResolver(() => User)
   leadRecruiter(@Root() mandate: Mandate, @Ctx() context: Context): Promise<User | null> {
     return context.loaders.get(userByIdLoader).load(mandate.leadRecruiter.id);
   }
 
-  @Authorized(...MANDATE_RELATIONS_READ)
+  @Authorized(...MANDATE_RELATION_READERS)
   @FieldResolver(() => Rubric, { description: 'The published rubric version every score of this mandate is given against.' })
   rubric(@Root() mandate: Mandate, @Ctx() context: Context): Promise<Rubric | null> {
     return context.loaders.get(rubricByIdLoader).load(mandate.rubric.id);
   }
 
-  @Authorized(...MANDATE_RELATIONS_READ)
+  @Authorized(...MANDATE_RELATION_READERS)
   @FieldResolver(() => [Requirement], { description: "What the client needs, in the order of the rubric's competencies." })
   requirementProfile(@Root() mandate: Mandate, @Ctx() context: Context): Promise<Requirement[]> {
     return context.loaders.get(requirementProfileLoader).load(mandate);

@@ -5,7 +5,7 @@ import { paginate, type Connection, type ConnectionArgs } from '../../common/con
 import { UserErrorCode, UserInputError, badUserInput, notFound } from '../../common/errors';
 import { localIdOf } from '../../common/global-id';
 import { InputCheck } from '../../common/input-check';
-import { Firm } from '../firm/firm.entity';
+import { Firm } from '../../common/firm.entity';
 import { Client } from '../client/client.entity';
 import { User } from '../user/user.entity';
 import { Rubric, RubricStatus } from '../rubric/rubric.entity';

@@ -1,12 +1,12 @@
 import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Locale, resolveLocale, type LocalizedText } from '../../common/locale';
-import type { Context } from '../../server/context';
+import type { Context } from '../../common/context';
 import { Rubric } from './rubric.entity';
 import { Competency } from './competency.entity';
 import { RatingAnchor } from './rating-anchor.type';
-import { RUBRIC_READERS } from './rubric.access';
 import { rubricByIdLoader } from './rubric.loaders';
 import { LOCALE_ARGUMENT } from './rubric.resolver';
+import { RUBRIC_READERS } from '../../common/access';
 
 @Resolver(() => Competency)
 export class CompetencyResolver {

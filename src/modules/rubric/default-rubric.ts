@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Firm } from '../firm/firm.entity';
+import { Firm } from '../../common/firm.entity';
 import { Rubric, RubricStatus } from './rubric.entity';
 import { Competency } from './competency.entity';
 import { customerOrientedLeadershipRubric } from '../../../seeds/data/customer-oriented-leadership';

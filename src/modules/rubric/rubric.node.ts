@@ -1,7 +1,7 @@
 import { defineNodeSource, wholeFirmFor } from '../../common/node-source';
 import { Rubric } from './rubric.entity';
 import { Competency } from './competency.entity';
-import { RUBRIC_READERS } from './rubric.access';
+import { RUBRIC_READERS } from '../../common/access';
 
 // Readers see every rubric of their firm, drafts included; anyone else sees none.
 export const rubricNode = defineNodeSource({

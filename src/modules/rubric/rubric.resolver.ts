@@ -3,10 +3,9 @@ import type { Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { Locale, resolveLocale } from '../../common/locale';
 import { runMutation } from '../../common/payload';
-import { principalOf, type Context } from '../../server/context';
+import { principalOf, type Context } from '../../common/context';
 import { Rubric } from './rubric.entity';
 import { Competency } from './competency.entity';
-import { RUBRIC_AUTHORS, RUBRIC_PUBLISHERS, RUBRIC_READERS } from './rubric.access';
 import { competenciesByRubricLoader } from './rubric.loaders';
 import {
   CreateRubricInput,
@@ -23,6 +22,7 @@ import {
   UpdateRubricDraftPayload,
 } from './rubric.inputs';
 import { createRubric, listRubrics, publishRubric, retireRubric, reviseRubric, updateRubricDraft } from './rubric.service';
+import { RUBRIC_AUTHORS, RUBRIC_PUBLISHERS, RUBRIC_READERS } from '../../common/access';
 
 export const LOCALE_ARGUMENT = {
   nullable: true,

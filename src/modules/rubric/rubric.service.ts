@@ -5,7 +5,7 @@ import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { flushOrRefuse } from '../../common/unique';
 import { Locale, type LocalizedText } from '../../common/locale';
-import { Firm } from '../firm/firm.entity';
+import { Firm } from '../../common/firm.entity';
 import { Rubric, RubricStatus } from './rubric.entity';
 import { Competency } from './competency.entity';
 import { COMPETENCY_KEY_PATTERN, RUBRIC_KEY_PATTERN, RUBRIC_LIMITS } from './rubric.limits';

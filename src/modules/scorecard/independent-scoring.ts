@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import { ApiKeyScope, Role, type Principal } from '../../common/access';
-import { principalOf, type Context } from '../../server/context';
+import { principalOf, type Context } from '../../common/context';
 import { Scorecard, ScorecardStatus } from './scorecard.entity';
 
 // Independent scoring: an interviewer forms their own judgement before seeing anyone else's.

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
-import type { Context } from '../../server/context';
+import type { Context } from '../../common/context';
 import { Scorecard } from './scorecard.entity';
 import { ScorecardRevision } from './scorecard-revision.entity';
 import { Rating } from './rating.entity';

@@ -3,7 +3,7 @@ import { STAFF, type Access } from '../../common/access';
 import type { Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
-import { principalOf, type Context } from '../../server/context';
+import { principalOf, type Context } from '../../common/context';
 import { User } from '../user/user.entity';
 import { Interview } from '../interview/interview.entity';
 import { interviewByIdLoader } from '../interview/interview.loaders';
@@ -21,8 +21,9 @@ import {
 import { amendScorecard, listMyScorecards, submitScorecard } from './scorecard.service';
 import { userByIdLoader } from '../user/user.loaders';
 import { ratingsByRevisionLoader, revisionByIdLoader, revisionsByScorecardLoader } from './scorecard.loaders';
-import { ASSESSMENT_READERS, SCORERS } from './scorecard.access';
-import { readPersonal, type AuditTrail } from '../audit/audit-trail';
+import type { AuditTrail } from '../../common/context';
+import { readPersonal } from '../audit/audit-trail';
+import { ASSESSMENT_READERS, SCORERS } from '../../common/access';
 
 // Which scorecards a caller gets at all is decided where they are listed or found
 // (independent-scoring.ts); the fields below trust their parent.

@@ -2,7 +2,7 @@ import { LockMode, ref, type EntityManager, type FilterQuery } from '@mikro-orm/
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
-import { Firm } from '../firm/firm.entity';
+import { Firm } from '../../common/firm.entity';
 import { User } from '../user/user.entity';
 import { Interview } from '../interview/interview.entity';
 import { Candidacy } from '../candidacy/candidacy.entity';

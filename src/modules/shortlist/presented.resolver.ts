@@ -4,13 +4,13 @@ import { ConnectionArgs, paginate, type Connection } from '../../common/connecti
 import { localIdOf } from '../../common/global-id';
 import { Locale, resolveLocale } from '../../common/locale';
 import { runMutation } from '../../common/payload';
-import { principalOf, type Context } from '../../server/context';
+import { principalOf, type Context } from '../../common/context';
 import { Mandate } from '../mandate/mandate.entity';
 import { mandateByIdLoader, requirementProfileLoader } from '../mandate/mandate.loaders';
 import { competenciesByRubricLoader } from '../rubric/rubric.loaders';
 import { candidacyByIdLoader } from '../candidacy/candidacy.loaders';
 import { candidateByIdLoader } from '../candidate/candidate.loaders';
-import { CLIENT_PORTAL, presentedMandatesWhere } from './shortlist.access';
+import { presentedMandatesWhere } from './presented-mandates';
 import { giveShortlistFeedback } from './feedback.service';
 import {
   PresentedCandidate,
@@ -30,6 +30,7 @@ import {
   snapshotByIdLoader,
 } from './shortlist.loaders';
 import type { ShortlistEntrySnapshot } from './shortlist-entry-snapshot.entity';
+import { PORTAL_USERS } from '../../common/access';
 
 const LOCALE_ARGUMENT = { nullable: true, description: 'Language of the competency names; default: Accept-Language, else EN.' };
 
@@ -48,7 +49,7 @@ async function competencyNames(context: Context, rubricId: string, locale: Local
 
 @Resolver(() => PresentedMandate)
 export class PresentedMandateResolver {
-  @Authorized<Access>(...CLIENT_PORTAL)
+  @Authorized<Access>(...PORTAL_USERS)
   @Query(() => PresentedMandateConnection, {
     description: "Client users: your company's mandates (not drafts), oldest first, with the shortlists published to you.",
   })
@@ -70,7 +71,7 @@ export class PresentedMandateResolver {
     };
   }
 
-  @Authorized<Access>(...CLIENT_PORTAL)
+  @Authorized<Access>(...PORTAL_USERS)
   @FieldResolver(() => [PresentedRequirement], { description: "What the role needs, in the order of the rubric's competencies." })
   async requirementProfile(
     @Root() view: PresentedMandate,
@@ -92,7 +93,7 @@ export class PresentedMandateResolver {
     );
   }
 
-  @Authorized<Access>(...CLIENT_PORTAL)
+  @Authorized<Access>(...PORTAL_USERS)
   @FieldResolver(() => PresentedShortlist, {
     nullable: true,
     description: 'The candidates presented to you; null until the firm publishes a shortlist.',
@@ -106,7 +107,7 @@ export class PresentedMandateResolver {
 
 @Resolver(() => PresentedShortlist)
 export class PresentedShortlistResolver {
-  @Authorized<Access>(...CLIENT_PORTAL)
+  @Authorized<Access>(...PORTAL_USERS)
   @FieldResolver(() => [PresentedShortlistEntry], { description: 'In the published order; a withdrawn candidate disappears at once.' })
   async entries(@Root() shortlist: PresentedShortlist, @Ctx() context: Context): Promise<PresentedShortlistEntry[]> {
     const entries = await context.loaders.get(presentedEntriesByMandateLoader).load(shortlist.mandateId);
@@ -116,7 +117,7 @@ export class PresentedShortlistResolver {
 
 @Resolver(() => PresentedShortlistEntry)
 export class PresentedShortlistEntryResolver {
-  @Authorized<Access>(...CLIENT_PORTAL)
+  @Authorized<Access>(...PORTAL_USERS)
   @Mutation(() => GiveShortlistFeedbackPayload, {
     description: 'Client users: your answer to a presented candidate. Answer again to change it; your latest answer counts.',
   })
@@ -135,32 +136,32 @@ export class PresentedShortlistEntryResolver {
     });
   }
 
-  @Authorized<Access>(...CLIENT_PORTAL)
+  @Authorized<Access>(...PORTAL_USERS)
   @FieldResolver(() => Int, { description: 'Place on the shortlist, from 1.' })
   async position(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<number> {
     return (await snapshotOf(view, context)).position;
   }
 
-  @Authorized<Access>(...CLIENT_PORTAL)
+  @Authorized<Access>(...PORTAL_USERS)
   @FieldResolver(() => String, { description: "The recruiter's note: why this candidate." })
   async note(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<string> {
     return (await snapshotOf(view, context)).note;
   }
 
-  @Authorized<Access>(...CLIENT_PORTAL)
+  @Authorized<Access>(...PORTAL_USERS)
   @FieldResolver(() => Date, { description: 'When this version was published to you.' })
   async publishedAt(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<Date> {
     return (await snapshotOf(view, context)).createdAt;
   }
 
-  @Authorized<Access>(...CLIENT_PORTAL)
+  @Authorized<Access>(...PORTAL_USERS)
   @FieldResolver(() => PresentedCandidate)
   async candidate(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<PresentedCandidate> {
     const candidacy = (await context.loaders.get(candidacyByIdLoader).load(view.candidacyId))!;
     return PresentedCandidate.of((await context.loaders.get(candidateByIdLoader).load(candidacy.candidate.id))!);
   }
 
-  @Authorized<Access>(...CLIENT_PORTAL)
+  @Authorized<Access>(...PORTAL_USERS)
   @FieldResolver(() => Float, {
     nullable: true,
     description: '0–100: how far the candidate reaches what the role needs, weighted; null when nothing was assessed.',
@@ -169,19 +170,19 @@ export class PresentedShortlistEntryResolver {
     return (await snapshotOf(view, context)).fit;
   }
 
-  @Authorized<Access>(...CLIENT_PORTAL)
+  @Authorized<Access>(...PORTAL_USERS)
   @FieldResolver(() => Float, { description: 'Share (0–1) of what the role needs that was assessed.' })
   async coverage(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<number> {
     return (await snapshotOf(view, context)).coverage;
   }
 
-  @Authorized<Access>(...CLIENT_PORTAL)
+  @Authorized<Access>(...PORTAL_USERS)
   @FieldResolver(() => Boolean, { nullable: true, description: 'False when a must-have is missed; null while one is not assessed.' })
   async mustHavesMet(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<boolean | null> {
     return (await snapshotOf(view, context)).mustHavesMet;
   }
 
-  @Authorized<Access>(...CLIENT_PORTAL)
+  @Authorized<Access>(...PORTAL_USERS)
   @FieldResolver(() => [PresentedCompetency], { description: 'Each competency the role weighs, in rubric order.' })
   async competencies(
     @Root() view: PresentedShortlistEntry,
@@ -204,14 +205,14 @@ export class PresentedShortlistEntryResolver {
     );
   }
 
-  @Authorized<Access>(...CLIENT_PORTAL)
+  @Authorized<Access>(...PORTAL_USERS)
   @FieldResolver(() => PresentedFeedback, { nullable: true, description: 'Your latest answer; null until you answer.' })
   async myFeedback(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<PresentedFeedback | null> {
     const feedback = await context.loaders.get(ownLatestFeedbackLoader).load(view.entryId);
     return feedback ? PresentedFeedback.of(feedback) : null;
   }
 
-  @Authorized<Access>(...CLIENT_PORTAL)
+  @Authorized<Access>(...PORTAL_USERS)
   @FieldResolver(() => PresentedMandate)
   async mandate(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<PresentedMandate> {
     return PresentedMandate.of(await mandateOf(view, context));

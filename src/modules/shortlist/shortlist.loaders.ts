@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
-import { principalOf, type Context } from '../../server/context';
+import { principalOf, type Context } from '../../common/context';
 import { Shortlist } from './shortlist.entity';
 import { ShortlistEntry } from './shortlist-entry.entity';
 import { ShortlistEntrySnapshot } from './shortlist-entry-snapshot.entity';

@@ -4,7 +4,8 @@ import { Mandate } from '../mandate/mandate.entity';
 import { ShortlistEntry } from './shortlist-entry.entity';
 import { ShortlistFeedback } from './shortlist-feedback.entity';
 import { PresentedMandate, PresentedShortlistEntry } from './presented.types';
-import { SHORTLIST_READERS, presentedMandatesWhere } from './shortlist.access';
+import { presentedMandatesWhere } from './presented-mandates';
+import { SHORTLIST_READERS } from '../../common/access';
 
 // The firm's side: staff and keys with shortlists:read see every entry and answer of the firm.
 export const shortlistEntryNode = defineNodeSource({

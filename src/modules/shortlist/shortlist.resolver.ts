@@ -3,18 +3,16 @@ import { STAFF, userIdOf, type Access } from '../../common/access';
 import { ConnectionArgs, paginate, type Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
-import { principalOf, type Context } from '../../server/context';
+import { principalOf, type Context } from '../../common/context';
 import { User } from '../user/user.entity';
 import { userByIdLoader } from '../user/user.loaders';
 import { Mandate } from '../mandate/mandate.entity';
-import { MANDATES_READ } from '../mandate/mandate.access';
 import { mandateByIdLoader } from '../mandate/mandate.loaders';
 import { Candidacy } from '../candidacy/candidacy.entity';
 import { candidacyByIdLoader } from '../candidacy/candidacy.loaders';
 import { Shortlist } from './shortlist.entity';
 import { ShortlistEntry } from './shortlist-entry.entity';
 import { ShortlistFeedback } from './shortlist-feedback.entity';
-import { SHORTLIST_READERS, SHORTLIST_WRITERS } from './shortlist.access';
 import {
   AddToShortlistInput,
   AddToShortlistPayload,
@@ -45,6 +43,7 @@ import {
   shortlistByMandateLoader,
   snapshotByIdLoader,
 } from './shortlist.loaders';
+import { MANDATE_READERS, SHORTLIST_READERS, SHORTLIST_WRITERS } from '../../common/access';
 
 // The shortlist as the firm sees it and changes it.
 @Resolver(() => Shortlist)
@@ -126,7 +125,7 @@ export class ShortlistResolver {
     );
   }
 
-  @Authorized<Access>(...MANDATES_READ)
+  @Authorized<Access>(...MANDATE_READERS)
   @FieldResolver(() => Mandate)
   async mandate(@Root() shortlist: Shortlist, @Ctx() context: Context): Promise<Mandate> {
     return (await context.loaders.get(mandateByIdLoader).load(shortlist.mandate.id))!;
@@ -163,7 +162,7 @@ export class MandateShortlistResolver {
 
 @Resolver(() => ShortlistEntry)
 export class ShortlistEntryResolver {
-  @Authorized<Access>(...MANDATES_READ)
+  @Authorized<Access>(...MANDATE_READERS)
   @FieldResolver(() => Candidacy)
   async candidacy(@Root() entry: ShortlistEntry, @Ctx() context: Context): Promise<Candidacy> {
     return (await context.loaders.get(candidacyByIdLoader).load(entry.candidacy.id))!;

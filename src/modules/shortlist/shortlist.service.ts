@@ -2,7 +2,7 @@ import { LockMode, ref, type EntityManager, type Ref } from '@mikro-orm/postgres
 import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { flushOrRefuse } from '../../common/unique';
-import { Firm } from '../firm/firm.entity';
+import { Firm } from '../../common/firm.entity';
 import { User } from '../user/user.entity';
 import { Mandate, MandateStatus } from '../mandate/mandate.entity';
 import { findMandate } from '../mandate/mandate.service';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { inKeyOrder } from '../../common/loaders';
-import type { Context } from '../../server/context';
+import type { Context } from '../../common/context';
 import { User } from './user.entity';
 
 // Users by id in one query (lead recruiters, interviewers, authors); the tenant filter keeps

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Ob
 import { Role } from '../../common/access';
 import { localIdOf } from '../../common/global-id';
 import { Payload, runMutation } from '../../common/payload';
-import { principalOf, type Context } from '../../server/context';
+import { principalOf, type Context } from '../../common/context';
 import { Client } from '../client/client.entity';
 import { clientByIdLoader } from '../client/client.loaders';
 import { User } from './user.entity';

@@ -3,7 +3,7 @@ import { Role } from '../../common/access';
 import { UserErrorCode, UserInputError } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { flushOrRefuse } from '../../common/unique';
-import { Firm } from '../firm/firm.entity';
+import { Firm } from '../../common/firm.entity';
 import { hashPassword } from '../auth/password';
 import { User } from './user.entity';
 import { Client } from '../client/client.entity';

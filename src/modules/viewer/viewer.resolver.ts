@@ -1,7 +1,7 @@
 import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../server/context';
-import { principalOf } from '../../server/context';
-import { Firm } from '../firm/firm.entity';
+import type { Context } from '../../common/context';
+import { principalOf } from '../../common/context';
+import { Firm } from '../../common/firm.entity';
 import { User } from '../user/user.entity';
 import { ApiKey } from '../api-key/api-key.entity';
 import { Viewer, ViewerKind } from './viewer.type';

@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { ApiKeyScope, Role } from '../../common/access';
-import { Firm } from '../firm/firm.entity';
+import { Firm } from '../../common/firm.entity';
 import { User } from '../user/user.entity';
 import { ApiKey } from '../api-key/api-key.entity';
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
-import type { Context } from '../../server/context';
+import type { Context } from '../../common/context';
 import { WebhookEvent } from './webhook-event.entity';
 import { WebhookSubscription } from './webhook-subscription.entity';
 import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';

@@ -1,7 +1,7 @@
 import { defineNodeSource, wholeFirmFor } from '../../common/node-source';
-import { WEBHOOK_MANAGERS } from './webhook.access';
 import { WebhookSubscription } from './webhook-subscription.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
+import { WEBHOOK_MANAGERS } from '../../common/access';
 
 export const webhookSubscriptionNode = defineNodeSource({
   typeName: 'WebhookSubscription',

@@ -2,8 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { ConnectionArgs, paginate, type Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
-import { principalOf, type Context } from '../../server/context';
-import { WEBHOOK_MANAGERS } from './webhook.access';
+import { principalOf, type Context } from '../../common/context';
 import { WEBHOOK_EVENT_TYPES } from './webhook-event-type';
 import { webhookBody } from './webhook-signature';
 import { WebhookSubscription, WebhookSubscriptionStatus } from './webhook-subscription.entity';
@@ -29,6 +28,7 @@ import {
   redeliverWebhook,
   setWebhookSubscriptionStatus,
 } from './webhook.service';
+import { WEBHOOK_MANAGERS } from '../../common/access';
 
 @Resolver(() => WebhookSubscription)
 export class WebhookSubscriptionResolver {

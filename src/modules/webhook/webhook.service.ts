@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
-import { Firm } from '../firm/firm.entity';
+import { Firm } from '../../common/firm.entity';
 import { refusedHost, type AddressPolicy } from './webhook-address';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES } from './webhook-event-type';
 import { newWebhookSecret } from './webhook-signature';

@@ -1,7 +1,7 @@
 import { Entity, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { BaseEntity } from '../../common/base.entity';
-import { Node } from '../../common/node';
+import { BaseEntity } from './base.entity';
+import { Node } from './node';
 
 // The tenant: an executive-search firm. Nothing ever crosses firms.
 @Entity()
