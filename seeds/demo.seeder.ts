@@ -3,29 +3,16 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Seeder } from '@mikro-orm/seeder';
 import { Role } from '../src/common/access';
 import { Firm } from '../src/common/firm.entity';
-import { createFirm } from '../src/modules/firm/firm.service';
-import { createUser } from '../src/modules/user/user.service';
-import type { User } from '../src/modules/user/user.entity';
-import { Client } from '../src/modules/client/client.entity';
-import { Rubric } from '../src/modules/rubric/rubric.entity';
-import { DEFAULT_RUBRIC_KEY } from '../src/modules/rubric/default-rubric';
-import { LeadershipLevel, Mandate, MandateStatus } from '../src/modules/mandate/mandate.entity';
-import { Requirement } from '../src/modules/mandate/requirement.entity';
-import { Candidate, ConsentStatus } from '../src/modules/candidate/candidate.entity';
-import { CandidateExternalRef } from '../src/modules/candidate/candidate-external-ref.entity';
-import { foldForSearch } from '../src/modules/candidate/search-text';
-import { Candidacy, CandidacyStage } from '../src/modules/candidacy/candidacy.entity';
-import { CandidacyStageChange } from '../src/modules/candidacy/candidacy-stage-change.entity';
-import { Interview, InterviewKind } from '../src/modules/interview/interview.entity';
-import { Scorecard, ScorecardStatus } from '../src/modules/scorecard/scorecard.entity';
-import { Recommendation, ScorecardRevision } from '../src/modules/scorecard/scorecard-revision.entity';
-import { Rating } from '../src/modules/scorecard/rating.entity';
+import { createFirm } from '../src/modules/firm';
+import { createUser, type User } from '../src/modules/user';
+import { Client } from '../src/modules/client';
+import { DEFAULT_RUBRIC_KEY, Rubric } from '../src/modules/rubric';
+import { LeadershipLevel, Mandate, MandateStatus, Requirement } from '../src/modules/mandate';
+import { Candidate, CandidateExternalRef, ConsentStatus, foldForSearch } from '../src/modules/candidate';
+import { Candidacy, CandidacyStage, CandidacyStageChange } from '../src/modules/candidacy';
+import { Interview, InterviewKind, Rating, Recommendation, Scorecard, ScorecardRevision, ScorecardStatus } from '../src/modules/interview';
 import { UserInputError } from '../src/common/errors';
-import { Shortlist } from '../src/modules/shortlist/shortlist.entity';
-import { ShortlistEntry } from '../src/modules/shortlist/shortlist-entry.entity';
-import { FeedbackDecision } from '../src/modules/shortlist/shortlist-feedback.entity';
-import { addToShortlist, publishShortlist } from '../src/modules/shortlist/shortlist.service';
-import { giveShortlistFeedback } from '../src/modules/shortlist/feedback.service';
+import { addToShortlist, FeedbackDecision, giveShortlistFeedback, publishShortlist, Shortlist, ShortlistEntry } from '../src/modules/shortlist';
 import {
   demoFirms,
   type DemoCandidacy,

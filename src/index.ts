@@ -8,7 +8,8 @@ import { createAppServer, type AppServer } from './server/app';
 import { seedDemo } from '../seeds/demo.seeder';
 import { demoLogins } from '../seeds/demo-logins';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { startWebhookWorker, type WebhookWorker } from './modules/webhook/delivery/webhook-worker';
+import { startWebhookWorker, type WebhookWorker } from './modules/webhook';
+import { entities } from './server/features';
 
 // Start-up only: configuration → database → server → listen.
 async function main(): Promise<void> {
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
 
   try {
     if (!config.databaseUrl) console.log(`Starting the embedded PostgreSQL (data in ${config.embeddedDataDir}) …`);
-    database = await openDatabase(config, (line) => logger.debug({ postgres: line }, 'embedded postgres'));
+    database = await openDatabase(config, entities, (line) => logger.debug({ postgres: line }, 'embedded postgres'));
     const seeded = config.production ? false : await seedDemo(database.orm.em.fork() as EntityManager);
     server = await createAppServer({
       orm: database.orm,

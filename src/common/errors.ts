@@ -1,3 +1,4 @@
+import type { GraphQLResponse } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { registerEnumType } from 'type-graphql';
 
@@ -57,4 +58,13 @@ export function badUserInput(message: string, argumentName?: string): GraphQLErr
   return new GraphQLError(message, {
     extensions: { code: ApiErrorCode.BAD_USER_INPUT, ...(argumentName ? { argumentName } : {}) },
   });
+}
+
+export const INTERNAL_ERROR_MESSAGE = 'Internal server error. Quote the requestId when you report it.';
+
+// Replaces an answer about to be sent by one internal error, without its data: for failures found
+// after execution (a commit or an audit write that did not go through).
+export function withholdResponse(response: GraphQLResponse, requestId: string, status: number, message = INTERNAL_ERROR_MESSAGE): void {
+  response.body = { kind: 'single', singleResult: { errors: [{ message, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] } };
+  response.http.status = status;
 }

@@ -1,4 +1,4 @@
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { ormOptions } from './orm.config';
 import type { AppConfig } from './env';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
@@ -10,7 +10,7 @@ export interface Database {
 }
 
 // DATABASE_URL when given; otherwise a local embedded PostgreSQL that keeps its data.
-export async function openDatabase(config: AppConfig, log?: (line: string) => void): Promise<Database> {
+export async function openDatabase(config: AppConfig, entities: Options['entities'], log?: (line: string) => void): Promise<Database> {
   const embedded = config.databaseUrl
     ? null
     : await startEmbeddedPostgres({
@@ -21,7 +21,7 @@ export async function openDatabase(config: AppConfig, log?: (line: string) => vo
         log,
       });
   try {
-    const orm = await MikroORM.init(ormOptions(config.databaseUrl ?? embedded!.url));
+    const orm = await MikroORM.init(ormOptions(config.databaseUrl ?? embedded!.url, entities));
     await orm.getMigrator().up();
     return {
       orm,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from '../server/limits';
+import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './limits';
 
 // The one place that reads configuration: everything comes from the environment.
 export interface AppConfig {

@@ -1,7 +1,6 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { SeedManager } from '@mikro-orm/seeder';
-import { entities } from './entities';
 import { migrationsList } from '../migrations';
 
 // Scopes every query to one firm. Enabled by default and without a default firm: a query
@@ -15,7 +14,8 @@ const tenantFilter = {
   },
 };
 
-export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}): Options {
+// `entities`: every feature's tables (server/features.ts), passed in so that configuration knows no feature.
+export function ormOptions(clientUrl: string, entities: Options['entities'], overrides: Partial<Options> = {}): Options {
   return defineConfig({
     clientUrl,
     entities,

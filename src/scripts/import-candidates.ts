@@ -6,14 +6,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConfigError, readConfig } from '../config/env';
 import { openDatabase } from '../config/database';
 import { Firm } from '../common/firm.entity';
-import {
-  CSV_OPTIONAL_COLUMNS,
-  CSV_REQUIRED_COLUMNS,
-  CsvFileError,
-  importCandidateRows,
-  parseCandidateCsv,
-  type CsvImportSummary,
-} from '../modules/integration/csv-import';
+import { CSV_OPTIONAL_COLUMNS, CSV_REQUIRED_COLUMNS, CsvFileError, type CsvImportSummary, importCandidateRows, parseCandidateCsv } from '../modules/integration';
+import { entities } from '../server/features';
 
 const USAGE = `Usage: npm run import:candidates -- FILE.csv [--firm SLUG]
 
@@ -93,7 +87,7 @@ async function main(): Promise<number> {
   }
   const rows = parseCandidateCsv(text);
 
-  const database = await openDatabase(readConfig());
+  const database = await openDatabase(readConfig(), entities);
   try {
     const em = database.orm.em.fork() as EntityManager;
     const firm = await findFirm(em, firmSlug);

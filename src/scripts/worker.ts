@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { ConfigError, readConfig } from '../config/env';
 import { createLogger } from '../config/logger';
 import { openDatabase, type Database } from '../config/database';
-import { startWebhookWorker, type WebhookWorker } from '../modules/webhook/delivery/webhook-worker';
+import { startWebhookWorker, type WebhookWorker } from '../modules/webhook';
+import { entities } from '../server/features';
 
 // npm run worker: delivers webhooks in a process of its own. Start the API with
 // WEBHOOK_DELIVERY=off to leave all of it to workers; running both is safe too (they share the work).
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  database = await openDatabase(config);
+  database = await openDatabase(config, entities);
   worker = await startWebhookWorker({ ...config.webhooks, connectionString: config.databaseUrl, logger });
   logger.info('webhook worker running');
   console.log('Outside-In webhook worker is running. Ctrl-C stops it.');

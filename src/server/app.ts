@@ -12,7 +12,7 @@ import type { Context } from '../common/context';
 import { createContext } from './context';
 import { errorLoggingPlugin, formatError } from './errors';
 import { explorerRouter } from './explorer';
-import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './limits';
+import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from '../config/limits';
 import { refuseNulCharacters } from './nul-characters';
 import { requestPipelinePlugin } from './request-pipeline';
 import { createRateLimiter } from './rate-limit';

@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from '../config/logger';
 import { ApiErrorCode, unauthenticated } from '../common/errors';
 import { LoaderRegistry } from '../common/loaders';
-import { resolvePrincipal } from '../modules/auth/auth.service';
+import { resolvePrincipal } from '../modules/auth';
 import { newAuditTrail, type Context } from '../common/context';
 import { recordMutation } from '../modules/audit';
 

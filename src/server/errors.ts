@@ -1,7 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from '../common/context';
+import { INTERNAL_ERROR_MESSAGE } from '../common/errors';
 
 // Codes whose message is written for the caller and may pass as it is.
 const PUBLIC_CODES = new Set([
@@ -24,14 +25,6 @@ const PUBLIC_CODES = new Set([
   'IDEMPOTENCY_KEY_IN_PROGRESS',
 ]);
 
-export const INTERNAL_ERROR_MESSAGE = 'Internal server error. Quote the requestId when you report it.';
-
-// Replaces an answer about to be sent by one internal error, without its data: for failures found
-// after execution (a commit or an audit write that did not go through).
-export function withholdResponse(response: GraphQLResponse, requestId: string, status: number, message = INTERNAL_ERROR_MESSAGE): void {
-  response.body = { kind: 'single', singleResult: { errors: [{ message, extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] } };
-  response.http.status = status;
-}
 
 // graphql-js stops coercing variables after 50 bad values with this error, which carries no code
 // (Apollo marks only the per-value errors BAD_USER_INPUT). It is the caller's input all the same.

@@ -10,12 +10,13 @@ import { mandateFeature } from '../modules/mandate';
 import { candidateFeature } from '../modules/candidate';
 import { candidacyFeature } from '../modules/candidacy';
 import { interviewFeature } from '../modules/interview';
-import { scorecardFeature } from '../modules/scorecard';
 import { fitFeature } from '../modules/fit';
 import { integrationFeature } from '../modules/integration';
 import { webhookFeature } from '../modules/webhook';
 import { shortlistFeature } from '../modules/shortlist';
 import { gdprFeature } from '../modules/gdpr';
+import { syncFeature } from '../modules/sync';
+import { idempotencyFeature } from '../modules/idempotency';
 import { auditFeature } from '../modules/audit';
 
 // Every feature folder of the API. A resolver or node type that is not listed here does not exist.
@@ -31,11 +32,15 @@ export const features: Feature[] = [
   candidateFeature,
   candidacyFeature,
   interviewFeature,
-  scorecardFeature,
   fitFeature,
   integrationFeature,
   shortlistFeature,
   webhookFeature,
   gdprFeature,
   auditFeature,
+  syncFeature,
+  idempotencyFeature,
 ];
+
+// Every table the ORM knows, listed explicitly (through the features) so compiled and test builds find the same ones.
+export const entities = features.flatMap((feature) => feature.entities);

@@ -1,6 +1,6 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { Kind, parse } from 'graphql';
-import { BULK_BODY_LIMIT, BULK_MUTATIONS, QUERY_LIMITS, REQUEST_BODY_LIMIT } from './limits';
+import { BULK_BODY_LIMIT, BULK_MUTATIONS, QUERY_LIMITS, REQUEST_BODY_LIMIT } from '../config/limits';
 import { parseBearer } from './context';
 import { rateLimitHeaders, rateLimitKey, type RateLimiter } from './rate-limit';
 

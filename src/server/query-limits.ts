@@ -18,7 +18,7 @@ import {
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { Context } from '../common/context';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/connection';
-import { INPUT_LIST_EXCEPTIONS, INPUT_LIST_LIMIT, QUERY_LIMITS } from './limits';
+import { INPUT_LIST_EXCEPTIONS, INPUT_LIST_LIMIT, QUERY_LIMITS } from '../config/limits';
 
 const UPSERT = 'upsertCandidates';
 

@@ -5,7 +5,7 @@ import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import pg from 'pg';
 import type { Context } from '../common/context';
-import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './limits';
+import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from '../config/limits';
 
 // A token bucket per credential: `capacity` points, refilled continuously at `refillPerSecond`;
 // an operation takes its cost. Kept as GCRA, the exact equivalent of a token bucket in one number

@@ -6,8 +6,8 @@ import { authenticate } from './context';
 import { INVALID_VARIABLES, checkOperationCost } from './query-limits';
 import { chargeFailedAuthentication, consumeRateLimit, setRateLimitHeaders, type RateLimiter } from './rate-limit';
 import { writeReadEvents } from '../modules/audit';
-import { withholdResponse } from './errors';
-import { beginIdempotentRequest, finishIdempotentRequest, replayIdempotentResponse, type IdempotencyStore } from '../modules/idempotency';
+import { withholdResponse } from '../common/errors';
+import { beginIdempotentRequest, finishIdempotentRequest, type IdempotencyStore, replayIdempotentResponse } from '../modules/idempotency';
 
 export interface PipelineDependencies {
   rateLimiter: RateLimiter;

@@ -1,15 +1,14 @@
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import type { GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { authChecker } from './auth-checker';
 import { NodeResolver } from './node.resolver';
 import { features } from './features';
 import { auditMutations } from '../modules/audit';
-// type-graphql emits every loaded type that implements Node: load all entities, so the schema
-// does not depend on which modules happened to be imported first.
-import '../config/entities';
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
+  // type-graphql takes resolver classes as Function (see common/feature.ts).
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   const resolvers = [NodeResolver, ...features.flatMap((feature) => feature.resolvers)] as NonEmptyArray<Function>;
   const schema = await buildSchema({
     resolvers,
@@ -21,4 +20,11 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
   });
   return auditMutations(schema);
+}
+
+// The SDL as committed in schema/schema.graphql, sorted by name (types, fields, arguments), so
+// that the file changes with the schema and never with the order in which the feature folders
+// (and the field resolvers one feature adds to another's types) happen to be loaded.
+export function printAppSchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
 }

@@ -48,7 +48,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { ApiKeyScope, Role } from '../../src/common/access';
-import { QUERY_LIMITS } from '../../src/server/limits';
+import { QUERY_LIMITS } from '../../src/config/limits';
 import { fromGlobalId, toGlobalId } from '../../src/common/global-id';
 import { buildAppSchema } from '../../src/server/schema';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -950,8 +950,6 @@ function objectTypes(): GraphQLObjectType[] {
       isObjectType(type) && !type.name.startsWith('__') && type.name !== 'Query' && type.name !== 'Mutation',
   );
 }
-
-const isConnectionShape = (name: string) => /Connection$/.test(name) || /Edge$/.test(name);
 
 describe('the table covers the schema', () => {
   it('should name every Query field, and nothing else', () => {

@@ -1,4 +1,4 @@
-import { ApiKey } from '../../src/modules/api-key/api-key.entity';
+import { ApiKey } from '../../src/modules/api-key';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes } from '../helpers/graphql-client';

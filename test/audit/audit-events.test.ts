@@ -1,6 +1,6 @@
 import { ApiKeyScope } from '../../src/common/access';
 import { fromGlobalId, toGlobalId } from '../../src/common/global-id';
-import { AuditEvent } from '../../src/modules/audit/audit-event.entity';
+import { AuditEvent } from '../../src/modules/audit';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes } from '../helpers/graphql-client';

@@ -1,7 +1,7 @@
 import { ApiKeyScope } from '../../src/common/access';
 import { localIdOf } from '../../src/common/global-id';
-import { CandidacyStage } from '../../src/modules/candidacy/candidacy.entity';
-import { Shortlist } from '../../src/modules/shortlist/shortlist.entity';
+import { CandidacyStage } from '../../src/modules/candidacy';
+import { Shortlist } from '../../src/modules/shortlist';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, PASSWORD, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';

@@ -1,6 +1,5 @@
 import { ApiKeyScope } from '../../src/common/access';
-import { Scorecard } from '../../src/modules/scorecard/scorecard.entity';
-import { Interview } from '../../src/modules/interview/interview.entity';
+import { Interview, Scorecard } from '../../src/modules/interview';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import type { GraphQLClient } from '../helpers/graphql-client';

@@ -6,12 +6,13 @@ import { createLogger } from '../../src/config/logger';
 import { buildAppSchema } from '../../src/server/schema';
 import { createAppServer } from '../../src/server/app';
 import { reportFailure, serveChildProtocol } from './child';
+import { entities } from '../../src/server/features';
 
 // The real server, as `npm start` builds it in production mode (no introspection, no
 // explorer), on the benchmark database. Request logs (info) are off: the benchmark measures
 // the API, not the log sink.
 async function main(): Promise<void> {
-  const orm = await MikroORM.init(ormOptions(process.env.BENCH_DATABASE_URL!));
+  const orm = await MikroORM.init(ormOptions(process.env.BENCH_DATABASE_URL!, entities));
   const server = await createAppServer({
     orm,
     schema: await buildAppSchema(),

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiKeyScope } from '../../src/common/access';
-import { createFirm } from '../../src/modules/firm/firm.service';
-import { createApiKey } from '../../src/modules/api-key/api-key.service';
+import { createFirm } from '../../src/modules/firm';
+import { createApiKey } from '../../src/modules/api-key';
 
 // A large, deterministic firm for the benchmark. The firm (with its default rubric) and the
 // API key are made by the real services; everything else is written by set-based SQL

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { localIdOf } from '../../src/common/global-id';
-import { hashToken } from '../../src/modules/auth/token';
+import { hashToken } from '../../src/common/token';
 import { reportFailure, serveChildProtocol } from './child';
 import { ASSESSMENT_SQL, CANDIDATES_SQL, RANKING_SQL } from './limit-queries';
 

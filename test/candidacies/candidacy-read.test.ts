@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiKeyScope } from '../../src/common/access';
-import type { Mandate } from '../../src/modules/mandate/mandate.entity';
-import { Candidacy, CandidacyStage } from '../../src/modules/candidacy/candidacy.entity';
-import { moveCandidacy } from '../../src/modules/candidacy/candidacy.service';
-import type { Candidate } from '../../src/modules/candidate/candidate.entity';
+import type { Mandate } from '../../src/modules/mandate';
+import { Candidacy, CandidacyStage, moveCandidacy } from '../../src/modules/candidacy';
+import type { Candidate } from '../../src/modules/candidate';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';

@@ -1,5 +1,4 @@
-import { CandidacyStage } from '../../src/modules/candidacy/candidacy.entity';
-import { canMoveCandidacy, moveNeedsReason } from '../../src/modules/candidacy/candidacy-stage';
+import { CandidacyStage, canMoveCandidacy, moveNeedsReason } from '../../src/modules/candidacy';
 
 const { SOURCED, SCREENING, INTERVIEWING, SHORTLISTED, PRESENTED, OFFER, PLACED, REJECTED, WITHDRAWN } = CandidacyStage;
 
@@ -40,7 +39,7 @@ describe('candidacy stage moves', () => {
 
   it('should ask for a reason to leave the pipeline and to come back, and for no other move', () => {
     expect(ALLOWED.filter(([from, to]) => moveNeedsReason(from, to))).toEqual(
-      ALLOWED.filter(([from, to]) => to === REJECTED || to === WITHDRAWN || to === SOURCED),
+      ALLOWED.filter(([, to]) => to === REJECTED || to === WITHDRAWN || to === SOURCED),
     );
   });
 });

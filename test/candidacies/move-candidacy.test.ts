@@ -1,8 +1,7 @@
 import { ApiKeyScope } from '../../src/common/access';
 import { toGlobalId } from '../../src/common/global-id';
-import type { Mandate } from '../../src/modules/mandate/mandate.entity';
-import { Candidacy, CandidacyStage } from '../../src/modules/candidacy/candidacy.entity';
-import { CandidacyStageChange } from '../../src/modules/candidacy/candidacy-stage-change.entity';
+import type { Mandate } from '../../src/modules/mandate';
+import { Candidacy, CandidacyStage, CandidacyStageChange } from '../../src/modules/candidacy';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';

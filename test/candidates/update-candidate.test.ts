@@ -1,6 +1,6 @@
 import { ApiKeyScope } from '../../src/common/access';
 import { toGlobalId } from '../../src/common/global-id';
-import { Candidate } from '../../src/modules/candidate/candidate.entity';
+import { Candidate } from '../../src/modules/candidate';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';

@@ -1,6 +1,6 @@
 import { toGlobalId } from '../../src/common/global-id';
 import { ApiKeyScope } from '../../src/common/access';
-import { User } from '../../src/modules/user/user.entity';
+import { User } from '../../src/modules/user';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, PASSWORD, signIn, type TestFirm } from '../helpers/fixtures';
 import { errorCodes } from '../helpers/graphql-client';

@@ -1,7 +1,7 @@
 import { toGlobalId } from '../../src/common/global-id';
 import { encodeCursor } from '../../src/common/connection';
 import { ApiKeyScope } from '../../src/common/access';
-import { Client } from '../../src/modules/client/client.entity';
+import { Client } from '../../src/modules/client';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';

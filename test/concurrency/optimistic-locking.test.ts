@@ -4,7 +4,7 @@ import type { GraphQLResponse } from '../helpers/graphql-client';
 import { DEFAULT_COMPETENCY_KEYS, insertMandate, insertRequirementProfile, storedMandate } from '../helpers/mandate-fixtures';
 import { insertCandidacy, scorecardInDatabase, someRatings } from '../helpers/interview-fixtures';
 import { insertAssessedMandate, shortlistState } from '../helpers/shortlist-fixtures';
-import { ScorecardRevision } from '../../src/modules/scorecard/scorecard-revision.entity';
+import { ScorecardRevision } from '../../src/modules/interview';
 import { localIdOf } from '../../src/common/global-id';
 import {
   AddToShortlistDocument,

@@ -1,13 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Mandate } from '../../src/modules/mandate/mandate.entity';
-import type { User } from '../../src/modules/user/user.entity';
-import { createCandidate } from '../../src/modules/candidate/candidate.service';
-import { addCandidateToMandate, moveCandidacy } from '../../src/modules/candidacy/candidacy.service';
-import { CandidacyStage } from '../../src/modules/candidacy/candidacy.entity';
-import { InterviewKind } from '../../src/modules/interview/interview.entity';
-import { scheduleInterview } from '../../src/modules/interview/interview.service';
-import { Recommendation } from '../../src/modules/scorecard/scorecard-revision.entity';
-import { amendScorecard, submitScorecard } from '../../src/modules/scorecard/scorecard.service';
+import type { Mandate } from '../../src/modules/mandate';
+import type { User } from '../../src/modules/user';
+import { createCandidate } from '../../src/modules/candidate';
+import { addCandidateToMandate, CandidacyStage, moveCandidacy } from '../../src/modules/candidacy';
+import { amendScorecard, InterviewKind, Recommendation, scheduleInterview, submitScorecard } from '../../src/modules/interview';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { createStaffUser, someRatings } from '../helpers/interview-fixtures';

@@ -1,9 +1,9 @@
 import { ApiKeyScope } from '../../src/common/access';
 import { encodeCursor } from '../../src/common/connection';
 import { toGlobalId } from '../../src/common/global-id';
-import { computeFit, compareRanking } from '../../src/modules/fit/fit-model';
+import { compareRanking, computeFit } from '../../src/modules/fit';
 import type { Firm } from '../../src/common/firm.entity';
-import type { User } from '../../src/modules/user/user.entity';
+import type { User } from '../../src/modules/user';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';

@@ -1,4 +1,4 @@
-import { assess, computeFit, compareRanking, type RankedCandidacy, type RequirementSpec } from '../../src/modules/fit/fit-model';
+import { assess, compareRanking, computeFit, type RankedCandidacy, type RequirementSpec } from '../../src/modules/fit';
 
 const ratings = (key: string, ...scores: number[]) => scores.map((score) => ({ competencyKey: key, score }));
 

@@ -1,13 +1,11 @@
 import fc from 'fast-check';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Role } from '../../src/common/access';
-import { createFirm } from '../../src/modules/firm/firm.service';
-import { createUser } from '../../src/modules/user/user.service';
-import { computeFit, compareRanking, type RankedCandidacy } from '../../src/modules/fit/fit-model';
-import { findFitInputs, rankMandate } from '../../src/modules/fit/fit.repository';
+import { createFirm } from '../../src/modules/firm';
+import { createUser, type User } from '../../src/modules/user';
+import { compareRanking, computeFit, findFitInputs, type RankedCandidacy, rankMandate } from '../../src/modules/fit';
 import { encodeCursor } from '../../src/common/connection';
 import type { Firm } from '../../src/common/firm.entity';
-import type { User } from '../../src/modules/user/user.entity';
 import { createTestDatabase } from '../helpers/database';
 import { COMPETENCY_KEYS, insertScoredMandate, type MandatePlan } from '../helpers/fit-fixtures';
 

@@ -1,8 +1,8 @@
 import { ReferenceKind } from '@mikro-orm/core';
 import { ApiKeyScope } from '../../src/common/access';
 import { toGlobalId } from '../../src/common/global-id';
-import { ConsentStatus } from '../../src/modules/candidate/candidate.entity';
-import { ERASURE_RULES } from '../../src/modules/gdpr/erasure';
+import { ConsentStatus } from '../../src/modules/candidate';
+import { ERASURE_RULES } from '../../src/modules/gdpr';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes } from '../helpers/graphql-client';
 import { startTestApp, type TestApp } from '../helpers/test-app';

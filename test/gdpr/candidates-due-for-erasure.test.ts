@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiKeyScope } from '../../src/common/access';
-import { Candidate, ConsentStatus } from '../../src/modules/candidate/candidate.entity';
-import { dateOnly } from '../../src/modules/candidate/date-only';
+import { Candidate, ConsentStatus, dateOnly } from '../../src/modules/candidate';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes } from '../helpers/graphql-client';
 import { startTestApp, type TestApp } from '../helpers/test-app';

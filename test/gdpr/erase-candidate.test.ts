@@ -1,6 +1,6 @@
 import { ApiKeyScope } from '../../src/common/access';
 import { localIdOf, toGlobalId } from '../../src/common/global-id';
-import { Candidate } from '../../src/modules/candidate/candidate.entity';
+import { Candidate } from '../../src/modules/candidate';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes } from '../helpers/graphql-client';
 import { startTestApp, type TestApp } from '../helpers/test-app';
@@ -21,9 +21,8 @@ import {
   UpsertCandidatesDocument,
   WithdrawFromShortlistDocument,
 } from '../generated/graphql';
-import { Interview } from '../../src/modules/interview/interview.entity';
-import { Scorecard } from '../../src/modules/scorecard/scorecard.entity';
-import { ShortlistEntry } from '../../src/modules/shortlist/shortlist-entry.entity';
+import { Interview, Scorecard } from '../../src/modules/interview';
+import { ShortlistEntry } from '../../src/modules/shortlist';
 import {
   findEverywhere,
   insertGdprMandate,
@@ -33,9 +32,9 @@ import {
   subscribeToEveryEvent,
   type PersonWithHistory,
 } from './gdpr-fixtures';
-import { candidateDataExport } from '../../src/modules/gdpr/data-export.service';
+import { candidateDataExport } from '../../src/modules/gdpr';
 import { createLogger } from '../../src/config/logger';
-import { startWebhookWorker, type WebhookWorker } from '../../src/modules/webhook/delivery/webhook-worker';
+import { startWebhookWorker, type WebhookWorker } from '../../src/modules/webhook';
 // What every write about an erased candidate answers.
 const ERASED_ERROR = {
   code: 'ERASED',

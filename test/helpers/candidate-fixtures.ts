@@ -1,12 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Client } from '../../src/modules/client/client.entity';
-import { LeadershipLevel, Mandate, MandateStatus } from '../../src/modules/mandate/mandate.entity';
-import { Rubric, RubricStatus } from '../../src/modules/rubric/rubric.entity';
-import { DEFAULT_RUBRIC_KEY } from '../../src/modules/rubric/default-rubric';
-import { createCandidate, type CandidateData } from '../../src/modules/candidate/candidate.service';
-import type { Candidate } from '../../src/modules/candidate/candidate.entity';
-import { addCandidateToMandate } from '../../src/modules/candidacy/candidacy.service';
-import type { Candidacy } from '../../src/modules/candidacy/candidacy.entity';
+import { Client } from '../../src/modules/client';
+import { LeadershipLevel, Mandate, MandateStatus } from '../../src/modules/mandate';
+import { DEFAULT_RUBRIC_KEY, Rubric, RubricStatus } from '../../src/modules/rubric';
+import { type Candidate, type CandidateData, createCandidate } from '../../src/modules/candidate';
+import { addCandidateToMandate, type Candidacy } from '../../src/modules/candidacy';
 import type { TestApp } from './test-app';
 import type { TestFirm } from './fixtures';
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { ormOptions } from '../../src/config/orm.config';
+import { entities } from '../../src/server/features';
 
 // A new database of its own, brought up to date by the real migrations.
 export async function createTestDatabase(): Promise<MikroORM> {
@@ -13,7 +14,7 @@ export async function createTestDatabase(): Promise<MikroORM> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
-  const orm = await MikroORM.init(ormOptions(url.toString()));
+  const orm = await MikroORM.init(ormOptions(url.toString(), entities));
   await orm.getMigrator().up();
   return orm;
 }

@@ -1,16 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Client } from '../../src/modules/client/client.entity';
-import { Mandate, LeadershipLevel } from '../../src/modules/mandate/mandate.entity';
-import { Requirement } from '../../src/modules/mandate/requirement.entity';
-import { Candidate } from '../../src/modules/candidate/candidate.entity';
-import { Candidacy } from '../../src/modules/candidacy/candidacy.entity';
-import { Interview, InterviewKind } from '../../src/modules/interview/interview.entity';
-import { Scorecard, ScorecardStatus } from '../../src/modules/scorecard/scorecard.entity';
-import { ScorecardRevision, Recommendation } from '../../src/modules/scorecard/scorecard-revision.entity';
-import { Rating } from '../../src/modules/scorecard/rating.entity';
-import { Rubric } from '../../src/modules/rubric/rubric.entity';
+import { Client } from '../../src/modules/client';
+import { LeadershipLevel, Mandate, Requirement } from '../../src/modules/mandate';
+import { Candidate } from '../../src/modules/candidate';
+import { Candidacy } from '../../src/modules/candidacy';
+import { Interview, InterviewKind, Rating, Recommendation, Scorecard, ScorecardRevision, ScorecardStatus } from '../../src/modules/interview';
+import { Rubric } from '../../src/modules/rubric';
 import type { Firm } from '../../src/common/firm.entity';
-import type { User } from '../../src/modules/user/user.entity';
+import type { User } from '../../src/modules/user';
 
 export const COMPETENCY_KEYS = [
   'CUSTOMER_INSIGHT',

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiKeyScope, Role } from '../../src/common/access';
-import { createFirm } from '../../src/modules/firm/firm.service';
-import { createUser } from '../../src/modules/user/user.service';
-import { createApiKey } from '../../src/modules/api-key/api-key.service';
+import { createFirm } from '../../src/modules/firm';
+import { createUser, type User } from '../../src/modules/user';
+import { type ApiKey, createApiKey } from '../../src/modules/api-key';
 import type { Firm } from '../../src/common/firm.entity';
-import { Client } from '../../src/modules/client/client.entity';
-import type { User } from '../../src/modules/user/user.entity';
-import type { ApiKey } from '../../src/modules/api-key/api-key.entity';
+import { Client } from '../../src/modules/client';
 import type { TestApp } from './test-app';
 import type { GraphQLClient } from './graphql-client';
 import { LoginDocument } from '../generated/graphql';

@@ -1,9 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createClient, type CreateClientData } from '../../src/modules/client/client.service';
-import type { Client } from '../../src/modules/client/client.entity';
-import { LeadershipLevel, Mandate, type MandateStatus } from '../../src/modules/mandate/mandate.entity';
-import { createMandate, type CreateMandateData } from '../../src/modules/mandate/mandate.service';
-import { setRequirementProfile, type RequirementData } from '../../src/modules/mandate/requirement-profile.service';
+import { type Client, createClient, type CreateClientData } from '../../src/modules/client';
+import { createMandate, type CreateMandateData, LeadershipLevel, Mandate, type MandateStatus, type RequirementData, setRequirementProfile } from '../../src/modules/mandate';
 import type { TestApp } from './test-app';
 import type { TestFirm } from './fixtures';
 

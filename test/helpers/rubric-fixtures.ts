@@ -1,9 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Locale, type LocalizedText } from '../../src/common/locale';
 import { Firm } from '../../src/common/firm.entity';
-import { Rubric, RubricStatus } from '../../src/modules/rubric/rubric.entity';
-import { Competency } from '../../src/modules/rubric/competency.entity';
-import { DEFAULT_RUBRIC_KEY } from '../../src/modules/rubric/default-rubric';
+import { Competency, DEFAULT_RUBRIC_KEY, Rubric, RubricStatus } from '../../src/modules/rubric';
 import type { CompetencyInput, CreateRubricInput, LocalizedTextInput } from '../generated/graphql';
 import type { TestApp } from './test-app';
 

@@ -4,9 +4,10 @@ import { ormOptions } from '../../src/config/orm.config';
 import { createLogger } from '../../src/config/logger';
 import { buildAppSchema } from '../../src/server/schema';
 import { createAppServer, type AppServer } from '../../src/server/app';
-import type { RateLimitConfig } from '../../src/server/limits';
+import type { RateLimitConfig } from '../../src/config/limits';
 import { GraphQLClient } from './graphql-client';
 import { createTestDatabase } from './database';
+import { entities } from '../../src/server/features';
 
 export { createTestDatabase };
 
@@ -24,7 +25,7 @@ export interface TestApp {
 
 // The same database without the tenant filter: for arranging and inspecting across firms.
 function inspector(orm: MikroORM): Promise<MikroORM> {
-  return MikroORM.init(ormOptions(orm.config.get('clientUrl')!, { filters: {}, pool: { min: 0, max: 2 } }));
+  return MikroORM.init(ormOptions(orm.config.get('clientUrl')!, entities, { filters: {}, pool: { min: 0, max: 2 } }));
 }
 
 // A real server over real HTTP on its own database.

@@ -1,12 +1,12 @@
 import { ApiKeyScope } from '../../src/common/access';
 import { localIdOf, toGlobalId } from '../../src/common/global-id';
-import { Candidacy, CandidacyStage } from '../../src/modules/candidacy/candidacy.entity';
-import { Scorecard } from '../../src/modules/scorecard/scorecard.entity';
+import { Candidacy, CandidacyStage } from '../../src/modules/candidacy';
+import { Scorecard } from '../../src/modules/interview';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';
 import { createStaffUser, insertCandidacy, someRatings } from '../helpers/interview-fixtures';
-import type { User } from '../../src/modules/user/user.entity';
+import type { User } from '../../src/modules/user';
 import {
   AddInterviewerDocument,
   InterviewNodeDocument,

@@ -1,13 +1,12 @@
 import { ApiKeyScope, Role } from '../../src/common/access';
 import { toGlobalId } from '../../src/common/global-id';
-import { CandidacyStage } from '../../src/modules/candidacy/candidacy.entity';
-import { Interview } from '../../src/modules/interview/interview.entity';
-import { Scorecard } from '../../src/modules/scorecard/scorecard.entity';
+import { CandidacyStage } from '../../src/modules/candidacy';
+import { Interview, Scorecard } from '../../src/modules/interview';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';
 import { createStaffUser, insertCandidacy } from '../helpers/interview-fixtures';
-import type { User } from '../../src/modules/user/user.entity';
+import type { User } from '../../src/modules/user';
 import {
   ScheduleInterviewDocument,
   type ScheduleInterviewInput,

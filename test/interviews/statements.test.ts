@@ -1,12 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InterviewKind } from '../../src/modules/interview/interview.entity';
-import { scheduleInterview } from '../../src/modules/interview/interview.service';
-import { Recommendation } from '../../src/modules/scorecard/scorecard-revision.entity';
-import { amendScorecard, submitScorecard } from '../../src/modules/scorecard/scorecard.service';
+import { amendScorecard, InterviewKind, Recommendation, scheduleInterview, submitScorecard } from '../../src/modules/interview';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { createStaffUser, insertCandidacy, someRatings } from '../helpers/interview-fixtures';
-import type { User } from '../../src/modules/user/user.entity';
+import type { User } from '../../src/modules/user';
 import { InterviewsByIdsDocument, InterviewsInDepthDocument, MyScorecardsDocument } from '../generated/graphql';
 
 let app: TestApp;

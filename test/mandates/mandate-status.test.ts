@@ -1,5 +1,5 @@
 import { ApiKeyScope } from '../../src/common/access';
-import { MandateStatus } from '../../src/modules/mandate/mandate.entity';
+import { MandateStatus } from '../../src/modules/mandate';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes } from '../helpers/graphql-client';

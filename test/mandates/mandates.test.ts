@@ -1,8 +1,7 @@
 import { toGlobalId } from '../../src/common/global-id';
 import { ApiKeyScope } from '../../src/common/access';
-import { Mandate, MandateStatus } from '../../src/modules/mandate/mandate.entity';
-import { Rubric, RubricStatus } from '../../src/modules/rubric/rubric.entity';
-import { DEFAULT_RUBRIC_KEY } from '../../src/modules/rubric/default-rubric';
+import { Mandate, MandateStatus } from '../../src/modules/mandate';
+import { DEFAULT_RUBRIC_KEY, Rubric, RubricStatus } from '../../src/modules/rubric';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';
@@ -348,10 +347,6 @@ describe('mandates', () => {
     await insertMandate(app, fjellvik, { title: 'Not listed' });
   });
 
-  async function titles(filter: Parameters<typeof firm.asRecruiter.data<unknown, { filter?: unknown }>>[1]) {
-    const { mandates } = await firm.asRecruiter.data(MandatesDocument, filter as never);
-    return mandates.edges.map((edge) => edge.node.title);
-  }
 
   it("should page through the firm's mandates, oldest first, with every field", async () => {
     const first = await firm.asRecruiter.data(MandatesDocument, { first: 3 });

@@ -1,8 +1,8 @@
 import { Role } from '../../src/common/access';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createUser } from '../../src/modules/user/user.service';
-import { RubricStatus } from '../../src/modules/rubric/rubric.entity';
-import { LeadershipLevel } from '../../src/modules/mandate/mandate.entity';
+import { createUser } from '../../src/modules/user';
+import { RubricStatus } from '../../src/modules/rubric';
+import { LeadershipLevel } from '../../src/modules/mandate';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, PASSWORD, type TestFirm } from '../helpers/fixtures';
 import { insertRubric } from '../helpers/rubric-fixtures';

@@ -1,7 +1,7 @@
 import { toGlobalId } from '../../src/common/global-id';
 import { ApiKeyScope } from '../../src/common/access';
-import { MandateStatus } from '../../src/modules/mandate/mandate.entity';
-import { RubricStatus } from '../../src/modules/rubric/rubric.entity';
+import { MandateStatus } from '../../src/modules/mandate';
+import { RubricStatus } from '../../src/modules/rubric';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ApiKeyScope } from '../../src/common/access';
-import { Session } from '../../src/modules/auth/session.entity';
-import { User } from '../../src/modules/user/user.entity';
-import { ApiKey } from '../../src/modules/api-key/api-key.entity';
+import { Session } from '../../src/modules/auth';
+import { User } from '../../src/modules/user';
+import { ApiKey } from '../../src/modules/api-key';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, PASSWORD, type TestFirm } from '../helpers/fixtures';
 import { errorCodes } from '../helpers/graphql-client';

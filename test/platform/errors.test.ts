@@ -1,6 +1,6 @@
-import { INTERNAL_ERROR_MESSAGE } from '../../src/server/errors';
+import { INTERNAL_ERROR_MESSAGE } from '../../src/common/errors';
 import { NUL_CHARACTER_MESSAGE } from '../../src/server/nul-characters';
-import { Candidate } from '../../src/modules/candidate/candidate.entity';
+import { Candidate } from '../../src/modules/candidate';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes } from '../helpers/graphql-client';

@@ -8,16 +8,16 @@ import { ApiKeyScope, Role } from '../../src/common/access';
 import { localIdOf, toGlobalId } from '../../src/common/global-id';
 import { ormOptions } from '../../src/config/orm.config';
 import { findFreePort } from '../../src/config/embedded-postgres';
-import { createFirm } from '../../src/modules/firm/firm.service';
-import { createUser } from '../../src/modules/user/user.service';
-import { createApiKey } from '../../src/modules/api-key/api-key.service';
-import { Client } from '../../src/modules/client/client.entity';
-import { LeadershipLevel, Mandate, MandateStatus } from '../../src/modules/mandate/mandate.entity';
-import { Rubric, RubricStatus } from '../../src/modules/rubric/rubric.entity';
-import { DEFAULT_RUBRIC_KEY } from '../../src/modules/rubric/default-rubric';
-import { WebhookSubscription } from '../../src/modules/webhook/webhook-subscription.entity';
+import { createFirm } from '../../src/modules/firm';
+import { createUser } from '../../src/modules/user';
+import { createApiKey } from '../../src/modules/api-key';
+import { Client } from '../../src/modules/client';
+import { LeadershipLevel, Mandate, MandateStatus } from '../../src/modules/mandate';
+import { DEFAULT_RUBRIC_KEY, Rubric, RubricStatus } from '../../src/modules/rubric';
+import { WebhookSubscription } from '../../src/modules/webhook';
 import { reliabilityScale } from '../helpers/reliability';
 import { API_ENTRY, CrashableApi, CrashablePostgres, readinessBecomes } from './crash-harness';
+import { entities } from '../../src/server/features';
 
 // A writer sends mutations with Idempotency-Keys, retrying each (same key) until it gets an
 // answer, while PostgreSQL is killed (SIGKILL) and restarted twice and the API process once.
@@ -50,7 +50,7 @@ interface Setup {
 
 // Migrations, one firm with an admin, an API key, a mandate and a webhook subscription.
 async function migrateAndSeed(url: string): Promise<Setup> {
-  const orm = await MikroORM.init(ormOptions(url, { pool: { min: 0, max: 2 } }));
+  const orm = await MikroORM.init(ormOptions(url, entities, { pool: { min: 0, max: 2 } }));
   try {
     await orm.getMigrator().up();
     return await orm.em.fork().transactional(async (tx) => {

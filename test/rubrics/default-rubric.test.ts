@@ -1,5 +1,5 @@
 import { Locale } from '../../src/common/locale';
-import { customerOrientedLeadershipRubric as seed } from '../../seeds/data/customer-oriented-leadership';
+import { customerOrientedLeadershipRubric as seed } from '../../src/modules/rubric';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { LOCALES, defaultRubricOf } from '../helpers/rubric-fixtures';

@@ -1,6 +1,6 @@
 import { ApiKeyScope } from '../../src/common/access';
 import { toGlobalId } from '../../src/common/global-id';
-import { RubricStatus, type Rubric } from '../../src/modules/rubric/rubric.entity';
+import { type Rubric, RubricStatus } from '../../src/modules/rubric';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient, type GraphQLResponse } from '../helpers/graphql-client';

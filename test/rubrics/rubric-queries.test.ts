@@ -1,8 +1,7 @@
 import { ApiKeyScope } from '../../src/common/access';
 import { toGlobalId } from '../../src/common/global-id';
 import { encodeCursor } from '../../src/common/connection';
-import { RubricStatus, type Rubric } from '../../src/modules/rubric/rubric.entity';
-import { Competency } from '../../src/modules/rubric/competency.entity';
+import { Competency, type Rubric, RubricStatus } from '../../src/modules/rubric';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';

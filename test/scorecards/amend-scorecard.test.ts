@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';
 import { createStaffUser, insertCandidacy, scorecardInDatabase, someRatings } from '../helpers/interview-fixtures';
-import type { User } from '../../src/modules/user/user.entity';
+import type { User } from '../../src/modules/user';
 import {
   AmendScorecardDocument,
   ScheduleInterviewDocument,

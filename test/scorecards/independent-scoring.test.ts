@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { createStaffUser, insertCandidacy, someRatings } from '../helpers/interview-fixtures';
 import type { GraphQLClient } from '../helpers/graphql-client';
-import type { User } from '../../src/modules/user/user.entity';
+import type { User } from '../../src/modules/user';
 import {
   InterviewNodeDocument,
   NodesDocument,

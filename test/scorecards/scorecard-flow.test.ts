@@ -1,12 +1,10 @@
-import { ScorecardRevision } from '../../src/modules/scorecard/scorecard-revision.entity';
-import { Rating } from '../../src/modules/scorecard/rating.entity';
-import { Scorecard } from '../../src/modules/scorecard/scorecard.entity';
+import { Rating, Scorecard, ScorecardRevision } from '../../src/modules/interview';
 import { localIdOf } from '../../src/common/global-id';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { createStaffUser, insertCandidacy, RUBRIC_KEYS } from '../helpers/interview-fixtures';
 import type { GraphQLClient } from '../helpers/graphql-client';
-import type { User } from '../../src/modules/user/user.entity';
+import type { User } from '../../src/modules/user';
 import {
   AmendScorecardDocument,
   InterviewNodeDocument,

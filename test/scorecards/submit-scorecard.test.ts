@@ -1,13 +1,13 @@
 import { ApiKeyScope } from '../../src/common/access';
 import { localIdOf, toGlobalId } from '../../src/common/global-id';
-import { Scorecard } from '../../src/modules/scorecard/scorecard.entity';
-import { RubricStatus } from '../../src/modules/rubric/rubric.entity';
+import { Scorecard } from '../../src/modules/interview';
+import { RubricStatus } from '../../src/modules/rubric';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';
 import { createStaffUser, insertCandidacy, RUBRIC_KEYS, scorecardInDatabase, someRatings } from '../helpers/interview-fixtures';
 import { insertRubric } from '../helpers/rubric-fixtures';
-import type { User } from '../../src/modules/user/user.entity';
+import type { User } from '../../src/modules/user';
 import {
   ScheduleInterviewDocument,
   SubmitScorecardDocument,

@@ -1,6 +1,6 @@
 import { ApiKeyScope } from '../../src/common/access';
-import { INTERNAL_ERROR_MESSAGE } from '../../src/server/errors';
-import { BULK_BODY_LIMIT, REQUEST_BODY_LIMIT } from '../../src/server/limits';
+import { INTERNAL_ERROR_MESSAGE } from '../../src/common/errors';
+import { BULK_BODY_LIMIT, REQUEST_BODY_LIMIT } from '../../src/config/limits';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { atsCandidates, storedCandidates } from '../helpers/integration-fixtures';

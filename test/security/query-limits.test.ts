@@ -1,5 +1,5 @@
 import { ApiKeyScope } from '../../src/common/access';
-import { QUERY_LIMITS } from '../../src/server/limits';
+import { QUERY_LIMITS } from '../../src/config/limits';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { atsCandidates, storedCandidates } from '../helpers/integration-fixtures';

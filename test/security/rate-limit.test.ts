@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiKeyScope, Role } from '../../src/common/access';
-import { createFirm } from '../../src/modules/firm/firm.service';
-import { createUser } from '../../src/modules/user/user.service';
-import { createApiKey } from '../../src/modules/api-key/api-key.service';
-import { login } from '../../src/modules/auth/auth.service';
+import { createFirm } from '../../src/modules/firm';
+import { createUser } from '../../src/modules/user';
+import { createApiKey } from '../../src/modules/api-key';
+import { login } from '../../src/modules/auth';
 import { createRateLimiter } from '../../src/server/rate-limit';
-import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from '../../src/server/limits';
+import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from '../../src/config/limits';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { PASSWORD } from '../helpers/fixtures';
 import { codes, graphql, send, type RawResponse } from './http';

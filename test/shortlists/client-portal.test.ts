@@ -1,7 +1,7 @@
 import { toGlobalId } from '../../src/common/global-id';
 import { ApiKeyScope } from '../../src/common/access';
-import { MandateStatus } from '../../src/modules/mandate/mandate.entity';
-import { Competency } from '../../src/modules/rubric/competency.entity';
+import { MandateStatus } from '../../src/modules/mandate';
+import { Competency } from '../../src/modules/rubric';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient, type GraphQLResponse } from '../helpers/graphql-client';
@@ -16,7 +16,7 @@ import {
   type AssessedMandate,
   type ClientContact,
 } from '../helpers/shortlist-fixtures';
-import type { Client } from '../../src/modules/client/client.entity';
+import type { Client } from '../../src/modules/client';
 import {
   AddToShortlistDocument,
   CandidacyScoresDocument,

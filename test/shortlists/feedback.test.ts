@@ -1,7 +1,7 @@
 import { toGlobalId } from '../../src/common/global-id';
 import { ApiKeyScope } from '../../src/common/access';
-import { Mandate, MandateStatus } from '../../src/modules/mandate/mandate.entity';
-import { ShortlistFeedback } from '../../src/modules/shortlist/shortlist-feedback.entity';
+import { Mandate, MandateStatus } from '../../src/modules/mandate';
+import { ShortlistFeedback } from '../../src/modules/shortlist';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';

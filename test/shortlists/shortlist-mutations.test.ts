@@ -1,7 +1,7 @@
 import { toGlobalId } from '../../src/common/global-id';
 import { ApiKeyScope } from '../../src/common/access';
-import { MandateStatus } from '../../src/modules/mandate/mandate.entity';
-import { Candidacy, CandidacyStage } from '../../src/modules/candidacy/candidacy.entity';
+import { MandateStatus } from '../../src/modules/mandate';
+import { Candidacy, CandidacyStage } from '../../src/modules/candidacy';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';

@@ -1,5 +1,5 @@
 import { createLogger } from '../../src/config/logger';
-import { startWebhookWorker } from '../../src/modules/webhook/delivery/webhook-worker';
+import { startWebhookWorker } from '../../src/modules/webhook';
 import { createTestDatabase } from '../helpers/test-app';
 
 describe('the job queue in the database', () => {

@@ -1,6 +1,6 @@
 import { createLogger } from '../../src/config/logger';
 import { localIdOf, toGlobalId } from '../../src/common/global-id';
-import { startWebhookWorker, type WebhookWorker } from '../../src/modules/webhook/delivery/webhook-worker';
+import { startWebhookWorker, type WebhookWorker } from '../../src/modules/webhook';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { insertCandidacy, someRatings, type PipelineFixture } from '../helpers/interview-fixtures';

@@ -1,5 +1,5 @@
 import { ApiKeyScope } from '../../src/common/access';
-import { refusedAddress, refusedHost } from '../../src/modules/webhook/webhook-address';
+import { refusedAddress, refusedHost } from '../../src/modules/webhook';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';

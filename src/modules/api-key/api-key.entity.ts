@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { TenantEntity } from '../../common/tenant.entity';
 import { Node } from '../../common/node';
 import { ApiKeyScope } from '../../common/access';
-import { User } from '../user/user.entity';
+import { User } from '../user';
 
 @Entity()
 @ObjectType({ implements: Node, description: 'A credential for an ATS or HR system of the firm.' })

@@ -3,8 +3,8 @@ import { ApiKeyScope } from '../../common/access';
 import { UserErrorCode, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { Firm } from '../../common/firm.entity';
-import { User } from '../user/user.entity';
-import { API_KEY_PREFIX, hashToken, newToken } from '../auth/token';
+import { User } from '../user';
+import { API_KEY_PREFIX, hashToken, newToken } from '../../common/token';
 import { ApiKey } from './api-key.entity';
 
 export interface CreateApiKeyData {

@@ -1,9 +1,12 @@
 import type { Feature } from '../../common/feature';
+import { AuditEvent } from './audit-event.entity';
 import { auditEventNode } from './audit.node';
 import { AuditEventResolver } from './audit.resolver';
 
-export { auditMutations } from './audit-schema';
-export { readPersonal, restoreReads, storedReads, type StoredRead } from './audit-trail';
-export { recordMutation, writeReadEvents, type AuditedRequest } from './audit.service';
 
-export const auditFeature: Feature = { resolvers: [AuditEventResolver], nodeSources: [auditEventNode] };
+export const auditFeature: Feature = { entities: [AuditEvent], resolvers: [AuditEventResolver], nodeSources: [auditEventNode] };
+
+export { AuditEvent } from './audit-event.entity';
+export { auditMutations } from './audit-schema';
+export { readPersonal, restoreReads, type StoredRead, storedReads } from './audit-trail';
+export { type AuditedRequest, recordMutation, writeReadEvents } from './audit.service';

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { Payload, runMutation } from '../../common/payload';
-import { User } from '../user/user.entity';
+import { User } from '../user';
 import { login, logout } from './auth.service';
 
 @InputType()

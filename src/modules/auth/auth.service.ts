@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserErrorCode, UserInputError } from '../../common/errors';
 import type { Principal } from '../../common/access';
-import { User } from '../user/user.entity';
-import { ApiKey } from '../api-key/api-key.entity';
+import { DECOY_PASSWORD_HASH, User, verifyPassword } from '../user';
+import { ApiKey } from '../api-key';
 import { Session } from './session.entity';
-import { DECOY_PASSWORD_HASH, verifyPassword } from './password';
-import { API_KEY_PREFIX, SESSION_TOKEN_PREFIX, hashToken, newToken } from './token';
+import { API_KEY_PREFIX, SESSION_TOKEN_PREFIX, hashToken, newToken } from '../../common/token';
 
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 // lastUsedAt is written at most this often per key, so reads do not become writes.

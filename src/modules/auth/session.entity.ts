@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { TenantEntity } from '../../common/tenant.entity';
-import { User } from '../user/user.entity';
+import { User } from '../user';
 
 // A signed-in user's opaque token; only its SHA-256 is stored.
 @Entity()

@@ -1,7 +1,7 @@
 import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { TenantEntity } from '../../common/tenant.entity';
-import { User } from '../user/user.entity';
+import { User } from '../user';
 import { Candidacy, CandidacyStage } from './candidacy.entity';
 
 // One move of a candidacy: who, when (createdAt), from where to where, and why.

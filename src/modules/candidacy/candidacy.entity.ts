@@ -2,8 +2,8 @@ import { Entity, Enum, ManyToOne, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantEntity } from '../../common/tenant.entity';
 import { Node } from '../../common/node';
-import { Mandate } from '../mandate/mandate.entity';
-import { Candidate } from '../candidate/candidate.entity';
+import { Mandate } from '../mandate';
+import { Candidate } from '../candidate';
 
 export enum CandidacyStage {
   SOURCED = 'SOURCED',

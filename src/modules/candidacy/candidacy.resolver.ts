@@ -4,12 +4,9 @@ import type { Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../common/context';
-import { Candidate } from '../candidate/candidate.entity';
-import { candidateByIdLoader } from '../candidate/candidate.loaders';
-import { Mandate } from '../mandate/mandate.entity';
-import { mandateByIdLoader } from '../mandate/mandate.loaders';
-import { User } from '../user/user.entity';
-import { userByIdLoader } from '../user/user.loaders';
+import { Candidate, candidateByIdLoader } from '../candidate';
+import { Mandate, mandateByIdLoader } from '../mandate';
+import { User, userByIdLoader } from '../user';
 import { Candidacy } from './candidacy.entity';
 import { CandidacyStageChange } from './candidacy-stage-change.entity';
 import {

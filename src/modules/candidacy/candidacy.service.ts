@@ -1,4 +1,4 @@
-import { ERASED_MESSAGE, erasedError } from '../gdpr/erased';
+import { Candidate, ERASED_MESSAGE, erasedError } from '../candidate';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
@@ -6,15 +6,13 @@ import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { flushOrRefuse } from '../../common/unique';
 import { Firm } from '../../common/firm.entity';
-import { User } from '../user/user.entity';
-import { Mandate } from '../mandate/mandate.entity';
-import { isFinalStatus } from '../mandate/mandate-status';
-import { Candidate } from '../candidate/candidate.entity';
+import { User } from '../user';
+import { isFinalStatus, Mandate } from '../mandate';
 import { Candidacy, CandidacyStage } from './candidacy.entity';
 import { CandidacyStageChange } from './candidacy-stage-change.entity';
 import { EXIT_STAGES, canMoveCandidacy, moveNeedsReason } from './candidacy-stage';
 import { CANDIDACY_LIMITS } from './candidacy.limits';
-import { emitEvent, webhookPayloads } from '../webhook/webhook-outbox';
+import { emitEvent, webhookPayloads } from '../webhook';
 
 export interface AddCandidateToMandateData {
   mandateId: string | null;

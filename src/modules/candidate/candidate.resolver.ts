@@ -17,7 +17,7 @@ import {
 import { createCandidate, listCandidates, updateCandidate } from './candidate.service';
 import { externalRefsByCandidateLoader } from './candidate.loaders';
 import { dateOnlyAsDate } from './date-only';
-import { readPersonal } from '../audit/audit-trail';
+import { readPersonal } from '../audit';
 import { CANDIDATE_READERS, CANDIDATE_WRITERS } from '../../common/access';
 
 @Resolver(() => Candidate)

@@ -11,9 +11,8 @@ import { CANDIDATE_LIMITS as LIMITS, EMAIL_PATTERN, PHONE_PATTERN, SYSTEM_PATTER
 import { isLanguageCode } from './languages';
 import { foldForSearch } from './search-text';
 import { dateOnly } from './date-only';
-import { paginateInSyncOrder } from '../integration/sync.repository';
-import { SyncEntityType } from '../integration/sync-change.entity';
-import { alreadyErased } from '../gdpr/erased';
+import { paginateInSyncOrder, SyncEntityType } from '../sync';
+import { alreadyErased } from './erased';
 
 export interface ExternalRefData {
   system: string;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { installDefaultRubric } from '../rubric/default-rubric';
+import { installDefaultRubric } from '../rubric';
 import { Firm } from '../../common/firm.entity';
 
 // A new tenant, with the default rubric published. Firms are made by operators (seeds,

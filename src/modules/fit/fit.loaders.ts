@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { principalOf, type Context } from '../../common/context';
-import type { Candidacy } from '../candidacy/candidacy.entity';
+import type { Candidacy } from '../candidacy';
 import { assess, computeFit, type CompetencyAssessment, type FitResult } from './fit-model';
 import { findFitInputs } from './fit.repository';
 

@@ -2,10 +2,9 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 't
 import type { Access } from '../../common/access';
 import { ConnectionArgs, pageSize, toConnection, type Connection } from '../../common/connection';
 import { principalOf, type Context } from '../../common/context';
-import { Candidacy } from '../candidacy/candidacy.entity';
-import { CandidacyConnection } from '../candidacy/candidacy.inputs';
-import { Mandate } from '../mandate/mandate.entity';
-import { canSeeScoresOf, primeScoringBlindness } from '../scorecard/independent-scoring';
+import { Candidacy, CandidacyConnection } from '../candidacy';
+import { Mandate } from '../mandate';
+import { canSeeScoresOf, primeScoringBlindness } from '../interview';
 import { candidacyScoresLoader } from './fit.loaders';
 import { rankMandate } from './fit.repository';
 import { compareCandidacies } from './fit.service';

@@ -1,10 +1,9 @@
 import { badUserInput } from '../../common/errors';
 import { localIdOf } from '../../common/global-id';
 import type { Context } from '../../common/context';
-import { Candidacy } from '../candidacy/candidacy.entity';
-import type { Mandate } from '../mandate/mandate.entity';
-import { requirementProfileLoader } from '../mandate/mandate.loaders';
-import { scoringBlindCandidacyIds } from '../scorecard/independent-scoring';
+import { Candidacy } from '../candidacy';
+import { type Mandate, requirementProfileLoader } from '../mandate';
+import { scoringBlindCandidacyIds } from '../interview';
 import { candidacyScoresLoader } from './fit.loaders';
 import type { Comparison } from './fit.types';
 

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { Candidacy } from '../candidacy/candidacy.entity';
+import { Candidacy } from '../candidacy';
 
 @ObjectType({ description: "The interviewers' combined rating of one competency." })
 export class CompetencyAssessment {

@@ -1,4 +1,7 @@
 import type { Feature } from '../../common/feature';
 import { CandidacyFitResolver, MandateFitResolver } from './fit.resolver';
 
-export const fitFeature: Feature = { resolvers: [CandidacyFitResolver, MandateFitResolver], nodeSources: [] };
+export const fitFeature: Feature = { entities: [], resolvers: [CandidacyFitResolver, MandateFitResolver], nodeSources: [] };
+
+export { assess, compareRanking, type CompetencyFit, computeFit, type RankedCandidacy, type RequirementSpec } from './fit-model';
+export { findFitInputs, rankMandate } from './fit.repository';

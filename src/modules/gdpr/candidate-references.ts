@@ -1,5 +1,5 @@
 import { ReferenceKind, type EntityMetadata, type EntityProperty, type MetadataStorage } from '@mikro-orm/core';
-import { Candidate } from '../candidate/candidate.entity';
+import { Candidate } from '../candidate';
 
 // One table that holds data about a candidate: it refers, through `refs`, to the candidate or to
 // another such table (a candidacy, an interview of it, a scorecard of that …).

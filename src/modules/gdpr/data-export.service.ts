@@ -2,8 +2,7 @@ import type { EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { uuidArray } from '../../common/sql';
 import { toGlobalId } from '../../common/global-id';
-import { Candidate } from '../candidate/candidate.entity';
-import { dateOnly } from '../candidate/date-only';
+import { Candidate, dateOnly } from '../candidate';
 import { tablesReferencingCandidate } from './candidate-references';
 
 export const EXPORT_FORMAT = 'outside-in.candidate-data-export/1';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 // What erasure does to each table that holds data about a candidate (see candidate-references.ts;
@@ -71,8 +70,3 @@ export const ERASURE_RULES: Record<string, ErasureRule> = {
 // The name an erased candidate keeps: first and last name are required columns.
 export const ERASED_FIRST_NAME = 'Erased';
 export const ERASED_LAST_NAME = 'candidate';
-
-// How an external ref of an erased candidate is kept: the same sha256 as the SQL above.
-export function erasedRefHash(externalId: string): string {
-  return createHash('sha256').update(externalId, 'utf8').digest('hex');
-}

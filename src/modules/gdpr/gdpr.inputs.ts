@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Payload } from '../../common/payload';
-import { Candidate } from '../candidate/candidate.entity';
+import { Candidate } from '../candidate';
 import { GDPR_LIMITS } from './gdpr.limits';
 
 @InputType()

@@ -3,13 +3,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
-import { Candidate, ConsentStatus } from '../candidate/candidate.entity';
-import { dateOnly } from '../candidate/date-only';
-import { emitEvent, webhookPayloads } from '../webhook/webhook-outbox';
+import { alreadyErased, Candidate, ConsentStatus, dateOnly } from '../candidate';
+import { emitEvent, webhookPayloads } from '../webhook';
 import { deleteIdempotentResponsesContaining } from '../idempotency';
 import { toGlobalId } from '../../common/global-id';
 import { ERASED_FIRST_NAME, ERASED_LAST_NAME, ERASURE_RULES } from './erasure';
-import { alreadyErased } from './erased';
 import { GDPR_LIMITS } from './gdpr.limits';
 
 export interface EraseCandidateData {

@@ -1,6 +1,6 @@
 import { Entity, Index, Property, Unique } from '@mikro-orm/core';
 import { TenantEntity } from '../../common/tenant.entity';
-import type { StoredRead } from '../audit/audit-trail';
+import type { StoredRead } from '../audit';
 
 // The first response to a mutation sent with an Idempotency-Key, kept for 24 hours so a retry
 // gets it again instead of running the mutation twice. Written in the transaction of the

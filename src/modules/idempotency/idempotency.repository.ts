@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { StoredRead } from '../audit/audit-trail';
+import type { StoredRead } from '../audit';
 
 // SQL of the idempotency store. Every function runs on the entity manager's transaction when it
 // has one (em.execute), so the stored response commits or rolls back with the mutation's writes.

@@ -5,8 +5,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import type { Principal } from '../../common/access';
 import type { Context } from '../../common/context';
-import { withholdResponse } from '../../server/errors';
-import { restoreReads, storedReads, type StoredRead } from '../audit/audit-trail';
+import { withholdResponse } from '../../common/errors';
+import { restoreReads, type StoredRead, storedReads } from '../audit';
 import { findStoredResponse, lockKey, purgeExpired, storeResponse, type KeyOwner } from './idempotency.repository';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';

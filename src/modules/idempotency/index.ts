@@ -1,3 +1,5 @@
+import type { Feature } from '../../common/feature';
+import { IdempotencyKey } from './idempotency-key.entity';
 // Idempotency-Key on mutations: see idempotency.service.ts and the README (Security → Idempotency keys).
 export {
   IDEMPOTENCY_HEADER,
@@ -11,3 +13,5 @@ export {
   type IdempotencyStore,
 } from './idempotency.service';
 export { purgeExpired as purgeExpiredIdempotencyKeys, deleteResponsesContaining as deleteIdempotentResponsesContaining } from './idempotency.repository';
+
+export const idempotencyFeature: Feature = { entities: [IdempotencyKey], resolvers: [], nodeSources: [] };

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { CandidateValues, ExternalRefData } from '../candidate/candidate.service';
-import { dateOnly } from '../candidate/date-only';
+import { type CandidateValues, dateOnly, type ExternalRefData } from '../candidate';
 
 // The set-based SQL of the bulk upsert: each function is ONE statement, whatever the batch size.
 // Items travel as one JSON parameter, unpacked by jsonb_to_recordset.

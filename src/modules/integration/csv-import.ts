@@ -2,8 +2,8 @@ import { parse } from 'csv-parse/sync';
 import type { CsvError } from 'csv-parse';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { UserErrorData } from '../../common/errors';
-import { ConsentStatus } from '../candidate/candidate.entity';
-import { MAX_UPSERT_BATCH } from './integration.limits';
+import { ConsentStatus } from '../candidate';
+import { MAX_UPSERT_BATCH } from '../../config/limits';
 import { UpsertCandidateStatus } from './upsert-candidates.inputs';
 import { upsertCandidates, type UpsertCandidateData } from './upsert-candidates.service';
 

@@ -1,12 +1,9 @@
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { Connection } from '../../common/connection';
 import { principalOf, type Context } from '../../common/context';
-import { Mandate } from '../mandate/mandate.entity';
-import { MandateConnection } from '../mandate/mandate.inputs';
-import { Candidacy } from '../candidacy/candidacy.entity';
-import { CandidacyConnection } from '../candidacy/candidacy.inputs';
-import { SyncEntityType } from './sync-change.entity';
-import { paginateInSyncOrder } from './sync.repository';
+import { Mandate, MandateConnection } from '../mandate';
+import { Candidacy, CandidacyConnection } from '../candidacy';
+import { paginateInSyncOrder, SyncEntityType } from '../sync';
 import { ChangesArgs } from './sync.inputs';
 import { MANDATE_READERS } from '../../common/access';
 

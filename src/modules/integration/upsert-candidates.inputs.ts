@@ -1,8 +1,7 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Payload, UserError } from '../../common/payload';
-import { Candidate } from '../candidate/candidate.entity';
-import { CandidateConsentInput, CandidateExternalRefInput } from '../candidate/candidate.inputs';
-import { MAX_UPSERT_BATCH } from './integration.limits';
+import { Candidate, CandidateConsentInput, CandidateExternalRefInput } from '../candidate';
+import { MAX_UPSERT_BATCH } from '../../config/limits';
 
 export enum UpsertCandidateStatus {
   CREATED = 'CREATED',

@@ -2,16 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserErrorCode, UserInputError, type UserErrorData } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
-import { Candidate } from '../candidate/candidate.entity';
-import {
-  checkCandidateData,
-  checkExternalRef,
-  sameValue,
-  searchTextOf,
-  type CandidateData,
-  type CandidateValues,
-  type ExternalRefData,
-} from '../candidate/candidate.service';
+import { Candidate, type CandidateData, type CandidateValues, checkCandidateData, checkExternalRef, erasedRefKeys, type ExternalRefData, sameValue, searchTextOf } from '../candidate';
 import {
   insertCandidates,
   lockCandidatesByRef,
@@ -20,8 +11,7 @@ import {
   type ChangedCandidate,
   type NewCandidate,
 } from './candidate-upsert.repository';
-import { MAX_UPSERT_BATCH } from './integration.limits';
-import { erasedRefKeys } from '../gdpr/erased';
+import { MAX_UPSERT_BATCH } from '../../config/limits';
 import { UpsertCandidateStatus } from './upsert-candidates.inputs';
 
 export interface UpsertCandidateData extends Omit<CandidateData, 'externalRefs'> {

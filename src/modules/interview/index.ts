@@ -1,8 +1,25 @@
 import type { Feature } from '../../common/feature';
+import { Interview } from './interview.entity';
+import { Scorecard } from './scorecard.entity';
+import { ScorecardRevision } from './scorecard-revision.entity';
+import { Rating } from './rating.entity';
 import { interviewNode } from './interview.node';
 import { CandidacyInterviewsResolver, InterviewResolver } from './interview.resolver';
+import { scorecardNode } from './scorecard.node';
+import { RatingResolver, ScorecardResolver, ScorecardRevisionResolver } from './scorecard.resolver';
 
+// Interviews, their panels and the scorecards the panelists fill in: one aggregate (an
+// interview's panel is its scorecards), so one feature.
 export const interviewFeature: Feature = {
-  resolvers: [InterviewResolver, CandidacyInterviewsResolver],
-  nodeSources: [interviewNode],
+  entities: [Interview, Scorecard, ScorecardRevision, Rating],
+  resolvers: [InterviewResolver, CandidacyInterviewsResolver, ScorecardResolver, ScorecardRevisionResolver, RatingResolver],
+  nodeSources: [interviewNode, scorecardNode],
 };
+
+export { canSeeScoresOf, primeScoringBlindness, scoringBlindCandidacyIds } from './independent-scoring';
+export { Interview, InterviewKind } from './interview.entity';
+export { scheduleInterview } from './interview.service';
+export { Rating } from './rating.entity';
+export { Recommendation, ScorecardRevision } from './scorecard-revision.entity';
+export { Scorecard, ScorecardStatus } from './scorecard.entity';
+export { amendScorecard, submitScorecard } from './scorecard.service';

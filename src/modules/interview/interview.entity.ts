@@ -2,7 +2,7 @@ import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantEntity } from '../../common/tenant.entity';
 import { Node } from '../../common/node';
-import { Candidacy } from '../candidacy/candidacy.entity';
+import { Candidacy } from '../candidacy';
 
 export enum InterviewKind {
   SCREENING = 'SCREENING',

@@ -3,13 +3,11 @@ import { STAFF, type Access } from '../../common/access';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../common/context';
-import { User } from '../user/user.entity';
-import { Candidacy } from '../candidacy/candidacy.entity';
-import { candidacyByIdLoader } from '../candidacy/candidacy.loaders';
-import { Scorecard } from '../scorecard/scorecard.entity';
-import { userByIdLoader } from '../user/user.loaders';
-import { scorecardsByInterviewLoader } from '../scorecard/scorecard.loaders';
-import { visibleScorecards } from '../scorecard/independent-scoring';
+import { User, userByIdLoader } from '../user';
+import { Candidacy, candidacyByIdLoader } from '../candidacy';
+import { Scorecard } from './scorecard.entity';
+import { scorecardsByInterviewLoader } from './scorecard.loaders';
+import { visibleScorecards } from './independent-scoring';
 import { Interview } from './interview.entity';
 import {
   AddInterviewerInput,

@@ -4,12 +4,11 @@ import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { localIdOf } from '../../common/global-id';
 import { InputCheck } from '../../common/input-check';
 import { Firm } from '../../common/firm.entity';
-import { User } from '../user/user.entity';
-import { Candidacy } from '../candidacy/candidacy.entity';
-import { DECIDED_STAGES } from '../candidacy/candidacy-stage';
-import { Scorecard, ScorecardStatus } from '../scorecard/scorecard.entity';
+import { User } from '../user';
+import { Candidacy, DECIDED_STAGES } from '../candidacy';
+import { Scorecard, ScorecardStatus } from './scorecard.entity';
 import { Interview, InterviewKind } from './interview.entity';
-import { refuseIfErased } from '../gdpr/erased';
+import { refuseIfErased } from '../candidate';
 
 export const MAX_PANEL_SIZE = 5;
 

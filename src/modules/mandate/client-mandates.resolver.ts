@@ -1,7 +1,7 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, paginate, type Connection } from '../../common/connection';
 import type { Context } from '../../common/context';
-import { Client } from '../client/client.entity';
+import { Client } from '../client';
 import { Mandate } from './mandate.entity';
 import { MandateConnection } from './mandate.inputs';
 import { MANDATE_READERS } from '../../common/access';

@@ -1,6 +1,16 @@
 import type { Feature } from '../../common/feature';
+import { Mandate } from './mandate.entity';
+import { Requirement } from './requirement.entity';
 import { mandateNode } from './mandate.node';
 import { MandateResolver } from './mandate.resolver';
 import { ClientMandatesResolver } from './client-mandates.resolver';
 
-export const mandateFeature: Feature = { resolvers: [MandateResolver, ClientMandatesResolver], nodeSources: [mandateNode] };
+export const mandateFeature: Feature = { entities: [Mandate, Requirement], resolvers: [MandateResolver, ClientMandatesResolver], nodeSources: [mandateNode] };
+
+export { canChangeStatus, isFinalStatus } from './mandate-status';
+export { LeadershipLevel, Mandate, MandateStatus } from './mandate.entity';
+export { MandateConnection } from './mandate.inputs';
+export { mandateByIdLoader, requirementProfileLoader } from './mandate.loaders';
+export { createMandate, type CreateMandateData, findMandate } from './mandate.service';
+export { type RequirementData, setRequirementProfile } from './requirement-profile.service';
+export { Requirement } from './requirement.entity';

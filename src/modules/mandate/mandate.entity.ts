@@ -2,9 +2,9 @@ import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantEntity } from '../../common/tenant.entity';
 import { Node } from '../../common/node';
-import { Client } from '../client/client.entity';
-import { User } from '../user/user.entity';
-import { Rubric } from '../rubric/rubric.entity';
+import { Client } from '../client';
+import { User } from '../user';
+import { Rubric } from '../rubric';
 
 export enum LeadershipLevel {
   EXECUTIVE = 'EXECUTIVE',

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
 import type { Context } from '../../common/context';
-import { competenciesByRubricLoader } from '../rubric/rubric.loaders';
+import { competenciesByRubricLoader } from '../rubric';
 import { Mandate } from './mandate.entity';
 import { Requirement } from './requirement.entity';
 

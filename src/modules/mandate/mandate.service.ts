@@ -6,10 +6,9 @@ import { UserErrorCode, UserInputError, badUserInput, notFound } from '../../com
 import { localIdOf } from '../../common/global-id';
 import { InputCheck } from '../../common/input-check';
 import { Firm } from '../../common/firm.entity';
-import { Client } from '../client/client.entity';
-import { User } from '../user/user.entity';
-import { Rubric, RubricStatus } from '../rubric/rubric.entity';
-import { DEFAULT_RUBRIC_KEY } from '../rubric/default-rubric';
+import { Client } from '../client';
+import { User } from '../user';
+import { DEFAULT_RUBRIC_KEY, Rubric, RubricStatus } from '../rubric';
 import { LeadershipLevel, Mandate, MandateStatus } from './mandate.entity';
 import { canChangeStatus, refusedStatusChange } from './mandate-status';
 

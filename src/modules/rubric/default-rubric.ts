@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Firm } from '../../common/firm.entity';
 import { Rubric, RubricStatus } from './rubric.entity';
 import { Competency } from './competency.entity';
-import { customerOrientedLeadershipRubric } from '../../../seeds/data/customer-oriented-leadership';
+import { customerOrientedLeadershipRubric } from './customer-oriented-leadership';
 
 export const DEFAULT_RUBRIC_KEY = customerOrientedLeadershipRubric.key;
 

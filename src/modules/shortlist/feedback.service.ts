@@ -1,15 +1,14 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { UserErrorCode, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
-import { User } from '../user/user.entity';
-import { Mandate } from '../mandate/mandate.entity';
-import { isFinalStatus } from '../mandate/mandate-status';
+import { User } from '../user';
+import { isFinalStatus, Mandate } from '../mandate';
 import { Shortlist } from './shortlist.entity';
 import { ShortlistEntry } from './shortlist-entry.entity';
 import { FeedbackDecision, ShortlistFeedback } from './shortlist-feedback.entity';
 import { SHORTLIST_LIMITS } from './shortlist.limits';
 import { shortlistFeedbackGiven } from './shortlist.events';
-import { erasedError } from '../gdpr/erased';
+import { erasedError } from '../candidate';
 
 export interface GiveShortlistFeedbackData {
   // Local id, or null when the global id named nothing.

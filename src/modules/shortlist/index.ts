@@ -1,9 +1,15 @@
 import type { Feature } from '../../common/feature';
+import { Shortlist } from './shortlist.entity';
+import { ShortlistEntry } from './shortlist-entry.entity';
+import { ShortlistPublication } from './shortlist-publication.entity';
+import { ShortlistEntrySnapshot } from './shortlist-entry-snapshot.entity';
+import { ShortlistFeedback } from './shortlist-feedback.entity';
 import { MandateShortlistResolver, ShortlistEntryResolver, ShortlistFeedbackResolver, ShortlistResolver } from './shortlist.resolver';
 import { PresentedMandateResolver, PresentedShortlistEntryResolver, PresentedShortlistResolver } from './presented.resolver';
 import { presentedMandateNode, presentedShortlistEntryNode, shortlistEntryNode, shortlistFeedbackNode } from './shortlist.node';
 
 export const shortlistFeature: Feature = {
+  entities: [Shortlist, ShortlistEntry, ShortlistPublication, ShortlistEntrySnapshot, ShortlistFeedback],
   resolvers: [
     ShortlistResolver,
     MandateShortlistResolver,
@@ -15,3 +21,9 @@ export const shortlistFeature: Feature = {
   ],
   nodeSources: [shortlistEntryNode, shortlistFeedbackNode, presentedMandateNode, presentedShortlistEntryNode],
 };
+
+export { giveShortlistFeedback } from './feedback.service';
+export { ShortlistEntry } from './shortlist-entry.entity';
+export { FeedbackDecision, ShortlistFeedback } from './shortlist-feedback.entity';
+export { Shortlist } from './shortlist.entity';
+export { addToShortlist, publishShortlist, withdrawFromShortlist } from './shortlist.service';

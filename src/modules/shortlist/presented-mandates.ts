@@ -1,5 +1,5 @@
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { MandateStatus, type Mandate } from '../mandate/mandate.entity';
+import { type Mandate, MandateStatus } from '../mandate';
 
 // Which mandates a client user sees: their company's, but no drafts, which are still the firm's
 // own preparation.

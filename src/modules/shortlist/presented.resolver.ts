@@ -5,11 +5,10 @@ import { localIdOf } from '../../common/global-id';
 import { Locale, resolveLocale } from '../../common/locale';
 import { runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../common/context';
-import { Mandate } from '../mandate/mandate.entity';
-import { mandateByIdLoader, requirementProfileLoader } from '../mandate/mandate.loaders';
-import { competenciesByRubricLoader } from '../rubric/rubric.loaders';
-import { candidacyByIdLoader } from '../candidacy/candidacy.loaders';
-import { candidateByIdLoader } from '../candidate/candidate.loaders';
+import { Mandate, mandateByIdLoader, requirementProfileLoader } from '../mandate';
+import { competenciesByRubricLoader } from '../rubric';
+import { candidacyByIdLoader } from '../candidacy';
+import { candidateByIdLoader } from '../candidate';
 import { presentedMandatesWhere } from './presented-mandates';
 import { giveShortlistFeedback } from './feedback.service';
 import {

@@ -1,8 +1,8 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../common/node';
 import { toGlobalId } from '../../common/global-id';
-import { LeadershipLevel, MandateStatus, type Mandate } from '../mandate/mandate.entity';
-import type { Candidate } from '../candidate/candidate.entity';
+import { LeadershipLevel, type Mandate, MandateStatus } from '../mandate';
+import type { Candidate } from '../candidate';
 import type { ShortlistEntry } from './shortlist-entry.entity';
 import { FeedbackDecision, type ShortlistFeedback } from './shortlist-feedback.entity';
 

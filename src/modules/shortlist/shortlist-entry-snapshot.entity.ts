@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { TenantEntity } from '../../common/tenant.entity';
-import type { CompetencyFit } from '../fit/fit-model';
+import type { CompetencyFit } from '../fit';
 import { ShortlistPublication } from './shortlist-publication.entity';
 import { ShortlistEntry } from './shortlist-entry.entity';
 

@@ -2,8 +2,8 @@ import { Entity, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { TenantEntity } from '../../common/tenant.entity';
 import { Node } from '../../common/node';
-import { User } from '../user/user.entity';
-import { Candidacy } from '../candidacy/candidacy.entity';
+import { User } from '../user';
+import { Candidacy } from '../candidacy';
 import { Shortlist } from './shortlist.entity';
 import { ShortlistEntrySnapshot } from './shortlist-entry-snapshot.entity';
 

@@ -2,7 +2,7 @@ import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/c
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantEntity } from '../../common/tenant.entity';
 import { Node } from '../../common/node';
-import { User } from '../user/user.entity';
+import { User } from '../user';
 import { ShortlistEntry } from './shortlist-entry.entity';
 
 export enum FeedbackDecision {

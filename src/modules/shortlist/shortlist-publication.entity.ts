@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { TenantEntity } from '../../common/tenant.entity';
-import { User } from '../user/user.entity';
+import { User } from '../user';
 import { Shortlist } from './shortlist.entity';
 
 // One publishing of a shortlist (createdAt: when), kept for the record and never changed.

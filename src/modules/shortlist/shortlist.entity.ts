@@ -1,7 +1,7 @@
 import { Entity, OneToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { TenantEntity } from '../../common/tenant.entity';
-import { Mandate } from '../mandate/mandate.entity';
+import { Mandate } from '../mandate';
 
 // The candidates one mandate's client is shown, made on the first addToShortlist. What the
 // client sees is the last publication (ShortlistEntrySnapshot), not these rows as they are now.

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { emitEvent, webhookPayloads } from '../webhook/webhook-outbox';
+import { emitEvent, webhookPayloads } from '../webhook';
 
 // What the shortlist tells integrators about (webhook events shortlist.published and
 // shortlist.feedback_given): ids and minimal facts, never personal data or texts.

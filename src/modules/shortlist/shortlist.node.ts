@@ -1,6 +1,6 @@
 import { Role, type Principal } from '../../common/access';
 import { defineNodeSource, wholeFirmFor } from '../../common/node-source';
-import { Mandate } from '../mandate/mandate.entity';
+import { Mandate } from '../mandate';
 import { ShortlistEntry } from './shortlist-entry.entity';
 import { ShortlistFeedback } from './shortlist-feedback.entity';
 import { PresentedMandate, PresentedShortlistEntry } from './presented.types';

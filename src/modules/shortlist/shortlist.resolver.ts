@@ -4,12 +4,9 @@ import { ConnectionArgs, paginate, type Connection } from '../../common/connecti
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../common/context';
-import { User } from '../user/user.entity';
-import { userByIdLoader } from '../user/user.loaders';
-import { Mandate } from '../mandate/mandate.entity';
-import { mandateByIdLoader } from '../mandate/mandate.loaders';
-import { Candidacy } from '../candidacy/candidacy.entity';
-import { candidacyByIdLoader } from '../candidacy/candidacy.loaders';
+import { User, userByIdLoader } from '../user';
+import { Mandate, mandateByIdLoader } from '../mandate';
+import { Candidacy, candidacyByIdLoader } from '../candidacy';
 import { Shortlist } from './shortlist.entity';
 import { ShortlistEntry } from './shortlist-entry.entity';
 import { ShortlistFeedback } from './shortlist-feedback.entity';

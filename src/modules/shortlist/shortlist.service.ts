@@ -3,22 +3,17 @@ import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { flushOrRefuse } from '../../common/unique';
 import { Firm } from '../../common/firm.entity';
-import { User } from '../user/user.entity';
-import { Mandate, MandateStatus } from '../mandate/mandate.entity';
-import { findMandate } from '../mandate/mandate.service';
-import { canChangeStatus, isFinalStatus } from '../mandate/mandate-status';
-import { Candidacy, CandidacyStage } from '../candidacy/candidacy.entity';
-import { EXIT_STAGES } from '../candidacy/candidacy-stage';
-import { recordStageChange } from '../candidacy/candidacy.service';
-import { computeFit } from '../fit/fit-model';
-import { findFitInputs } from '../fit/fit.repository';
+import { User } from '../user';
+import { canChangeStatus, findMandate, isFinalStatus, Mandate, MandateStatus } from '../mandate';
+import { Candidacy, CandidacyStage, EXIT_STAGES, recordStageChange } from '../candidacy';
+import { computeFit, findFitInputs } from '../fit';
 import { Shortlist } from './shortlist.entity';
 import { ShortlistEntry } from './shortlist-entry.entity';
 import { ShortlistPublication } from './shortlist-publication.entity';
 import { ShortlistEntrySnapshot } from './shortlist-entry-snapshot.entity';
 import { SHORTLIST_LIMITS } from './shortlist.limits';
 import { shortlistPublished } from './shortlist.events';
-import { erasedError, refuseIfErased } from '../gdpr/erased';
+import { erasedError, refuseIfErased } from '../candidate';
 
 // Every change of a shortlist first locks its mandate's row, so changes of one shortlist run
 // one after the other (the first one also creates the shortlist), and each decides on what the

@@ -3,7 +3,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { TenantEntity } from '../../common/tenant.entity';
 import { Node } from '../../common/node';
 import { Role } from '../../common/access';
-import { Client } from '../client/client.entity';
+import { Client } from '../client';
 
 @Entity()
 @ObjectType({ implements: Node, description: 'A person who signs in: a partner, a consultant or a client contact.' })

@@ -3,8 +3,7 @@ import { Role } from '../../common/access';
 import { localIdOf } from '../../common/global-id';
 import { Payload, runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../common/context';
-import { Client } from '../client/client.entity';
-import { clientByIdLoader } from '../client/client.loaders';
+import { Client, clientByIdLoader } from '../client';
 import { User } from './user.entity';
 import { createUser, flushNewUser } from './user.service';
 

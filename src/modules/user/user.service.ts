@@ -4,9 +4,9 @@ import { UserErrorCode, UserInputError } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { flushOrRefuse } from '../../common/unique';
 import { Firm } from '../../common/firm.entity';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from './password';
 import { User } from './user.entity';
-import { Client } from '../client/client.entity';
+import { Client } from '../client';
 
 export interface CreateUserData {
   email: string;

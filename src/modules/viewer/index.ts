@@ -1,4 +1,4 @@
 import type { Feature } from '../../common/feature';
 import { ViewerResolver } from './viewer.resolver';
 
-export const viewerFeature: Feature = { resolvers: [ViewerResolver], nodeSources: [] };
+export const viewerFeature: Feature = { entities: [], resolvers: [ViewerResolver], nodeSources: [] };

@@ -2,8 +2,8 @@ import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { principalOf } from '../../common/context';
 import { Firm } from '../../common/firm.entity';
-import { User } from '../user/user.entity';
-import { ApiKey } from '../api-key/api-key.entity';
+import { User } from '../user';
+import { ApiKey } from '../api-key';
 import { Viewer, ViewerKind } from './viewer.type';
 
 @Resolver(() => Viewer)

@@ -1,8 +1,8 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { ApiKeyScope, Role } from '../../common/access';
 import { Firm } from '../../common/firm.entity';
-import { User } from '../user/user.entity';
-import { ApiKey } from '../api-key/api-key.entity';
+import { User } from '../user';
+import { ApiKey } from '../api-key';
 
 export enum ViewerKind {
   USER = 'USER',

@@ -1,5 +1,3 @@
-import { MAX_UPSERT_BATCH } from '../modules/integration/integration.limits';
-
 // The one place that sets the API's limits. README.md § Security lists them all.
 
 // Query shape, checked while the operation is validated (GraphQL Armor, and graphql's own parser for tokens).
@@ -13,6 +11,9 @@ export const QUERY_LIMITS = {
   // Points per operation, computed with the variables (see query-limits.ts for the weights).
   cost: 1000,
 } as const;
+
+// Candidates in one upsertCandidates call (and one batch of the CSV import).
+export const MAX_UPSERT_BATCH = 500;
 
 // Items in any list given as an argument or inside an input object (variables included).
 export const INPUT_LIST_LIMIT = 250;

@@ -4,9 +4,9 @@ import type { Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../common/context';
-import { User } from '../user/user.entity';
-import { Interview } from '../interview/interview.entity';
-import { interviewByIdLoader } from '../interview/interview.loaders';
+import { User, userByIdLoader } from '../user';
+import { Interview } from './interview.entity';
+import { interviewByIdLoader } from './interview.loaders';
 import { Scorecard } from './scorecard.entity';
 import { Recommendation, ScorecardRevision } from './scorecard-revision.entity';
 import { Rating } from './rating.entity';
@@ -19,10 +19,9 @@ import {
   SubmitScorecardPayload,
 } from './scorecard.inputs';
 import { amendScorecard, listMyScorecards, submitScorecard } from './scorecard.service';
-import { userByIdLoader } from '../user/user.loaders';
 import { ratingsByRevisionLoader, revisionByIdLoader, revisionsByScorecardLoader } from './scorecard.loaders';
 import type { AuditTrail } from '../../common/context';
-import { readPersonal } from '../audit/audit-trail';
+import { readPersonal } from '../audit';
 import { ASSESSMENT_READERS, SCORERS } from '../../common/access';
 
 // Which scorecards a caller gets at all is decided where they are listed or found

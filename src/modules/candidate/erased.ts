@@ -1,9 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserErrorCode, UserInputError } from '../../common/errors';
 import { ErasedExternalRef } from './erased-external-ref.entity';
-import { erasedRefHash } from './erasure';
 
 // What other features need to know about erased candidates (kept light: no GraphQL types).
+
+// How an external ref of an erased candidate is kept (gdpr/erasure.ts computes the same sha256 in SQL).
+export function erasedRefHash(externalId: string): string {
+  return createHash('sha256').update(externalId, 'utf8').digest('hex');
+}
 
 export const ERASED_MESSAGE = "This candidate's personal data was erased (GDPR); nothing can be written about them.";
 

@@ -1,7 +1,7 @@
 import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantEntity } from '../../common/tenant.entity';
-import { User } from '../user/user.entity';
+import { User } from '../user';
 import { Scorecard } from './scorecard.entity';
 
 export enum Recommendation {

@@ -2,8 +2,8 @@ import { Entity, Enum, ManyToOne, OneToOne, Property, Unique, type Ref } from '@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantEntity } from '../../common/tenant.entity';
 import { Node } from '../../common/node';
-import { User } from '../user/user.entity';
-import { Interview } from '../interview/interview.entity';
+import { User } from '../user';
+import { Interview } from './interview.entity';
 import { ScorecardRevision } from './scorecard-revision.entity';
 
 export enum ScorecardStatus {

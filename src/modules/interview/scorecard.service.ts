@@ -3,17 +3,16 @@ import { paginate, type Connection, type ConnectionArgs } from '../../common/con
 import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { Firm } from '../../common/firm.entity';
-import { User } from '../user/user.entity';
-import { Interview } from '../interview/interview.entity';
-import { Candidacy } from '../candidacy/candidacy.entity';
-import { Competency } from '../rubric/competency.entity';
-import { SCALE } from '../rubric/rubric.limits';
+import { User } from '../user';
+import { Interview } from './interview.entity';
+import { Candidacy } from '../candidacy';
+import { Competency, SCALE } from '../rubric';
 import { Scorecard, ScorecardStatus } from './scorecard.entity';
 import { Recommendation, ScorecardRevision } from './scorecard-revision.entity';
 import { Rating } from './rating.entity';
 import { SCORECARD_LIMITS as LIMITS } from './scorecard.limits';
-import { emitEvent, webhookPayloads } from '../webhook/webhook-outbox';
-import { refuseIfErased } from '../gdpr/erased';
+import { emitEvent, webhookPayloads } from '../webhook';
+import { refuseIfErased } from '../candidate';
 
 export interface RatingData {
   competencyKey: string;
