@@ -21,7 +21,7 @@ module.exports = {
     },
     {
       name: 'outside-through-the-index',
-      comment: "Code outside src/modules (server, scripts, seeds, tests) reaches a feature through its index.ts.",
+      comment: 'Code outside src/modules (server, scripts, seeds, tests) reaches a feature through its index.ts.',
       severity: 'error',
       from: { pathNot: '^src/modules/' },
       to: { path: '^src/modules/[^/]+/.+', pathNot: '^src/modules/[^/]+/index\\.ts$' },

@@ -1,12 +1,7 @@
 import { demoFirms } from './data/demo-world';
 
 // The logins PRODUCT.md binds, in its order.
-export const BINDING_LOGINS = [
-  'admin@nordlys.example',
-  'recruiter@nordlys.example',
-  'client@fjordnett.example',
-  'admin@fjellvik.example',
-];
+export const BINDING_LOGINS = ['admin@nordlys.example', 'recruiter@nordlys.example', 'client@fjordnett.example', 'admin@fjellvik.example'];
 
 export interface DemoLogin {
   firm: string;

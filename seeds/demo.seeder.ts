@@ -12,7 +12,14 @@ import { Candidate, CandidateExternalRef, ConsentStatus, foldForSearch } from '.
 import { Candidacy, CandidacyStage, CandidacyStageChange } from '../src/modules/candidacy';
 import { Interview, InterviewKind, Rating, Recommendation, Scorecard, ScorecardRevision, ScorecardStatus } from '../src/modules/interview';
 import { UserInputError } from '../src/common/errors';
-import { addToShortlist, FeedbackDecision, giveShortlistFeedback, publishShortlist, Shortlist, ShortlistEntry } from '../src/modules/shortlist';
+import {
+  addToShortlist,
+  FeedbackDecision,
+  giveShortlistFeedback,
+  publishShortlist,
+  Shortlist,
+  ShortlistEntry,
+} from '../src/modules/shortlist';
 import {
   demoFirms,
   type DemoCandidacy,
@@ -183,7 +190,10 @@ async function loadShortlist(
       .filter((move) => move.stage === 'PRESENTED');
     publishedAt = shortlist.publishedAt
       ? new Date(shortlist.publishedAt)
-      : latest(presented.map((move) => move.at), lastAdded);
+      : latest(
+          presented.map((move) => move.at),
+          lastAdded,
+        );
     const at = publishedAt.getTime();
     const publisher = presented.find((move) => Date.parse(move.at) === at)?.byEmail;
     await step('publishing the shortlist', () =>
@@ -251,13 +261,7 @@ async function demoStep<T>(what: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-function createCandidate(
-  em: EntityManager,
-  firm: Firm,
-  data: DemoCandidate,
-  since: Date,
-  mandates: DemoMandate[],
-): Candidate {
+function createCandidate(em: EntityManager, firm: Firm, data: DemoCandidate, since: Date, mandates: DemoMandate[]): Candidate {
   const candidate = em.create(Candidate, {
     firm,
     firstName: data.firstName,

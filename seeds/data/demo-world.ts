@@ -20,15 +20,7 @@
 export type LeadershipLevel = 'EXECUTIVE' | 'SENIOR' | 'FRONTLINE';
 export type MandateStatus = 'DRAFT' | 'OPEN' | 'PRESENTED' | 'FILLED' | 'CANCELLED';
 export type CandidacyStage =
-  | 'SOURCED'
-  | 'SCREENING'
-  | 'INTERVIEWING'
-  | 'SHORTLISTED'
-  | 'PRESENTED'
-  | 'OFFER'
-  | 'PLACED'
-  | 'REJECTED'
-  | 'WITHDRAWN';
+  'SOURCED' | 'SCREENING' | 'INTERVIEWING' | 'SHORTLISTED' | 'PRESENTED' | 'OFFER' | 'PLACED' | 'REJECTED' | 'WITHDRAWN';
 export type Recommendation = 'STRONG_NO' | 'NO' | 'YES' | 'STRONG_YES';
 export type CompetencyKey =
   | 'CUSTOMER_INSIGHT'
@@ -1273,11 +1265,7 @@ const fjordnettCco: DemoMandate = {
         {
           kind: 'COMPETENCY',
           scheduledAt: '2026-10-13T07:30:00Z',
-          interviewerEmails: [
-            'recruiter@nordlys.example',
-            'astrid.nygaard@nordlys.example',
-            'jonas.lindqvist@nordlys.example',
-          ],
+          interviewerEmails: ['recruiter@nordlys.example', 'astrid.nygaard@nordlys.example', 'jonas.lindqvist@nordlys.example'],
           scorecards: [
             {
               interviewerEmail: 'recruiter@nordlys.example',
@@ -1407,8 +1395,7 @@ const fjordnettCco: DemoMandate = {
               status: 'SUBMITTED',
               submittedAt: '2026-10-14T07:55:00Z',
               recommendation: 'YES',
-              summary:
-                'A hands-on, credible leader who goes first. The step from sales to service is real but he is self-aware about it.',
+              summary: 'A hands-on, credible leader who goes first. The step from sales to service is real but he is self-aware about it.',
               ratings: [
                 {
                   competencyKey: 'CUSTOMER_INSIGHT',
@@ -1519,7 +1506,7 @@ const fjordnettCco: DemoMandate = {
                   competencyKey: 'OUTSIDE_IN',
                   score: 3,
                   evidence:
-                    "Described the customer journey in terms of queues, handling times and hand-offs between teams. When asked what a customer feels after a second call about the same issue, she answered with the repeat-contact KPI.",
+                    'Described the customer journey in terms of queues, handling times and hand-offs between teams. When asked what a customer feels after a second call about the same issue, she answered with the repeat-contact KPI.',
                 },
                 {
                   competencyKey: 'FORESIGHT',
@@ -1618,8 +1605,7 @@ const fjordnettCco: DemoMandate = {
                 {
                   competencyKey: 'LEARNING_ORIENTATION',
                   score: 4,
-                  evidence:
-                    'Regular retrospectives with team leaders and a habit of adjusting staffing plans after each peak season.',
+                  evidence: 'Regular retrospectives with team leaders and a habit of adjusting staffing plans after each peak season.',
                 },
                 {
                   competencyKey: 'LOYALTY_ECONOMICS',
@@ -1716,14 +1702,12 @@ const fjordnettCco: DemoMandate = {
                 {
                   competencyKey: 'ACTS_ON_GAPS',
                   score: 3,
-                  evidence:
-                    'Identified that store and web prices differed but spent six months building consensus before changing it.',
+                  evidence: 'Identified that store and web prices differed but spent six months building consensus before changing it.',
                 },
                 {
                   competencyKey: 'LEARNING_ORIENTATION',
                   score: 3,
-                  evidence:
-                    'Open to feedback and did a 360 last year; fewer examples of structured testing together with the front line.',
+                  evidence: 'Open to feedback and did a 360 last year; fewer examples of structured testing together with the front line.',
                 },
                 {
                   competencyKey: 'LOYALTY_ECONOMICS',
@@ -1751,7 +1735,7 @@ const fjordnettCco: DemoMandate = {
                   competencyKey: 'OUTSIDE_IN',
                   score: 4,
                   evidence:
-                    "Sees the company from the shop floor: spoke about what the customer must understand at the counter and how long an average purchase takes for them.",
+                    'Sees the company from the shop floor: spoke about what the customer must understand at the counter and how long an average purchase takes for them.',
                 },
                 {
                   competencyKey: 'FORESIGHT',
@@ -1762,8 +1746,7 @@ const fjordnettCco: DemoMandate = {
                 {
                   competencyKey: 'SERVICE_CULTURE',
                   score: 3,
-                  evidence:
-                    'The shared customer promise exists, but he could not say how an individual employee’s goals connect to it.',
+                  evidence: 'The shared customer promise exists, but he could not say how an individual employee’s goals connect to it.',
                 },
                 {
                   competencyKey: 'EXECUTION',
@@ -1787,8 +1770,7 @@ const fjordnettCco: DemoMandate = {
                 {
                   competencyKey: 'LOYALTY_ECONOMICS',
                   score: 3,
-                  evidence:
-                    'Could describe the logic of customer lifetime value, but had not used it in a concrete decision.',
+                  evidence: 'Could describe the logic of customer lifetime value, but had not used it in a concrete decision.',
                 },
               ],
             },
@@ -1906,18 +1888,15 @@ const fjordnettCco: DemoMandate = {
     entries: [
       {
         candidateRef: 'cand-kristine-haugland',
-        note:
-          'Kristine has led customer service and customer experience at Bølgen Bredbånd for five years and lifted NPS from 8 to 41 while reducing contacts per customer. She stays close to the front line – she still takes support calls every Monday – and speaks more precisely than anyone we met about what a lost customer costs. Available on three months’ notice.',
+        note: 'Kristine has led customer service and customer experience at Bølgen Bredbånd for five years and lifted NPS from 8 to 41 while reducing contacts per customer. She stays close to the front line – she still takes support calls every Monday – and speaks more precisely than anyone we met about what a lost customer costs. Available on three months’ notice.',
       },
       {
         candidateRef: 'cand-soren-ostergard',
-        note:
-          'Søren brings a broad, forward-looking customer-experience toolkit from a larger Danish mobile operator, including digital self-service and a strong habit of testing with his teams. He reads and speaks Norwegian well, and his family is ready to relocate to Stavanger. We suggest exploring in the next round how he would prioritise in an organisation of Fjordnett’s size.',
+        note: 'Søren brings a broad, forward-looking customer-experience toolkit from a larger Danish mobile operator, including digital self-service and a strong habit of testing with his teams. He reads and speaks Norwegian well, and his family is ready to relocate to Stavanger. We suggest exploring in the next round how he would prioritise in an organisation of Fjordnett’s size.',
       },
       {
         candidateRef: 'cand-eirik-moen',
-        note:
-          'Eirik is a results-driven commercial leader who cut churn in his region by a third with a retention programme he designed himself, and he knows the Norwegian fibre market and its customers very well. His career so far has been in sales rather than service; he is open about this and motivated to build a broader service culture with the right support.',
+        note: 'Eirik is a results-driven commercial leader who cut churn in his region by a third with a retention programme he designed himself, and he knows the Norwegian fibre market and its customers very well. His career so far has been in sales rather than service; he is open about this and motivated to build a broader service culture with the right support.',
       },
     ],
     feedback: [
@@ -2080,8 +2059,7 @@ const lindholtCeo: DemoMandate = {
                 {
                   competencyKey: 'OUTSIDE_IN',
                   score: 4,
-                  evidence:
-                    'Strong on the in-store experience; less on the web shop and how customers prepare their visit online.',
+                  evidence: 'Strong on the in-store experience; less on the web shop and how customers prepare their visit online.',
                 },
                 {
                   competencyKey: 'FORESIGHT',
@@ -2235,8 +2213,7 @@ const lindholtCeo: DemoMandate = {
                 {
                   competencyKey: 'CUSTOMER_INSIGHT',
                   score: 4,
-                  evidence:
-                    'Strong command of sales and club data; he quoted conversion rates per store without notes.',
+                  evidence: 'Strong command of sales and club data; he quoted conversion rates per store without notes.',
                 },
                 {
                   competencyKey: 'OUTSIDE_IN',
@@ -2472,8 +2449,7 @@ const nordtryggHeadOfService: DemoMandate = {
                 {
                   competencyKey: 'FORESIGHT',
                   score: 3,
-                  evidence:
-                    'Has a sensible view on messaging channels and photo-based claims; has not led a technology pilot herself.',
+                  evidence: 'Has a sensible view on messaging channels and photo-based claims; has not led a technology pilot herself.',
                 },
                 {
                   competencyKey: 'SERVICE_CULTURE',
@@ -2549,8 +2525,7 @@ const nordtryggHeadOfService: DemoMandate = {
                 {
                   competencyKey: 'LEADS_BY_EXAMPLE',
                   score: 4,
-                  evidence:
-                    'Sits with a different team every Tuesday and listens to calls with the agents; takes escalated cases herself.',
+                  evidence: 'Sits with a different team every Tuesday and listens to calls with the agents; takes escalated cases herself.',
                 },
                 {
                   competencyKey: 'ACTS_ON_GAPS',
@@ -2567,8 +2542,7 @@ const nordtryggHeadOfService: DemoMandate = {
                 {
                   competencyKey: 'LOYALTY_ECONOMICS',
                   score: 3,
-                  evidence:
-                    'Describes a clear service ambition for each customer group, but the link to profitability was general.',
+                  evidence: 'Describes a clear service ambition for each customer group, but the link to profitability was general.',
                 },
               ],
             },
@@ -2646,8 +2620,7 @@ const nordtryggHeadOfService: DemoMandate = {
                 {
                   competencyKey: 'LEADS_BY_EXAMPLE',
                   score: 3,
-                  evidence:
-                    'Present in weekly team meetings and accessible, but does not handle cases or calls herself.',
+                  evidence: 'Present in weekly team meetings and accessible, but does not handle cases or calls herself.',
                 },
                 {
                   competencyKey: 'ACTS_ON_GAPS',
@@ -2678,8 +2651,7 @@ const nordtryggHeadOfService: DemoMandate = {
                 {
                   competencyKey: 'CUSTOMER_INSIGHT',
                   score: 4,
-                  evidence:
-                    'Clear on the data behind her decisions; quoted renewal rates by claim type from memory.',
+                  evidence: 'Clear on the data behind her decisions; quoted renewal rates by claim type from memory.',
                 },
                 {
                   competencyKey: 'OUTSIDE_IN',
@@ -2692,8 +2664,7 @@ const nordtryggHeadOfService: DemoMandate = {
                 {
                   competencyKey: 'EXECUTION',
                   score: 4,
-                  evidence:
-                    'The backlog reduction is well documented and she was specific about her own decisions in it.',
+                  evidence: 'The backlog reduction is well documented and she was specific about her own decisions in it.',
                 },
                 { competencyKey: 'LEADS_BY_EXAMPLE', score: null, evidence: null },
                 { competencyKey: 'ACTS_ON_GAPS', score: null, evidence: null },
@@ -2989,8 +2960,7 @@ const havbrisHotelManager: DemoMandate = {
                 {
                   competencyKey: 'LEADS_BY_EXAMPLE',
                   score: 4,
-                  evidence:
-                    'Works a reception shift every week and takes the phone himself when a guest asks for the manager.',
+                  evidence: 'Works a reception shift every week and takes the phone himself when a guest asks for the manager.',
                 },
                 {
                   competencyKey: 'ACTS_ON_GAPS',
@@ -3368,8 +3338,7 @@ const brattliCeo: DemoMandate = {
                 {
                   competencyKey: 'CUSTOMER_INSIGHT',
                   score: 3,
-                  evidence:
-                    'Tracks sales per outlet and hour and used it to change baking times; no customer research beyond that.',
+                  evidence: 'Tracks sales per outlet and hour and used it to change baking times; no customer research beyond that.',
                 },
                 {
                   competencyKey: 'OUTSIDE_IN',
@@ -3380,8 +3349,7 @@ const brattliCeo: DemoMandate = {
                 {
                   competencyKey: 'FORESIGHT',
                   score: 3,
-                  evidence:
-                    'Tested pre-ordering of birthday cakes online in two outlets; the pilot is modest but well evaluated.',
+                  evidence: 'Tested pre-ordering of birthday cakes online in two outlets; the pilot is modest but well evaluated.',
                 },
                 {
                   competencyKey: 'SERVICE_CULTURE',
@@ -3392,14 +3360,12 @@ const brattliCeo: DemoMandate = {
                 {
                   competencyKey: 'EXECUTION',
                   score: 5,
-                  evidence:
-                    'Opened three new outlets in one year, each on the planned date, while keeping waste below four percent.',
+                  evidence: 'Opened three new outlets in one year, each on the planned date, while keeping waste below four percent.',
                 },
                 {
                   competencyKey: 'LEADS_BY_EXAMPLE',
                   score: 5,
-                  evidence:
-                    'Starts at five in the morning in a different outlet every week and works the counter until the rush is over.',
+                  evidence: 'Starts at five in the morning in a different outlet every week and works the counter until the rush is over.',
                 },
                 {
                   competencyKey: 'ACTS_ON_GAPS',
@@ -3410,8 +3376,7 @@ const brattliCeo: DemoMandate = {
                 {
                   competencyKey: 'LEARNING_ORIENTATION',
                   score: 3,
-                  evidence:
-                    'Asks outlet managers for feedback after each change, but it is not yet a structured routine.',
+                  evidence: 'Asks outlet managers for feedback after each change, but it is not yet a structured routine.',
                 },
                 {
                   competencyKey: 'LOYALTY_ECONOMICS',

@@ -160,7 +160,11 @@ export async function paginate<T extends object>(
     items,
     rows.length > limit,
     Boolean(options.after),
-    (item) => encodeCursor(options.list, options.keys.map((key) => cursorValue(item[key]))),
+    (item) =>
+      encodeCursor(
+        options.list,
+        options.keys.map((key) => cursorValue(item[key])),
+      ),
     () => em.count(entity, where),
   );
 }

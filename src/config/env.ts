@@ -60,10 +60,20 @@ function readRateLimitConfig(env: NodeJS.ProcessEnv): RateLimitConfig {
     throw new ConfigError(`RATE_LIMIT_STORE must be memory or postgres, got "${store}".`);
   }
   return {
-    capacity: number('RATE_LIMIT_CAPACITY', DEFAULT_RATE_LIMIT.capacity, (v) => Number.isInteger(v) && v >= 1, 'a whole number of at least 1'),
+    capacity: number(
+      'RATE_LIMIT_CAPACITY',
+      DEFAULT_RATE_LIMIT.capacity,
+      (v) => Number.isInteger(v) && v >= 1,
+      'a whole number of at least 1',
+    ),
     refillPerSecond: number('RATE_LIMIT_REFILL_PER_SECOND', DEFAULT_RATE_LIMIT.refillPerSecond, (v) => v > 0, 'a number above 0'),
     store,
-    poolSize: number('RATE_LIMIT_PG_POOL_SIZE', DEFAULT_RATE_LIMIT.poolSize, (v) => Number.isInteger(v) && v >= 1, 'a whole number of at least 1'),
+    poolSize: number(
+      'RATE_LIMIT_PG_POOL_SIZE',
+      DEFAULT_RATE_LIMIT.poolSize,
+      (v) => Number.isInteger(v) && v >= 1,
+      'a whole number of at least 1',
+    ),
   };
 }
 

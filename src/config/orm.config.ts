@@ -8,7 +8,13 @@ import { migrationsList } from '../migrations';
 const tenantFilter = {
   name: 'tenant',
   default: true,
-  cond: (args: { firmId?: string }, _type: unknown, em: { getMetadata(): { find(name: unknown): { properties: object } | undefined } }, _options: unknown, entityName: unknown) => {
+  cond: (
+    args: { firmId?: string },
+    _type: unknown,
+    em: { getMetadata(): { find(name: unknown): { properties: object } | undefined } },
+    _options: unknown,
+    entityName: unknown,
+  ) => {
     const meta = em.getMetadata().find(entityName);
     return meta && 'firm' in meta.properties ? { firm: args.firmId } : {};
   },

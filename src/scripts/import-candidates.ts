@@ -6,7 +6,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConfigError, readConfig } from '../config/env';
 import { openDatabase } from '../config/database';
 import { Firm } from '../common/firm.entity';
-import { CSV_OPTIONAL_COLUMNS, CSV_REQUIRED_COLUMNS, CsvFileError, type CsvImportSummary, importCandidateRows, parseCandidateCsv } from '../modules/integration';
+import {
+  CSV_OPTIONAL_COLUMNS,
+  CSV_REQUIRED_COLUMNS,
+  CsvFileError,
+  type CsvImportSummary,
+  importCandidateRows,
+  parseCandidateCsv,
+} from '../modules/integration';
 import { entities } from '../server/features';
 
 const USAGE = `Usage: npm run import:candidates -- FILE.csv [--firm SLUG]
@@ -83,7 +90,9 @@ async function main(): Promise<number> {
     // npm runs scripts in the project folder; a relative path means the folder npm was started in.
     text = fs.readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), file), 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
+    throw new UsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
+    );
   }
   const rows = parseCandidateCsv(text);
 
@@ -93,7 +102,10 @@ async function main(): Promise<number> {
     const firm = await findFirm(em, firmSlug);
     em.setFilterParams('tenant', { firmId: firm.id });
     const bar = process.stderr.isTTY
-      ? new SingleBar({ format: 'Importing |{bar}| {value}/{total} rows', stream: process.stderr, hideCursor: true }, Presets.shades_classic)
+      ? new SingleBar(
+          { format: 'Importing |{bar}| {value}/{total} rows', stream: process.stderr, hideCursor: true },
+          Presets.shades_classic,
+        )
       : null;
     bar?.start(rows.length, 0);
     let summary: CsvImportSummary;

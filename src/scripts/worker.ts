@@ -10,9 +10,7 @@ import { entities } from '../server/features';
 async function main(): Promise<void> {
   const config = readConfig();
   if (!config.databaseUrl) {
-    throw new ConfigError(
-      'npm run worker needs DATABASE_URL. With the embedded database, npm start delivers webhooks itself.',
-    );
+    throw new ConfigError('npm run worker needs DATABASE_URL. With the embedded database, npm start delivers webhooks itself.');
   }
   const logger = createLogger(config.logLevel);
   let database: Database | null = null;
@@ -36,6 +34,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(`outside-in worker: ${error instanceof ConfigError || !(error instanceof Error) ? String(error.message ?? error) : error.stack}`);
+  console.error(
+    `outside-in worker: ${error instanceof ConfigError || !(error instanceof Error) ? String(error.message ?? error) : error.stack}`,
+  );
   process.exit(1);
 });

@@ -25,7 +25,6 @@ const PUBLIC_CODES = new Set([
   'IDEMPOTENCY_KEY_IN_PROGRESS',
 ]);
 
-
 // graphql-js stops coercing variables after 50 bad values with this error, which carries no code
 // (Apollo marks only the per-value errors BAD_USER_INPUT). It is the caller's input all the same.
 const TOO_MANY_VARIABLE_ERRORS = 'Too many errors processing variables, error limit reached. Execution aborted.';

@@ -17,7 +17,9 @@ export function bodyLimitMessage(): string {
 }
 
 export async function refuse(limiter: RateLimiter, request: Request, response: Response, status: number, message: string) {
-  const state = await limiter.peek(rateLimitKey(parseBearer(request.headers.authorization), request.socket.remoteAddress ?? 'unknown')).catch(() => null);
+  const state = await limiter
+    .peek(rateLimitKey(parseBearer(request.headers.authorization), request.socket.remoteAddress ?? 'unknown'))
+    .catch(() => null);
   if (state) for (const [name, value] of rateLimitHeaders(limiter, state)) response.setHeader(name, value);
   response.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
 }

@@ -171,7 +171,11 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
     webhookEventTypes: { readers: WEBHOOK_MANAGERS },
     // GDPR: the partners' duty. The fixture's candidates consented until 2030: none is due.
     candidatesDueForErasure: { readers: [ADMIN], value: 'empty' },
-    candidateDataExport: { readers: [ADMIN], value: 'null', args: `candidateId: "${toGlobalId('Candidate', '00000000-0000-4000-8000-000000000000')}"` },
+    candidateDataExport: {
+      readers: [ADMIN],
+      value: 'null',
+      args: `candidateId: "${toGlobalId('Candidate', '00000000-0000-4000-8000-000000000000')}"`,
+    },
     auditEvents: { readers: [ADMIN] },
   },
 
@@ -207,7 +211,11 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
       input: (id) => ({ candidacyId: id, kind: 'COMPETENCY', scheduledAt: '2026-12-01T09:00:00Z', interviewerIds: [] }),
     },
     addInterviewer: { readers: STAFF, on: 'Interview', input: (id) => ({ interviewId: id, interviewerId: toGlobalId('User', MISSING) }) },
-    removeInterviewer: { readers: STAFF, on: 'Interview', input: (id) => ({ interviewId: id, interviewerId: toGlobalId('User', MISSING) }) },
+    removeInterviewer: {
+      readers: STAFF,
+      on: 'Interview',
+      input: (id) => ({ interviewId: id, interviewerId: toGlobalId('User', MISSING) }),
+    },
     submitScorecard: { readers: STAFF, on: 'Interview', input: (id) => ({ interviewId: id, ratings: [], recommendation: 'YES' }) },
     amendScorecard: {
       readers: STAFF,
@@ -641,7 +649,12 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
         attempts: data,
       },
     },
-    WebhookEvent: { kind: 'via', from: 'WebhookDelivery', path: ['event'], fields: { id: data, createdAt: data, updatedAt: data, type: data, body: data } },
+    WebhookEvent: {
+      kind: 'via',
+      from: 'WebhookDelivery',
+      path: ['event'],
+      fields: { id: data, createdAt: data, updatedAt: data, type: data, body: data },
+    },
     WebhookDeliveryAttempt: {
       kind: 'via',
       from: 'WebhookDelivery',
@@ -814,34 +827,36 @@ function typeQuery(schema: GraphQLSchema, typeName: string, target: Target, chun
   const entry = EXPECTED.types[typeName] as NodeEntry | ViaEntry | RootEntry;
   const type = schema.getType(schemaTypeOf(typeName)) as GraphQLObjectType;
   const inChunk = (_field: unknown, index: number) => Math.floor(index / QUERY_LIMITS.aliases) === chunk;
-  const fields = Object.values(type.getFields()).map((field, index) => {
-    const alias = `f${index}`;
-    const leaf = selectionOf(field, entry.fields[field.name]?.args?.(target));
-    if (entry.kind === 'node') {
-      return { field: field.name, alias, path: [field.name], text: `${alias}: node(id: $id) { ... on ${typeName} { ${leaf} } }` };
-    }
-    if (entry.kind === 'root') {
-      return { field: field.name, alias, path: [field.name], text: `${alias}: ${entry.query} { ${leaf} }` };
-    }
-    // From the Node type down the path, innermost first.
-    let inner = leaf;
-    const owners = [entry.from];
-    for (const segment of entry.path.slice(0, -1)) {
-      const owner = schema.getType(owners.at(-1)!) as GraphQLObjectType;
-      owners.push(getNamedType(owner.getFields()[segment].type).name);
-    }
-    for (let index = entry.path.length - 1; index >= 0; index -= 1) {
-      const owner = schema.getType(owners[index]) as GraphQLObjectType;
-      const segment = entry.path[index];
-      inner = selectionOf(owner.getFields()[segment], fieldsOf(owners[index])[segment].args?.(target), inner);
-    }
-    return {
-      field: field.name,
-      alias,
-      path: [...entry.path, field.name],
-      text: `${alias}: node(id: $id) { ... on ${entry.from} { ${inner} } }`,
-    };
-  }).filter(inChunk);
+  const fields = Object.values(type.getFields())
+    .map((field, index) => {
+      const alias = `f${index}`;
+      const leaf = selectionOf(field, entry.fields[field.name]?.args?.(target));
+      if (entry.kind === 'node') {
+        return { field: field.name, alias, path: [field.name], text: `${alias}: node(id: $id) { ... on ${typeName} { ${leaf} } }` };
+      }
+      if (entry.kind === 'root') {
+        return { field: field.name, alias, path: [field.name], text: `${alias}: ${entry.query} { ${leaf} }` };
+      }
+      // From the Node type down the path, innermost first.
+      let inner = leaf;
+      const owners = [entry.from];
+      for (const segment of entry.path.slice(0, -1)) {
+        const owner = schema.getType(owners.at(-1)!) as GraphQLObjectType;
+        owners.push(getNamedType(owner.getFields()[segment].type).name);
+      }
+      for (let index = entry.path.length - 1; index >= 0; index -= 1) {
+        const owner = schema.getType(owners[index]) as GraphQLObjectType;
+        const segment = entry.path[index];
+        inner = selectionOf(owner.getFields()[segment], fieldsOf(owners[index])[segment].args?.(target), inner);
+      }
+      return {
+        field: field.name,
+        alias,
+        path: [...entry.path, field.name],
+        text: `${alias}: node(id: $id) { ... on ${entry.from} { ${inner} } }`,
+      };
+    })
+    .filter(inChunk);
   const variables = entry.kind === 'root' ? '' : '($id: ID!)';
   return { text: `query Matrix${variables} { ${fields.map((field) => field.text).join(' ')} }`, fields };
 }
@@ -909,7 +924,9 @@ async function databaseFingerprint(app: TestApp): Promise<Record<string, string>
       [table],
     );
     const row = `row(${columns.map((column) => `t."${column.column_name}"`).join(', ')})::text`;
-    const [{ hash }] = await connection.execute(`select md5(coalesce(string_agg(${row}, '|' order by ${row}), '')) as hash from "${table}" t`);
+    const [{ hash }] = await connection.execute(
+      `select md5(coalesce(string_agg(${row}, '|' order by ${row}), '')) as hash from "${table}" t`,
+    );
     fingerprint[table] = hash;
   }
   return fingerprint;
@@ -938,7 +955,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   if (process.env.MATRIX_SUMMARY) {
-    const rows = [...summary].map(([caller, counts]) => `${caller}: ${[...counts].map(([outcome, count]) => `${outcome} ${count}`).join(', ')}`);
+    const rows = [...summary].map(
+      ([caller, counts]) => `${caller}: ${[...counts].map(([outcome, count]) => `${outcome} ${count}`).join(', ')}`,
+    );
     process.stdout.write(`${rows.join('\n')}\n`);
   }
   await app.close();
@@ -969,7 +988,8 @@ describe('the table covers the schema', () => {
         ? entry.kind === 'unreachable'
           ? entry.fields
           : Object.keys(entry.fields)
-        : STRUCTURAL[type.name] ?? (type.name.endsWith('Connection') ? CONNECTION_FIELDS : type.name.endsWith('Edge') ? EDGE_FIELDS : null);
+        : (STRUCTURAL[type.name] ??
+          (type.name.endsWith('Connection') ? CONNECTION_FIELDS : type.name.endsWith('Edge') ? EDGE_FIELDS : null));
       if (!listed) unreviewed.push(`${type.name} (not in the table)`);
       else if (JSON.stringify([...listed].sort()) !== JSON.stringify(fields)) {
         unreviewed.push(`${type.name}: schema has [${fields}], table has [${[...listed].sort()}]`);
@@ -992,7 +1012,10 @@ describe('the table covers the schema', () => {
   it('should reach every Node type of the schema with node(id), unless the table says why not', () => {
     const node = schema.getType('Node');
     expect(isInterfaceType(node)).toBe(true);
-    const implementations = schema.getPossibleTypes(node as never).map((type) => type.name).sort();
+    const implementations = schema
+      .getPossibleTypes(node as never)
+      .map((type) => type.name)
+      .sort();
     const reached = Object.entries(EXPECTED.types)
       .filter(([, entry]) => entry.kind === 'node' || entry.kind === 'unreachable')
       .map(([name]) => name)
@@ -1039,7 +1062,9 @@ describe('object types', () => {
         if (hidden && entry.kind !== 'root') {
           const missing = await post(client, query.text, { id: toGlobalId(nodeType, MISSING) });
           if (missing.raw !== response.raw || missing.status !== response.status) {
-            leaks.push(`${spec.name} ${typeName} @${targetName}: ${response.raw.slice(0, 300)} differs from missing ${missing.raw.slice(0, 300)}`);
+            leaks.push(
+              `${spec.name} ${typeName} @${targetName}: ${response.raw.slice(0, 300)} differs from missing ${missing.raw.slice(0, 300)}`,
+            );
           }
         }
       }

@@ -9,7 +9,13 @@ import type { User } from '../../src/modules/user';
 import { Competency, DEFAULT_RUBRIC_KEY, Rubric, RubricStatus } from '../../src/modules/rubric';
 import { Interview, Scorecard } from '../../src/modules/interview';
 import { ShortlistEntry, ShortlistFeedback } from '../../src/modules/shortlist';
-import { WebhookDelivery, WebhookDeliveryAttempt, WebhookDeliveryStatus, WebhookEvent, WebhookSubscription } from '../../src/modules/webhook';
+import {
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
+  WebhookDeliveryStatus,
+  WebhookEvent,
+  WebhookSubscription,
+} from '../../src/modules/webhook';
 import { AuditEvent } from '../../src/modules/audit';
 import type { TestApp } from '../helpers/test-app';
 import { createTestFirm, signIn, type TestFirm } from '../helpers/fixtures';
@@ -53,7 +59,9 @@ export const ALL_SCOPES = Object.values(ApiKeyScope);
 // A client company with a contact person, a mandate with two assessed candidacies on a published
 // shortlist, and the contact's answer to the first entry.
 async function clientWorld(app: TestApp, testFirm: TestFirm, client: Client, contact: GraphQLClient, targetKey: ApiKey, contactUser: User) {
-  await app.em().nativeUpdate(Client, { id: client.id }, { organisationNumber: `9${client.id.slice(0, 8)}`, industry: 'Energy', employeeCount: 420 });
+  await app
+    .em()
+    .nativeUpdate(Client, { id: client.id }, { organisationNumber: `9${client.id.slice(0, 8)}`, industry: 'Energy', employeeCount: 420 });
   const world = await insertAssessedMandate(app, testFirm, { client, candidates: 2 });
   for (const { candidacy } of world.candidacies) {
     await testFirm.asRecruiter.data(AddToShortlistDocument, {
@@ -195,7 +203,10 @@ export async function buildMatrixWorld(app: TestApp): Promise<MatrixWorld> {
       { spec: { name: 'recruiterA', kind: 'user', role: Role.RECRUITER, firm: 'A' }, client: a.asRecruiter },
       { spec: { name: 'clientOwn', kind: 'user', role: Role.CLIENT, firm: 'A', client: 'c1' }, client: a.asClientUser },
       { spec: { name: 'clientOther', kind: 'user', role: Role.CLIENT, firm: 'A', client: 'c2' }, client: other.as },
-      ...keys.map(({ scope, client }) => ({ spec: { name: `key(${scope})`, kind: 'key' as const, scopes: [scope], firm: 'A' as const }, client })),
+      ...keys.map(({ scope, client }) => ({
+        spec: { name: `key(${scope})`, kind: 'key' as const, scopes: [scope], firm: 'A' as const },
+        client,
+      })),
       { spec: { name: 'key()', kind: 'key', scopes: [], firm: 'A' }, client: app.client(unscoped) },
       { spec: { name: 'revokedKey', kind: 'revoked' }, client: revoked.client },
       { spec: { name: 'anonymous', kind: 'anonymous' }, client: app.anonymous() },

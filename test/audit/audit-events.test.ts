@@ -63,7 +63,7 @@ async function events(filter: AuditEventFilter, first = 100, after?: string) {
 const actions = (connection: Awaited<ReturnType<typeof events>>) => connection.edges.map((edge) => edge.node.action);
 
 describe('auditEvents', () => {
-  it('should list the firm\'s events newest first, with actor, object, summary and request id', async () => {
+  it("should list the firm's events newest first, with actor, object, summary and request id", async () => {
     const page = await events({ since: since.toISOString() });
     expect(actions(page)).toEqual(['read:Candidate', 'upsertCandidates', 'read:Candidate', 'updateCandidate', 'createCandidate']);
     expect(page.totalCount).toBe(5);
@@ -92,7 +92,12 @@ describe('auditEvents', () => {
       'updateCandidate',
     ]);
     expect(actions(await events({ actorId: apiKeyId }))).toEqual(['upsertCandidates']);
-    expect(actions(await events({ objectId: candidateId }))).toEqual(['read:Candidate', 'read:Candidate', 'updateCandidate', 'createCandidate']);
+    expect(actions(await events({ objectId: candidateId }))).toEqual([
+      'read:Candidate',
+      'read:Candidate',
+      'updateCandidate',
+      'createCandidate',
+    ]);
     expect(actions(await events({ since: since.toISOString(), until: middle.toISOString() }))).toEqual([
       'read:Candidate',
       'updateCandidate',
@@ -120,7 +125,7 @@ describe('auditEvents', () => {
     expect(pages).toBe(Math.ceil(all.edges.length / 2));
   });
 
-  it('should show a firm only its own events, and hide another firm\'s like missing ones', async () => {
+  it("should show a firm only its own events, and hide another firm's like missing ones", async () => {
     const { auditEvents } = await fjellvik.asAdmin.data(AuditEventsDocument, { first: 100 });
     expect(actions(auditEvents).sort()).toEqual(['createCandidate', 'login', 'login', 'login']);
     const em = app.em();
@@ -148,7 +153,9 @@ describe('auditEvents', () => {
   it('should refuse an actorId that is no user or key, and an objectId that is no id of ours', async () => {
     for (const filter of [{ actorId: candidateId }, { objectId: 'not-an-id' }]) {
       const response = await nordlys.asAdmin.request(AuditEventsDocument, { filter });
-      expect(response.errors?.map((error) => [error.extensions?.code, error.extensions?.argumentName])).toEqual([['BAD_USER_INPUT', 'filter']]);
+      expect(response.errors?.map((error) => [error.extensions?.code, error.extensions?.argumentName])).toEqual([
+        ['BAD_USER_INPUT', 'filter'],
+      ]);
     }
   });
 });

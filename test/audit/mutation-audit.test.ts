@@ -86,7 +86,17 @@ describe('the audit row of each mutation', () => {
         action: 'createCandidate',
         objectType: 'Candidate',
         objectId: candidateId,
-        summary: { input: { firstName: R, lastName: R, email: R, phone: R, headline: R, tags: { count: 1 }, consent: { status: 'GIVEN', retainUntil: R } } },
+        summary: {
+          input: {
+            firstName: R,
+            lastName: R,
+            email: R,
+            phone: R,
+            headline: R,
+            tags: { count: 1 },
+            consent: { status: 'GIVEN', retainUntil: R },
+          },
+        },
       }),
       // The payload showed the new candidate's email and phone: a read like any other.
       userRow(nordlys, nordlys.recruiter.id, {
@@ -99,7 +109,9 @@ describe('the audit row of each mutation', () => {
   });
 
   it('should record updateCandidate with the fields given and the consent status', async () => {
-    const created = await send(nordlys.asRecruiter, CreateCandidateDocument, { input: { firstName: PERSONAL.firstName, lastName: PERSONAL.lastName } });
+    const created = await send(nordlys.asRecruiter, CreateCandidateDocument, {
+      input: { firstName: PERSONAL.firstName, lastName: PERSONAL.lastName },
+    });
     const candidate = created.data.createCandidate.candidate!;
     const { requestId } = await send(nordlys.asAdmin, UpdateCandidateDocument, {
       input: { candidateId: candidate.id, headline: PERSONAL.newHeadline, email: null, consent: { status: 'WITHDRAWN' } },
@@ -117,7 +129,9 @@ describe('the audit row of each mutation', () => {
 
   it('should record moveCandidacy with the stage, and the reason only as given', async () => {
     const { candidacy } = await insertCandidacy(app, nordlys, { stage: CandidacyStage.SOURCED });
-    const moved = await send(nordlys.asRecruiter, MoveCandidacyBareDocument, { input: { candidacyId: candidacy.nodeId, stage: 'SCREENING' } });
+    const moved = await send(nordlys.asRecruiter, MoveCandidacyBareDocument, {
+      input: { candidacyId: candidacy.nodeId, stage: 'SCREENING' },
+    });
     expect(moved.data.moveCandidacy.candidacy).toEqual({ id: candidacy.nodeId, stage: 'SCREENING' });
     const rejected = await send(nordlys.asRecruiter, MoveCandidacyBareDocument, {
       input: { candidacyId: candidacy.nodeId, stage: 'REJECTED', reason: PERSONAL.moveReason },
@@ -137,7 +151,12 @@ describe('the audit row of each mutation', () => {
   it('should record scheduling, submitting and amending a scorecard, with counts and versions', async () => {
     const { candidacy } = await insertCandidacy(app, nordlys);
     const scheduled = await send(nordlys.asRecruiter, ScheduleInterviewDocument, {
-      input: { candidacyId: candidacy.nodeId, kind: 'COMPETENCY', scheduledAt: '2026-12-01T09:00:00Z', interviewerIds: [nordlys.recruiter.nodeId] },
+      input: {
+        candidacyId: candidacy.nodeId,
+        kind: 'COMPETENCY',
+        scheduledAt: '2026-12-01T09:00:00Z',
+        interviewerIds: [nordlys.recruiter.nodeId],
+      },
     });
     const interview = scheduled.data.scheduleInterview.interview!;
     expect(await auditRowsOf(app, scheduled.requestId)).toEqual([
@@ -145,7 +164,9 @@ describe('the audit row of each mutation', () => {
         action: 'scheduleInterview',
         objectType: 'Interview',
         objectId: localIdOf(interview.id, 'Interview'),
-        summary: { input: { candidacyId: candidacy.nodeId, kind: 'COMPETENCY', scheduledAt: R, interviewerIds: [nordlys.recruiter.nodeId] } },
+        summary: {
+          input: { candidacyId: candidacy.nodeId, kind: 'COMPETENCY', scheduledAt: R, interviewerIds: [nordlys.recruiter.nodeId] },
+        },
       }),
     ]);
 
@@ -296,14 +317,21 @@ describe('the audit row of each mutation', () => {
     const logout = await send(app.client(token), LogoutDocument);
     expect(logout.data.logout.loggedOut).toBe(true);
     expect(await auditRowsOf(app, logout.requestId)).toEqual([
-      userRow(nordlys, nordlys.recruiter.id, { action: 'logout', objectType: null, objectId: null, summary: { input: {}, result: { loggedOut: true } } }),
+      userRow(nordlys, nordlys.recruiter.id, {
+        action: 'logout',
+        objectType: null,
+        objectId: null,
+        summary: { input: {}, result: { loggedOut: true } },
+      }),
     ]);
   });
 });
 
 describe('what is not recorded', () => {
   it('should write no row for a mutation refused with a user error: it rolled back', async () => {
-    const created = await send(nordlys.asRecruiter, CreateCandidateDocument, { input: { firstName: PERSONAL.firstName, lastName: PERSONAL.lastName } });
+    const created = await send(nordlys.asRecruiter, CreateCandidateDocument, {
+      input: { firstName: PERSONAL.firstName, lastName: PERSONAL.lastName },
+    });
     const before = await auditRowCount(app);
     const { data, requestId } = await send(nordlys.asRecruiter, UpdateCandidateDocument, {
       input: { candidateId: created.data.createCandidate.candidate!.id, firstName: '' },

@@ -150,7 +150,9 @@ describe('reads of evidence and scorecard summaries', () => {
   it('should write nothing when a client user reads the presented candidates (names, headline, location)', async () => {
     const { mandate, candidacies } = await insertAssessedMandate(app, nordlys, { candidates: 2 });
     for (const { candidacy } of candidacies) {
-      await nordlys.asRecruiter.data(AddToShortlistDocument, { input: { mandateId: mandate.nodeId, candidacyId: candidacy.nodeId, note: 'Strong.' } });
+      await nordlys.asRecruiter.data(AddToShortlistDocument, {
+        input: { mandateId: mandate.nodeId, candidacyId: candidacy.nodeId, note: 'Strong.' },
+      });
     }
     await nordlys.asRecruiter.data(PublishShortlistDocument, { input: { mandateId: mandate.nodeId } });
     const { data, requestId } = await read(nordlys.asClientUser, PresentedMandatesDocument, {});
@@ -161,6 +163,7 @@ describe('reads of evidence and scorecard summaries', () => {
   it('should keep no evidence, summary, email or phone in the audit log', async () => {
     const text = await auditLogText(app);
     expect(text).toContain('read:Scorecard');
-    for (const value of [EVIDENCE_MARKER, SUMMARY_MARKER, '@private.example', '+47 ', 'Kari0', 'Solberg']) expect([value, text.includes(value)]).toEqual([value, false]);
+    for (const value of [EVIDENCE_MARKER, SUMMARY_MARKER, '@private.example', '+47 ', 'Kari0', 'Solberg'])
+      expect([value, text.includes(value)]).toEqual([value, false]);
   });
 });

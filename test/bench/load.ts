@@ -96,7 +96,8 @@ function steadyRate(slices: Slice[]): number | null {
 export function combine(slices: Slice[]): LoadResult {
   const sum = (pick: (slice: Slice) => number) => slices.reduce((total, slice) => total + pick(slice), 0);
   const latencies = slices.flatMap((slice) => slice.latencies).sort((a, b) => a - b);
-  const percentile = (p: number) => (latencies.length === 0 ? 0 : latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]);
+  const percentile = (p: number) =>
+    latencies.length === 0 ? 0 : latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))];
   const requests = sum((slice) => slice.requests);
   const seconds = sum((slice) => slice.seconds);
   return {

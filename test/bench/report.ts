@@ -37,7 +37,15 @@ export interface TargetCheck {
 export interface BenchReport {
   date: string;
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string };
-  options: { seed: number; candidates: number; seconds: number; warmupSeconds: number; connections: number; slices: number; serverFlags: string[] };
+  options: {
+    seed: number;
+    candidates: number;
+    seconds: number;
+    warmupSeconds: number;
+    connections: number;
+    slices: number;
+    serverFlags: string[];
+  };
   data: Record<string, number>;
   operations: OperationReport[];
   rankingStatements: Record<string, { perRequest: number; statements: StatementRow[] }>;
@@ -61,11 +69,25 @@ const fixed = (value: number | null, digits = 1) => (value === null ? 'n/a' : va
 
 export function printReport(report: BenchReport): void {
   const header = [
-    'operation', 'server', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'node CPU ms/req', 'PG CPU ms/req', 'peak RSS MB', 'our/limit', 'CPU ratio', 'other load',
+    'operation',
+    'server',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'SQL/req',
+    'node CPU ms/req',
+    'PG CPU ms/req',
+    'peak RSS MB',
+    'our/limit',
+    'CPU ratio',
+    'other load',
   ];
   const rows: string[][] = [];
   for (const operation of report.operations) {
-    for (const [label, run] of [['Outside-In', operation.app], ['limit (1 SQL)', operation.limit]] as const) {
+    for (const [label, run] of [
+      ['Outside-In', operation.app],
+      ['limit (1 SQL)', operation.limit],
+    ] as const) {
       rows.push([
         label === 'Outside-In' ? operation.name : '',
         label,
@@ -103,12 +125,20 @@ export function printReport(report: BenchReport): void {
       .join(', ')}`,
   );
   console.log('');
-  console.log(table(['target', 'measured', 'result'], report.targets.map((check) => [check.target, check.value, check.pass ? 'PASS' : 'MISS']), false));
+  console.log(
+    table(
+      ['target', 'measured', 'result'],
+      report.targets.map((check) => [check.target, check.value, check.pass ? 'PASS' : 'MISS']),
+      false,
+    ),
+  );
   console.log('');
   console.log('our/limit: req/s ratio. CPU ratio: limit ÷ our CPU per request (Node + PostgreSQL).');
   console.log('"other load": cores busy with processes outside the benchmark during the run (0 = a quiet machine).');
   if (report.disturbed) {
-    console.log(`WARNING: other processes used more than ${DISTURBED_CORES} cores during some runs; the figures are disturbed. Run again on a quiet machine.`);
+    console.log(
+      `WARNING: other processes used more than ${DISTURBED_CORES} cores during some runs; the figures are disturbed. Run again on a quiet machine.`,
+    );
   }
   console.log(`Total ${report.totalSeconds.toFixed(0)} s.`);
 }

@@ -101,7 +101,11 @@ async function main(): Promise<void> {
       await orm.close(true);
     }
     const generationSeconds = (Date.now() - generationStarted) / 1000;
-    log(`generated in ${generationSeconds.toFixed(1)} s: ${Object.entries(firm.counts).map(([table, n]) => `${n} ${table}`).join(', ')}`);
+    log(
+      `generated in ${generationSeconds.toFixed(1)} s: ${Object.entries(firm.counts)
+        .map(([table, n]) => `${n} ${table}`)
+        .join(', ')}`,
+    );
 
     // NODE_ENV=production as in a deployment: graphql-js, for one, checks much more outside it.
     const env = { BENCH_DATABASE_URL: database.url, NODE_ENV: 'production' };
@@ -114,9 +118,7 @@ async function main(): Promise<void> {
 
     const bigMandate = toGlobalId('Mandate', firm.mandateIds[0]);
     const rankingBody = (first: number) => body(RANKING, { id: bigMandate, first });
-    const assessmentBodies = firm.interviewedCandidacyIds
-      .slice(0, 500)
-      .map((id) => body(ASSESSMENT, { id: toGlobalId('Candidacy', id) }));
+    const assessmentBodies = firm.interviewedCandidacyIds.slice(0, 500).map((id) => body(ASSESSMENT, { id: toGlobalId('Candidacy', id) }));
     const operations: { name: OperationName; title: string; bodies: string[] }[] = [
       { name: 'ranking', title: 'ranking, 2,000-candidacy mandate, top 50', bodies: [rankingBody(50)] },
       { name: 'assessment', title: `candidacy + assessment (${assessmentBodies.length} candidacies in turn)`, bodies: assessmentBodies },
@@ -153,7 +155,11 @@ async function main(): Promise<void> {
       const statements = await stats.statements();
       rankingStatements[String(first)] = { perRequest: statements.reduce((sum, row) => sum + row.calls, 0) / repeats, statements };
     }
-    log(`SQL statements per ranking request: ${Object.entries(rankingStatements).map(([first, s]) => `first ${first}: ${s.perRequest}`).join(', ')}`);
+    log(
+      `SQL statements per ranking request: ${Object.entries(rankingStatements)
+        .map(([first, s]) => `first ${first}: ${s.perRequest}`)
+        .join(', ')}`,
+    );
 
     // Each server is warmed up, then loaded in slices that alternate between the two servers, so
     // that a change in background load on the machine hits both alike.
@@ -175,7 +181,9 @@ async function main(): Promise<void> {
         log(`${operation.name} on ${target.label}: warm-up ${options.warmupSeconds} s`);
         await settle(await loadSlice({ ...common, url: target.url, seconds: options.warmupSeconds }));
       }
-      log(`${operation.name}: ${options.slices} × ${options.seconds / options.slices} s on each, alternating, ${options.connections} connections`);
+      log(
+        `${operation.name}: ${options.slices} × ${options.seconds / options.slices} s on each, alternating, ${options.connections} connections`,
+      );
       for (let slice = 0; slice < options.slices; slice++) {
         for (const target of slice % 2 === 0 ? targets : [...targets].reverse()) {
           await stats.reset();
@@ -195,7 +203,8 @@ async function main(): Promise<void> {
         cpuRatio:
           ours.postgresCpuMsPerRequest === null || limitRun.postgresCpuMsPerRequest === null
             ? null
-            : (limitRun.serverCpuMsPerRequest + limitRun.postgresCpuMsPerRequest) / (ours.serverCpuMsPerRequest + ours.postgresCpuMsPerRequest),
+            : (limitRun.serverCpuMsPerRequest + limitRun.postgresCpuMsPerRequest) /
+              (ours.serverCpuMsPerRequest + ours.postgresCpuMsPerRequest),
         sameAnswer: answers[operation.name].same,
         answerDifference: answers[operation.name].difference,
         responseBytes: answers[operation.name].responseBytes,

@@ -31,7 +31,10 @@ export const UPSERT_TARGET_RATIO = 2;
 
 export async function benchmarkUpsert(orm: MikroORM, candidates = 10_000): Promise<UpsertBenchResult> {
   const existing = Math.floor(candidates / 2);
-  const [viaUpsert, viaStatement] = await Promise.all([firmWithCandidates(orm, 'upsert', existing), firmWithCandidates(orm, 'statement', existing)]);
+  const [viaUpsert, viaStatement] = await Promise.all([
+    firmWithCandidates(orm, 'upsert', existing),
+    firmWithCandidates(orm, 'statement', existing),
+  ]);
   const items = records(candidates, 'Bodø');
 
   const upsertStarted = process.hrtime.bigint();
@@ -41,7 +44,8 @@ export async function benchmarkUpsert(orm: MikroORM, candidates = 10_000): Promi
     const em = orm.em.fork();
     em.setFilterParams('tenant', { firmId: viaUpsert });
     const outcome = await em.transactional((tx) => upsertCandidates(tx as EntityManager, viaUpsert, batch));
-    if (outcome.rejectedCount > 0) throw new Error(`the bench data was rejected: ${JSON.stringify(outcome.results.find((r) => r.userErrors.length))}`);
+    if (outcome.rejectedCount > 0)
+      throw new Error(`the bench data was rejected: ${JSON.stringify(outcome.results.find((r) => r.userErrors.length))}`);
   }
   const upsertMs = Number(process.hrtime.bigint() - upsertStarted) / 1e6;
 
@@ -70,9 +74,9 @@ function records(count: number, location: string): UpsertCandidateData[] {
 // A firm whose first `existing` candidates are there already (in another location, so the
 // bench changes them).
 async function firmWithCandidates(orm: MikroORM, label: string, existing: number): Promise<string> {
-  const firm = await orm.em.fork().transactional(async (tx) =>
-    createFirm(tx as EntityManager, { name: `Bench ${label}`, slug: `bench-${label}-${Date.now()}` }),
-  );
+  const firm = await orm.em
+    .fork()
+    .transactional(async (tx) => createFirm(tx as EntityManager, { name: `Bench ${label}`, slug: `bench-${label}-${Date.now()}` }));
   await orm.em.fork().transactional((tx) => handWrittenUpsert(tx as EntityManager, firm.id, records(existing, 'Tromsø')));
   return firm.id;
 }
@@ -90,7 +94,12 @@ async function handWrittenUpsert(em: EntityManager, firmId: string, items: Upser
     location: item.location,
     languages: item.languages,
     tags: item.tags,
-    search_text: searchTextOf({ firstName: item.firstName!, lastName: item.lastName!, email: item.email ?? null, headline: item.headline ?? null }),
+    search_text: searchTextOf({
+      firstName: item.firstName!,
+      lastName: item.lastName!,
+      email: item.email ?? null,
+      headline: item.headline ?? null,
+    }),
   }));
   await em.execute(
     `with "input" as (

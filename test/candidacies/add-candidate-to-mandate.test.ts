@@ -115,13 +115,16 @@ describe('addCandidateToMandate refusals', () => {
     ]);
   });
 
-  it.each([MandateStatus.FILLED, MandateStatus.CANCELLED])('should refuse a mandate that is %s with INVALID_STATE and write nothing', async (status) => {
-    const closed = await createTestMandate(app, nordlys, { status });
-    const candidate = await newCandidate();
-    await expectRefused({ mandateId: closed.nodeId, candidateId: candidate.nodeId }, [
-      { code: 'INVALID_STATE', field: ['input', 'mandateId'], message: `Cannot add a candidate to a ${status} mandate.` },
-    ]);
-  });
+  it.each([MandateStatus.FILLED, MandateStatus.CANCELLED])(
+    'should refuse a mandate that is %s with INVALID_STATE and write nothing',
+    async (status) => {
+      const closed = await createTestMandate(app, nordlys, { status });
+      const candidate = await newCandidate();
+      await expectRefused({ mandateId: closed.nodeId, candidateId: candidate.nodeId }, [
+        { code: 'INVALID_STATE', field: ['input', 'mandateId'], message: `Cannot add a candidate to a ${status} mandate.` },
+      ]);
+    },
+  );
 
   it('should refuse a reason over 1000 characters with TOO_LONG and write nothing', async () => {
     const candidate = await newCandidate();

@@ -37,9 +37,11 @@ async function newCandidacy(target: Mandate, testFirm: TestFirm = nordlys, perso
 }
 
 function moveAs(testFirm: TestFirm, candidacy: Candidacy, stage: CandidacyStage, reason: string | null = null) {
-  return app.em().transactional((tx) =>
-    moveCandidacy(tx as EntityManager, testFirm.firm.id, testFirm.recruiter.id, { candidacyId: candidacy.id, stage, reason }),
-  );
+  return app
+    .em()
+    .transactional((tx) =>
+      moveCandidacy(tx as EntityManager, testFirm.firm.id, testFirm.recruiter.id, { candidacyId: candidacy.id, stage, reason }),
+    );
 }
 
 beforeAll(async () => {
@@ -91,7 +93,13 @@ describe('Candidacy', () => {
           createdAt: pipeline[4].createdAt.toISOString(),
           movedBy: { id: nordlys.recruiter.nodeId },
         },
-        { fromStage: 'SOURCED', toStage: 'REJECTED', reason: 'No P&L experience', createdAt: expect.any(String), movedBy: { id: nordlys.recruiter.nodeId } },
+        {
+          fromStage: 'SOURCED',
+          toStage: 'REJECTED',
+          reason: 'No P&L experience',
+          createdAt: expect.any(String),
+          movedBy: { id: nordlys.recruiter.nodeId },
+        },
       ],
     });
   });

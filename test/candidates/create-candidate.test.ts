@@ -137,7 +137,28 @@ describe('createCandidate', () => {
   });
 
   it('should accept 20 languages, 50-character tags and texts at their limits', async () => {
-    const languages = ['nb', 'nn', 'no', 'sv', 'da', 'fi', 'is', 'fo', 'kl', 'se', 'en', 'de', 'fr', 'es', 'it', 'nl', 'pl', 'pt', 'et', 'lv'];
+    const languages = [
+      'nb',
+      'nn',
+      'no',
+      'sv',
+      'da',
+      'fi',
+      'is',
+      'fo',
+      'kl',
+      'se',
+      'en',
+      'de',
+      'fr',
+      'es',
+      'it',
+      'nl',
+      'pl',
+      'pt',
+      'et',
+      'lv',
+    ];
     const input = {
       firstName: 'F'.repeat(100),
       lastName: 'L'.repeat(100),
@@ -160,7 +181,29 @@ describe('createCandidate', () => {
 
 describe('createCandidate with bad input', () => {
   type Case = [string, Partial<CreateCandidateInput>, { code: string; field: string[]; message: string }[]];
-  const codes21 = ['nb', 'nn', 'no', 'sv', 'da', 'fi', 'is', 'fo', 'kl', 'se', 'en', 'de', 'fr', 'es', 'it', 'nl', 'pl', 'pt', 'et', 'lv', 'lt'];
+  const codes21 = [
+    'nb',
+    'nn',
+    'no',
+    'sv',
+    'da',
+    'fi',
+    'is',
+    'fo',
+    'kl',
+    'se',
+    'en',
+    'de',
+    'fr',
+    'es',
+    'it',
+    'nl',
+    'pl',
+    'pt',
+    'et',
+    'lv',
+    'lt',
+  ];
   const cases: Case[] = [
     ['an empty first name', { firstName: '' }, [{ code: 'REQUIRED', field: ['input', 'firstName'], message: 'firstName is required.' }]],
     ['a blank last name', { lastName: '   ' }, [{ code: 'REQUIRED', field: ['input', 'lastName'], message: 'lastName is required.' }]],
@@ -174,8 +217,16 @@ describe('createCandidate with bad input', () => {
       { lastName: 'x'.repeat(101) },
       [{ code: 'TOO_LONG', field: ['input', 'lastName'], message: 'lastName is longer than 100 characters.' }],
     ],
-    ['an email without @', { email: 'ingrid.haugland' }, [{ code: 'INVALID', field: ['input', 'email'], message: 'email is not an email address.' }]],
-    ['an email with spaces', { email: 'ingrid haugland@x.no' }, [{ code: 'INVALID', field: ['input', 'email'], message: 'email is not an email address.' }]],
+    [
+      'an email without @',
+      { email: 'ingrid.haugland' },
+      [{ code: 'INVALID', field: ['input', 'email'], message: 'email is not an email address.' }],
+    ],
+    [
+      'an email with spaces',
+      { email: 'ingrid haugland@x.no' },
+      [{ code: 'INVALID', field: ['input', 'email'], message: 'email is not an email address.' }],
+    ],
     [
       'an email over 254 characters',
       { email: `${'e'.repeat(243)}@example.com` },

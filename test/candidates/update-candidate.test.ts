@@ -43,7 +43,10 @@ const FULL: CreateCandidateInput = {
   consent: { status: 'GIVEN', givenAt: '2026-02-01T08:00:00Z', retainUntil: `${NEXT_YEAR}T00:00:00Z` },
 };
 
-async function create(input: Partial<CreateCandidateInput> = {}, caller: GraphQLClient = nordlys.asAdmin): Promise<CandidateFieldsFragment> {
+async function create(
+  input: Partial<CreateCandidateInput> = {},
+  caller: GraphQLClient = nordlys.asAdmin,
+): Promise<CandidateFieldsFragment> {
   const { createCandidate } = await caller.data(CreateCandidateDocument, { input: { ...FULL, externalRefs: [], ...input } });
   expect(createCandidate.userErrors).toEqual([]);
   return createCandidate.candidate!;

@@ -92,7 +92,11 @@ describe('createUser', () => {
     [
       'a RECRUITER with a client',
       { role: 'RECRUITER' as const },
-      { code: 'INVALID', field: ['input', 'clientId'], message: 'RECRUITER users belong to the firm, not to a client: leave clientId out.' },
+      {
+        code: 'INVALID',
+        field: ['input', 'clientId'],
+        message: 'RECRUITER users belong to the firm, not to a client: leave clientId out.',
+      },
     ],
     [
       'an ADMIN with a client',
@@ -190,10 +194,14 @@ describe('User.client', () => {
     ['client user themself', () => nordlys.asClientUser],
   ])("should show the %s a client user's client", async (_case, caller) => {
     const { node } = await caller().data(UserClientDocument, { id: nordlys.clientUser.nodeId });
-    expect(node).toEqual({ id: nordlys.clientUser.nodeId, role: 'CLIENT', client: { id: nordlys.client.nodeId, name: nordlys.client.name } });
+    expect(node).toEqual({
+      id: nordlys.clientUser.nodeId,
+      role: 'CLIENT',
+      client: { id: nordlys.client.nodeId, name: nordlys.client.name },
+    });
   });
 
-  it('should be null for the firm\'s own staff', async () => {
+  it("should be null for the firm's own staff", async () => {
     const { node } = await nordlys.asAdmin.data(UserClientDocument, { id: nordlys.recruiter.nodeId });
     expect(node).toEqual({ id: nordlys.recruiter.nodeId, role: 'RECRUITER', client: null });
   });

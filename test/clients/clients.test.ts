@@ -83,7 +83,9 @@ describe('createClient', () => {
   });
 
   it('should store the country in upper case when it is given in lower case', async () => {
-    const { createClient } = await nordlys.asRecruiter.data(CreateClientDocument, { input: { name: 'Dansk Dagligvare A/S', country: ' dk ' } });
+    const { createClient } = await nordlys.asRecruiter.data(CreateClientDocument, {
+      input: { name: 'Dansk Dagligvare A/S', country: ' dk ' },
+    });
     expect(createClient.userErrors).toEqual([]);
     expect(createClient.client!.country).toBe('DK');
   });
@@ -99,7 +101,11 @@ describe('createClient', () => {
   const invalid: [string, Partial<CreateClientInput>, { code: string; field: string[]; message: string }][] = [
     ['an empty name', { name: '' }, { code: 'REQUIRED', field: ['input', 'name'], message: 'name is required.' }],
     ['a blank name', { name: '   ' }, { code: 'REQUIRED', field: ['input', 'name'], message: 'name is required.' }],
-    ['a name over 200 characters', { name: 'N'.repeat(201) }, { code: 'TOO_LONG', field: ['input', 'name'], message: 'name is longer than 200 characters.' }],
+    [
+      'a name over 200 characters',
+      { name: 'N'.repeat(201) },
+      { code: 'TOO_LONG', field: ['input', 'name'], message: 'name is longer than 200 characters.' },
+    ],
     [
       'an organisation number over 40 characters',
       { organisationNumber: '9'.repeat(41) },
@@ -192,8 +198,20 @@ describe('createClient', () => {
     const errors = results.map((result) => result.createClient.userErrors);
     expect(errors.filter((list) => list.length === 0)).toHaveLength(1);
     expect(errors.filter((list) => list.length > 0)).toEqual([
-      [{ code: 'ALREADY_EXISTS', field: ['input', 'organisationNumber'], message: 'Another client in NO already has this organisation number.' }],
-      [{ code: 'ALREADY_EXISTS', field: ['input', 'organisationNumber'], message: 'Another client in NO already has this organisation number.' }],
+      [
+        {
+          code: 'ALREADY_EXISTS',
+          field: ['input', 'organisationNumber'],
+          message: 'Another client in NO already has this organisation number.',
+        },
+      ],
+      [
+        {
+          code: 'ALREADY_EXISTS',
+          field: ['input', 'organisationNumber'],
+          message: 'Another client in NO already has this organisation number.',
+        },
+      ],
     ]);
     expect(await app.em().count(Client, { organisationNumber })).toBe(1);
   });
@@ -283,7 +301,11 @@ describe('updateClient', () => {
     expect(updateClient).toEqual({
       client: null,
       userErrors: [
-        { code: 'ALREADY_EXISTS', field: ['input', 'organisationNumber'], message: 'Another client in SE already has this organisation number.' },
+        {
+          code: 'ALREADY_EXISTS',
+          field: ['input', 'organisationNumber'],
+          message: 'Another client in SE already has this organisation number.',
+        },
       ],
     });
     expect(await storedClients(nordlys)).toEqual(before);

@@ -98,7 +98,12 @@ describe('amendScorecard under concurrency', () => {
   it('should let exactly one of 50 amendments at the same version win; the others get CONFLICT and write nothing', async () => {
     const { candidacy } = await insertCandidacy(app, nordlys);
     const { scheduleInterview } = await nordlys.asAdmin.data(ScheduleInterviewDocument, {
-      input: { candidacyId: candidacy.nodeId, kind: 'COMPETENCY', scheduledAt: '2026-06-01T12:00:00.000Z', interviewerIds: [nordlys.recruiter.nodeId] },
+      input: {
+        candidacyId: candidacy.nodeId,
+        kind: 'COMPETENCY',
+        scheduledAt: '2026-06-01T12:00:00.000Z',
+        interviewerIds: [nordlys.recruiter.nodeId],
+      },
     });
     const interview = scheduleInterview.interview!;
     const scorecardId = interview.scorecards[0].id;
@@ -129,7 +134,11 @@ describe('amendScorecard under concurrency', () => {
       range(CALLERS - 1).map(() => ({
         scorecard: null,
         userErrors: [
-          { code: 'CONFLICT', field: ['input', 'expectedVersion'], message: 'The scorecard is at version 3, not 2: it was changed meanwhile. Read it again and redo your change.' },
+          {
+            code: 'CONFLICT',
+            field: ['input', 'expectedVersion'],
+            message: 'The scorecard is at version 3, not 2: it was changed meanwhile. Read it again and redo your change.',
+          },
         ],
       })),
     );
@@ -140,7 +149,9 @@ describe('amendScorecard under concurrency', () => {
       revisions: [1, 2],
       ratings: 2 * DEFAULT_COMPETENCY_KEYS.length,
     });
-    const revisions = await app.em().find(ScorecardRevision, { scorecard: localIdOf(scorecardId, 'Scorecard')! }, { orderBy: { number: 'asc' } });
+    const revisions = await app
+      .em()
+      .find(ScorecardRevision, { scorecard: localIdOf(scorecardId, 'Scorecard')! }, { orderBy: { number: 'asc' } });
     expect(revisions.map((revision) => [revision.number, revision.summary, revision.reason])).toEqual([
       [1, 'First view.', null],
       [2, `Amendment ${index}.`, `Reason ${index}.`],
@@ -172,7 +183,9 @@ describe('shortlist changes under concurrency', () => {
     const { world, ids } = await threeEntries();
     const responses = await Promise.all(
       range(CALLERS).map((caller) =>
-        nordlys.asRecruiter.request(UpdateShortlistEntryDocument, { input: { entryId: ids[1], note: `Note from caller ${caller}.`, expectedVersion: 3 } }),
+        nordlys.asRecruiter.request(UpdateShortlistEntryDocument, {
+          input: { entryId: ids[1], note: `Note from caller ${caller}.`, expectedVersion: 3 },
+        }),
       ),
     );
     const payloads = payloadsOf(responses, 'updateShortlistEntry');
@@ -198,7 +211,13 @@ describe('shortlist changes under concurrency', () => {
     ];
     type Sent = { kind: 'reorder'; order: string[] } | { kind: 'note'; note: string } | { kind: 'add' } | { kind: 'publish' };
     const sent: Sent[] = range(CALLERS).map((caller) =>
-      caller === 0 ? { kind: 'add' } : caller === 1 ? { kind: 'publish' } : caller % 2 ? { kind: 'reorder', order: orders[caller % 5] } : { kind: 'note', note: `Note ${caller}.` },
+      caller === 0
+        ? { kind: 'add' }
+        : caller === 1
+          ? { kind: 'publish' }
+          : caller % 2
+            ? { kind: 'reorder', order: orders[caller % 5] }
+            : { kind: 'note', note: `Note ${caller}.` },
     );
     const mandateId = world.mandate.nodeId;
     const payloads = await Promise.all(
@@ -206,19 +225,34 @@ describe('shortlist changes under concurrency', () => {
         switch (request.kind) {
           case 'add':
             return payloadsOf(
-              [await nordlys.asRecruiter.request(AddToShortlistDocument, { input: { mandateId, candidacyId: world.candidacies[3].candidacy.nodeId, note: 'Fourth.', expectedVersion: 3 } })],
+              [
+                await nordlys.asRecruiter.request(AddToShortlistDocument, {
+                  input: { mandateId, candidacyId: world.candidacies[3].candidacy.nodeId, note: 'Fourth.', expectedVersion: 3 },
+                }),
+              ],
               'addToShortlist',
             )[0];
           case 'publish':
-            return payloadsOf([await nordlys.asRecruiter.request(PublishShortlistDocument, { input: { mandateId, expectedVersion: 3 } })], 'publishShortlist')[0];
+            return payloadsOf(
+              [await nordlys.asRecruiter.request(PublishShortlistDocument, { input: { mandateId, expectedVersion: 3 } })],
+              'publishShortlist',
+            )[0];
           case 'reorder':
             return payloadsOf(
-              [await nordlys.asRecruiter.request(ReorderShortlistDocument, { input: { mandateId, entryIds: request.order, expectedVersion: 3 } })],
+              [
+                await nordlys.asRecruiter.request(ReorderShortlistDocument, {
+                  input: { mandateId, entryIds: request.order, expectedVersion: 3 },
+                }),
+              ],
               'reorderShortlist',
             )[0];
           case 'note':
             return payloadsOf(
-              [await nordlys.asRecruiter.request(UpdateShortlistEntryDocument, { input: { entryId: ids[0], note: request.note, expectedVersion: 3 } })],
+              [
+                await nordlys.asRecruiter.request(UpdateShortlistEntryDocument, {
+                  input: { entryId: ids[0], note: request.note, expectedVersion: 3 },
+                }),
+              ],
               'updateShortlistEntry',
             )[0];
         }

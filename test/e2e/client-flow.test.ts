@@ -44,14 +44,33 @@ afterAll(() => app.close());
 const CONTACT = { email: 'kari.berg@fjordnett.example', password: 'fjordnett-client-password' };
 
 const PEOPLE = [
-  { firstName: 'Ingrid', lastName: 'Østergård', email: 'ingrid.ostergard@privat.example', phone: '+47 913 57 911', headline: 'Kundedirektør, Fjordkraft' },
-  { firstName: 'Lars', lastName: 'Haugen', email: 'lars.haugen@privat.example', phone: '+47 922 44 180', headline: 'Servicedirektør, Telenor' },
-  { firstName: 'Sofie', lastName: 'Lund', email: 'sofie.lund@privat.example', phone: '+46 70 123 45 67', headline: 'COO, Volvo Cars Retail' },
+  {
+    firstName: 'Ingrid',
+    lastName: 'Østergård',
+    email: 'ingrid.ostergard@privat.example',
+    phone: '+47 913 57 911',
+    headline: 'Kundedirektør, Fjordkraft',
+  },
+  {
+    firstName: 'Lars',
+    lastName: 'Haugen',
+    email: 'lars.haugen@privat.example',
+    phone: '+47 922 44 180',
+    headline: 'Servicedirektør, Telenor',
+  },
+  {
+    firstName: 'Sofie',
+    lastName: 'Lund',
+    email: 'sofie.lund@privat.example',
+    phone: '+46 70 123 45 67',
+    headline: 'COO, Volvo Cars Retail',
+  },
 ];
 
 // What each interviewer saw and heard, per competency: [admin, recruiter].
 const SCORES: Record<string, [number, number]> = { OUTSIDE_IN: [5, 4], SERVICE_CULTURE: [4, 4], EXECUTION: [3, 4] };
-const EVIDENCE = (who: string, key: string) => `${who} noted (${key}): she phoned ten lost customers herself and changed the returns policy the same week.`;
+const EVIDENCE = (who: string, key: string) =>
+  `${who} noted (${key}): she phoned ten lost customers herself and changed the returns policy the same week.`;
 const SUMMARY = 'Panel summary: rare outside-in instinct, must be paired with a strong CFO.';
 
 async function ok<T extends { userErrors: unknown[] }>(promise: Promise<T>): Promise<T> {
@@ -65,7 +84,9 @@ it('should walk a shortlist from the recruiter to the client and the client’s 
 
   // The partner sets up the client and its contact person.
   const { client } = await ok(
-    asAdmin.data(CreateClientDocument, { input: { name: 'Fjordnett AS', country: 'NO', industry: 'Telecom', employeeCount: 420 } }).then((r) => r.createClient),
+    asAdmin
+      .data(CreateClientDocument, { input: { name: 'Fjordnett AS', country: 'NO', industry: 'Telecom', employeeCount: 420 } })
+      .then((r) => r.createClient),
   );
   const { user: contact } = await ok(
     asAdmin
@@ -76,10 +97,14 @@ it('should walk a shortlist from the recruiter to the client and the client’s 
   // The recruiter opens the mandate with what the role needs.
   const { mandate } = await ok(
     asRecruiter
-      .data(CreateMandateDocument, { input: { title: 'Kundedirektør', clientId: client!.id, leadershipLevel: 'EXECUTIVE', location: 'Bergen' } })
+      .data(CreateMandateDocument, {
+        input: { title: 'Kundedirektør', clientId: client!.id, leadershipLevel: 'EXECUTIVE', location: 'Bergen' },
+      })
       .then((r) => r.createMandate),
   );
-  await ok(asRecruiter.data(ChangeMandateStatusDocument, { input: { mandateId: mandate!.id, status: 'OPEN' } }).then((r) => r.changeMandateStatus));
+  await ok(
+    asRecruiter.data(ChangeMandateStatusDocument, { input: { mandateId: mandate!.id, status: 'OPEN' } }).then((r) => r.changeMandateStatus),
+  );
   await ok(
     asRecruiter
       .data(SetRequirementProfileDocument, {
@@ -115,7 +140,9 @@ it('should walk a shortlist from the recruiter to the client and the client’s 
     candidates.push(candidate!.id);
     const { candidacy } = await ok(
       asRecruiter
-        .data(AddCandidateToMandateDocument, { input: { mandateId: mandate!.id, candidateId: candidate!.id, reason: 'Referred by the chair.' } })
+        .data(AddCandidateToMandateDocument, {
+          input: { mandateId: mandate!.id, candidateId: candidate!.id, reason: 'Referred by the chair.' },
+        })
         .then((r) => r.addCandidateToMandate),
     );
     candidacies.push(candidacy!.id);
@@ -157,18 +184,27 @@ it('should walk a shortlist from the recruiter to the client and the client’s 
   // Two of them go on the shortlist, second one first; the third stays internal.
   const second = await ok(
     asRecruiter
-      .data(AddToShortlistDocument, { input: { mandateId: mandate!.id, candidacyId: candidacies[1], note: 'Turned around customer service at Telenor in 18 months.' } })
+      .data(AddToShortlistDocument, {
+        input: { mandateId: mandate!.id, candidacyId: candidacies[1], note: 'Turned around customer service at Telenor in 18 months.' },
+      })
       .then((r) => r.addToShortlist),
   );
   const first = await ok(
     asRecruiter
-      .data(AddToShortlistDocument, { input: { mandateId: mandate!.id, candidacyId: candidacies[0], note: 'The strongest outside-in record we have seen this year.' } })
+      .data(AddToShortlistDocument, {
+        input: { mandateId: mandate!.id, candidacyId: candidacies[0], note: 'The strongest outside-in record we have seen this year.' },
+      })
       .then((r) => r.addToShortlist),
   );
   const published = await ok(
     asRecruiter.data(PublishShortlistDocument, { input: { mandateId: mandate!.id, expectedVersion: 2 } }).then((r) => r.publishShortlist),
   );
-  expect(published.shortlist).toMatchObject({ version: 3, publishedVersion: 3, publicationCount: 1, mandate: { id: mandate!.id, status: 'PRESENTED' } });
+  expect(published.shortlist).toMatchObject({
+    version: 3,
+    publishedVersion: 3,
+    publicationCount: 1,
+    mandate: { id: mandate!.id, status: 'PRESENTED' },
+  });
   expect(published.shortlist!.entries.map((entry) => [entry.candidacy.id, entry.candidacy.stage])).toEqual([
     [candidacies[1], 'PRESENTED'],
     [candidacies[0], 'PRESENTED'],
@@ -176,7 +212,9 @@ it('should walk a shortlist from the recruiter to the client and the client’s 
   // An edit after publishing waits for the next publication.
   await ok(
     asRecruiter
-      .data(UpdateShortlistEntryDocument, { input: { entryId: first.entry!.id, note: 'DRAFT NOTE: check references with the former CEO.' } })
+      .data(UpdateShortlistEntryDocument, {
+        input: { entryId: first.entry!.id, note: 'DRAFT NOTE: check references with the former CEO.' },
+      })
       .then((r) => r.updateShortlistEntry),
   );
 
@@ -188,14 +226,25 @@ it('should walk a shortlist from the recruiter to the client and the client’s 
   const presented = await asContact.request(PresentedMandatesDocument, {});
   responses.push(presented);
   const mandates = presented.data!.presentedMandates.edges.map((edge) => edge.node);
-  expect(mandates.map((shown) => [shown.title, shown.leadershipLevel, shown.status])).toEqual([['Kundedirektør', 'EXECUTIVE', 'PRESENTED']]);
-  expect(mandates[0].requirementProfile.map((requirement) => [requirement.competencyKey, requirement.weight, requirement.target, requirement.minimum])).toEqual([
+  expect(mandates.map((shown) => [shown.title, shown.leadershipLevel, shown.status])).toEqual([
+    ['Kundedirektør', 'EXECUTIVE', 'PRESENTED'],
+  ]);
+  expect(
+    mandates[0].requirementProfile.map((requirement) => [
+      requirement.competencyKey,
+      requirement.weight,
+      requirement.target,
+      requirement.minimum,
+    ]),
+  ).toEqual([
     ['OUTSIDE_IN', 5, 4, 3],
     ['SERVICE_CULTURE', 3, 4, null],
     ['EXECUTION', 2, 4, null],
   ]);
   const entries = mandates[0].shortlist!.entries;
-  expect(entries.map((entry) => [entry.position, entry.candidate.firstName, entry.candidate.lastName, entry.candidate.headline, entry.note])).toEqual([
+  expect(
+    entries.map((entry) => [entry.position, entry.candidate.firstName, entry.candidate.lastName, entry.candidate.headline, entry.note]),
+  ).toEqual([
     [1, 'Lars', 'Haugen', 'Servicedirektør, Telenor', 'Turned around customer service at Telenor in 18 months.'],
     [2, 'Ingrid', 'Østergård', 'Kundedirektør, Fjordkraft', 'The strongest outside-in record we have seen this year.'],
   ]);
@@ -227,7 +276,10 @@ it('should walk a shortlist from the recruiter to the client and the client’s 
     responses.push(answer);
   }
   const again = await asContact.data(PresentedMandatesDocument, {});
-  expect(again.presentedMandates.edges[0].node.shortlist!.entries.map((entry) => entry.myFeedback?.decision)).toEqual(['INTERESTED', 'DECLINED']);
+  expect(again.presentedMandates.edges[0].node.shortlist!.entries.map((entry) => entry.myFeedback?.decision)).toEqual([
+    'INTERESTED',
+    'DECLINED',
+  ]);
 
   // Nothing the firm keeps to itself is anywhere in what the contact received.
   const secrets = [
@@ -255,7 +307,9 @@ it('should walk a shortlist from the recruiter to the client and the client’s 
 
   // The recruiter reads every answer, the latest per person marked.
   const { node: firstEntry } = await asRecruiter.data(EntryFeedbackDocument, { id: second.entry!.id });
-  expect(having(firstEntry, 'feedback').feedback.map((answer) => [answer.decision, answer.comment, answer.isLatest, answer.author?.id])).toEqual([
+  expect(
+    having(firstEntry, 'feedback').feedback.map((answer) => [answer.decision, answer.comment, answer.isLatest, answer.author?.id]),
+  ).toEqual([
     ['MAYBE', 'Interesting, but is he hands-on enough?', false, contact!.id],
     ['INTERESTED', 'We want to meet Lars next week.', true, contact!.id],
   ]);

@@ -48,15 +48,21 @@ const at = (day: number) => new Date(Date.UTC(2026, 2, day, 9));
 
 describe('Candidacy.assessment and Candidacy.fit', () => {
   it('should report the exact model values for two interviewers who disagree', async () => {
-    const { candidacies } = await scoredMandate(nordlys.firm, [nordlys.recruiter, nordlys.admin], [
-      {
-        createdAt: at(1),
-        interviews: [[
-          { submitted: true, revisions: [{ EXECUTION: 4, OUTSIDE_IN: 5, FORESIGHT: 2 }] },
-          { submitted: true, revisions: [{ EXECUTION: 1 }, { EXECUTION: 2, OUTSIDE_IN: null }] },
-        ]],
-      },
-    ]);
+    const { candidacies } = await scoredMandate(
+      nordlys.firm,
+      [nordlys.recruiter, nordlys.admin],
+      [
+        {
+          createdAt: at(1),
+          interviews: [
+            [
+              { submitted: true, revisions: [{ EXECUTION: 4, OUTSIDE_IN: 5, FORESIGHT: 2 }] },
+              { submitted: true, revisions: [{ EXECUTION: 1 }, { EXECUTION: 2, OUTSIDE_IN: null }] },
+            ],
+          ],
+        },
+      ],
+    );
     const { node } = await nordlys.asRecruiter.data(CandidacyScoresDocument, { id: candidacies[0].nodeId });
     const assessed: Record<string, unknown> = {
       EXECUTION: { key: 'EXECUTION', score: 3, ratingsCount: 2, spread: 2, disagreement: true },
@@ -76,17 +82,51 @@ describe('Candidacy.assessment and Candidacy.fit', () => {
         coverage: 1,
         mustHavesMet: true,
         competencies: [
-          { key: 'OUTSIDE_IN', weight: 2, target: 3, minimum: null, ratingsCount: 1, score: 5, gap: 2, surplus: 2, attainment: 1, meetsMinimum: null },
-          { key: 'EXECUTION', weight: 3, target: 4, minimum: 3, ratingsCount: 2, score: 3, gap: -1, surplus: 0, attainment: 2 / 3, meetsMinimum: true },
+          {
+            key: 'OUTSIDE_IN',
+            weight: 2,
+            target: 3,
+            minimum: null,
+            ratingsCount: 1,
+            score: 5,
+            gap: 2,
+            surplus: 2,
+            attainment: 1,
+            meetsMinimum: null,
+          },
+          {
+            key: 'EXECUTION',
+            weight: 3,
+            target: 4,
+            minimum: 3,
+            ratingsCount: 2,
+            score: 3,
+            gap: -1,
+            surplus: 0,
+            attainment: 2 / 3,
+            meetsMinimum: true,
+          },
         ],
       },
     });
   });
 
   it('should hide assessment and fit from an interviewer whose scorecard is still a draft', async () => {
-    const { candidacies } = await scoredMandate(nordlys.firm, [nordlys.recruiter, nordlys.admin], [
-      { createdAt: at(1), interviews: [[{ submitted: true, revisions: [{ EXECUTION: 4 }] }, { submitted: false, revisions: [] }]] },
-    ]);
+    const { candidacies } = await scoredMandate(
+      nordlys.firm,
+      [nordlys.recruiter, nordlys.admin],
+      [
+        {
+          createdAt: at(1),
+          interviews: [
+            [
+              { submitted: true, revisions: [{ EXECUTION: 4 }] },
+              { submitted: false, revisions: [] },
+            ],
+          ],
+        },
+      ],
+    );
     const asDrafter = await nordlys.asAdmin.data(CandidacyScoresDocument, { id: candidacies[0].nodeId });
     expect(asDrafter.node).toEqual({ id: candidacies[0].nodeId, assessment: null, fit: null });
     const asSubmitter = await nordlys.asRecruiter.data(CandidacyScoresDocument, { id: candidacies[0].nodeId });
@@ -94,9 +134,11 @@ describe('Candidacy.assessment and Candidacy.fit', () => {
   });
 
   it('should give scores to API keys with assessments:read only', async () => {
-    const { candidacies } = await scoredMandate(nordlys.firm, [nordlys.recruiter, nordlys.admin], [
-      { createdAt: at(1), interviews: [[{ submitted: true, revisions: [{ EXECUTION: 4 }] }]] },
-    ]);
+    const { candidacies } = await scoredMandate(
+      nordlys.firm,
+      [nordlys.recruiter, nordlys.admin],
+      [{ createdAt: at(1), interviews: [[{ submitted: true, revisions: [{ EXECUTION: 4 }] }]] }],
+    );
     const reader = (await nordlys.apiKey([ApiKeyScope.ASSESSMENTS_READ, ApiKeyScope.MANDATES_READ])).client;
     expect((await reader.data(CandidacyScoresDocument, { id: candidacies[0].nodeId })).node).toMatchObject({ fit: { fit: 100 } });
     const mandatesOnly = (await nordlys.apiKey([ApiKeyScope.MANDATES_READ])).client;
@@ -116,10 +158,12 @@ describe('Mandate.ranking', () => {
     interviews:
       index % 5 === 4
         ? []
-        : [[
-            { submitted: true, revisions: [{ EXECUTION: 1 + (index % 5), OUTSIDE_IN: 1 + ((index * 3) % 5) }] },
-            { submitted: index % 2 === 0, revisions: [{ EXECUTION: 1 + ((index * 2) % 5) }] },
-          ]],
+        : [
+            [
+              { submitted: true, revisions: [{ EXECUTION: 1 + (index % 5), OUTSIDE_IN: 1 + ((index * 3) % 5) }] },
+              { submitted: index % 2 === 0, revisions: [{ EXECUTION: 1 + ((index * 2) % 5) }] },
+            ],
+          ],
   }));
 
   it('should page through every candidacy once, in the order of the reference model', async () => {
@@ -141,7 +185,12 @@ describe('Mandate.ranking', () => {
       candidacies.map(async (candidacy) => {
         const { node } = await nordlys.asRecruiter.data(CandidacyScoresDocument, { id: candidacy.nodeId });
         // The raw uuid, as the last tie-breaker compares it (global ids sort differently in base64).
-        return { id: candidacy.id, nodeId: candidacy.nodeId, createdAt: candidacy.createdAt, fit: (node as { fit: ReturnType<typeof computeFit> }).fit };
+        return {
+          id: candidacy.id,
+          nodeId: candidacy.nodeId,
+          createdAt: candidacy.createdAt,
+          fit: (node as { fit: ReturnType<typeof computeFit> }).fit,
+        };
       }),
     );
     expect(seen).toEqual(fits.sort(compareRanking).map((candidacy) => candidacy.nodeId));
@@ -160,7 +209,9 @@ describe('Mandate.ranking', () => {
     expect(ten).toBeLessThanOrEqual(5);
     // A user adds one statement for the independent-scoring check of the mandate.
     const userTen = await app.countStatements(() => nordlys.asRecruiter.data(MandateRankingDocument, { id: mandate.nodeId, first: 10 }));
-    const userHundred = await app.countStatements(() => nordlys.asRecruiter.data(MandateRankingDocument, { id: mandate.nodeId, first: 100 }));
+    const userHundred = await app.countStatements(() =>
+      nordlys.asRecruiter.data(MandateRankingDocument, { id: mandate.nodeId, first: 100 }),
+    );
     expect(userHundred).toBe(userTen);
   });
 
@@ -193,11 +244,31 @@ describe('Mandate.ranking', () => {
 
 describe('Mandate.comparison', () => {
   async function twoCandidates(client: GraphQLClient = nordlys.asRecruiter) {
-    const scored = await scoredMandate(nordlys.firm, [nordlys.recruiter, nordlys.admin], [
-      { createdAt: at(1), interviews: [[{ submitted: true, revisions: [{ EXECUTION: 5, OUTSIDE_IN: 1 }] }, { submitted: true, revisions: [{ EXECUTION: 2 }] }]] },
-      { createdAt: at(2), interviews: [[{ submitted: true, revisions: [{ EXECUTION: 2, FORESIGHT: 4 }] }]] },
-      { createdAt: at(3), interviews: [[{ submitted: true, revisions: [{ EXECUTION: 3 }] }, { submitted: false, revisions: [] }]] },
-    ]);
+    const scored = await scoredMandate(
+      nordlys.firm,
+      [nordlys.recruiter, nordlys.admin],
+      [
+        {
+          createdAt: at(1),
+          interviews: [
+            [
+              { submitted: true, revisions: [{ EXECUTION: 5, OUTSIDE_IN: 1 }] },
+              { submitted: true, revisions: [{ EXECUTION: 2 }] },
+            ],
+          ],
+        },
+        { createdAt: at(2), interviews: [[{ submitted: true, revisions: [{ EXECUTION: 2, FORESIGHT: 4 }] }]] },
+        {
+          createdAt: at(3),
+          interviews: [
+            [
+              { submitted: true, revisions: [{ EXECUTION: 3 }] },
+              { submitted: false, revisions: [] },
+            ],
+          ],
+        },
+      ],
+    );
     return { ...scored, client };
   }
 

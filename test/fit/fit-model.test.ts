@@ -36,9 +36,42 @@ describe('computeFit', () => {
     expect(result.coverage).toBe(1);
     expect(result.mustHavesMet).toBe(true);
     expect(result.competencies).toEqual([
-      { key: 'INSIGHT', weight: 3, target: 4, minimum: 3, ratingsCount: 2, score: 3, gap: -1, surplus: 0, attainment: 2 / 3, meetsMinimum: true },
-      { key: 'CULTURE', weight: 2, target: 3, minimum: null, ratingsCount: 2, score: 4.5, gap: 1.5, surplus: 1.5, attainment: 1, meetsMinimum: null },
-      { key: 'FLOOR', weight: 1, target: 1, minimum: null, ratingsCount: 1, score: 2, gap: 1, surplus: 1, attainment: 1, meetsMinimum: null },
+      {
+        key: 'INSIGHT',
+        weight: 3,
+        target: 4,
+        minimum: 3,
+        ratingsCount: 2,
+        score: 3,
+        gap: -1,
+        surplus: 0,
+        attainment: 2 / 3,
+        meetsMinimum: true,
+      },
+      {
+        key: 'CULTURE',
+        weight: 2,
+        target: 3,
+        minimum: null,
+        ratingsCount: 2,
+        score: 4.5,
+        gap: 1.5,
+        surplus: 1.5,
+        attainment: 1,
+        meetsMinimum: null,
+      },
+      {
+        key: 'FLOOR',
+        weight: 1,
+        target: 1,
+        minimum: null,
+        ratingsCount: 1,
+        score: 2,
+        gap: 1,
+        surplus: 1,
+        attainment: 1,
+        meetsMinimum: null,
+      },
     ]);
   });
 
@@ -54,9 +87,42 @@ describe('computeFit', () => {
       coverage: 0,
       mustHavesMet: null,
       competencies: [
-        { key: 'INSIGHT', weight: 3, target: 4, minimum: 3, ratingsCount: 0, score: null, gap: null, surplus: null, attainment: null, meetsMinimum: null },
-        { key: 'CULTURE', weight: 2, target: 3, minimum: null, ratingsCount: 0, score: null, gap: null, surplus: null, attainment: null, meetsMinimum: null },
-        { key: 'FLOOR', weight: 1, target: 1, minimum: null, ratingsCount: 0, score: null, gap: null, surplus: null, attainment: null, meetsMinimum: null },
+        {
+          key: 'INSIGHT',
+          weight: 3,
+          target: 4,
+          minimum: 3,
+          ratingsCount: 0,
+          score: null,
+          gap: null,
+          surplus: null,
+          attainment: null,
+          meetsMinimum: null,
+        },
+        {
+          key: 'CULTURE',
+          weight: 2,
+          target: 3,
+          minimum: null,
+          ratingsCount: 0,
+          score: null,
+          gap: null,
+          surplus: null,
+          attainment: null,
+          meetsMinimum: null,
+        },
+        {
+          key: 'FLOOR',
+          weight: 1,
+          target: 1,
+          minimum: null,
+          ratingsCount: 0,
+          score: null,
+          gap: null,
+          surplus: null,
+          attainment: null,
+          meetsMinimum: null,
+        },
       ],
     });
   });
@@ -88,7 +154,20 @@ describe('computeFit', () => {
       fit: 50,
       coverage: 1,
       mustHavesMet: true,
-      competencies: [{ key: 'B', weight: 1, target: 5, minimum: null, ratingsCount: 1, score: 3, gap: -2, surplus: 0, attainment: 0.5, meetsMinimum: null }],
+      competencies: [
+        {
+          key: 'B',
+          weight: 1,
+          target: 5,
+          minimum: null,
+          ratingsCount: 1,
+          score: 3,
+          gap: -2,
+          surplus: 0,
+          attainment: 0.5,
+          meetsMinimum: null,
+        },
+      ],
     });
   });
 

@@ -23,7 +23,12 @@ beforeAll(async () => {
     interviewers = [];
     for (const name of ['astrid', 'jonas', 'ingrid']) {
       interviewers.push(
-        await createUser(tx as EntityManager, firm.id, { email: `${name}@nordlys.example`, name, role: Role.RECRUITER, password: 'long enough password' }),
+        await createUser(tx as EntityManager, firm.id, {
+          email: `${name}@nordlys.example`,
+          name,
+          role: Role.RECRUITER,
+          password: 'long enough password',
+        }),
       );
     }
   });
@@ -53,12 +58,20 @@ const plan: fc.Arbitrary<MandatePlan> = fc.record({
 
 // The reference: the pure model over the ratings that count, sorted by compareRanking.
 async function reference(mandateId: string, candidacies: { id: string; createdAt: Date }[]) {
-  const { ratings, requirements } = await findFitInputs(em(), firm.id, candidacies.map((c) => c.id), [mandateId]);
+  const { ratings, requirements } = await findFitInputs(
+    em(),
+    firm.id,
+    candidacies.map((c) => c.id),
+    [mandateId],
+  );
   return candidacies
     .map((candidacy): RankedCandidacy => ({
       id: candidacy.id,
       createdAt: candidacy.createdAt,
-      fit: computeFit(requirements, ratings.filter((rating) => rating.candidacyId === candidacy.id)),
+      fit: computeFit(
+        requirements,
+        ratings.filter((rating) => rating.candidacyId === candidacy.id),
+      ),
     }))
     .sort(compareRanking);
 }
@@ -99,10 +112,12 @@ describe('ranking in SQL', () => {
       candidacies: [
         {
           createdAt: new Date('2026-03-01T09:00:00.000Z'),
-          interviews: [[
-            { submitted: true, revisions: [{ EXECUTION: 1 }, { EXECUTION: 5 }] },
-            { submitted: false, revisions: [{ EXECUTION: 1 }] },
-          ]],
+          interviews: [
+            [
+              { submitted: true, revisions: [{ EXECUTION: 1 }, { EXECUTION: 5 }] },
+              { submitted: false, revisions: [{ EXECUTION: 1 }] },
+            ],
+          ],
         },
       ],
     });
@@ -112,13 +127,18 @@ describe('ranking in SQL', () => {
     ]);
   });
 
-  it('should rank candidacies with the viewer\'s own draft as if nothing were assessed, and mark them blind', async () => {
+  it("should rank candidacies with the viewer's own draft as if nothing were assessed, and mark them blind", async () => {
     const { mandate, candidacies } = await insertScoredMandate(em(), firm, interviewers, {
       requirements: [{ competencyKey: 'EXECUTION', weight: 1, target: 5, minimum: 3 }],
       candidacies: [
         {
           createdAt: new Date('2026-03-01T09:00:00.000Z'),
-          interviews: [[{ submitted: true, revisions: [{ EXECUTION: 5 }] }, { submitted: false, revisions: [{ EXECUTION: 1 }] }]],
+          interviews: [
+            [
+              { submitted: true, revisions: [{ EXECUTION: 5 }] },
+              { submitted: false, revisions: [{ EXECUTION: 1 }] },
+            ],
+          ],
         },
         { createdAt: new Date('2026-03-02T09:00:00.000Z'), interviews: [[{ submitted: true, revisions: [{ EXECUTION: 3 }] }]] },
       ],
@@ -139,9 +159,19 @@ describe('ranking in SQL', () => {
   });
 
   it.each([
-    ['a cursor of another mandate', (mandateId: string) => encodeCursor('ranking:00000000-0000-4000-8000-000000000000', [0, 0, 0, 0, '2026-01-01T00:00:00.000Z', mandateId])],
-    ['a cursor with values of the wrong type', (mandateId: string) => encodeCursor(`ranking:${mandateId}`, [0, 0, 'x', 0, '2026-01-01T00:00:00.000Z', mandateId])],
-    ['a cursor with a bad id', (mandateId: string) => encodeCursor(`ranking:${mandateId}`, [0, 0, 0, 0, '2026-01-01T00:00:00.000Z', 'nope'])],
+    [
+      'a cursor of another mandate',
+      (mandateId: string) =>
+        encodeCursor('ranking:00000000-0000-4000-8000-000000000000', [0, 0, 0, 0, '2026-01-01T00:00:00.000Z', mandateId]),
+    ],
+    [
+      'a cursor with values of the wrong type',
+      (mandateId: string) => encodeCursor(`ranking:${mandateId}`, [0, 0, 'x', 0, '2026-01-01T00:00:00.000Z', mandateId]),
+    ],
+    [
+      'a cursor with a bad id',
+      (mandateId: string) => encodeCursor(`ranking:${mandateId}`, [0, 0, 0, 0, '2026-01-01T00:00:00.000Z', 'nope']),
+    ],
   ])('should refuse %s', async (_case, cursorFor) => {
     const { mandate } = await insertScoredMandate(em(), firm, interviewers, { requirements: [], candidacies: [] });
     await expect(rankMandate(em(), firm.id, mandate.id, { limit: 10, after: cursorFor(mandate.id) })).rejects.toMatchObject({

@@ -85,7 +85,9 @@ describe('candidateDataExport', () => {
   it('should have a section for every entity that refers to a candidate, directly or through others', async () => {
     const entities = entitiesReferencingCandidate();
     // The derivation is no empty promise: it finds the tables we know of, through several steps.
-    expect(entities).toEqual(expect.arrayContaining(['CandidateExternalRef', 'Candidacy', 'Rating', 'ShortlistEntrySnapshot', 'ShortlistFeedback']));
+    expect(entities).toEqual(
+      expect.arrayContaining(['CandidateExternalRef', 'Candidacy', 'Rating', 'ShortlistEntrySnapshot', 'ShortlistFeedback']),
+    );
     const candidateDataExport = await exportOf(person.candidate.nodeId);
     expect(Object.keys(candidateDataExport.related).sort()).toEqual(entities);
   });
@@ -155,7 +157,15 @@ describe('candidateDataExport', () => {
       },
       related: {
         CandidateExternalRef: [
-          { id: ref.id, createdAt: iso(ref.created_at), updatedAt: iso(ref.updated_at), firm: firm.firm.id, candidate: candidate.id, system: 'greenhouse', externalId: 'gh-42' },
+          {
+            id: ref.id,
+            createdAt: iso(ref.created_at),
+            updatedAt: iso(ref.updated_at),
+            firm: firm.firm.id,
+            candidate: candidate.id,
+            system: 'greenhouse',
+            externalId: 'gh-42',
+          },
         ],
         Candidacy: [
           {

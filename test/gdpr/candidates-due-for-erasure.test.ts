@@ -61,19 +61,41 @@ describe('candidatesDueForErasure', () => {
     const first = await firm.asAdmin.data(CandidatesDueForErasureDocument, { first: 2 });
     expect(first.candidatesDueForErasure.totalCount).toBe(4);
     expect(first.candidatesDueForErasure.edges.map(({ node }) => node)).toEqual([
-      { id: expired.nodeId, firstName: 'Expired', lastName: 'Test', consentStatus: 'GIVEN', retainUntil: `${yesterday}T00:00:00.000Z`, erasedAt: null },
-      { id: withdrawn.nodeId, firstName: 'Withdrawn', lastName: 'Test', consentStatus: 'WITHDRAWN', retainUntil: `${tomorrow}T00:00:00.000Z`, erasedAt: null },
+      {
+        id: expired.nodeId,
+        firstName: 'Expired',
+        lastName: 'Test',
+        consentStatus: 'GIVEN',
+        retainUntil: `${yesterday}T00:00:00.000Z`,
+        erasedAt: null,
+      },
+      {
+        id: withdrawn.nodeId,
+        firstName: 'Withdrawn',
+        lastName: 'Test',
+        consentStatus: 'WITHDRAWN',
+        retainUntil: `${tomorrow}T00:00:00.000Z`,
+        erasedAt: null,
+      },
     ]);
     expect(first.candidatesDueForErasure.pageInfo.hasNextPage).toBe(true);
-    const second = await firm.asAdmin.data(CandidatesDueForErasureDocument, { first: 2, after: first.candidatesDueForErasure.pageInfo.endCursor });
+    const second = await firm.asAdmin.data(CandidatesDueForErasureDocument, {
+      first: 2,
+      after: first.candidatesDueForErasure.pageInfo.endCursor,
+    });
     expect(second.candidatesDueForErasure.edges.map(({ node }) => node.id)).toEqual([withdrawnNoTerm.nodeId, pendingExpired.nodeId]);
-    expect(second.candidatesDueForErasure.pageInfo).toEqual({ hasNextPage: false, endCursor: second.candidatesDueForErasure.edges[1].cursor });
+    expect(second.candidatesDueForErasure.pageInfo).toEqual({
+      hasNextPage: false,
+      endCursor: second.candidatesDueForErasure.edges[1].cursor,
+    });
   });
 
   it('should refuse a page size over 100 and a cursor of another list', async () => {
     const tooMany = await firm.asAdmin.request(CandidatesDueForErasureDocument, { first: 101 });
     expect(errorCodes(tooMany)).toEqual(['BAD_USER_INPUT']);
-    const foreignCursor = Buffer.from(JSON.stringify(['candidates', '2026-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+    const foreignCursor = Buffer.from(
+      JSON.stringify(['candidates', '2026-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000000']),
+    ).toString('base64url');
     const wrong = await firm.asAdmin.request(CandidatesDueForErasureDocument, { after: foreignCursor });
     expect([errorCodes(wrong), wrong.errors?.[0].message]).toEqual([['BAD_USER_INPUT'], 'after is not a cursor of this list.']);
   });

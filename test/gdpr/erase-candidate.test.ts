@@ -55,13 +55,16 @@ let worker: WebhookWorker;
 
 // The scores of the erased person's ratings, per scorecard revision and competency.
 async function ratingsOf(candidateId: string) {
-  return app.em().getConnection().execute(
-    `select r."revision_id", r."competency_key", r."score", r."evidence", v."recommendation", v."summary", v."reason"
+  return app
+    .em()
+    .getConnection()
+    .execute(
+      `select r."revision_id", r."competency_key", r."score", r."evidence", v."recommendation", v."summary", v."reason"
        from "rating" r join "scorecard_revision" v on v."id" = r."revision_id" join "scorecard" s on s."id" = v."scorecard_id"
        join "interview" i on i."id" = s."interview_id" join "candidacy" c on c."id" = i."candidacy_id"
       where c."candidate_id" = ? order by 1, 2`,
-    [candidateId],
-  );
+      [candidateId],
+    );
 }
 
 async function exportOf(person: PersonWithHistory, testFirm: TestFirm) {
@@ -148,7 +151,10 @@ describe('eraseCandidate', () => {
       expect(new Set((await findEverywhere(app, all)).map((hit) => hit.value))).toEqual(new Set(all));
 
       // Responses kept for Idempotency-Key replays: one naming the erased person, one a bystander.
-      for (const [key, person] of [['erased', erased], ['bystander', bystander]] as const) {
+      for (const [key, person] of [
+        ['erased', erased],
+        ['bystander', bystander],
+      ] as const) {
         await app
           .em()
           .getConnection()
@@ -182,7 +188,10 @@ describe('eraseCandidate', () => {
     });
 
     it('should delete the responses kept for replay that name them, and only those', async () => {
-      const rows: { key: string }[] = await app.em().getConnection().execute(`select key from idempotency_key where principal = 'user:test'`);
+      const rows: { key: string }[] = await app
+        .em()
+        .getConnection()
+        .execute(`select key from idempotency_key where principal = 'user:test'`);
       expect(rows).toEqual([{ key: 'bystander' }]);
     });
 
@@ -190,7 +199,9 @@ describe('eraseCandidate', () => {
       const rows: Record<string, unknown>[] = await app
         .em()
         .getConnection()
-        .execute(`select firm_id, actor_kind, actor_user_id, object_type, object_id, summary from audit_event where action = 'eraseCandidate'`);
+        .execute(
+          `select firm_id, actor_kind, actor_user_id, object_type, object_id, summary from audit_event where action = 'eraseCandidate'`,
+        );
       expect(rows).toEqual([
         {
           firm_id: firm.firm.id,
@@ -208,9 +219,10 @@ describe('eraseCandidate', () => {
       const [{ jobs }] = await app.em().getConnection().execute(`select count(*)::int as "jobs" from "pgboss"."job"`);
       expect(jobs).toBeGreaterThan(0);
       expect(await findEverywhere(app, markValues(erased.marks))).toEqual([]);
-      const [row] = await app.em().getConnection().execute(`select "languages", "tags", "search_text" from "candidate" where "id" = ?`, [
-        erased.candidate.id,
-      ]);
+      const [row] = await app
+        .em()
+        .getConnection()
+        .execute(`select "languages", "tags", "search_text" from "candidate" where "id" = ?`, [erased.candidate.id]);
       expect(row).toEqual({ languages: [], tags: [], search_text: '' });
     });
 
@@ -219,16 +231,24 @@ describe('eraseCandidate', () => {
       expect(after).toHaveLength(ratingsBefore.length);
       expect(ratingsBefore.length).toBeGreaterThan(0);
       expect(after).toEqual(
-        ratingsBefore.map((rating) => ({ ...rating, evidence: rating.score === null ? rating.evidence : null, summary: null, reason: null })),
+        ratingsBefore.map((rating) => ({
+          ...rating,
+          evidence: rating.score === null ? rating.evidence : null,
+          summary: null,
+          reason: null,
+        })),
       );
     });
 
     it('should write exactly one candidate.erased event to the outbox, with the id only', async () => {
-      const events = await app.em().getConnection().execute(
-        `select e."type", e."data", (select count(*)::int from "webhook_delivery" d where d."event_id" = e."id") as "deliveries"
+      const events = await app
+        .em()
+        .getConnection()
+        .execute(
+          `select e."type", e."data", (select count(*)::int from "webhook_delivery" d where d."event_id" = e."id") as "deliveries"
            from "webhook_event" e where e."firm_id" = ? and e."type" = 'candidate.erased'`,
-        [firm.firm.id],
-      );
+          [firm.firm.id],
+        );
       expect(events).toEqual([{ type: 'candidate.erased', data: { candidateId: erased.candidate.nodeId }, deliveries: 1 }]);
     });
 
@@ -289,9 +309,7 @@ describe('eraseCandidate', () => {
       const { addCandidateToMandate } = await firm.asRecruiter.data(AddCandidateToMandateDocument, {
         input: { mandateId: mandate.nodeId, candidateId: erased.candidate.nodeId },
       });
-      expect(addCandidateToMandate.userErrors).toEqual([
-        ERASED_ERROR,
-      ]);
+      expect(addCandidateToMandate.userErrors).toEqual([ERASED_ERROR]);
       expect(await app.em().count('Candidacy', { mandate: mandate.id })).toBe(0);
     });
 
@@ -324,8 +342,11 @@ describe('eraseCandidate', () => {
       it('should refuse moveCandidacy with a reason, even to REJECTED', async () => {
         await expectRefused(
           async () =>
-            (await firm.asRecruiter.data(MoveCandidacyDocument, { input: { candidacyId, stage: 'REJECTED', reason: 'They were too nervous' } }))
-              .moveCandidacy,
+            (
+              await firm.asRecruiter.data(MoveCandidacyDocument, {
+                input: { candidacyId, stage: 'REJECTED', reason: 'They were too nervous' },
+              })
+            ).moveCandidacy,
           'candidacyId',
         );
       });
@@ -387,7 +408,9 @@ describe('eraseCandidate', () => {
 
       it('should refuse updateShortlistEntry', async () => {
         await expectRefused(
-          async () => (await firm.asRecruiter.data(UpdateShortlistEntryDocument, { input: { entryId, note: 'A new note about them' } })).updateShortlistEntry,
+          async () =>
+            (await firm.asRecruiter.data(UpdateShortlistEntryDocument, { input: { entryId, note: 'A new note about them' } }))
+              .updateShortlistEntry,
           'entryId',
         );
       });
@@ -422,17 +445,25 @@ describe('eraseCandidate', () => {
       it('should withdraw their entry with an empty reason, keeping no reason', async () => {
         const { withdrawFromShortlist } = await firm.asRecruiter.data(WithdrawFromShortlistDocument, { input: { entryId, reason: '' } });
         expect(withdrawFromShortlist.userErrors).toEqual([]);
-        expect(withdrawFromShortlist.entry).toMatchObject({ id: entryId, withdrawnAt: expect.any(String), withdrawalReason: null, position: null });
+        expect(withdrawFromShortlist.entry).toMatchObject({
+          id: entryId,
+          withdrawnAt: expect.any(String),
+          withdrawalReason: null,
+          position: null,
+        });
       });
 
       it('should move their candidacy to REJECTED without a reason, keeping no reason', async () => {
         const { moveCandidacy } = await firm.asRecruiter.data(MoveCandidacyDocument, { input: { candidacyId, stage: 'REJECTED' } });
         expect(moveCandidacy.userErrors).toEqual([]);
         expect(moveCandidacy.candidacy).toMatchObject({ id: candidacyId, stage: 'REJECTED' });
-        const rows = await app.em().getConnection().execute(
-          `select "from_stage", "to_stage", "reason" from "candidacy_stage_change" where "candidacy_id" = ? order by "created_at" desc limit 1`,
-          [erased.candidacy.id],
-        );
+        const rows = await app
+          .em()
+          .getConnection()
+          .execute(
+            `select "from_stage", "to_stage", "reason" from "candidacy_stage_change" where "candidacy_id" = ? order by "created_at" desc limit 1`,
+            [erased.candidacy.id],
+          );
         expect(rows).toEqual([{ from_stage: 'PRESENTED', to_stage: 'REJECTED', reason: null }]);
         expect(await findEverywhere(app, markValues(erased.marks))).toEqual([]);
       });
@@ -479,9 +510,15 @@ describe('eraseCandidate', () => {
     it('should not reject the same external ref in another firm', async () => {
       const { client: ats } = await otherFirm.apiKey([ApiKeyScope.CANDIDATES_WRITE]);
       const { upsertCandidates } = await ats.data(UpsertCandidatesDocument, {
-        input: { candidates: [{ externalRef: { system: 'greenhouse', externalId: erased.marks.externalId }, firstName: 'Fremmed', lastName: 'Person' }] },
+        input: {
+          candidates: [
+            { externalRef: { system: 'greenhouse', externalId: erased.marks.externalId }, firstName: 'Fremmed', lastName: 'Person' },
+          ],
+        },
       });
-      expect(upsertCandidates.results.map(({ status, userErrors }) => ({ status, userErrors }))).toEqual([{ status: 'CREATED', userErrors: [] }]);
+      expect(upsertCandidates.results.map(({ status, userErrors }) => ({ status, userErrors }))).toEqual([
+        { status: 'CREATED', userErrors: [] },
+      ]);
     });
   });
 });
@@ -503,7 +540,9 @@ describe('a candidate created by hand with the external ref of an erased one', (
     });
     const { client: ats } = await firm.apiKey([ApiKeyScope.CANDIDATES_WRITE]);
     const { upsertCandidates } = await ats.data(UpsertCandidatesDocument, {
-      input: { candidates: [{ externalRef: { system: 'greenhouse', externalId: 'ats-returning' }, firstName: 'Tilbake', lastName: 'Igjen2' }] },
+      input: {
+        candidates: [{ externalRef: { system: 'greenhouse', externalId: 'ats-returning' }, firstName: 'Tilbake', lastName: 'Igjen2' }],
+      },
     });
     expect(upsertCandidates.results.map(({ status, candidate }) => ({ status, id: candidate?.id }))).toEqual([
       { status: 'UPDATED', id: returning.nodeId },

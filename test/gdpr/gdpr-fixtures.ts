@@ -4,7 +4,13 @@ import { type Candidate, ConsentStatus, createCandidate } from '../../src/module
 import { addCandidateToMandate, type Candidacy, CandidacyStage, moveCandidacy } from '../../src/modules/candidacy';
 import { amendScorecard, InterviewKind, Recommendation, scheduleInterview, Scorecard, submitScorecard } from '../../src/modules/interview';
 import { createMandate, LeadershipLevel, type Mandate, MandateStatus, setRequirementProfile } from '../../src/modules/mandate';
-import { addToShortlist, FeedbackDecision, giveShortlistFeedback, publishShortlist, withdrawFromShortlist } from '../../src/modules/shortlist';
+import {
+  addToShortlist,
+  FeedbackDecision,
+  giveShortlistFeedback,
+  publishShortlist,
+  withdrawFromShortlist,
+} from '../../src/modules/shortlist';
 import { WEBHOOK_EVENT_TYPES, WebhookSubscription } from '../../src/modules/webhook';
 import type { TestApp } from '../helpers/test-app';
 import type { TestFirm } from '../helpers/fixtures';
@@ -38,7 +44,9 @@ export interface PersonMarks {
 
 export function personMarks(): PersonMarks {
   const u = randomUUID().replace(/-/g, '').slice(0, 10);
-  const digits = String(parseInt(u.slice(0, 8), 16)).padStart(8, '0').slice(-8);
+  const digits = String(parseInt(u.slice(0, 8), 16))
+    .padStart(8, '0')
+    .slice(-8);
   return {
     firstName: `Firstname${u}`,
     lastName: `Lastname${u}`,
@@ -227,9 +235,12 @@ export async function findEverywhere(app: TestApp, values: string[]): Promise<Hi
 
 // The schemas that hold tables: to show the scan reaches the job queue's schema too.
 export async function scannedSchemas(app: TestApp): Promise<string[]> {
-  const rows: { table_schema: string }[] = await app.em().getConnection().execute(
-    `select distinct table_schema from information_schema.tables
+  const rows: { table_schema: string }[] = await app
+    .em()
+    .getConnection()
+    .execute(
+      `select distinct table_schema from information_schema.tables
       where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema') order by 1`,
-  );
+    );
   return rows.map((row) => row.table_schema);
 }

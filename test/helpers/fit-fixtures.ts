@@ -3,7 +3,15 @@ import { Client } from '../../src/modules/client';
 import { LeadershipLevel, Mandate, Requirement } from '../../src/modules/mandate';
 import { Candidate } from '../../src/modules/candidate';
 import { Candidacy } from '../../src/modules/candidacy';
-import { Interview, InterviewKind, Rating, Recommendation, Scorecard, ScorecardRevision, ScorecardStatus } from '../../src/modules/interview';
+import {
+  Interview,
+  InterviewKind,
+  Rating,
+  Recommendation,
+  Scorecard,
+  ScorecardRevision,
+  ScorecardStatus,
+} from '../../src/modules/interview';
 import { Rubric } from '../../src/modules/rubric';
 import type { Firm } from '../../src/common/firm.entity';
 import type { User } from '../../src/modules/user';

@@ -54,9 +54,9 @@ export async function createTestFirm(app: TestApp, label = 'firm'): Promise<Test
     asRecruiter: await signIn(app, recruiter.email),
     asClientUser: await signIn(app, clientUser.email),
     async apiKey(scopes) {
-      const { apiKey, secret } = await app.em().transactional((tx) =>
-        createApiKey(tx as EntityManager, firm.id, admin.id, { name: `key ${randomUUID().slice(0, 8)}`, scopes }),
-      );
+      const { apiKey, secret } = await app
+        .em()
+        .transactional((tx) => createApiKey(tx as EntityManager, firm.id, admin.id, { name: `key ${randomUUID().slice(0, 8)}`, scopes }));
       return { apiKey, client: app.client(secret) };
     },
   };

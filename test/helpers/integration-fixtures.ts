@@ -31,13 +31,16 @@ export async function upsert(caller: GraphQLClient, candidates: UpsertCandidateI
 
 // Every candidate of a firm with its refs, as stored (by creation, then first name), for comparing before and after.
 export async function storedCandidates(app: TestApp, firmId: string): Promise<Record<string, unknown>[]> {
-  return app.em().getConnection().execute(
-    `select c.*, coalesce(json_agg(json_build_object('system', r.system, 'externalId', r.external_id) order by r.system)
+  return app
+    .em()
+    .getConnection()
+    .execute(
+      `select c.*, coalesce(json_agg(json_build_object('system', r.system, 'externalId', r.external_id) order by r.system)
             filter (where r.id is not null), '[]') as refs
      from candidate c left join candidate_external_ref r on r.candidate_id = c.id
      where c.firm_id = ? group by c.id order by c.created_at, c.first_name, c.id`,
-    [firmId],
-  );
+      [firmId],
+    );
 }
 
 // The SQL statements the server ran while `work` ran, write statements of `table` only.
@@ -101,7 +104,12 @@ export function verifySignature(secret: string, headers: http.IncomingHttpHeader
 }
 
 // Waits until `condition` holds, polling; fails with `what` after `timeoutMs`.
-export async function eventually<T>(what: string, probe: () => Promise<T>, condition: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T>,
+  condition: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -1,6 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Client, createClient, type CreateClientData } from '../../src/modules/client';
-import { createMandate, type CreateMandateData, LeadershipLevel, Mandate, type MandateStatus, type RequirementData, setRequirementProfile } from '../../src/modules/mandate';
+import {
+  createMandate,
+  type CreateMandateData,
+  LeadershipLevel,
+  Mandate,
+  type MandateStatus,
+  type RequirementData,
+  setRequirementProfile,
+} from '../../src/modules/mandate';
 import type { TestApp } from './test-app';
 import type { TestFirm } from './fixtures';
 
@@ -74,10 +82,12 @@ export interface StoredRequirement {
 export async function storedMandate(app: TestApp, mandateId: string) {
   const em = app.em();
   const mandate = await em.findOneOrFail(Mandate, mandateId);
-  const requirements: StoredRequirement[] = await em.getConnection().execute(
-    'select id, competency_key as "competencyKey", weight, target, minimum from requirement where mandate_id = ? order by competency_key',
-    [mandateId],
-  );
+  const requirements: StoredRequirement[] = await em
+    .getConnection()
+    .execute(
+      'select id, competency_key as "competencyKey", weight, target, minimum from requirement where mandate_id = ? order by competency_key',
+      [mandateId],
+    );
   return {
     title: mandate.title,
     location: mandate.location,

@@ -80,8 +80,6 @@ export async function defaultRubricOf(app: TestApp, firm: Firm): Promise<Rubric>
 export async function rubricRows(app: TestApp, firm: Firm): Promise<unknown[]> {
   const connection = app.em().getConnection();
   const rubrics = await connection.execute('select * from rubric where firm_id = ? order by key, version', [firm.id]);
-  const competencies = await connection.execute('select * from competency where firm_id = ? order by rubric_id, position', [
-    firm.id,
-  ]);
+  const competencies = await connection.execute('select * from competency where firm_id = ? order by rubric_id, position', [firm.id]);
   return [...rubrics, ...competencies];
 }

@@ -4,7 +4,14 @@ import { Role } from '../../src/common/access';
 import { localIdOf } from '../../src/common/global-id';
 import { type Client, createClient } from '../../src/modules/client';
 import { createUser, type User } from '../../src/modules/user';
-import { createMandate, LeadershipLevel, Mandate, MandateStatus, type RequirementData, setRequirementProfile } from '../../src/modules/mandate';
+import {
+  createMandate,
+  LeadershipLevel,
+  Mandate,
+  MandateStatus,
+  type RequirementData,
+  setRequirementProfile,
+} from '../../src/modules/mandate';
 import { type Candidate, ConsentStatus, createCandidate } from '../../src/modules/candidate';
 import { addCandidateToMandate, Candidacy, CandidacyStage, moveCandidacy } from '../../src/modules/candidacy';
 import { InterviewKind, Recommendation, scheduleInterview, submitScorecard } from '../../src/modules/interview';
@@ -55,7 +62,11 @@ export interface ClientContact {
 }
 
 // A client company of the firm with a signed-in contact person (a CLIENT user).
-export async function insertClientWithContact(app: TestApp, testFirm: TestFirm, name = 'Havbris AS'): Promise<{ client: Client } & ClientContact> {
+export async function insertClientWithContact(
+  app: TestApp,
+  testFirm: TestFirm,
+  name = 'Havbris AS',
+): Promise<{ client: Client } & ClientContact> {
   const unique = randomUUID().slice(0, 8);
   const { client, user } = await app.em().transactional(async (tx) => {
     const em = tx as EntityManager;

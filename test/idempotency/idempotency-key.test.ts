@@ -43,7 +43,13 @@ async function statementsDuring(work: () => Promise<unknown>): Promise<string[]>
   const knex = app.orm.em.getConnection().getKnex();
   const statements: string[] = [];
   const onQuery = (query: { sql: string }) =>
-    statements.push(query.sql.replace(/'(?:[^']|'')*'/g, '?').replace(/\btrx\d+/g, 'trx').replace(/\s+/g, ' ').trim());
+    statements.push(
+      query.sql
+        .replace(/'(?:[^']|'')*'/g, '?')
+        .replace(/\btrx\d+/g, 'trx')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
   knex.on('query', onQuery);
   try {
     await work();
@@ -110,7 +116,11 @@ describe('Idempotency-Key on mutations', () => {
 
     // Another operation text with the same variables is another request too.
     const renamed = parse(`mutation Renamed($input: CreateCandidateInput!) { createCandidate(input: $input) { userErrors { code } } }`);
-    const byName = await nordlys.asRecruiter.request(renamed as TypedDocumentNode<unknown, { input: CreateCandidateInput }>, { input: candidateInput(marker) }, { 'Idempotency-Key': key });
+    const byName = await nordlys.asRecruiter.request(
+      renamed as TypedDocumentNode<unknown, { input: CreateCandidateInput }>,
+      { input: candidateInput(marker) },
+      { 'Idempotency-Key': key },
+    );
     expect([byName.status, errorCodes(byName)]).toEqual([422, ['IDEMPOTENCY_KEY_REUSED']]);
     expect(await candidatesNamed(marker)).toBe(1);
   });
@@ -123,13 +133,20 @@ describe('Idempotency-Key on mutations', () => {
     const responses = [];
     for (const caller of callers) responses.push(await create(caller, candidateInput(marker), key));
     for (const response of responses) {
-      expect([response.status, response.data?.createCandidate.userErrors, response.headers.get('idempotent-replayed')]).toEqual([200, [], null]);
+      expect([response.status, response.data?.createCandidate.userErrors, response.headers.get('idempotent-replayed')]).toEqual([
+        200,
+        [],
+        null,
+      ]);
     }
     const ids = responses.map((response) => response.data!.createCandidate.candidate!.id);
     expect(new Set(ids).size).toBe(4);
     expect(await candidatesNamed(marker)).toBe(4);
     expect(await storedKeys(key)).toBe(4);
-    const principals: { principal: string }[] = await app.em().getConnection().execute('select principal from idempotency_key where key = ? order by principal', [key]);
+    const principals: { principal: string }[] = await app
+      .em()
+      .getConnection()
+      .execute('select principal from idempotency_key where key = ? order by principal', [key]);
     expect(principals).toHaveLength(4);
     expect(principals.map((row) => row.principal.split(':')[0]).sort()).toEqual(['api-key', 'user', 'user', 'user']);
   });
@@ -148,7 +165,10 @@ describe('Idempotency-Key on mutations', () => {
 
   it('should store and replay a response with user errors, without running the mutation again', async () => {
     const ref = `gh-${randomUUID()}`;
-    const holder = await create(nordlys.asRecruiter, candidateInput(`holder-${randomUUID()}`, { externalRefs: [{ system: 'greenhouse', externalId: ref }] }));
+    const holder = await create(
+      nordlys.asRecruiter,
+      candidateInput(`holder-${randomUUID()}`, { externalRefs: [{ system: 'greenhouse', externalId: ref }] }),
+    );
     expect(holder.data?.createCandidate.userErrors).toEqual([]);
 
     const key = randomUUID();
@@ -185,7 +205,9 @@ describe('Idempotency-Key on mutations', () => {
         if new.external_id like 'db-refused-%' then raise exception 'taken' using errcode = 'unique_violation'; end if;
         return new;
       end $$`);
-    await connection.execute('create trigger test_refuse_ref before insert on candidate_external_ref for each row execute function test_refuse_ref()');
+    await connection.execute(
+      'create trigger test_refuse_ref before insert on candidate_external_ref for each row execute function test_refuse_ref()',
+    );
     try {
       const marker = `savepoint-${randomUUID()}`;
       const document = parse(`mutation Three($a: CreateCandidateInput!, $b: CreateCandidateInput!, $c: CreateCandidateInput!) {
@@ -206,7 +228,9 @@ describe('Idempotency-Key on mutations', () => {
         b: { candidate: null, userErrors: [{ code: 'ALREADY_EXISTS' }] },
         c: { candidate: { lastName: `${marker}-c` }, userErrors: [] },
       });
-      expect([await candidatesNamed(`${marker}-a`), await candidatesNamed(`${marker}-b`), await candidatesNamed(`${marker}-c`)]).toEqual([1, 0, 1]);
+      expect([await candidatesNamed(`${marker}-a`), await candidatesNamed(`${marker}-b`), await candidatesNamed(`${marker}-c`)]).toEqual([
+        1, 0, 1,
+      ]);
       const retry = await nordlys.asRecruiter.request(document, variables, { 'Idempotency-Key': key });
       expect(retry.raw).toBe(first.raw);
       expect([await candidatesNamed(`${marker}-a`), await candidatesNamed(`${marker}-c`)]).toEqual([1, 1]);
@@ -299,11 +323,17 @@ describe('Idempotency-Key on mutations', () => {
     const first = await create(nordlys.asRecruiter, candidateInput(marker), key);
     const connection = app.em().getConnection();
     // Still inside the 24 hours: replayed.
-    await connection.execute(`update idempotency_key set created_at = now() - interval '23 hours 59 minutes', expires_at = now() + interval '1 minute' where key = ?`, [key]);
+    await connection.execute(
+      `update idempotency_key set created_at = now() - interval '23 hours 59 minutes', expires_at = now() + interval '1 minute' where key = ?`,
+      [key],
+    );
     expect((await create(nordlys.asRecruiter, candidateInput(marker), key)).raw).toBe(first.raw);
     expect(await candidatesNamed(marker)).toBe(1);
 
-    await connection.execute(`update idempotency_key set created_at = now() - interval '25 hours', expires_at = now() - interval '1 hour' where key = ?`, [key]);
+    await connection.execute(
+      `update idempotency_key set created_at = now() - interval '25 hours', expires_at = now() - interval '1 hour' where key = ?`,
+      [key],
+    );
     const again = await create(nordlys.asRecruiter, candidateInput(marker), key);
     expect([again.status, again.headers.get('idempotent-replayed'), again.data?.createCandidate.userErrors]).toEqual([200, null, []]);
     expect(again.raw).not.toBe(first.raw);
@@ -332,7 +362,7 @@ describe('Idempotency-Key on mutations', () => {
     const extra = [...keyed];
     for (const sql of plain) if (extra.includes(sql)) extra.splice(extra.indexOf(sql), 1);
     expect(extra.map((sql) => sql.slice(0, 60))).toEqual([
-      "select set_config(?, ?, true), pg_advisory_xact_lock(hashtex",
+      'select set_config(?, ?, true), pg_advisory_xact_lock(hashtex',
       'select "request_hash", "response_body", "response_status", "',
       // runMutation's transaction nests as a savepoint inside the request's transaction.
       'SAVEPOINT trx;',
@@ -344,8 +374,13 @@ describe('Idempotency-Key on mutations', () => {
 
   it('should ignore the header on anonymous mutations (login): there is no principal to keep it for', async () => {
     const key = randomUUID();
-    const login = parse(`mutation Login($input: LoginInput!) { login(input: $input) { userErrors { code } } }`) as TypedDocumentNode<unknown, Record<string, unknown>>;
-    const response = await app.anonymous().request(login, { input: { email: nordlys.recruiter.email, password: 'wrong password' } }, { 'Idempotency-Key': key });
+    const login = parse(`mutation Login($input: LoginInput!) { login(input: $input) { userErrors { code } } }`) as TypedDocumentNode<
+      unknown,
+      Record<string, unknown>
+    >;
+    const response = await app
+      .anonymous()
+      .request(login, { input: { email: nordlys.recruiter.email, password: 'wrong password' } }, { 'Idempotency-Key': key });
     expect([response.status, response.data]).toEqual([200, { login: { userErrors: [{ code: 'INVALID_CREDENTIALS' }] } }]);
     expect(await storedKeys(key)).toBe(0);
   });
@@ -410,7 +445,11 @@ describe('Idempotency-Key on mutations', () => {
       createCandidate(input: $input) { candidate { lastName email } userErrors { code } }
     }`) as TypedDocumentNode<unknown, { input: CreateCandidateInput }>;
     const send = (requestId: string) =>
-      nordlys.asRecruiter.request(document, { input: candidateInput(marker, { email }) }, { 'Idempotency-Key': key, ...requestHeaders(requestId) });
+      nordlys.asRecruiter.request(
+        document,
+        { input: candidateInput(marker, { email }) },
+        { 'Idempotency-Key': key, ...requestHeaders(requestId) },
+      );
 
     const firstId = newRequestId('keyed-first');
     const first = await send(firstId);
@@ -443,7 +482,14 @@ describe('Idempotency-Key on mutations', () => {
     const principal = `user:${nordlys.recruiter.id}`;
     // The "first request" is simulated by holding the key's lock in another transaction.
     const response = await app.em().transactional(async (tx) => {
-      await tx.getConnection().execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`idempotency:${nordlys.firm.id}:${principal}:${key}`], 'all', tx.getTransactionContext());
+      await tx
+        .getConnection()
+        .execute(
+          'select pg_advisory_xact_lock(hashtextextended(?, 0))',
+          [`idempotency:${nordlys.firm.id}:${principal}:${key}`],
+          'all',
+          tx.getTransactionContext(),
+        );
       return create(nordlys.asRecruiter, candidateInput(marker), key);
     });
     expect([response.status, errorCodes(response)]).toEqual([409, ['IDEMPOTENCY_KEY_IN_PROGRESS']]);

@@ -77,7 +77,16 @@ describe('npm run import:candidates', () => {
       stored.map((row) => [row.first_name, row.last_name, row.email, row.headline, row.languages, row.tags, row.consent_status, row.refs]),
     ).toEqual([
       ['Kari "KK"', 'Nordmann', 'kari@fjordnett.example', null, ['nb'], [], 'PENDING', [{ system: 'greenhouse', externalId: 'gh-3' }]],
-      ['Søren', 'Østergård', 'soren@nordlys.example', 'CEO, Nordlys Retail', ['da', 'en'], ['retail', 'ceo'], 'GIVEN', [{ system: 'greenhouse', externalId: 'gh-1' }]],
+      [
+        'Søren',
+        'Østergård',
+        'soren@nordlys.example',
+        'CEO, Nordlys Retail',
+        ['da', 'en'],
+        ['retail', 'ceo'],
+        'GIVEN',
+        [{ system: 'greenhouse', externalId: 'gh-1' }],
+      ],
       ['Åsa', 'Ekström', null, 'Kundchef, Vattenfjord', ['sv'], [], 'PENDING', [{ system: 'greenhouse', externalId: 'gh-2' }]],
     ]);
 
@@ -106,23 +115,21 @@ describe('npm run import:candidates', () => {
       ].join('\n') + '\n',
     );
     const result = await run([csv, '--firm', target.firm.slug]);
-    expect(result.stdout.split('\n')).toEqual(
-      [
-        `Imported ${csv} into ${target.firm.name} (${target.firm.slug}): 9 rows`,
-        '  created:   2',
-        '  updated:   0',
-        '  unchanged: 0',
-        '  rejected:  7',
-        '    line 3: email: email is not an email address.',
-        '    line 4: has 5 fields, the header has 10',
-        '    line 5: consent_status: "MAYBE" is not one of PENDING, GIVEN, WITHDRAWN',
-        '    line 6: last_name: lastName is required.; languages: "xx" is not an ISO 639-1 language code in lower case, such as nb, sv or en.',
-        '    line 7: external_id: gh-1 of greenhouse already comes on line 2',
-        `    line 8: retain_until: "30.06.${NEXT_YEAR}" is not a date like 2027-06-30 or 2026-01-15T09:30:00Z`,
-        expect.stringMatching(/^ {4}line 10: not valid CSV: Invalid Closing Quote: .+; not valid CSV: Quote Not Closed: .+/),
-        '',
-      ],
-    );
+    expect(result.stdout.split('\n')).toEqual([
+      `Imported ${csv} into ${target.firm.name} (${target.firm.slug}): 9 rows`,
+      '  created:   2',
+      '  updated:   0',
+      '  unchanged: 0',
+      '  rejected:  7',
+      '    line 3: email: email is not an email address.',
+      '    line 4: has 5 fields, the header has 10',
+      '    line 5: consent_status: "MAYBE" is not one of PENDING, GIVEN, WITHDRAWN',
+      '    line 6: last_name: lastName is required.; languages: "xx" is not an ISO 639-1 language code in lower case, such as nb, sv or en.',
+      '    line 7: external_id: gh-1 of greenhouse already comes on line 2',
+      `    line 8: retain_until: "30.06.${NEXT_YEAR}" is not a date like 2027-06-30 or 2026-01-15T09:30:00Z`,
+      expect.stringMatching(/^ {4}line 10: not valid CSV: Invalid Closing Quote: .+; not valid CSV: Quote Not Closed: .+/),
+      '',
+    ]);
     expect(result.status).toBe(1);
     const stored = await storedCandidates(app, target.firm.id);
     expect(stored.map((row) => row.first_name).sort()).toEqual(['Ingrid', 'Tor']);

@@ -67,7 +67,9 @@ async function storedLocations(firmId: string): Promise<Map<string, { location: 
     .em()
     .getConnection()
     .execute('select id, location, updated_at from candidate where firm_id = ?', [firmId]);
-  return new Map(rows.map((row) => [toGlobalId('Candidate', row.id), { location: row.location, updatedAt: new Date(row.updated_at).toISOString() }]));
+  return new Map(
+    rows.map((row) => [toGlobalId('Candidate', row.id), { location: row.location, updatedAt: new Date(row.updated_at).toISOString() }]),
+  );
 }
 
 describe('incremental candidate sync', () => {
@@ -185,12 +187,20 @@ describe('mandateChanges and candidacyChanges', () => {
 
   async function mandateIds(after: string | null = null, caller = firm.asAdmin) {
     const { mandateChanges } = await caller.data(SyncMandatesDocument, { first: 100, after });
-    return { ids: mandateChanges.edges.map((edge) => edge.node.id), cursor: mandateChanges.pageInfo.endCursor ?? after, nodes: mandateChanges.edges };
+    return {
+      ids: mandateChanges.edges.map((edge) => edge.node.id),
+      cursor: mandateChanges.pageInfo.endCursor ?? after,
+      nodes: mandateChanges.edges,
+    };
   }
 
   async function candidacyIds(after: string | null = null, caller = firm.asAdmin) {
     const { candidacyChanges } = await caller.data(SyncCandidaciesDocument, { first: 100, after });
-    return { ids: candidacyChanges.edges.map((edge) => edge.node.id), cursor: candidacyChanges.pageInfo.endCursor ?? after, nodes: candidacyChanges.edges };
+    return {
+      ids: candidacyChanges.edges.map((edge) => edge.node.id),
+      cursor: candidacyChanges.pageInfo.endCursor ?? after,
+      nodes: candidacyChanges.edges,
+    };
   }
 
   it('should list a mandate again after it or its requirement profile changed, and nothing else', async () => {

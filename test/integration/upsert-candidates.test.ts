@@ -85,9 +85,7 @@ describe('upsertCandidates', () => {
     await pause();
 
     let second: Awaited<ReturnType<typeof upsert>> | undefined;
-    const writes = [
-      ...(await writesTo(app, 'candidate', async () => (second = await upsert(firm.asAdmin, batch)))),
-    ];
+    const writes = [...(await writesTo(app, 'candidate', async () => (second = await upsert(firm.asAdmin, batch))))];
     expect(writes).toEqual([]);
     expect(second!.results.map((result) => result.status)).toEqual(Array(20).fill('UNCHANGED'));
     expect([second!.createdCount, second!.updatedCount, second!.unchangedCount, second!.rejectedCount]).toEqual([0, 0, 20, 0]);
@@ -220,7 +218,12 @@ describe('upsertCandidates', () => {
         ],
       },
     ]);
-    expect(payload.results.filter((result) => result.status === 'REJECTED').map((result) => result.candidate)).toEqual([null, null, null, null]);
+    expect(payload.results.filter((result) => result.status === 'REJECTED').map((result) => result.candidate)).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect([payload.createdCount, payload.updatedCount, payload.unchangedCount, payload.rejectedCount]).toEqual([1, 1, 0, 4]);
     const after = await storedCandidates(app, firm.firm.id);
     expect(after[0]).toEqual(before[0]);
@@ -389,7 +392,9 @@ describe('upsertCandidates access', () => {
     ['an API key with mandates:write', async () => (await nordlys.apiKey([ApiKeyScope.MANDATES_WRITE])).client],
   ])('should refuse %s with FORBIDDEN and write nothing', async (_name, caller) => {
     const before = await snapshotTables(app);
-    const response = await (await caller()).request(UpsertCandidatesFullDocument, { input: { candidates: atsCandidates(2, { prefix: 'refused' }) } });
+    const response = await (
+      await caller()
+    ).request(UpsertCandidatesFullDocument, { input: { candidates: atsCandidates(2, { prefix: 'refused' }) } });
     expect(response.data).toBeNull();
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
     expect(await snapshotTables(app)).toEqual(before);

@@ -66,7 +66,12 @@ beforeAll(async () => {
     assessmentsAndMandatesKey: (await nordlys.apiKey([ApiKeyScope.ASSESSMENTS_READ, ApiKeyScope.MANDATES_READ])).client,
     mandatesKey: (await nordlys.apiKey([ApiKeyScope.MANDATES_READ])).client,
     otherScopesKey: (
-      await nordlys.apiKey([ApiKeyScope.CANDIDATES_READ, ApiKeyScope.CANDIDATES_WRITE, ApiKeyScope.MANDATES_WRITE, ApiKeyScope.SHORTLISTS_READ])
+      await nordlys.apiKey([
+        ApiKeyScope.CANDIDATES_READ,
+        ApiKeyScope.CANDIDATES_WRITE,
+        ApiKeyScope.MANDATES_WRITE,
+        ApiKeyScope.SHORTLISTS_READ,
+      ])
     ).client,
     otherFirmsAdmin: fjellvik.asAdmin,
   };
@@ -194,7 +199,12 @@ describe('myScorecards', () => {
   it("should list the caller's own scorecards, filtered by status, oldest first", async () => {
     const { candidacy } = await insertCandidacy(app, nordlys, { firstName: 'Marius' });
     const { scheduleInterview } = await nordlys.asRecruiter.data(ScheduleInterviewDocument, {
-      input: { candidacyId: candidacy.nodeId, kind: 'CLIENT', scheduledAt: '2026-02-10T10:00:00.000Z', interviewerIds: [interviewer.user.nodeId] },
+      input: {
+        candidacyId: candidacy.nodeId,
+        kind: 'CLIENT',
+        scheduledAt: '2026-02-10T10:00:00.000Z',
+        interviewerIds: [interviewer.user.nodeId],
+      },
     });
     const secondDraft = scheduleInterview.interview!.scorecards[0].id;
     const all = await interviewer.as.data(MyScorecardsDocument, {});

@@ -7,11 +7,7 @@ import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';
 import { createStaffUser, insertCandidacy } from '../helpers/interview-fixtures';
 import type { User } from '../../src/modules/user';
-import {
-  ScheduleInterviewDocument,
-  type ScheduleInterviewInput,
-  type ScheduleInterviewMutation,
-} from '../generated/graphql';
+import { ScheduleInterviewDocument, type ScheduleInterviewInput, type ScheduleInterviewMutation } from '../generated/graphql';
 
 let app: TestApp;
 let nordlys: TestFirm;
@@ -183,10 +179,9 @@ describe('scheduleInterview', () => {
     });
 
     it('should refuse the same interviewer twice as INVALID on the second occurrence', async () => {
-      await expectRefused(
-        { interviewerIds: [nordlys.recruiter.nodeId, nordlys.admin.nodeId, nordlys.recruiter.nodeId] },
-        [{ code: 'INVALID', field: ['input', 'interviewerIds', '2'], message: 'This interviewer is named more than once.' }],
-      );
+      await expectRefused({ interviewerIds: [nordlys.recruiter.nodeId, nordlys.admin.nodeId, nordlys.recruiter.nodeId] }, [
+        { code: 'INVALID', field: ['input', 'interviewerIds', '2'], message: 'This interviewer is named more than once.' },
+      ]);
     });
 
     it('should refuse a client user as INVALID', async () => {
@@ -249,7 +244,9 @@ describe('scheduleInterview', () => {
     ])('should refuse %s as FORBIDDEN', async (_case, caller) => {
       const { candidacy } = await insertCandidacy(app, nordlys);
       const before = await rowsOf(nordlys);
-      const response = await (await caller()).request(ScheduleInterviewDocument, {
+      const response = await (
+        await caller()
+      ).request(ScheduleInterviewDocument, {
         input: {
           candidacyId: candidacy.nodeId,
           kind: 'COMPETENCY',

@@ -69,8 +69,8 @@ describe('SQL statements', () => {
       manyResult = await nordlys.asAdmin.data(InterviewsInDepthDocument, { ids: [many[0]] });
     });
     const interviewsOf = (result: unknown) =>
-      (result as { nodes: { candidacy: { interviews: { scorecards: { revisions: unknown[]; ratings: unknown[] }[] }[] } }[] })
-        .nodes[0].candidacy.interviews;
+      (result as { nodes: { candidacy: { interviews: { scorecards: { revisions: unknown[]; ratings: unknown[] }[] }[] } }[] }).nodes[0]
+        .candidacy.interviews;
     expect(interviewsOf(fewResult)).toHaveLength(5);
     expect(interviewsOf(manyResult)).toHaveLength(50);
     // The whole depth is really there: two scorecards each, with 3 revisions and 9 ratings each.

@@ -69,7 +69,9 @@ describe('changeMandateStatus', () => {
   it('should take a mandate through its whole life, back to OPEN once when the client wants more candidates', async () => {
     const mandate = await insertMandate(app, nordlys);
     for (const status of [OPEN, PRESENTED, OPEN, PRESENTED, FILLED]) {
-      const { changeMandateStatus } = await nordlys.asAdmin.data(ChangeMandateStatusDocument, { input: { mandateId: mandate.nodeId, status } });
+      const { changeMandateStatus } = await nordlys.asAdmin.data(ChangeMandateStatusDocument, {
+        input: { mandateId: mandate.nodeId, status },
+      });
       expect(changeMandateStatus.mandate?.status).toBe(status);
     }
   });
@@ -95,7 +97,9 @@ describe('changeMandateStatus', () => {
     const results = [filled.changeMandateStatus, cancelled.changeMandateStatus];
     expect(results.filter((result) => result.userErrors.length === 0)).toHaveLength(1);
     const winner = results.find((result) => result.userErrors.length === 0)!.mandate!.status;
-    expect(results.find((result) => result.userErrors.length > 0)!.userErrors[0].message).toBe(`A mandate cannot go from ${winner} to ${winner === FILLED ? CANCELLED : FILLED}: ${winner} is final.`);
+    expect(results.find((result) => result.userErrors.length > 0)!.userErrors[0].message).toBe(
+      `A mandate cannot go from ${winner} to ${winner === FILLED ? CANCELLED : FILLED}: ${winner} is final.`,
+    );
     expect((await storedMandate(app, mandate.id)).status).toBe(winner);
   });
 

@@ -96,7 +96,11 @@ describe('createMandate', () => {
     expect(without.createMandate).toEqual({
       mandate: null,
       userErrors: [
-        { code: 'REQUIRED', field: ['input', 'leadRecruiterId'], message: 'leadRecruiterId is required when an API key creates a mandate.' },
+        {
+          code: 'REQUIRED',
+          field: ['input', 'leadRecruiterId'],
+          message: 'leadRecruiterId is required when an API key creates a mandate.',
+        },
       ],
     });
     expect(await mandateCount(nordlys)).toBe(before);
@@ -169,7 +173,12 @@ describe('createMandate', () => {
     ['a lead recruiter of another firm', { leadRecruiterId: 'FJELLVIK_RECRUITER' }, ['input', 'leadRecruiterId'], 'No user with this id.'],
     ['a malformed lead recruiter id', { leadRecruiterId: 'nope' }, ['input', 'leadRecruiterId'], 'No user with this id.'],
     ['a rubric of another firm', { rubricId: 'FJELLVIK_RUBRIC' }, ['input', 'rubricId'], 'No rubric with this id.'],
-    ['a rubric id that does not exist', { rubricId: toGlobalId('Rubric', '00000000-0000-4000-8000-000000000000') }, ['input', 'rubricId'], 'No rubric with this id.'],
+    [
+      'a rubric id that does not exist',
+      { rubricId: toGlobalId('Rubric', '00000000-0000-4000-8000-000000000000') },
+      ['input', 'rubricId'],
+      'No rubric with this id.',
+    ],
   ])('should answer NOT_FOUND for %s and store nothing', async (_case, overrides, field, message) => {
     const fjellvikRubric = await app.em().findOneOrFail(Rubric, { firm: fjellvik.firm.id, key: DEFAULT_RUBRIC_KEY });
     const ids: Record<string, string> = {
@@ -346,7 +355,6 @@ describe('mandates', () => {
     ids.oslo = oslo.nodeId;
     await insertMandate(app, fjellvik, { title: 'Not listed' });
   });
-
 
   it("should page through the firm's mandates, oldest first, with every field", async () => {
     const first = await firm.asRecruiter.data(MandatesDocument, { first: 3 });

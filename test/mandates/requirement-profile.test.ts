@@ -161,8 +161,7 @@ describe('setRequirementProfile', () => {
     expect(await storedMandate(app, mandate.id)).toEqual(before);
   });
 
-  const outOfRange = (name: string, min: number, max: number) =>
-    `${name} must be a whole number from ${min} to ${max}.`;
+  const outOfRange = (name: string, min: number, max: number) => `${name} must be a whole number from ${min} to ${max}.`;
   const NOT_IN_RUBRIC = 'is not a competency of rubric customer-oriented-leadership version 1.';
 
   it.each([

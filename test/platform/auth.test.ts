@@ -66,9 +66,7 @@ describe('login', () => {
     expect(user.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(user.passwordHash).not.toContain(PASSWORD);
     const sessions = await em.find(Session, { user: user.id });
-    expect(sessions.map((session) => session.tokenHash)).toContain(
-      createHash('sha256').update(login.token!).digest('hex'),
-    );
+    expect(sessions.map((session) => session.tokenHash)).toContain(createHash('sha256').update(login.token!).digest('hex'));
     expect(sessions.map((session) => session.tokenHash)).not.toContain(login.token);
   });
 });
@@ -150,7 +148,12 @@ describe('API keys', () => {
       scopes: ['CANDIDATES_READ', 'CANDIDATES_WRITE'],
       firm: { id: nordlys.firm.nodeId, name: nordlys.firm.name, slug: nordlys.firm.slug },
       user: null,
-      apiKey: { id: createApiKey.apiKey!.id, name: 'Greenhouse sync', scopes: ['CANDIDATES_READ', 'CANDIDATES_WRITE'], lastUsedAt: expect.any(String) },
+      apiKey: {
+        id: createApiKey.apiKey!.id,
+        name: 'Greenhouse sync',
+        scopes: ['CANDIDATES_READ', 'CANDIDATES_WRITE'],
+        lastUsedAt: expect.any(String),
+      },
     });
     const used = await app.em().findOneOrFail(ApiKey, { name: 'Greenhouse sync' });
     expect(used.lastUsedAt).toBeInstanceOf(Date);

@@ -84,9 +84,7 @@ describe('error masking', () => {
     const response = await post(JSON.stringify({ query: '{ viewer { password } }' }));
     expect(response.status).toBe(400);
     const body = JSON.parse(response.raw);
-    expect(body.errors.map((error: { extensions: { code: string } }) => error.extensions.code)).toEqual([
-      'GRAPHQL_VALIDATION_FAILED',
-    ]);
+    expect(body.errors.map((error: { extensions: { code: string } }) => error.extensions.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
   it('should refuse a GET query: POST only (test/security has the CSRF tests)', async () => {
@@ -153,7 +151,13 @@ describe('error masking', () => {
       const before = await app.em().count(Candidate, { firm: nordlys.firm.id });
       const body = JSON.stringify({
         query: 'mutation Upsert($input: UpsertCandidatesInput!) { upsertCandidates(input: $input) { createdCount } }',
-        variables: { input: { candidates: [{ externalRef: { system: 'lever', externalId: 'lone \ud800 surrogate' }, firstName: 'Ingrid', lastName: 'Solberg' }] } },
+        variables: {
+          input: {
+            candidates: [
+              { externalRef: { system: 'lever', externalId: 'lone \ud800 surrogate' }, firstName: 'Ingrid', lastName: 'Solberg' },
+            ],
+          },
+        },
       });
       let response: Awaited<ReturnType<typeof post>> | null = null;
       expect(await app.countStatements(async () => (response = await post(body, auth())))).toBe(0);

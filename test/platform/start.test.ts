@@ -118,10 +118,11 @@ describe('npm start', () => {
         (error: { code: number; output: string }) => error,
       );
       expect(failure?.code).toBe(1);
-      const lines = failure!.output.trim().split('\n').filter((line) => line.startsWith('outside-in:'));
-      expect(lines).toEqual([
-        `outside-in: Port ${busyPort} is in use. Stop what uses it, or start with another port: PORT=4001 npm start`,
-      ]);
+      const lines = failure!.output
+        .trim()
+        .split('\n')
+        .filter((line) => line.startsWith('outside-in:'));
+      expect(lines).toEqual([`outside-in: Port ${busyPort} is in use. Stop what uses it, or start with another port: PORT=4001 npm start`]);
       expect(failure!.output).not.toMatch(/\n\s+at /);
       expect(fs.existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
     } finally {

@@ -56,13 +56,23 @@ async function migrateAndSeed(url: string): Promise<Setup> {
     return await orm.em.fork().transactional(async (tx) => {
       const em = tx as EntityManager;
       const firm = createFirm(em, { name: 'Crash Test Search', slug: 'crash-test' });
-      const admin = await createUser(em, firm.id, { email: 'admin@crash.example', name: 'Admin', role: Role.ADMIN, password: 'crash-test-password', clientId: null });
+      const admin = await createUser(em, firm.id, {
+        email: 'admin@crash.example',
+        name: 'Admin',
+        role: Role.ADMIN,
+        password: 'crash-test-password',
+        clientId: null,
+      });
       const { secret } = await createApiKey(em, firm.id, admin.id, {
         name: 'writer',
         scopes: [ApiKeyScope.CANDIDATES_READ, ApiKeyScope.CANDIDATES_WRITE, ApiKeyScope.MANDATES_READ, ApiKeyScope.MANDATES_WRITE],
       });
       await em.flush();
-      const rubric = await em.findOneOrFail(Rubric, { firm: firm.id, key: DEFAULT_RUBRIC_KEY, status: RubricStatus.PUBLISHED }, { filters: false });
+      const rubric = await em.findOneOrFail(
+        Rubric,
+        { firm: firm.id, key: DEFAULT_RUBRIC_KEY, status: RubricStatus.PUBLISHED },
+        { filters: false },
+      );
       const client = em.create(Client, { firm, name: 'Fjordnett AS', country: 'NO' });
       const mandate = em.create(Mandate, {
         firm,
@@ -73,7 +83,12 @@ async function migrateAndSeed(url: string): Promise<Setup> {
         rubric,
         status: MandateStatus.OPEN,
       });
-      em.create(WebhookSubscription, { firm, url: 'https://hooks.crash.example/outside-in', events: ['candidacy.stage_changed'], secret: 'whsec-crash-test' });
+      em.create(WebhookSubscription, {
+        firm,
+        url: 'https://hooks.crash.example/outside-in',
+        events: ['candidacy.stage_changed'],
+        secret: 'whsec-crash-test',
+      });
       await em.flush();
       return { firmId: firm.id, mandateId: mandate.id, apiKey: secret };
     });
@@ -213,14 +228,17 @@ describe('crash safety', () => {
 
       async function lane(index: number): Promise<LaneResult> {
         const marker = `crash-${index}-${randomUUID().slice(0, 8)}`;
-        const created = await mutate(CREATE, { input: { firstName: 'Kari', lastName: marker, externalRefs: [{ system: 'crash', externalId: marker }] } });
+        const created = await mutate(CREATE, {
+          input: { firstName: 'Kari', lastName: marker, externalRefs: [{ system: 'crash', externalId: marker }] },
+        });
         const candidate = created.createCandidate.candidate as { id: string } | null;
         if (created.createCandidate.userErrors.length || !candidate) throw new Error(`createCandidate refused: ${JSON.stringify(created)}`);
         const result: LaneResult = { marker, candidateId: candidate.id, candidacyId: null, moved: false };
         if (index % 2 !== 0) return result;
         const added = await mutate(ADD, { input: { mandateId: mandateGlobalId, candidateId: candidate.id } });
         const candidacy = added.addCandidateToMandate.candidacy as { id: string } | null;
-        if (added.addCandidateToMandate.userErrors.length || !candidacy) throw new Error(`addCandidateToMandate refused: ${JSON.stringify(added)}`);
+        if (added.addCandidateToMandate.userErrors.length || !candidacy)
+          throw new Error(`addCandidateToMandate refused: ${JSON.stringify(added)}`);
         result.candidacyId = candidacy.id;
         const moved = await mutate(MOVE, { input: { candidacyId: candidacy.id, stage: 'SCREENING' } });
         if (moved.moveCandidacy.userErrors.length) throw new Error(`moveCandidacy refused: ${JSON.stringify(moved)}`);
@@ -303,7 +321,9 @@ describe('crash safety', () => {
             [firm],
           )
         ).rows;
-        const [{ keys }] = (await db.query<{ keys: number }>('select count(*)::int as keys from idempotency_key where firm_id = $1', [firm])).rows;
+        const [{ keys }] = (
+          await db.query<{ keys: number }>('select count(*)::int as keys from idempotency_key where firm_id = $1', [firm])
+        ).rows;
 
         const byMarker = new Map<string, typeof candidates>();
         for (const row of candidates) byMarker.set(row.last_name, [...(byMarker.get(row.last_name) ?? []), row]);

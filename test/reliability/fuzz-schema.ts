@@ -148,7 +148,8 @@ function intValue(draw: Draw, field: string): number {
 }
 
 function dateTimeValue(draw: Draw): string {
-  if (chance(draw, 0.7)) return pick(draw, fc.date({ min: new Date('2000-01-01'), max: new Date('2040-01-01'), noInvalidDate: true })).toISOString();
+  if (chance(draw, 0.7))
+    return pick(draw, fc.date({ min: new Date('2000-01-01'), max: new Date('2040-01-01'), noInvalidDate: true })).toISOString();
   return oneOf(draw, [
     '2026-06-01T12:00:00.000Z',
     '2026-11-22T09:30:00+01:00',
@@ -237,7 +238,9 @@ function presentValue(draw: Draw, type: GraphQLInputType, field: string, pools: 
           ? pick(draw, fc.integer({ min: 4, max: 20 }))
           : pick(draw, fc.integer({ min: 21, max: LONG_LIST }));
     // A long list repeats a few generated items: the size is the point, not the variety.
-    const distinct = Array.from({ length: Math.min(length, 5) }, () => presentValue(draw, type.ofType as GraphQLInputType, field, pools, depth + 1));
+    const distinct = Array.from({ length: Math.min(length, 5) }, () =>
+      presentValue(draw, type.ofType as GraphQLInputType, field, pools, depth + 1),
+    );
     return Array.from({ length }, (_, index) => distinct[index % Math.max(distinct.length, 1)]);
   }
   if (isInputObjectType(type)) {
@@ -249,7 +252,12 @@ function presentValue(draw: Draw, type: GraphQLInputType, field: string, pools: 
     return value;
   }
   if (isEnumType(type)) {
-    return breakTypes && chance(draw, 0.1) ? 'NOT_A_VALUE' : oneOf(draw, type.getValues().map((value) => value.name));
+    return breakTypes && chance(draw, 0.1)
+      ? 'NOT_A_VALUE'
+      : oneOf(
+          draw,
+          type.getValues().map((value) => value.name),
+        );
   }
   switch (type.name) {
     case 'ID':
@@ -358,7 +366,11 @@ export class OperationGenerator {
       selection = selection ? selection.replace(/}$/, ' userErrors { field message code } }') : '{ userErrors { field message code } }';
     }
     const definitions = variables.definitions.length ? `(${variables.definitions.join(', ')})` : '';
-    return { query: `mutation Fuzz${definitions} { ${mutation.name}${args} ${selection} }`, variables: variables.values, root: mutation.name };
+    return {
+      query: `mutation Fuzz${definitions} { ${mutation.name}${args} ${selection} }`,
+      variables: variables.values,
+      root: mutation.name,
+    };
   }
 
   // A random query: one or two root fields with random arguments and a bounded selection.
@@ -372,6 +384,10 @@ export class OperationGenerator {
       return `${root.name}${args} ${selectionOf(draw, root.type, depth, pools, variables)}`.trim();
     });
     const definitions = variables.definitions.length ? `(${variables.definitions.join(', ')})` : '';
-    return { query: `query Fuzz${definitions} { ${parts.join(' ')} }`, variables: variables.values, root: roots.map((root) => root.name).join('+') };
+    return {
+      query: `query Fuzz${definitions} { ${parts.join(' ')} }`,
+      variables: variables.values,
+      root: roots.map((root) => root.name).join('+'),
+    };
   }
 }

@@ -160,11 +160,16 @@ class Tally {
 }
 
 // What an answer was, for the counts: data, userErrors by code, GraphQL errors by code, or a status.
-function outcomeOf(status: number, body: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] } | null): string {
+function outcomeOf(
+  status: number,
+  body: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] } | null,
+): string {
   if (!body) return `HTTP ${status}, no JSON`;
-  if (body.errors?.length) return `error ${[...new Set(body.errors.map((error) => error.extensions?.code ?? '?'))].join('+')} (HTTP ${status})`;
+  if (body.errors?.length)
+    return `error ${[...new Set(body.errors.map((error) => error.extensions?.code ?? '?'))].join('+')} (HTTP ${status})`;
   const payload = Object.values(body.data ?? {})[0] as { userErrors?: { code: string }[] } | null;
-  if (payload?.userErrors?.length) return `userErrors ${[...new Set(payload.userErrors.map((error) => error.code ?? '(code not selected)'))].join('+')}`;
+  if (payload?.userErrors?.length)
+    return `userErrors ${[...new Set(payload.userErrors.map((error) => error.code ?? '(code not selected)'))].join('+')}`;
   return 'data';
 }
 
@@ -185,7 +190,11 @@ function causeOf(error: unknown): string {
 }
 
 // Runs one case and returns why it failed, or null.
-async function check(caller: Caller, operation: GeneratedOperation, outcomes: Tally): Promise<{ reason: string; status: number; raw: string } | null> {
+async function check(
+  caller: Caller,
+  operation: GeneratedOperation,
+  outcomes: Tally,
+): Promise<{ reason: string; status: number; raw: string } | null> {
   let answer: Awaited<ReturnType<typeof send>>;
   try {
     answer = await send(caller, operation);
@@ -214,7 +223,8 @@ async function check(caller: Caller, operation: GeneratedOperation, outcomes: Ta
   if (status === 401) return { reason: 'the caller was refused as UNAUTHENTICATED: its credential stopped working', status, raw };
   if (status >= 500) return { reason: `HTTP ${status}`, status, raw };
   if (!body) return { reason: 'the answer is not JSON', status, raw };
-  if (body.errors?.some((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR')) return { reason: 'INTERNAL_SERVER_ERROR', status, raw };
+  if (body.errors?.some((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR'))
+    return { reason: 'INTERNAL_SERVER_ERROR', status, raw };
   const otherFirm = firmIds[caller.firm === 'A' ? 'B' : 'A'];
   const leaks = await leaksIn(body, uuidsIn(sent), otherFirm);
   if (leaks.length) return { reason: `ids of the other firm: ${leaks.join(', ')}`, status, raw };
@@ -279,7 +289,7 @@ describe('fuzzing the API', () => {
   });
 
   it(
-    'should answer every generated call of every mutation without an internal error or another firm\'s ids',
+    "should answer every generated call of every mutation without an internal error or another firm's ids",
     async () => {
       const mutations = generator.mutations;
       const { failures, roots, cases } = await fuzz('mutations', MUTATION_CASES, (draw, index, caller) =>
@@ -294,7 +304,7 @@ describe('fuzzing the API', () => {
   );
 
   it(
-    'should answer random queries without an internal error or another firm\'s ids',
+    "should answer random queries without an internal error or another firm's ids",
     async () => {
       const { failures, cases } = await fuzz('queries', QUERY_CASES, (draw, _index, caller) => generator.query(draw, pools[caller.firm]));
       expect(cases).toBe(QUERY_CASES);

@@ -261,10 +261,20 @@ describe('createRubric', () => {
   });
 
   it.each([
-    ['no competencies', () => ({ ...rubricInput(newKey()), competencies: [] }), ['input', 'competencies'], 'REQUIRED', 'competencies needs at least one item.'],
+    [
+      'no competencies',
+      () => ({ ...rubricInput(newKey()), competencies: [] }),
+      ['input', 'competencies'],
+      'REQUIRED',
+      'competencies needs at least one item.',
+    ],
     [
       '31 competencies',
-      () => rubricInput(newKey(), Array.from({ length: 31 }, (_, index) => `C${index}`)),
+      () =>
+        rubricInput(
+          newKey(),
+          Array.from({ length: 31 }, (_, index) => `C${index}`),
+        ),
       ['input', 'competencies'],
       'OUT_OF_RANGE',
       'competencies holds 31 items; at most 30 are allowed.',
@@ -308,7 +318,11 @@ describe('createRubric', () => {
   it.each([
     ['an empty NB name', (input: CreateRubricInput) => (input.name.NB = ''), ['input', 'name', 'NB']],
     ['a blank DA description', (input: CreateRubricInput) => (input.description.DA = ' \n\t '), ['input', 'description', 'DA']],
-    ['an empty SV competency name', (input: CreateRubricInput) => (input.competencies[1].name.SV = ''), ['input', 'competencies', '1', 'name', 'SV']],
+    [
+      'an empty SV competency name',
+      (input: CreateRubricInput) => (input.competencies[1].name.SV = ''),
+      ['input', 'competencies', '1', 'name', 'SV'],
+    ],
     [
       'an empty EN indicator',
       (input: CreateRubricInput) => (input.competencies[0].indicators[1].EN = ''),
@@ -348,8 +362,18 @@ describe('createRubric', () => {
 
   it.each([
     ['the rubric name', (input: CreateRubricInput) => (input.name.EN = 'n'.repeat(201)), ['input', 'name', 'EN'], 200],
-    ['the rubric description', (input: CreateRubricInput) => (input.description.NB = 'd'.repeat(2001)), ['input', 'description', 'NB'], 2000],
-    ['a competency name', (input: CreateRubricInput) => (input.competencies[0].name.DA = 'n'.repeat(201)), ['input', 'competencies', '0', 'name', 'DA'], 200],
+    [
+      'the rubric description',
+      (input: CreateRubricInput) => (input.description.NB = 'd'.repeat(2001)),
+      ['input', 'description', 'NB'],
+      2000,
+    ],
+    [
+      'a competency name',
+      (input: CreateRubricInput) => (input.competencies[0].name.DA = 'n'.repeat(201)),
+      ['input', 'competencies', '0', 'name', 'DA'],
+      200,
+    ],
     [
       'a competency description',
       (input: CreateRubricInput) => (input.competencies[0].description.SV = 'd'.repeat(2001)),
@@ -407,7 +431,11 @@ describe('createRubric', () => {
           field: ['input', 'competencies', '1', 'key'],
           message: 'competencies[1].key: LISTENS is already the key of competencies[0]; keys are unique within a rubric.',
         },
-        { code: 'REQUIRED', field: ['input', 'competencies', '1', 'indicators'], message: 'competencies[1].indicators needs at least one item.' },
+        {
+          code: 'REQUIRED',
+          field: ['input', 'competencies', '1', 'indicators'],
+          message: 'competencies[1].indicators needs at least one item.',
+        },
         {
           code: 'TOO_LONG',
           field: ['input', 'competencies', '1', 'questions', '0', 'SV'],
@@ -447,10 +475,12 @@ describe('updateRubricDraft', () => {
       ],
     });
     expect(rubric!.competencies[1].id).not.toBe(idOf('FOLLOWS_UP'));
-    const stored = await app.em().getConnection().execute(
-      'select c.key, c.position from competency c join rubric r on r.id = c.rubric_id where r.key = ? order by c.position',
-      [draft.key],
-    );
+    const stored = await app
+      .em()
+      .getConnection()
+      .execute('select c.key, c.position from competency c join rubric r on r.id = c.rubric_id where r.key = ? order by c.position', [
+        draft.key,
+      ]);
     expect(stored).toEqual([
       { key: 'COACHES', position: 1 },
       { key: 'NEW_ONE', position: 2 },
@@ -468,7 +498,11 @@ describe('updateRubricDraft', () => {
   it('should refuse to change a published rubric with INVALID_STATE, pointing to reviseRubric', async () => {
     const standard = await defaultRubricOf(app, nordlys.firm);
     await expectNothingWritten(async () => {
-      const { rubric, userErrors } = await update({ rubricId: standard.nodeId, name: localized('Hijacked'), competencies: [competencyInput('X')] });
+      const { rubric, userErrors } = await update({
+        rubricId: standard.nodeId,
+        name: localized('Hijacked'),
+        competencies: [competencyInput('X')],
+      });
       expect(rubric).toBeNull();
       expect(userErrors).toEqual([
         {
@@ -515,7 +549,11 @@ describe('updateRubricDraft', () => {
       });
       expect(rubric).toBeNull();
       expect(userErrors).toEqual([
-        { code: 'REQUIRED', field: ['input', 'description', 'SV'], message: 'description.SV is required: every text needs all four languages.' },
+        {
+          code: 'REQUIRED',
+          field: ['input', 'description', 'SV'],
+          message: 'description.SV is required: every text needs all four languages.',
+        },
         {
           code: 'INVALID',
           field: ['input', 'competencies', '1', 'key'],
@@ -535,7 +573,9 @@ describe('updateRubricDraft', () => {
     const draft = await createDraft();
     await expectNothingWritten(async () => {
       const { userErrors } = await update({ rubricId: draft.id, competencies: [] });
-      expect(userErrors).toEqual([{ code: 'REQUIRED', field: ['input', 'competencies'], message: 'competencies needs at least one item.' }]);
+      expect(userErrors).toEqual([
+        { code: 'REQUIRED', field: ['input', 'competencies'], message: 'competencies needs at least one item.' },
+      ]);
     });
   });
 
@@ -766,7 +806,10 @@ describe('a rubric through its life', () => {
 
 describe('access to rubric mutations', () => {
   // Each mutation with the input of a rubric it could work on, so a refusal can only come from access.
-  const mutations: Record<string, { arrange: () => Promise<string>; run: (client: GraphQLClient, rubricId: string) => Promise<GraphQLResponse<unknown>> }> = {
+  const mutations: Record<
+    string,
+    { arrange: () => Promise<string>; run: (client: GraphQLClient, rubricId: string) => Promise<GraphQLResponse<unknown>> }
+  > = {
     createRubric: {
       arrange: async () => '',
       run: (client) => client.request(CreateRubricDocument, { input: rubricInput(newKey()) }),

@@ -110,7 +110,12 @@ describe('Rubric and Competency via node', () => {
       publishedAt: null,
       name: 'alpha name',
       competencies: [
-        { key: 'LISTENS', position: 1, name: 'LISTENS name', anchors: [1, 2, 3, 4, 5].map((score) => ({ score, description: `LISTENS anchor ${score}` })) },
+        {
+          key: 'LISTENS',
+          position: 1,
+          name: 'LISTENS name',
+          anchors: [1, 2, 3, 4, 5].map((score) => ({ score, description: `LISTENS anchor ${score}` })),
+        },
         { key: 'FOLLOWS_UP', position: 2, name: 'FOLLOWS_UP name' },
       ],
     });

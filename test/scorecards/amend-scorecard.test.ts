@@ -103,7 +103,16 @@ describe('amendScorecard', () => {
         revision.ratings.filter((rating) => rating.score !== null).map((rating) => [rating.competencyKey, rating.score]),
       ]),
     ).toEqual([
-      [1, 'YES', 'First view.', null, [['CUSTOMER_INSIGHT', 4], ['OUTSIDE_IN', 5]]],
+      [
+        1,
+        'YES',
+        'First view.',
+        null,
+        [
+          ['CUSTOMER_INSIGHT', 4],
+          ['OUTSIDE_IN', 5],
+        ],
+      ],
       [2, 'STRONG_YES', 'Second view.', 'New information from a reference call.', [['OUTSIDE_IN', 5]]],
       [3, 'NO', null, 'Checked the delivery record.', [['EXECUTION', 2]]],
     ]);
@@ -138,7 +147,11 @@ describe('amendScorecard', () => {
         [
           { code: 'OUT_OF_RANGE', field: ['input', 'ratings', '0', 'score'], message: 'score must be a whole number from 1 to 5.' },
           { code: 'REQUIRED', field: ['input', 'ratings', '1', 'evidence'], message: 'evidence is required.' },
-          { code: 'NOT_FOUND', field: ['input', 'ratings', '2', 'competencyKey'], message: `The mandate's rubric has no competency "MAGIC".` },
+          {
+            code: 'NOT_FOUND',
+            field: ['input', 'ratings', '2', 'competencyKey'],
+            message: `The mandate's rubric has no competency "MAGIC".`,
+          },
           { code: 'INVALID', field: ['input', 'ratings', '3', 'competencyKey'], message: 'OUTSIDE_IN is rated more than once.' },
           { code: 'TOO_LONG', field: ['input', 'summary'], message: 'summary is longer than 5000 characters.' },
         ],

@@ -274,7 +274,11 @@ describe('submitScorecard', () => {
         [
           { code: 'OUT_OF_RANGE', field: ['input', 'ratings', '0', 'score'], message: 'score must be a whole number from 1 to 5.' },
           { code: 'REQUIRED', field: ['input', 'ratings', '0', 'evidence'], message: 'evidence is required.' },
-          { code: 'NOT_FOUND', field: ['input', 'ratings', '1', 'competencyKey'], message: `The mandate's rubric has no competency "NOPE".` },
+          {
+            code: 'NOT_FOUND',
+            field: ['input', 'ratings', '1', 'competencyKey'],
+            message: `The mandate's rubric has no competency "NOPE".`,
+          },
           { code: 'TOO_LONG', field: ['input', 'summary'], message: 'summary is longer than 5000 characters.' },
         ],
       );

@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const TOO_LARGE = 'The request body is larger than 100 kB (1,024 kB for a mutation of only upsertCandidates, createRubric, updateRubricDraft).';
+const TOO_LARGE =
+  'The request body is larger than 100 kB (1,024 kB for a mutation of only upsertCandidates, createRubric, updateRubricDraft).';
 
 function expectRefused(response: RawResponse, status: number, message: string) {
   expect(response.status).toBe(status);
@@ -57,7 +58,11 @@ describe('request body size', () => {
     const mutation = 'mutation ($input: UpsertCandidatesInput!) { upsertCandidates(input: $input) { createdCount rejectedCount } }';
     // 500 candidates with long headlines and tags: about 290 kB.
     const batch = (prefix: string) =>
-      atsCandidates(500, { prefix }).map((candidate) => ({ ...candidate, headline: 'h'.repeat(200), tags: ['t'.repeat(50), 'u'.repeat(50), 'v'.repeat(50)] }));
+      atsCandidates(500, { prefix }).map((candidate) => ({
+        ...candidate,
+        headline: 'h'.repeat(200),
+        tags: ['t'.repeat(50), 'u'.repeat(50), 'v'.repeat(50)],
+      }));
 
     it('should take a 500-candidate batch larger than 100 kB', async () => {
       const { client } = await nordlys.apiKey([ApiKeyScope.CANDIDATES_WRITE]);

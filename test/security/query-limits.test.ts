@@ -128,7 +128,24 @@ describe('cost, computed with the variables', () => {
 
   it('should count an absent first as the default page size (20)', async () => {
     // 1 + 20 × (2 + 48) = 1,001
-    const response = await graphql(app, `query ($m: Int) { clients { nodes { mandates(first: $m) { nodes { id } } } } }`, { m: 48 }, { token });
+    const response = await graphql(
+      app,
+      `
+        query ($m: Int) {
+          clients {
+            nodes {
+              mandates(first: $m) {
+                nodes {
+                  id
+                }
+              }
+            }
+          }
+        }
+      `,
+      { m: 48 },
+      { token },
+    );
     expect(codes(response)).toEqual(['COST_LIMIT_EXCEEDED']);
     expect(response.statements).toBe(0);
   });
@@ -185,7 +202,9 @@ describe('input lists', () => {
       {},
       { token },
     );
-    expect(response.body?.errors?.[0].message).toBe('input.tags of updateCandidate holds 251 items; at most 250 are allowed. Send them in batches.');
+    expect(response.body?.errors?.[0].message).toBe(
+      'input.tags of updateCandidate holds 251 items; at most 250 are allowed. Send them in batches.',
+    );
     expect(response.statements).toBe(0);
   });
 
@@ -194,14 +213,24 @@ describe('input lists', () => {
 
     it('should write 500 candidates in one call', async () => {
       const { client } = await nordlys.apiKey([ApiKeyScope.CANDIDATES_WRITE]);
-      const response = await graphql(app, mutation, { input: { candidates: atsCandidates(500, { prefix: 'ok' }) } }, { token: client.token });
+      const response = await graphql(
+        app,
+        mutation,
+        { input: { candidates: atsCandidates(500, { prefix: 'ok' }) } },
+        { token: client.token },
+      );
       expectAnswered(response, { upsertCandidates: { createdCount: 500, rejectedCount: 0 } });
     });
 
     it('should refuse 501 before any SQL, and write nothing', async () => {
       const { client } = await nordlys.apiKey([ApiKeyScope.CANDIDATES_WRITE]);
       const before = await storedCandidates(app, nordlys.firm.id);
-      const response = await graphql(app, mutation, { input: { candidates: atsCandidates(501, { prefix: 'no' }) } }, { token: client.token });
+      const response = await graphql(
+        app,
+        mutation,
+        { input: { candidates: atsCandidates(501, { prefix: 'no' }) } },
+        { token: client.token },
+      );
       expect(response.status).toBe(400);
       expect(response.body).toEqual({
         errors: [
@@ -262,7 +291,8 @@ describe('invalid variables', () => {
     expect(response.body).toEqual({
       errors: [
         {
-          message: 'Variable "$input" got invalid value { firstName: "Ingrid" }; Field "lastName" of required type "String!" was not provided.',
+          message:
+            'Variable "$input" got invalid value { firstName: "Ingrid" }; Field "lastName" of required type "String!" was not provided.',
           locations: [{ line: 1, column: 11 }],
           extensions: { code: 'BAD_USER_INPUT' },
         },

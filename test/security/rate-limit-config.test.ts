@@ -6,7 +6,12 @@ describe('rate-limit configuration from the environment', () => {
   });
 
   it('should read RATE_LIMIT_CAPACITY, RATE_LIMIT_REFILL_PER_SECOND, RATE_LIMIT_STORE and RATE_LIMIT_PG_POOL_SIZE', () => {
-    const env = { RATE_LIMIT_CAPACITY: '5000', RATE_LIMIT_REFILL_PER_SECOND: '0.5', RATE_LIMIT_STORE: 'postgres', RATE_LIMIT_PG_POOL_SIZE: '4' };
+    const env = {
+      RATE_LIMIT_CAPACITY: '5000',
+      RATE_LIMIT_REFILL_PER_SECOND: '0.5',
+      RATE_LIMIT_STORE: 'postgres',
+      RATE_LIMIT_PG_POOL_SIZE: '4',
+    };
     expect(readConfig(env).rateLimit).toEqual({ capacity: 5000, refillPerSecond: 0.5, store: 'postgres', poolSize: 4 });
   });
 

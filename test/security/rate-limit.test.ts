@@ -26,8 +26,7 @@ async function credentials(app: TestApp, label: string) {
     const admin = await createUser(em, firm.id, { email, name: 'Admin', role: Role.ADMIN, password: PASSWORD, clientId: null });
     await em.flush();
     const session = await login(em, email, PASSWORD);
-    const key = async (name: string) =>
-      (await createApiKey(em, firm.id, admin.id, { name, scopes: [ApiKeyScope.CANDIDATES_READ] })).secret;
+    const key = async (name: string) => (await createApiKey(em, firm.id, admin.id, { name, scopes: [ApiKeyScope.CANDIDATES_READ] })).secret;
     return { firm, admin, session: session.token, firstKey: await key('ats one'), secondKey: await key('ats two') };
   });
 }
@@ -60,11 +59,23 @@ function behavesAsATokenBucket(options: Partial<RateLimitConfig>) {
   });
   afterAll(() => app.close());
 
-  it('should take each operation\'s cost, say so in the headers, and refuse with 429 once the bucket is short', async () => {
+  it("should take each operation's cost, say so in the headers, and refuse with 429 once the bucket is short", async () => {
     const token = nordlys.session;
     // reset: seconds until the bucket is full again.
-    expect(bucket(await graphql(app, VIEWER, {}, { token }))).toEqual({ status: 200, limit: '10', remaining: '9', reset: '1000', retryAfter: null });
-    expect(bucket(await graphql(app, NODES, { ids: ids(3) }, { token }))).toEqual({ status: 200, limit: '10', remaining: '6', reset: '4000', retryAfter: null });
+    expect(bucket(await graphql(app, VIEWER, {}, { token }))).toEqual({
+      status: 200,
+      limit: '10',
+      remaining: '9',
+      reset: '1000',
+      retryAfter: null,
+    });
+    expect(bucket(await graphql(app, NODES, { ids: ids(3) }, { token }))).toEqual({
+      status: 200,
+      limit: '10',
+      remaining: '6',
+      reset: '4000',
+      retryAfter: null,
+    });
     // Refused before the rate limit (validation): nothing taken, the bucket as it is.
     const invalid = await graphql(app, '{ viewer { nope } }', {}, { token });
     expect(bucket(invalid)).toEqual({ status: 400, limit: '10', remaining: '6', reset: '4000', retryAfter: null });
@@ -83,7 +94,13 @@ function behavesAsATokenBucket(options: Partial<RateLimitConfig>) {
     expect(refused.statements).toBe(0);
 
     // A refused operation took nothing: 6 still fit, exactly.
-    expect(bucket(await graphql(app, NODES, { ids: ids(6) }, { token }))).toEqual({ status: 200, limit: '10', remaining: '0', reset: '10000', retryAfter: null });
+    expect(bucket(await graphql(app, NODES, { ids: ids(6) }, { token }))).toEqual({
+      status: 200,
+      limit: '10',
+      remaining: '0',
+      reset: '10000',
+      retryAfter: null,
+    });
     const empty = await graphql(app, VIEWER, {}, { token });
     expect(bucket(empty)).toEqual({ status: 429, limit: '10', remaining: '0', reset: '10000', retryAfter: '1000' });
     expect(codes(empty)).toEqual(['RATE_LIMITED']);
@@ -119,7 +136,13 @@ function behavesAsATokenBucket(options: Partial<RateLimitConfig>) {
     const token = fjellvik.secondKey;
     const wrongType = await send(app, JSON.stringify({ query: VIEWER }), { token, contentType: 'text/plain' });
     expect(bucket(wrongType)).toEqual({ status: 415, limit: '10', remaining: '10', reset: '0', retryAfter: null });
-    expect(bucket(await graphql(app, VIEWER, {}, { token }))).toEqual({ status: 200, limit: '10', remaining: '9', reset: '1000', retryAfter: null });
+    expect(bucket(await graphql(app, VIEWER, {}, { token }))).toEqual({
+      status: 200,
+      limit: '10',
+      remaining: '9',
+      reset: '1000',
+      retryAfter: null,
+    });
     const wrongMethod = await send(app, undefined, { token, method: 'GET' });
     expect(bucket(wrongMethod)).toEqual({ status: 405, limit: '10', remaining: '9', reset: '1000', retryAfter: null });
   });
@@ -216,7 +239,13 @@ describe('rate limit, in PostgreSQL (RATE_LIMIT_STORE=postgres)', () => {
     try {
       const key = `token:${createHash('sha256').update(token).digest('hex')}`;
       expect(await other.take(key, 4)).toEqual({ allowed: true, remaining: 6, resetSeconds: 4000, retryAfterSeconds: 0 });
-      expect(bucket(await graphql(app(), VIEWER, {}, { token }))).toEqual({ status: 200, limit: '10', remaining: '5', reset: '5000', retryAfter: null });
+      expect(bucket(await graphql(app(), VIEWER, {}, { token }))).toEqual({
+        status: 200,
+        limit: '10',
+        remaining: '5',
+        reset: '5000',
+        retryAfter: null,
+      });
     } finally {
       await other.close();
     }

@@ -108,7 +108,14 @@ describe('presentedMandates', () => {
       requirementProfile: expect.any(Array),
       shortlist: null,
     });
-    const competency = (key: string, weight: number, target: number, minimum: number | null, score: number, meetsMinimum: boolean | null) => ({
+    const competency = (
+      key: string,
+      weight: number,
+      target: number,
+      minimum: number | null,
+      score: number,
+      meetsMinimum: boolean | null,
+    ) => ({
       key,
       name: names.get(key),
       weight,
@@ -154,17 +161,15 @@ describe('presentedMandates', () => {
       ],
       shortlist: {
         publishedAt: expect.any(String),
-        entries: [
-          entry(first, 1, 'Rebuilt the complaint desk around 24-hour callbacks.', 0),
-          entry(second, 2, 'Knows the region.', 1),
-        ],
+        entries: [entry(first, 1, 'Rebuilt the complaint desk around 24-hour callbacks.', 0), entry(second, 2, 'Knows the region.', 1)],
       },
     });
   });
 
   it('should page through the mandates', async () => {
     const own = await company();
-    for (const title of ['Role 1', 'Role 2', 'Role 3']) await insertAssessedMandate(app, nordlys, { client: own.client, candidates: 0, title });
+    for (const title of ['Role 1', 'Role 2', 'Role 3'])
+      await insertAssessedMandate(app, nordlys, { client: own.client, candidates: 0, title });
     const first = await own.as.data(PresentedMandatesDocument, { first: 2 });
     const second = await own.as.data(PresentedMandatesDocument, { first: 2, after: first.presentedMandates.pageInfo.endCursor });
     expect(first.presentedMandates.edges.map((edge) => edge.node.title)).toEqual(['Role 1', 'Role 2']);
@@ -345,7 +350,9 @@ describe('what never reaches a client user', () => {
       await own.as.request(PresentedMandatesDocument, {}),
       ...(await Promise.all(entryIds.map((id) => own.as.request(PresentedNodeDocument, { id: presentedId(id) })))),
       await own.as.request(PresentedNodeDocument, { id: toGlobalId('PresentedMandate', world.mandate.id) }),
-      await own.as.request(GiveShortlistFeedbackDocument, { input: { entryId: presentedId(entryIds[1]), decision: 'INTERESTED', comment: 'Yes.' } }),
+      await own.as.request(GiveShortlistFeedbackDocument, {
+        input: { entryId: presentedId(entryIds[1]), decision: 'INTERESTED', comment: 'Yes.' },
+      }),
     ];
     const forbidden = [
       ...world.candidacies.flatMap(({ candidate, candidacy }) => [
@@ -397,7 +404,10 @@ describe('SQL statements', () => {
     ] as const) {
       for (let index = 0; index < mandates; index += 1) {
         const world = await insertAssessedMandate(app, nordlys, { client: target.client, candidates });
-        await shortlisted(world, world.candidacies.map((_candidacy, position) => `Note ${position}.`));
+        await shortlisted(
+          world,
+          world.candidacies.map((_candidacy, position) => `Note ${position}.`),
+        );
         await publish(world);
       }
     }
@@ -429,7 +439,9 @@ describe('SQL statements', () => {
     const few = await app.countStatements(read);
     await fill(4);
     const many = await app.countStatements(read);
-    expect((await read()).mandates.nodes.flatMap((mandate) => mandate.shortlist.entries.flatMap((entry) => entry.feedback))).toHaveLength(10);
+    expect((await read()).mandates.nodes.flatMap((mandate) => mandate.shortlist.entries.flatMap((entry) => entry.feedback))).toHaveLength(
+      10,
+    );
     expect(many).toBe(few);
   });
 });

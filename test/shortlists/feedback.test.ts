@@ -87,7 +87,10 @@ describe('giveShortlistFeedback', () => {
   it('should keep every answer, count the latest per user, and show them all to the firm', async () => {
     const first = await give(contact.as, { entryId: presentedId(entryIds[0]), decision: 'INTERESTED', comment: ' Want to meet her. ' });
     expect(first.data!.giveShortlistFeedback).toEqual({
-      entry: { id: presentedId(entryIds[0]), myFeedback: { decision: 'INTERESTED', comment: 'Want to meet her.', givenAt: expect.any(String) } },
+      entry: {
+        id: presentedId(entryIds[0]),
+        myFeedback: { decision: 'INTERESTED', comment: 'Want to meet her.', givenAt: expect.any(String) },
+      },
       feedback: { decision: 'INTERESTED', comment: 'Want to meet her.', givenAt: expect.any(String) },
       userErrors: [],
     });
@@ -114,7 +117,11 @@ describe('giveShortlistFeedback', () => {
     expect(page.totalCount).toBe(4);
     expect(page.edges.map((edge) => edge.node.decision)).toEqual(['INTERESTED', 'DECLINED']);
     expect(page.pageInfo.hasNextPage).toBe(true);
-    const next = await nordlys.asRecruiter.data(MandateFeedbackDocument, { id: world.mandate.nodeId, first: 2, after: page.pageInfo.endCursor });
+    const next = await nordlys.asRecruiter.data(MandateFeedbackDocument, {
+      id: world.mandate.nodeId,
+      first: 2,
+      after: page.pageInfo.endCursor,
+    });
     const rest = having(next.node, 'shortlist').shortlist.feedback;
     expect(rest.edges.map((edge) => [edge.node.decision, edge.node.isLatest, edge.node.author?.id, edge.node.entry.id])).toEqual([
       ['MAYBE', true, colleague.user.nodeId, entryIds[0]],
@@ -169,7 +176,11 @@ describe('giveShortlistFeedback: bad input', () => {
   ])('should answer %s exactly like an entry that does not exist, and store nothing', async (_case, entryId) => {
     const before = await storedFeedbackCount();
     const response = await give(contact.as, { entryId: entryId(), decision: 'INTERESTED', comment: 'Hello.' });
-    const missing = await give(contact.as, { entryId: toGlobalId('PresentedShortlistEntry', MISSING), decision: 'INTERESTED', comment: 'Hello.' });
+    const missing = await give(contact.as, {
+      entryId: toGlobalId('PresentedShortlistEntry', MISSING),
+      decision: 'INTERESTED',
+      comment: 'Hello.',
+    });
     expect(response.data!.giveShortlistFeedback).toEqual({ entry: null, feedback: null, userErrors: NOT_FOUND });
     expect(response.raw).toBe(missing.raw);
     expect(await storedFeedbackCount()).toBe(before);

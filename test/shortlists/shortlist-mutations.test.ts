@@ -29,7 +29,12 @@ afterAll(() => app.close());
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
-async function add(world: AssessedMandate, index: number, note = `Note for candidate ${index + 1}.`, as: GraphQLClient = nordlys.asRecruiter) {
+async function add(
+  world: AssessedMandate,
+  index: number,
+  note = `Note for candidate ${index + 1}.`,
+  as: GraphQLClient = nordlys.asRecruiter,
+) {
   return (
     await as.data(AddToShortlistDocument, {
       input: { mandateId: world.mandate.nodeId, candidacyId: world.candidacies[index].candidacy.nodeId, note },
@@ -143,17 +148,35 @@ describe('addToShortlist', () => {
       [
         'a candidacy of another mandate',
         () => ({ mandateId: world.mandate.nodeId, candidacyId: other.candidacies[0].candidacy.nodeId, note: 'x' }),
-        [{ code: 'INVALID', field: ['input', 'candidacyId'], message: "This candidacy is in another mandate's pipeline: add a candidacy of this mandate." }],
+        [
+          {
+            code: 'INVALID',
+            field: ['input', 'candidacyId'],
+            message: "This candidacy is in another mandate's pipeline: add a candidacy of this mandate.",
+          },
+        ],
       ],
       [
         'a REJECTED candidacy',
         () => ({ mandateId: world.mandate.nodeId, candidacyId: world.candidacies[1].candidacy.nodeId, note: 'x' }),
-        [{ code: 'INVALID_STATE', field: ['input', 'candidacyId'], message: 'The candidacy is REJECTED: move it back into the pipeline before shortlisting it.' }],
+        [
+          {
+            code: 'INVALID_STATE',
+            field: ['input', 'candidacyId'],
+            message: 'The candidacy is REJECTED: move it back into the pipeline before shortlisting it.',
+          },
+        ],
       ],
       [
         'a WITHDRAWN candidacy',
         () => ({ mandateId: world.mandate.nodeId, candidacyId: world.candidacies[2].candidacy.nodeId, note: 'x' }),
-        [{ code: 'INVALID_STATE', field: ['input', 'candidacyId'], message: 'The candidacy is WITHDRAWN: move it back into the pipeline before shortlisting it.' }],
+        [
+          {
+            code: 'INVALID_STATE',
+            field: ['input', 'candidacyId'],
+            message: 'The candidacy is WITHDRAWN: move it back into the pipeline before shortlisting it.',
+          },
+        ],
       ],
       [
         'a candidacy that is already on the shortlist',
@@ -190,7 +213,11 @@ describe('addToShortlist', () => {
         () => ({ mandateId: world.mandate.nodeId, candidacyId: world.candidacies[1].candidacy.nodeId, note: '' }),
         [
           { code: 'REQUIRED', field: ['input', 'note'], message: 'note is required.' },
-          { code: 'INVALID_STATE', field: ['input', 'candidacyId'], message: 'The candidacy is REJECTED: move it back into the pipeline before shortlisting it.' },
+          {
+            code: 'INVALID_STATE',
+            field: ['input', 'candidacyId'],
+            message: 'The candidacy is REJECTED: move it back into the pipeline before shortlisting it.',
+          },
         ],
       ],
     ];
@@ -281,10 +308,26 @@ describe('updateShortlistEntry', () => {
       'a withdrawn entry',
       'WITHDRAWN',
       'New.',
-      [{ code: 'INVALID_STATE', field: ['input', 'entryId'], message: 'This entry was withdrawn from the shortlist; add the candidacy again to present it.' }],
+      [
+        {
+          code: 'INVALID_STATE',
+          field: ['input', 'entryId'],
+          message: 'This entry was withdrawn from the shortlist; add the candidacy again to present it.',
+        },
+      ],
     ],
-    ['an entry that does not exist', 'MISSING', 'New.', [{ code: 'NOT_FOUND', field: ['input', 'entryId'], message: 'No shortlist entry with this id.' }]],
-    ["another firm's entry", 'FOREIGN', 'New.', [{ code: 'NOT_FOUND', field: ['input', 'entryId'], message: 'No shortlist entry with this id.' }]],
+    [
+      'an entry that does not exist',
+      'MISSING',
+      'New.',
+      [{ code: 'NOT_FOUND', field: ['input', 'entryId'], message: 'No shortlist entry with this id.' }],
+    ],
+    [
+      "another firm's entry",
+      'FOREIGN',
+      'New.',
+      [{ code: 'NOT_FOUND', field: ['input', 'entryId'], message: 'No shortlist entry with this id.' }],
+    ],
     [
       "the client's view of an entry",
       'PRESENTED',
@@ -341,7 +384,13 @@ describe('reorderShortlist', () => {
     [
       'an entry left out',
       () => [ids[2], ids[0]],
-      [{ code: 'INVALID', field: ['input', 'entryIds'], message: 'entryIds must name every active entry of the shortlist exactly once; 1 of 3 is missing.' }],
+      [
+        {
+          code: 'INVALID',
+          field: ['input', 'entryIds'],
+          message: 'entryIds must name every active entry of the shortlist exactly once; 1 of 3 is missing.',
+        },
+      ],
     ],
     [
       'an entry named twice',
@@ -358,7 +407,11 @@ describe('reorderShortlist', () => {
       () => [ids[2], 'garbage', ids[0]],
       [
         { code: 'NOT_FOUND', field: ['input', 'entryIds', '1'], message: 'No active entry of this shortlist with this id.' },
-        { code: 'INVALID', field: ['input', 'entryIds'], message: 'entryIds must name every active entry of the shortlist exactly once; 1 of 3 is missing.' },
+        {
+          code: 'INVALID',
+          field: ['input', 'entryIds'],
+          message: 'entryIds must name every active entry of the shortlist exactly once; 1 of 3 is missing.',
+        },
       ],
     ],
   ])('should refuse %s and change nothing', async (_case, entryIds, userErrors) => {
@@ -414,7 +467,13 @@ describe('withdrawFromShortlist', () => {
       'an entry withdrawn before',
       true,
       'Again.',
-      [{ code: 'INVALID_STATE', field: ['input', 'entryId'], message: 'This entry was withdrawn from the shortlist; add the candidacy again to present it.' }],
+      [
+        {
+          code: 'INVALID_STATE',
+          field: ['input', 'entryId'],
+          message: 'This entry was withdrawn from the shortlist; add the candidacy again to present it.',
+        },
+      ],
     ],
   ])('should refuse %s and change nothing', async (_case, withdrawnBefore, reason, userErrors) => {
     const world = await insertAssessedMandate(app, nordlys, { candidates: 1 });
@@ -466,12 +525,12 @@ describe('publishShortlist', () => {
     expect(state.publications).toEqual([
       expect.objectContaining({ number: 1, shortlist_version: 4, published_by_id: nordlys.recruiter.id }),
     ]);
-    expect(state.snapshots.map((snapshot) => [
-      snapshot.position,
-      snapshot.fit,
-      snapshot.coverage,
-      snapshot.must_haves_met,
-    ])).toEqual(expect.arrayContaining([[1, 95, 1, true], [2, 95, 1, true]]));
+    expect(state.snapshots.map((snapshot) => [snapshot.position, snapshot.fit, snapshot.coverage, snapshot.must_haves_met])).toEqual(
+      expect.arrayContaining([
+        [1, 95, 1, true],
+        [2, 95, 1, true],
+      ]),
+    );
   });
 
   it('should publish again: a PRESENTED mandate and candidacies stay, with no new history, and a new snapshot is taken', async () => {
@@ -490,12 +549,54 @@ describe('publishShortlist', () => {
   });
 
   it.each([
-    ['a mandate whose shortlist was never started', 'NONE', undefined, MandateStatus.OPEN, 'The shortlist has no entries: add candidates before publishing.', 'mandateId'],
-    ['a shortlist whose entries were all withdrawn', 'WITHDRAWN', undefined, MandateStatus.OPEN, 'The shortlist has no entries: add candidates before publishing.', 'mandateId'],
-    ['a DRAFT mandate', 'ONE', undefined, MandateStatus.DRAFT, 'The mandate is DRAFT: open it before presenting candidates to the client.', 'mandateId'],
-    ['a CANCELLED mandate', 'ONE', undefined, MandateStatus.CANCELLED, 'The mandate is CANCELLED: its shortlist can no longer change.', 'mandateId'],
-    ['a stale expectedVersion', 'ONE', 7, MandateStatus.OPEN, 'The shortlist is at version 1, not 7: it was changed meanwhile. Read it again and redo your change.', 'expectedVersion'],
-    ['a candidacy that was rejected since it was added', 'REJECTED', undefined, MandateStatus.OPEN, 'The candidacies at position 1 were rejected or withdrew: withdraw them from the shortlist before publishing.', 'mandateId'],
+    [
+      'a mandate whose shortlist was never started',
+      'NONE',
+      undefined,
+      MandateStatus.OPEN,
+      'The shortlist has no entries: add candidates before publishing.',
+      'mandateId',
+    ],
+    [
+      'a shortlist whose entries were all withdrawn',
+      'WITHDRAWN',
+      undefined,
+      MandateStatus.OPEN,
+      'The shortlist has no entries: add candidates before publishing.',
+      'mandateId',
+    ],
+    [
+      'a DRAFT mandate',
+      'ONE',
+      undefined,
+      MandateStatus.DRAFT,
+      'The mandate is DRAFT: open it before presenting candidates to the client.',
+      'mandateId',
+    ],
+    [
+      'a CANCELLED mandate',
+      'ONE',
+      undefined,
+      MandateStatus.CANCELLED,
+      'The mandate is CANCELLED: its shortlist can no longer change.',
+      'mandateId',
+    ],
+    [
+      'a stale expectedVersion',
+      'ONE',
+      7,
+      MandateStatus.OPEN,
+      'The shortlist is at version 1, not 7: it was changed meanwhile. Read it again and redo your change.',
+      'expectedVersion',
+    ],
+    [
+      'a candidacy that was rejected since it was added',
+      'REJECTED',
+      undefined,
+      MandateStatus.OPEN,
+      'The candidacies at position 1 were rejected or withdrew: withdraw them from the shortlist before publishing.',
+      'mandateId',
+    ],
   ])('should refuse %s and change nothing', async (_case, shortlist, expectedVersion, status, message, field) => {
     const world = await insertAssessedMandate(app, nordlys, { candidates: 1 });
     if (shortlist !== 'NONE') {
@@ -552,7 +653,11 @@ describe('expectedVersion on every shortlist change', () => {
     return { world, ids };
   }
 
-  type Change = (world: AssessedMandate, ids: string[], expectedVersion: number) => Promise<{ userErrors: unknown[]; shortlist?: { version: number } | null }>;
+  type Change = (
+    world: AssessedMandate,
+    ids: string[],
+    expectedVersion: number,
+  ) => Promise<{ userErrors: unknown[]; shortlist?: { version: number } | null }>;
   const changes: [string, Change][] = [
     [
       'addToShortlist',
@@ -572,8 +677,11 @@ describe('expectedVersion on every shortlist change', () => {
     [
       'withdrawFromShortlist',
       async (_world, ids, expectedVersion) =>
-        (await nordlys.asRecruiter.data(WithdrawFromShortlistDocument, { input: { entryId: ids[0], reason: 'Took another role.', expectedVersion } }))
-          .withdrawFromShortlist,
+        (
+          await nordlys.asRecruiter.data(WithdrawFromShortlistDocument, {
+            input: { entryId: ids[0], reason: 'Took another role.', expectedVersion },
+          })
+        ).withdrawFromShortlist,
     ],
   ];
 

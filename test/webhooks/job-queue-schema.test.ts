@@ -17,9 +17,9 @@ describe('the job queue in the database', () => {
         timeoutMs: 1000,
       });
       await worker.stop();
-      const [{ count }] = await orm.em.getConnection().execute(
-        `select count(*)::int as count from information_schema.tables where table_schema = 'pgboss'`,
-      );
+      const [{ count }] = await orm.em
+        .getConnection()
+        .execute(`select count(*)::int as count from information_schema.tables where table_schema = 'pgboss'`);
       expect(count).toBeGreaterThan(0);
       // `npm run migration:create` on a database the worker ran in must not drop the queue's tables.
       const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false });

@@ -76,7 +76,11 @@ describe('webhook delivery', () => {
   it('should deliver a signed event with ids only, once, when a candidacy moves', async () => {
     const setup = await subscribed();
     expect((await move(setup, 'INTERVIEWING')).userErrors).toEqual([]);
-    const [delivery] = await eventually('the delivery', () => deliveryLog(setup), (log) => log[0]?.status === 'DELIVERED');
+    const [delivery] = await eventually(
+      'the delivery',
+      () => deliveryLog(setup),
+      (log) => log[0]?.status === 'DELIVERED',
+    );
 
     expect(setup.receiver.requests).toHaveLength(1);
     const [request] = setup.receiver.requests;
@@ -110,7 +114,9 @@ describe('webhook delivery', () => {
       attemptCount: 1,
       deliveredAt: expect.any(String),
       subscription: { id: setup.subscriptionId },
-      attempts: [{ number: 1, responseStatus: 200, error: null, succeeded: true, durationMs: expect.any(Number), createdAt: expect.any(String) }],
+      attempts: [
+        { number: 1, responseStatus: 200, error: null, succeeded: true, durationMs: expect.any(Number), createdAt: expect.any(String) },
+      ],
     });
     // Nothing more comes.
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -120,17 +126,23 @@ describe('webhook delivery', () => {
   it('should retry a receiver that fails twice, with the same event id, and log every attempt', async () => {
     const setup = await subscribed([500, 503]);
     await move(setup, 'INTERVIEWING');
-    const [delivery] = await eventually('the third attempt', () => deliveryLog(setup), (log) => log[0]?.status === 'DELIVERED');
+    const [delivery] = await eventually(
+      'the third attempt',
+      () => deliveryLog(setup),
+      (log) => log[0]?.status === 'DELIVERED',
+    );
     expect(setup.receiver.requests).toHaveLength(3);
     expect(setup.receiver.requests.map((request) => request.signatureValid)).toEqual([true, true, true]);
     expect(new Set(setup.receiver.requests.map((request) => request.headers['outside-in-event-id']))).toEqual(new Set([delivery.event.id]));
     expect(new Set(setup.receiver.requests.map((request) => request.body)).size).toBe(1);
     expect(delivery.attemptCount).toBe(3);
-    expect(delivery.attempts.map(({ number, responseStatus, error, succeeded }) => ({ number, responseStatus, error, succeeded }))).toEqual([
-      { number: 1, responseStatus: 500, error: 'the receiver answered HTTP 500', succeeded: false },
-      { number: 2, responseStatus: 503, error: 'the receiver answered HTTP 503', succeeded: false },
-      { number: 3, responseStatus: 200, error: null, succeeded: true },
-    ]);
+    expect(delivery.attempts.map(({ number, responseStatus, error, succeeded }) => ({ number, responseStatus, error, succeeded }))).toEqual(
+      [
+        { number: 1, responseStatus: 500, error: 'the receiver answered HTTP 500', succeeded: false },
+        { number: 2, responseStatus: 503, error: 'the receiver answered HTTP 503', succeeded: false },
+        { number: 3, responseStatus: 200, error: null, succeeded: true },
+      ],
+    );
     // The waits grow: the second one is longer than a second.
     const [first, second, third] = delivery.attempts.map((attempt) => Date.parse(attempt.createdAt));
     expect(second - first).toBeGreaterThanOrEqual(900);
@@ -140,7 +152,11 @@ describe('webhook delivery', () => {
   it('should log a receiver that does not answer in time, and give up after the retry limit', async () => {
     const setup = await subscribed(['hang', 500, 500, 200]);
     await move(setup, 'INTERVIEWING');
-    const [delivery] = await eventually('giving up', () => deliveryLog(setup), (log) => log[0]?.status === 'FAILED');
+    const [delivery] = await eventually(
+      'giving up',
+      () => deliveryLog(setup),
+      (log) => log[0]?.status === 'FAILED',
+    );
     expect(delivery.attempts.map(({ responseStatus, error, succeeded }) => ({ responseStatus, error, succeeded }))).toEqual([
       { responseStatus: null, error: 'no answer within 1000 ms', succeeded: false },
       { responseStatus: 500, error: 'the receiver answered HTTP 500', succeeded: false },
@@ -152,7 +168,11 @@ describe('webhook delivery', () => {
     // Sent again on request: the same event, a new attempt, and now it arrives.
     const { redeliverWebhook } = await setup.firm.asAdmin.data(RedeliverWebhookDocument, { input: { deliveryId: delivery.id } });
     expect(redeliverWebhook).toEqual({ delivery: { id: delivery.id, status: 'PENDING', attemptCount: 3 }, userErrors: [] });
-    const [again] = await eventually('the redelivery', () => deliveryLog(setup), (log) => log[0]?.status === 'DELIVERED');
+    const [again] = await eventually(
+      'the redelivery',
+      () => deliveryLog(setup),
+      (log) => log[0]?.status === 'DELIVERED',
+    );
     expect(again.attempts.map((attempt) => [attempt.number, attempt.succeeded])).toEqual([
       [1, false],
       [2, false],
@@ -170,10 +190,10 @@ describe('webhook delivery', () => {
     await move(other, 'INTERVIEWING');
     await worker.relay();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const events = await app.em().getConnection().execute('select firm_id from webhook_event where firm_id in (?, ?)', [
-      setup.firm.firm.id,
-      other.firm.firm.id,
-    ]);
+    const events = await app
+      .em()
+      .getConnection()
+      .execute('select firm_id from webhook_event where firm_id in (?, ?)', [setup.firm.firm.id, other.firm.firm.id]);
     expect(events).toEqual([]);
     expect(setup.receiver.requests).toEqual([]);
     expect(other.receiver.requests).toEqual([]);
@@ -182,7 +202,11 @@ describe('webhook delivery', () => {
   it('should send nothing to a disabled subscription and cancel what waits for it', async () => {
     const setup = await subscribed([500, 500, 500]);
     await move(setup, 'INTERVIEWING');
-    await eventually('the first attempt', () => deliveryLog(setup), (log) => log[0]?.attemptCount === 1);
+    await eventually(
+      'the first attempt',
+      () => deliveryLog(setup),
+      (log) => log[0]?.attemptCount === 1,
+    );
     const { disableWebhookSubscription } = await setup.firm.asAdmin.data(DisableWebhookSubscriptionDocument, {
       input: { subscriptionId: setup.subscriptionId },
     });
@@ -215,7 +239,11 @@ describe('webhook delivery', () => {
       input: { interviewId: interview.id, ratings: someRatings(2, 4), recommendation: 'YES', summary: 'Strong on customer insight.' },
     });
     expect(submitScorecard.userErrors).toEqual([]);
-    await eventually('the delivery', () => deliveryLog(setup), (log) => log[0]?.status === 'DELIVERED');
+    await eventually(
+      'the delivery',
+      () => deliveryLog(setup),
+      (log) => log[0]?.status === 'DELIVERED',
+    );
     const body = JSON.parse(setup.receiver.requests[0].body);
     expect(body).toMatchObject({
       type: 'scorecard.submitted',

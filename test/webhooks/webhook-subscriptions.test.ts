@@ -73,7 +73,13 @@ describe('createWebhookSubscription', () => {
     [
       'the cloud metadata address',
       { url: 'http://169.254.169.254/latest/meta-data/' },
-      [['INVALID', ['input', 'url'], 'url points to a link-local address (where cloud metadata services answer), which a webhook may not reach.']],
+      [
+        [
+          'INVALID',
+          ['input', 'url'],
+          'url points to a link-local address (where cloud metadata services answer), which a webhook may not reach.',
+        ],
+      ],
     ],
     [
       'a metadata host name',
@@ -88,12 +94,24 @@ describe('createWebhookSubscription', () => {
     [
       'the metadata address mapped into IPv6',
       { url: 'http://[::ffff:169.254.169.254]/' },
-      [['INVALID', ['input', 'url'], 'url points to a link-local address (where cloud metadata services answer), which a webhook may not reach.']],
+      [
+        [
+          'INVALID',
+          ['input', 'url'],
+          'url points to a link-local address (where cloud metadata services answer), which a webhook may not reach.',
+        ],
+      ],
     ],
     [
       'the metadata address written as one number',
       { url: 'http://2852039166/' },
-      [['INVALID', ['input', 'url'], 'url points to a link-local address (where cloud metadata services answer), which a webhook may not reach.']],
+      [
+        [
+          'INVALID',
+          ['input', 'url'],
+          'url points to a link-local address (where cloud metadata services answer), which a webhook may not reach.',
+        ],
+      ],
     ],
     [
       'a URL with a password',
@@ -101,7 +119,11 @@ describe('createWebhookSubscription', () => {
       [['INVALID', ['input', 'url'], 'url must not hold a user name or password; verify the signature instead.']],
     ],
     ['an empty URL', { url: '  ' }, [['REQUIRED', ['input', 'url'], 'url is required.']]],
-    ['a URL over 2000 characters', { url: `https://ats.example.com/${'x'.repeat(1980)}` }, [['TOO_LONG', ['input', 'url'], 'url is longer than 2000 characters.']]],
+    [
+      'a URL over 2000 characters',
+      { url: `https://ats.example.com/${'x'.repeat(1980)}` },
+      [['TOO_LONG', ['input', 'url'], 'url is longer than 2000 characters.']],
+    ],
     [
       'an unknown event',
       { events: ['candidacy.stage_changed', 'candidate.created'] },
@@ -178,10 +200,14 @@ describe('disable, enable and delete', () => {
       (await nordlys.asAdmin.data(DeleteWebhookSubscriptionDocument, { input })).deleteWebhookSubscription,
     ];
     for (const payload of payloads) {
-      expect(payload.userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'subscriptionId'], message: 'No webhook subscription with this id.' }]);
+      expect(payload.userErrors).toEqual([
+        { code: 'NOT_FOUND', field: ['input', 'subscriptionId'], message: 'No webhook subscription with this id.' },
+      ]);
     }
     const { redeliverWebhook } = await nordlys.asAdmin.data(RedeliverWebhookDocument, { input: { deliveryId: subscriptionId } });
-    expect(redeliverWebhook.userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'deliveryId'], message: 'No webhook delivery with this id.' }]);
+    expect(redeliverWebhook.userErrors).toEqual([
+      { code: 'NOT_FOUND', field: ['input', 'deliveryId'], message: 'No webhook delivery with this id.' },
+    ]);
   });
 });
 
@@ -196,8 +222,13 @@ describe('webhook access', () => {
   ])('should let %s manage subscriptions', async (_name, caller) => {
     const client = await caller();
     const { subscription } = await create(client);
-    expect((await client.data(WebhookNodeDocument, { id: subscription!.id })).node).toEqual({ __typename: 'WebhookSubscription', id: subscription!.id });
-    const { deleteWebhookSubscription } = await client.data(DeleteWebhookSubscriptionDocument, { input: { subscriptionId: subscription!.id } });
+    expect((await client.data(WebhookNodeDocument, { id: subscription!.id })).node).toEqual({
+      __typename: 'WebhookSubscription',
+      id: subscription!.id,
+    });
+    const { deleteWebhookSubscription } = await client.data(DeleteWebhookSubscriptionDocument, {
+      input: { subscriptionId: subscription!.id },
+    });
     expect(deleteWebhookSubscription.userErrors).toEqual([]);
   });
 
@@ -206,10 +237,7 @@ describe('webhook access', () => {
     ['a client user', async () => nordlys.asClientUser],
     [
       'an API key with every other scope',
-      async () =>
-        (
-          await nordlys.apiKey(Object.values(ApiKeyScope).filter((scope) => scope !== ApiKeyScope.WEBHOOKS_MANAGE))
-        ).client,
+      async () => (await nordlys.apiKey(Object.values(ApiKeyScope).filter((scope) => scope !== ApiKeyScope.WEBHOOKS_MANAGE))).client,
     ],
   ])('should refuse %s with FORBIDDEN, and answer null by node', async (_name, caller) => {
     const client = await caller();
@@ -218,7 +246,9 @@ describe('webhook access', () => {
     const input = { url: 'https://ats.example.com/hooks', events: ['candidacy.stage_changed'] };
     expect(errorCodes(await client.request(CreateWebhookSubscriptionDocument, { input }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await client.request(WebhookSubscriptionsDocument, {}))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await client.request(DeleteWebhookSubscriptionDocument, { input: { subscriptionId: subscription!.id } }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await client.request(DeleteWebhookSubscriptionDocument, { input: { subscriptionId: subscription!.id } }))).toEqual([
+      'FORBIDDEN',
+    ]);
     expect((await client.data(WebhookNodeDocument, { id: subscription!.id })).node).toBeNull();
     expect(await subscriptionRows(nordlys.firm.id)).toEqual(before);
   });

@@ -34,5 +34,4 @@ export class ApiKey extends TenantEntity<'revokedAt' | 'lastUsedAt'> {
   @Property({ type: 'timestamptz', nullable: true })
   @Field(() => Date, { nullable: true })
   lastUsedAt: Date | null = null;
-
 }

@@ -60,8 +60,6 @@ export class ApiKeyResolver {
   @Mutation(() => RevokeApiKeyPayload)
   revokeApiKey(@Arg('input') input: RevokeApiKeyInput, @Ctx() context: Context): Promise<RevokeApiKeyPayload> {
     const principal = principalOf(context);
-    return runMutation(context, RevokeApiKeyPayload, (em) =>
-      revokeApiKey(em, principal.firmId, localIdOf(input.apiKeyId, 'ApiKey')),
-    );
+    return runMutation(context, RevokeApiKeyPayload, (em) => revokeApiKey(em, principal.firmId, localIdOf(input.apiKeyId, 'ApiKey')));
   }
 }

@@ -28,7 +28,11 @@ export interface StoredRead {
 }
 
 export function storedReads(trail: AuditTrail): StoredRead[] {
-  return [...trail.reads.values()].map((read) => ({ objectType: read.objectType, objectId: read.objectId, fields: [...read.fields].sort() }));
+  return [...trail.reads.values()].map((read) => ({
+    objectType: read.objectType,
+    objectId: read.objectId,
+    fields: [...read.fields].sort(),
+  }));
 }
 
 export function restoreReads(trail: AuditTrail, reads: readonly StoredRead[]): void {

@@ -3,7 +3,6 @@ import { AuditEvent } from './audit-event.entity';
 import { auditEventNode } from './audit.node';
 import { AuditEventResolver } from './audit.resolver';
 
-
 export const auditFeature: Feature = { entities: [AuditEvent], resolvers: [AuditEventResolver], nodeSources: [auditEventNode] };
 
 export { AuditEvent } from './audit-event.entity';

@@ -28,10 +28,6 @@ export const historyByCandidacyLoader = (context: Context) =>
 // Each candidate's candidacies in every mandate, oldest first.
 export const candidaciesByCandidateLoader = (context: Context) =>
   new DataLoader<string, Candidacy[]>(async (candidateIds) => {
-    const rows = await context.em.find(
-      Candidacy,
-      { candidate: { $in: [...candidateIds] } },
-      { orderBy: { createdAt: 'asc', id: 'asc' } },
-    );
+    const rows = await context.em.find(Candidacy, { candidate: { $in: [...candidateIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
     return groupedInKeyOrder(candidateIds, rows, (row) => row.candidate.id);
   });

@@ -26,10 +26,7 @@ import { CANDIDATE_READERS, MANDATE_READERS, MANDATE_WRITERS } from '../../commo
 export class CandidacyResolver {
   @Authorized<Access>(...MANDATE_WRITERS)
   @Mutation(() => AddCandidateToMandatePayload, { description: "Puts a candidate into a mandate's pipeline, as SOURCED." })
-  addCandidateToMandate(
-    @Arg('input') input: AddCandidateToMandateInput,
-    @Ctx() context: Context,
-  ): Promise<AddCandidateToMandatePayload> {
+  addCandidateToMandate(@Arg('input') input: AddCandidateToMandateInput, @Ctx() context: Context): Promise<AddCandidateToMandatePayload> {
     const principal = principalOf(context);
     // The user acting is recorded on each move; an API key is no person, so null.
     return runMutation(context, AddCandidateToMandatePayload, (em) =>

@@ -156,7 +156,12 @@ export async function recordStageChange(
   candidacy.updatedAt = now;
   recordMove(em, candidacy, from, movedById, reason, now);
   // Every move, whoever makes it (moveCandidacy, the shortlist), tells the integrators.
-  await emitEvent(em, candidacy.firm.id, 'candidacy.stage_changed', webhookPayloads.candidacyStageChanged(candidacyIds(candidacy), from, to));
+  await emitEvent(
+    em,
+    candidacy.firm.id,
+    'candidacy.stage_changed',
+    webhookPayloads.candidacyStageChanged(candidacyIds(candidacy), from, to),
+  );
 }
 
 // The ids a webhook payload names a candidacy by.

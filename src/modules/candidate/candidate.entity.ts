@@ -23,8 +23,21 @@ registerEnumType(ConsentStatus, { name: 'ConsentStatus', description: "The candi
 @Index({ name: 'candidate_tags_index', expression: 'create index "candidate_tags_index" on "candidate" using gin ("tags")' })
 @ObjectType({ implements: Node, description: 'A leader the firm knows: personal data, kept under consent.' })
 export class Candidate extends TenantEntity<
-  | 'email' | 'phone' | 'headline' | 'location' | 'languages' | 'linkedinUrl' | 'tags' | 'consentStatus'
-  | 'consentGivenAt' | 'consentWithdrawnAt' | 'retainUntil' | 'searchText' | 'externalRefs' | 'erasedAt' | 'erasureReason'
+  | 'email'
+  | 'phone'
+  | 'headline'
+  | 'location'
+  | 'languages'
+  | 'linkedinUrl'
+  | 'tags'
+  | 'consentStatus'
+  | 'consentGivenAt'
+  | 'consentWithdrawnAt'
+  | 'retainUntil'
+  | 'searchText'
+  | 'externalRefs'
+  | 'erasedAt'
+  | 'erasureReason'
 > {
   @Property({ length: 100 })
   @Field()

@@ -16,10 +16,6 @@ export const candidateByIdLoader = (context: Context) =>
 // Each candidate's refs, by system.
 export const externalRefsByCandidateLoader = (context: Context) =>
   new DataLoader<string, CandidateExternalRef[]>(async (candidateIds) => {
-    const rows = await context.em.find(
-      CandidateExternalRef,
-      { candidate: { $in: [...candidateIds] } },
-      { orderBy: { system: 'asc' } },
-    );
+    const rows = await context.em.find(CandidateExternalRef, { candidate: { $in: [...candidateIds] } }, { orderBy: { system: 'asc' } });
     return groupedInKeyOrder(candidateIds, rows, (row) => row.candidate.id);
   });

@@ -42,9 +42,7 @@ export class CandidateResolver {
   updateCandidate(@Arg('input') input: UpdateCandidateInput, @Ctx() context: Context): Promise<UpdateCandidatePayload> {
     const { firmId } = principalOf(context);
     const { candidateId, ...data } = input;
-    return runMutation(context, UpdateCandidatePayload, (em) =>
-      updateCandidate(em, firmId, localIdOf(candidateId, 'Candidate'), data),
-    );
+    return runMutation(context, UpdateCandidatePayload, (em) => updateCandidate(em, firmId, localIdOf(candidateId, 'Candidate'), data));
   }
 
   @FieldResolver(() => [CandidateExternalRef], { description: "The candidate's ids in other systems, by system." })

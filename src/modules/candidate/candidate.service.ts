@@ -232,11 +232,11 @@ function checkLanguages(check: InputCheck, languages: string[], path: string[]):
   languages.forEach((language, index) => {
     const code = language.trim();
     if (!isLanguageCode(code)) {
-      check.add(
-        UserErrorCode.INVALID,
-        `"${code.slice(0, 20)}" is not an ISO 639-1 language code in lower case, such as nb, sv or en.`,
-        [...path, 'languages', String(index)],
-      );
+      check.add(UserErrorCode.INVALID, `"${code.slice(0, 20)}" is not an ISO 639-1 language code in lower case, such as nb, sv or en.`, [
+        ...path,
+        'languages',
+        String(index),
+      ]);
     } else if (!codes.includes(code)) {
       codes.push(code);
     }
@@ -267,12 +267,7 @@ function isLinkedinUrl(text: string): boolean {
     return false;
   }
   const host = url.hostname.toLowerCase();
-  return (
-    url.protocol === 'https:' &&
-    !url.username &&
-    !url.password &&
-    (host === 'linkedin.com' || host.endsWith('.linkedin.com'))
-  );
+  return url.protocol === 'https:' && !url.username && !url.password && (host === 'linkedin.com' || host.endsWith('.linkedin.com'));
 }
 
 function checkExternalRefs(check: InputCheck, refs: ExternalRefData[]): ExternalRefData[] {
@@ -283,11 +278,12 @@ function checkExternalRefs(check: InputCheck, refs: ExternalRefData[]): External
   return refs.map((ref, index) => {
     const checked = checkExternalRef(check, ref, ['input', 'externalRefs', String(index)]);
     if (checked.system && systems.has(checked.system)) {
-      check.add(
-        UserErrorCode.INVALID,
-        `A candidate has one external ref per system; "${checked.system}" comes twice.`,
-        ['input', 'externalRefs', String(index), 'system'],
-      );
+      check.add(UserErrorCode.INVALID, `A candidate has one external ref per system; "${checked.system}" comes twice.`, [
+        'input',
+        'externalRefs',
+        String(index),
+        'system',
+      ]);
     }
     systems.add(checked.system);
     return checked;
@@ -405,11 +401,10 @@ export function sameValue(key: keyof CandidateValues, current: unknown, next: un
 // Flushes now, so a ref taken at the same moment by another request is a user error, not a 500.
 function flushRefs(em: EntityManager): Promise<void> {
   return flushOrRefuse(em, () =>
-    UserInputError.of(
-      UserErrorCode.ALREADY_EXISTS,
-      'Another candidate took one of these external ids at the same moment; try again.',
-      ['input', 'externalRefs'],
-    ),
+    UserInputError.of(UserErrorCode.ALREADY_EXISTS, 'Another candidate took one of these external ids at the same moment; try again.', [
+      'input',
+      'externalRefs',
+    ]),
   );
 }
 

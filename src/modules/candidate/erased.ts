@@ -17,13 +17,19 @@ export function alreadyErased(field: string[]): UserInputError {
 }
 
 // Which of these refs (system, externalId) belonged to an erased candidate of the firm: one statement.
-export async function erasedRefKeys(em: EntityManager, firmId: string, refs: { system: string; externalId: string }[]): Promise<Set<string>> {
+export async function erasedRefKeys(
+  em: EntityManager,
+  firmId: string,
+  refs: { system: string; externalId: string }[],
+): Promise<Set<string>> {
   if (refs.length === 0) return new Set();
   const hashed = refs.map((ref) => ({ system: ref.system, externalIdHash: erasedRefHash(ref.externalId) }));
   const rows = await em.find(ErasedExternalRef, { firm: firmId, $or: hashed }, { fields: ['system', 'externalIdHash'] });
   const found = new Set(rows.map((row) => `${row.system}\u0000${row.externalIdHash}`));
   return new Set(
-    refs.filter((ref) => found.has(`${ref.system}\u0000${erasedRefHash(ref.externalId)}`)).map((ref) => `${ref.system}\u0000${ref.externalId}`),
+    refs
+      .filter((ref) => found.has(`${ref.system}\u0000${erasedRefHash(ref.externalId)}`))
+      .map((ref) => `${ref.system}\u0000${ref.externalId}`),
   );
 }
 

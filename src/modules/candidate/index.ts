@@ -5,13 +5,26 @@ import { ErasedExternalRef } from './erased-external-ref.entity';
 import { candidateNode } from './candidate.node';
 import { CandidateResolver } from './candidate.resolver';
 
-export const candidateFeature: Feature = { entities: [Candidate, CandidateExternalRef, ErasedExternalRef], resolvers: [CandidateResolver], nodeSources: [candidateNode] };
+export const candidateFeature: Feature = {
+  entities: [Candidate, CandidateExternalRef, ErasedExternalRef],
+  resolvers: [CandidateResolver],
+  nodeSources: [candidateNode],
+};
 
 export { CandidateExternalRef } from './candidate-external-ref.entity';
 export { Candidate, ConsentStatus } from './candidate.entity';
 export { CandidateConnection, CandidateConsentInput, CandidateExternalRefInput } from './candidate.inputs';
 export { candidateByIdLoader } from './candidate.loaders';
-export { type CandidateData, type CandidateValues, checkCandidateData, checkExternalRef, createCandidate, type ExternalRefData, sameValue, searchTextOf } from './candidate.service';
+export {
+  type CandidateData,
+  type CandidateValues,
+  checkCandidateData,
+  checkExternalRef,
+  createCandidate,
+  type ExternalRefData,
+  sameValue,
+  searchTextOf,
+} from './candidate.service';
 export { dateOnly } from './date-only';
 export { alreadyErased, ERASED_MESSAGE, erasedError, erasedRefKeys, refuseIfErased } from './erased';
 export { foldForSearch } from './search-text';

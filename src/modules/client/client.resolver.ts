@@ -4,13 +4,7 @@ import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../common/context';
 import { Client } from './client.entity';
-import {
-  ClientConnection,
-  CreateClientInput,
-  CreateClientPayload,
-  UpdateClientInput,
-  UpdateClientPayload,
-} from './client.inputs';
+import { ClientConnection, CreateClientInput, CreateClientPayload, UpdateClientInput, UpdateClientPayload } from './client.inputs';
 import { createClient, listClients, updateClient } from './client.service';
 import { MANDATE_READERS, MANDATE_WRITERS } from '../../common/access';
 

@@ -51,12 +51,7 @@ export async function createClient(em: EntityManager, firmId: string, data: Crea
   return client;
 }
 
-export async function updateClient(
-  em: EntityManager,
-  firmId: string,
-  clientId: string | null,
-  data: UpdateClientData,
-): Promise<Client> {
+export async function updateClient(em: EntityManager, firmId: string, clientId: string | null, data: UpdateClientData): Promise<Client> {
   const client = clientId ? await em.findOne(Client, { id: clientId, firm: firmId }) : null;
   if (!client) throw notFound(['input', 'clientId'], 'client');
 

@@ -70,7 +70,12 @@ export function attainment(score: number, target: number): number {
 
 export function computeFit(requirements: readonly RequirementSpec[], ratings: readonly RatingScore[]): FitResult {
   const weighted = requirements.filter((requirement) => requirement.weight > 0);
-  const assessments = new Map(assess(weighted.map((requirement) => requirement.competencyKey), ratings).map((a) => [a.key, a]));
+  const assessments = new Map(
+    assess(
+      weighted.map((requirement) => requirement.competencyKey),
+      ratings,
+    ).map((a) => [a.key, a]),
+  );
 
   let assessedWeight = 0;
   let totalWeight = 0;
@@ -85,7 +90,18 @@ export function computeFit(requirements: readonly RequirementSpec[], ratings: re
     if (score === null) {
       // Not assessed is unknown, never a low score.
       if (minimum !== null) minimumUnassessed = true;
-      return { key: requirement.competencyKey, weight, target, minimum, ratingsCount, score, gap: null, surplus: null, attainment: null, meetsMinimum: null };
+      return {
+        key: requirement.competencyKey,
+        weight,
+        target,
+        minimum,
+        ratingsCount,
+        score,
+        gap: null,
+        surplus: null,
+        attainment: null,
+        meetsMinimum: null,
+      };
     }
     const reached = attainment(score, target);
     assessedWeight += weight;

@@ -15,7 +15,12 @@ export const candidacyScoresLoader = (context: Context) =>
     async (candidacies) => {
       const { firmId } = principalOf(context);
       const mandateIds = [...new Set(candidacies.map((candidacy) => candidacy.mandate.id))];
-      const inputs = await findFitInputs(context.em, firmId, candidacies.map((candidacy) => candidacy.id), mandateIds);
+      const inputs = await findFitInputs(
+        context.em,
+        firmId,
+        candidacies.map((candidacy) => candidacy.id),
+        mandateIds,
+      );
       return candidacies.map((candidacy) => {
         const ratings = inputs.ratings.filter((rating) => rating.candidacyId === candidacy.id);
         const requirements = inputs.requirements.filter((requirement) => requirement.mandateId === candidacy.mandate.id);

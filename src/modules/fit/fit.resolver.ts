@@ -16,7 +16,10 @@ const HIDDEN_WHILE_DRAFT = 'Null while you still have an unsubmitted scorecard f
 @Resolver(() => Candidacy)
 export class CandidacyFitResolver {
   @Authorized<Access>(...ASSESSMENT_READERS)
-  @FieldResolver(() => Assessment, { nullable: true, description: `Per competency: mean score, ratings, spread, disagreement. ${HIDDEN_WHILE_DRAFT}` })
+  @FieldResolver(() => Assessment, {
+    nullable: true,
+    description: `Per competency: mean score, ratings, spread, disagreement. ${HIDDEN_WHILE_DRAFT}`,
+  })
   async assessment(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<Assessment | null> {
     if (!(await canSeeScoresOf(context, candidacy.id))) return null;
     const scores = await context.loaders.get(candidacyScoresLoader).load(candidacy);
@@ -51,8 +54,12 @@ export class MandateFitResolver {
       primeScoringBlindness(context, row.id, row.blind);
       return context.em.map(Candidacy, row.candidacyRow);
     });
-    return toConnection(candidacies, hasNextPage, Boolean(args.after), (candidacy) => cursors.get(candidacy.id)!, () =>
-      context.em.count(Candidacy, { mandate: mandate.id }),
+    return toConnection(
+      candidacies,
+      hasNextPage,
+      Boolean(args.after),
+      (candidacy) => cursors.get(candidacy.id)!,
+      () => context.em.count(Candidacy, { mandate: mandate.id }),
     );
   }
 

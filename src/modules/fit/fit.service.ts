@@ -14,7 +14,10 @@ export const COMPARISON_MAX = 10;
 // for a request that names a wrong one.
 export async function compareCandidacies(context: Context, mandate: Mandate, globalIds: string[]): Promise<Comparison> {
   if (globalIds.length < COMPARISON_MIN || globalIds.length > COMPARISON_MAX) {
-    throw badUserInput(`candidacyIds must name ${COMPARISON_MIN} to ${COMPARISON_MAX} candidacies, got ${globalIds.length}.`, 'candidacyIds');
+    throw badUserInput(
+      `candidacyIds must name ${COMPARISON_MIN} to ${COMPARISON_MAX} candidacies, got ${globalIds.length}.`,
+      'candidacyIds',
+    );
   }
   const ids = globalIds.map((globalId) => localIdOf(globalId, 'Candidacy'));
   const found = await context.em.find(Candidacy, {
@@ -28,7 +31,10 @@ export async function compareCandidacies(context: Context, mandate: Mandate, glo
     if (ids.indexOf(id) !== index) throw badUserInput(`candidacyIds[${index}] names the same candidacy twice.`, 'candidacyIds');
     return candidacy;
   });
-  const blind = await scoringBlindCandidacyIds(context, candidacies.map((candidacy) => candidacy.id));
+  const blind = await scoringBlindCandidacyIds(
+    context,
+    candidacies.map((candidacy) => candidacy.id),
+  );
   const firstBlind = candidacies.findIndex((candidacy) => blind.has(candidacy.id));
   if (firstBlind >= 0) {
     throw badUserInput(

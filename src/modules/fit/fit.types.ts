@@ -54,19 +54,28 @@ export class CompetencyFit {
   @Field(() => Float, { nullable: true, description: '(min(score, target) − 1) / (target − 1); 1 when the target is 1.' })
   attainment!: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether the must-have minimum is met; null without a minimum or when not assessed.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the must-have minimum is met; null without a minimum or when not assessed.',
+  })
   meetsMinimum!: boolean | null;
 }
 
 @ObjectType({ description: "A candidacy measured against the mandate's requirement profile (PRODUCT.md §3)." })
 export class Fit {
-  @Field(() => Float, { nullable: true, description: '0–100: weighted attainment over the assessed weighted competencies; null when none is assessed.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '0–100: weighted attainment over the assessed weighted competencies; null when none is assessed.',
+  })
   fit!: number | null;
 
   @Field(() => Float, { description: 'Share (0–1) of the profile weight that has been assessed.' })
   coverage!: number;
 
-  @Field(() => Boolean, { nullable: true, description: 'False when an assessed must-have is missed; null while a must-have is unassessed.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'False when an assessed must-have is missed; null while a must-have is unassessed.',
+  })
   mustHavesMet!: boolean | null;
 
   @Field(() => [CompetencyFit], { description: 'Each competency with weight > 0, in rubric order.' })

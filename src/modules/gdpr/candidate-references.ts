@@ -13,7 +13,7 @@ export interface CandidateTable {
 export function tablesReferencingCandidate(metadata: MetadataStorage): CandidateTable[] {
   const metas = Object.values(metadata.getAll()).filter((meta) => !meta.abstract && !meta.embeddable && meta.tableName);
   const reached = new Set<string>([Candidate.name]);
-  for (let grown = true; grown; ) {
+  for (let grown = true; grown;) {
     grown = false;
     for (const meta of metas) {
       if (reached.has(meta.className)) continue;

@@ -18,7 +18,10 @@ const SCORECARDS = `select "id" from "scorecard" where "interview_id" in (${INTE
 const REVISIONS = `select "id" from "scorecard_revision" where "scorecard_id" in (${SCORECARDS})`;
 const ENTRIES = `select "id" from "shortlist_entry" where "candidacy_id" in (${CANDIDACIES})`;
 
-const update = (sql: string): Eraser => (em, firmId, candidateId) => em.execute(sql, [firmId, candidateId, firmId]);
+const update =
+  (sql: string): Eraser =>
+  (em, firmId, candidateId) =>
+    em.execute(sql, [firmId, candidateId, firmId]);
 
 export const ERASURE_RULES: Record<string, ErasureRule> = {
   CandidateExternalRef: {

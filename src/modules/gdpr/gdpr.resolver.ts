@@ -28,7 +28,10 @@ export class GdprResolver {
     nullable: true,
     description: 'Everything stored about the candidate, as one JSON document (GDPR art. 15, 20); null when there is no such candidate.',
   })
-  async candidateDataExport(@Arg('candidateId', () => ID) candidateId: string, @Ctx() context: Context): Promise<Record<string, unknown> | null> {
+  async candidateDataExport(
+    @Arg('candidateId', () => ID) candidateId: string,
+    @Ctx() context: Context,
+  ): Promise<Record<string, unknown> | null> {
     const id = localIdOf(candidateId, 'Candidate');
     const document = await candidateDataExport(context.em, principalOf(context).firmId, id);
     // All of their personal data and every evidence text about them leaves here: one read row.

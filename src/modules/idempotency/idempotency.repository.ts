@@ -50,12 +50,7 @@ export async function findStoredResponse(em: EntityManager, owner: KeyOwner): Pr
 }
 
 // Inserts the response; an expired row of the same key (not yet purged) is replaced.
-export async function storeResponse(
-  em: EntityManager,
-  owner: KeyOwner,
-  response: StoredResponse,
-  retentionSeconds: number,
-): Promise<void> {
+export async function storeResponse(em: EntityManager, owner: KeyOwner, response: StoredResponse, retentionSeconds: number): Promise<void> {
   await em.execute(
     `insert into "idempotency_key"
        ("id", "created_at", "updated_at", "firm_id", "principal", "key", "request_hash", "response_body", "response_status", "audit_reads", "expires_at")
@@ -65,7 +60,16 @@ export async function storeResponse(
            "response_body" = excluded."response_body", "response_status" = excluded."response_status",
            "audit_reads" = excluded."audit_reads", "expires_at" = excluded."expires_at"
      where "idempotency_key"."expires_at" <= now()`,
-    [owner.firmId, owner.principal, owner.key, response.requestHash, response.body, response.status, JSON.stringify(response.reads), retentionSeconds],
+    [
+      owner.firmId,
+      owner.principal,
+      owner.key,
+      response.requestHash,
+      response.body,
+      response.status,
+      JSON.stringify(response.reads),
+      retentionSeconds,
+    ],
   );
 }
 

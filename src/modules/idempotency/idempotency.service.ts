@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import { HeaderMap, type GraphQLRequestContextDidResolveOperation, type GraphQLRequestContextResponseForOperation, type GraphQLRequestContextWillSendResponse, type GraphQLResponse } from '@apollo/server';
+import {
+  HeaderMap,
+  type GraphQLRequestContextDidResolveOperation,
+  type GraphQLRequestContextResponseForOperation,
+  type GraphQLRequestContextWillSendResponse,
+  type GraphQLResponse,
+} from '@apollo/server';
 import type { Transaction } from '@mikro-orm/postgresql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
@@ -130,7 +136,12 @@ export async function finishIdempotentRequest(
 
   try {
     const body = JSON.stringify(result);
-    await storeResponse(request.em, request.owner, { requestHash: request.requestHash, body, status: response.http.status ?? 200, reads: storedReads(context.audit) }, store.retentionSeconds);
+    await storeResponse(
+      request.em,
+      request.owner,
+      { requestHash: request.requestHash, body, status: response.http.status ?? 200, reads: storedReads(context.audit) },
+      store.retentionSeconds,
+    );
     await endTransaction(request, 'commit');
   } catch (error) {
     // Nothing may be acknowledged that is not known to be committed. If the commit did go

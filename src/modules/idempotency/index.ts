@@ -12,6 +12,9 @@ export {
   replayIdempotentResponse,
   type IdempotencyStore,
 } from './idempotency.service';
-export { purgeExpired as purgeExpiredIdempotencyKeys, deleteResponsesContaining as deleteIdempotentResponsesContaining } from './idempotency.repository';
+export {
+  purgeExpired as purgeExpiredIdempotencyKeys,
+  deleteResponsesContaining as deleteIdempotentResponsesContaining,
+} from './idempotency.repository';
 
 export const idempotencyFeature: Feature = { entities: [IdempotencyKey], resolvers: [], nodeSources: [] };

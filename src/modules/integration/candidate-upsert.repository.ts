@@ -29,8 +29,20 @@ const VALUE_COLUMNS = `"first_name" text, "last_name" text, "email" text, "phone
   "consent_withdrawn_at" timestamptz, "retain_until" date, "search_text" text`;
 
 const VALUE_NAMES = [
-  'first_name', 'last_name', 'email', 'phone', 'headline', 'location', 'languages', 'linkedin_url', 'tags',
-  'consent_status', 'consent_given_at', 'consent_withdrawn_at', 'retain_until', 'search_text',
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'headline',
+  'location',
+  'languages',
+  'linkedin_url',
+  'tags',
+  'consent_status',
+  'consent_given_at',
+  'consent_withdrawn_at',
+  'retain_until',
+  'search_text',
 ];
 
 // The candidates that hold these refs in the firm, locked for update (in id order, so two
@@ -39,11 +51,7 @@ const VALUE_NAMES = [
 // subquery with its limit cannot be reordered, and the firm is matched through the ref. For a
 // firm that has just synced thousands of candidates the statistics still say "one row", and the
 // planner otherwise walked the whole firm once per ref (1.1 s per batch of 500 at 10,000).
-export async function lockCandidatesByRef(
-  em: EntityManager,
-  firmId: string,
-  refs: ExternalRefData[],
-): Promise<ExistingCandidateRow[]> {
+export async function lockCandidatesByRef(em: EntityManager, firmId: string, refs: ExternalRefData[]): Promise<ExistingCandidateRow[]> {
   if (refs.length === 0) return [];
   const rows: Record<string, unknown>[] = await em.execute(
     `select k."system" as "match_system", k."external_id" as "match_external_id", c.*
@@ -69,12 +77,7 @@ export async function lockCandidatesByRef(
 // New candidates with their ref, in one statement. A ref that another transaction took since
 // the lock was read is skipped (not an error that would fail the whole batch): its candidate is
 // not written either, and is missing from the rows returned.
-export async function insertCandidates(
-  em: EntityManager,
-  firmId: string,
-  now: Date,
-  candidates: NewCandidate[],
-): Promise<CandidateRow[]> {
+export async function insertCandidates(em: EntityManager, firmId: string, now: Date, candidates: NewCandidate[]): Promise<CandidateRow[]> {
   if (candidates.length === 0) return [];
   const items = candidates.map((candidate) => ({
     id: candidate.id,

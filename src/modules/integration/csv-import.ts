@@ -108,7 +108,12 @@ function rowOf(header: string[], record: string[], line: number): CsvRow {
   };
   const list = (name: string) => {
     const value = cell(name);
-    return value === undefined ? undefined : (value ?? '').split(';').map((part) => part.trim()).filter(Boolean);
+    return value === undefined
+      ? undefined
+      : (value ?? '')
+          .split(';')
+          .map((part) => part.trim())
+          .filter(Boolean);
   };
   const problems: string[] = [];
   const item: UpsertCandidateData = {
@@ -168,7 +173,9 @@ export async function importCandidateRows(
       const key = `${row.item.externalRef.system.trim()}\u0000${row.item.externalRef.externalId.trim()}`;
       const first = firstLineOfRef.get(key);
       if (first !== undefined) {
-        row.problems.push(`external_id: ${row.item.externalRef.externalId.trim()} of ${row.item.externalRef.system.trim()} already comes on line ${first}`);
+        row.problems.push(
+          `external_id: ${row.item.externalRef.externalId.trim()} of ${row.item.externalRef.system.trim()} already comes on line ${first}`,
+        );
       } else {
         firstLineOfRef.set(key, row.line);
         accepted.push(row);
@@ -181,7 +188,11 @@ export async function importCandidateRows(
   for (let start = 0; start < accepted.length; start += MAX_UPSERT_BATCH) {
     const batch = accepted.slice(start, start + MAX_UPSERT_BATCH);
     const outcome = await em.fork().transactional((transaction) =>
-      upsertCandidates(transaction as EntityManager, firmId, batch.map((row) => row.item!)),
+      upsertCandidates(
+        transaction as EntityManager,
+        firmId,
+        batch.map((row) => row.item!),
+      ),
     );
     outcome.results.forEach((result, index) => {
       if (result.status === UpsertCandidateStatus.REJECTED) {

@@ -4,5 +4,12 @@ import { SyncResolver } from './sync.resolver';
 
 export const integrationFeature: Feature = { entities: [], resolvers: [CandidateUpsertResolver, SyncResolver], nodeSources: [] };
 
-export { CSV_OPTIONAL_COLUMNS, CSV_REQUIRED_COLUMNS, CsvFileError, type CsvImportSummary, importCandidateRows, parseCandidateCsv } from './csv-import';
+export {
+  CSV_OPTIONAL_COLUMNS,
+  CSV_REQUIRED_COLUMNS,
+  CsvFileError,
+  type CsvImportSummary,
+  importCandidateRows,
+  parseCandidateCsv,
+} from './csv-import';
 export { type UpsertCandidateData, upsertCandidates } from './upsert-candidates.service';

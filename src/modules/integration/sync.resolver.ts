@@ -19,11 +19,18 @@ export class SyncResolver {
   })
   mandateChanges(@Args() { filter, ...page }: ChangesArgs, @Ctx() context: Context): Promise<Connection<Mandate>> {
     const { firmId } = principalOf(context);
-    return paginateInSyncOrder(context.em, Mandate, SyncEntityType.MANDATE, firmId, { firm: firmId }, {
-      list: 'mandateChanges',
-      changedSince: filter?.updatedSince,
-      ...page,
-    });
+    return paginateInSyncOrder(
+      context.em,
+      Mandate,
+      SyncEntityType.MANDATE,
+      firmId,
+      { firm: firmId },
+      {
+        list: 'mandateChanges',
+        changedSince: filter?.updatedSince,
+        ...page,
+      },
+    );
   }
 
   @Authorized(...MANDATE_READERS)
@@ -34,10 +41,17 @@ export class SyncResolver {
   })
   candidacyChanges(@Args() { filter, ...page }: ChangesArgs, @Ctx() context: Context): Promise<Connection<Candidacy>> {
     const { firmId } = principalOf(context);
-    return paginateInSyncOrder(context.em, Candidacy, SyncEntityType.CANDIDACY, firmId, { firm: firmId }, {
-      list: 'candidacyChanges',
-      changedSince: filter?.updatedSince,
-      ...page,
-    });
+    return paginateInSyncOrder(
+      context.em,
+      Candidacy,
+      SyncEntityType.CANDIDACY,
+      firmId,
+      { firm: firmId },
+      {
+        list: 'candidacyChanges',
+        changedSince: filter?.updatedSince,
+        ...page,
+      },
+    );
   }
 }

@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserErrorCode, UserInputError, type UserErrorData } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
-import { Candidate, type CandidateData, type CandidateValues, checkCandidateData, checkExternalRef, erasedRefKeys, type ExternalRefData, sameValue, searchTextOf } from '../candidate';
+import {
+  Candidate,
+  type CandidateData,
+  type CandidateValues,
+  checkCandidateData,
+  checkExternalRef,
+  erasedRefKeys,
+  type ExternalRefData,
+  sameValue,
+  searchTextOf,
+} from '../candidate';
 import {
   insertCandidates,
   lockCandidatesByRef,
@@ -41,11 +51,7 @@ type Values = CandidateValues & { searchText: string };
 // Each item is checked by the rules of createCandidate / updateCandidate; a bad item is left out
 // whole and reported, the good ones are written. Values equal to the stored ones are not written,
 // so the same batch sent again changes nothing, updatedAt included.
-export async function upsertCandidates(
-  em: EntityManager,
-  firmId: string,
-  items: UpsertCandidateData[],
-): Promise<UpsertCandidatesOutcome> {
+export async function upsertCandidates(em: EntityManager, firmId: string, items: UpsertCandidateData[]): Promise<UpsertCandidatesOutcome> {
   if (items.length > MAX_UPSERT_BATCH) {
     throw UserInputError.of(
       UserErrorCode.TOO_LONG,
@@ -65,7 +71,11 @@ export async function upsertCandidates(
     const key = refKey(ref);
     const first = firstIndexOfKey.get(key);
     if (check.ok && first !== undefined) {
-      check.add(UserErrorCode.CONFLICT, `The external ref ${ref.system}/${ref.externalId} already comes at index ${first} of this batch.`, refPath);
+      check.add(
+        UserErrorCode.CONFLICT,
+        `The external ref ${ref.system}/${ref.externalId} already comes at index ${first} of this batch.`,
+        refPath,
+      );
     } else if (check.ok) {
       firstIndexOfKey.set(key, index);
     }

@@ -11,22 +11,14 @@ import { Rating } from './rating.entity';
 // The panel of each interview, in the order the interviewers were named when it was scheduled.
 export const scorecardsByInterviewLoader = (context: Context) =>
   new DataLoader<string, Scorecard[]>(async (interviewIds) => {
-    const rows = await context.em.find(
-      Scorecard,
-      { interview: { $in: [...interviewIds] } },
-      { orderBy: { createdAt: 'asc', id: 'asc' } },
-    );
+    const rows = await context.em.find(Scorecard, { interview: { $in: [...interviewIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
     return groupedInKeyOrder(interviewIds, rows, (row) => row.interview.id);
   });
 
 // Every revision of each scorecard, oldest first.
 export const revisionsByScorecardLoader = (context: Context) =>
   new DataLoader<string, ScorecardRevision[]>(async (scorecardIds) => {
-    const rows = await context.em.find(
-      ScorecardRevision,
-      { scorecard: { $in: [...scorecardIds] } },
-      { orderBy: { number: 'asc' } },
-    );
+    const rows = await context.em.find(ScorecardRevision, { scorecard: { $in: [...scorecardIds] } }, { orderBy: { number: 'asc' } });
     return groupedInKeyOrder(scorecardIds, rows, (row) => row.scorecard.id);
   });
 
@@ -39,10 +31,6 @@ export const revisionByIdLoader = (context: Context) =>
 // The ratings of each revision in the order of the rubric's competencies (see writeRevision).
 export const ratingsByRevisionLoader = (context: Context) =>
   new DataLoader<string, Rating[]>(async (revisionIds) => {
-    const rows = await context.em.find(
-      Rating,
-      { revision: { $in: [...revisionIds] } },
-      { orderBy: { createdAt: 'asc', id: 'asc' } },
-    );
+    const rows = await context.em.find(Rating, { revision: { $in: [...revisionIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
     return groupedInKeyOrder(revisionIds, rows, (row) => row.revision.id);
   });

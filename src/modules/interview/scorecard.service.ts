@@ -77,17 +77,11 @@ export async function amendScorecard(em: EntityManager, firmId: string, userId: 
   const scorecardField = ['input', 'scorecardId'];
   // Someone else's scorecard is answered like a missing one: under independent scoring the
   // caller may not even know that it exists.
-  const scorecard = data.scorecardId
-    ? await lockScorecard(em, { id: data.scorecardId, interviewer: userId, firm: firmId })
-    : null;
+  const scorecard = data.scorecardId ? await lockScorecard(em, { id: data.scorecardId, interviewer: userId, firm: firmId }) : null;
   if (!scorecard) throw UserInputError.of(UserErrorCode.NOT_FOUND, 'You have no scorecard with this id.', scorecardField);
   await refuseIfErased(em, firmId, { interviewId: scorecard.interview.id }, scorecardField);
   if (scorecard.status !== ScorecardStatus.SUBMITTED) {
-    throw UserInputError.of(
-      UserErrorCode.INVALID_STATE,
-      'This scorecard has not been submitted yet; use submitScorecard.',
-      scorecardField,
-    );
+    throw UserInputError.of(UserErrorCode.INVALID_STATE, 'This scorecard has not been submitted yet; use submitScorecard.', scorecardField);
   }
   // A stale version alone answers: the rest of the input was written against what the caller read.
   new InputCheck().version('scorecard', scorecard.version, data.expectedVersion).done();
@@ -100,7 +94,12 @@ export async function amendScorecard(em: EntityManager, firmId: string, userId: 
 
   const latest = await scorecard.latestRevision!.loadOrFail();
   writeRevision(em, firmId, userId, scorecard, latest.number + 1, content, reason);
-  await emitEvent(em, firmId, 'scorecard.submitted', webhookPayloads.scorecardSubmitted(scorecardIds(scorecard, interview), latest.number + 1));
+  await emitEvent(
+    em,
+    firmId,
+    'scorecard.submitted',
+    webhookPayloads.scorecardSubmitted(scorecardIds(scorecard, interview), latest.number + 1),
+  );
   return { scorecard };
 }
 
@@ -151,11 +150,7 @@ function checkContent(check: InputCheck, data: ScorecardContentData, rubricKeys:
       const field = [...ratingsField, String(index)];
       const key = rating.competencyKey.trim();
       if (!known.has(key)) {
-        check.add(
-          UserErrorCode.NOT_FOUND,
-          `The mandate's rubric has no competency "${key.slice(0, 60)}".`,
-          [...field, 'competencyKey'],
-        );
+        check.add(UserErrorCode.NOT_FOUND, `The mandate's rubric has no competency "${key.slice(0, 60)}".`, [...field, 'competencyKey']);
       } else if (given.has(key)) {
         check.add(UserErrorCode.INVALID, `${key} is rated more than once.`, [...field, 'competencyKey']);
       }

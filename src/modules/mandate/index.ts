@@ -5,7 +5,11 @@ import { mandateNode } from './mandate.node';
 import { MandateResolver } from './mandate.resolver';
 import { ClientMandatesResolver } from './client-mandates.resolver';
 
-export const mandateFeature: Feature = { entities: [Mandate, Requirement], resolvers: [MandateResolver, ClientMandatesResolver], nodeSources: [mandateNode] };
+export const mandateFeature: Feature = {
+  entities: [Mandate, Requirement],
+  resolvers: [MandateResolver, ClientMandatesResolver],
+  nodeSources: [mandateNode],
+};
 
 export { canChangeStatus, isFinalStatus } from './mandate-status';
 export { LeadershipLevel, Mandate, MandateStatus } from './mandate.entity';

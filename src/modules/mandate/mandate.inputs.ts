@@ -20,7 +20,10 @@ export class CreateMandateInput {
   @Field(() => ID, { nullable: true, description: 'An admin or recruiter of the firm. Default: the calling user (required for API keys).' })
   leadRecruiterId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "A PUBLISHED rubric version to pin. Default: the latest published version of the firm's default rubric." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "A PUBLISHED rubric version to pin. Default: the latest published version of the firm's default rubric.",
+  })
   rubricId?: string | null;
 }
 

@@ -74,10 +74,7 @@ export class MandateResolver {
 
   @Authorized(...MANDATE_WRITERS)
   @Mutation(() => SetRequirementProfilePayload, { description: "Replaces the mandate's whole requirement profile." })
-  setRequirementProfile(
-    @Arg('input') input: SetRequirementProfileInput,
-    @Ctx() context: Context,
-  ): Promise<SetRequirementProfilePayload> {
+  setRequirementProfile(@Arg('input') input: SetRequirementProfileInput, @Ctx() context: Context): Promise<SetRequirementProfilePayload> {
     const { firmId } = principalOf(context);
     return runMutation(context, SetRequirementProfilePayload, async (em) => ({
       mandate: await setRequirementProfile(em, firmId, localIdOf(input.mandateId, 'Mandate'), input),

@@ -91,8 +91,7 @@ export async function updateMandate(
   const check = new InputCheck();
   const title = data.title === undefined ? undefined : check.text(TITLE, data.title, { max: MAX_TEXT, required: true });
   const location = data.location === undefined ? undefined : check.text(LOCATION, data.location, { max: MAX_TEXT });
-  const leadRecruiter =
-    data.leadRecruiterId === undefined ? undefined : await findLeadRecruiter(em, check, firmId, data.leadRecruiterId);
+  const leadRecruiter = data.leadRecruiterId === undefined ? undefined : await findLeadRecruiter(em, check, firmId, data.leadRecruiterId);
   check.done();
 
   if (title !== undefined) mandate.title = title!;
@@ -131,12 +130,7 @@ export function listMandates(
   return paginate(em, Mandate, where, { list: 'mandates', keys: ['createdAt', 'id'], ...page });
 }
 
-export async function findMandate(
-  em: EntityManager,
-  firmId: string,
-  mandateId: string | null,
-  lockMode?: LockMode,
-): Promise<Mandate> {
+export async function findMandate(em: EntityManager, firmId: string, mandateId: string | null, lockMode?: LockMode): Promise<Mandate> {
   const mandate = mandateId ? await em.findOne(Mandate, { id: mandateId, firm: firmId }, { lockMode }) : null;
   if (!mandate) throw notFound(['input', 'mandateId'], 'mandate');
   return mandate;
@@ -158,7 +152,12 @@ async function findLeadRecruiter(em: EntityManager, check: InputCheck, firmId: s
 
 // Only a published rubric can be pinned: scores given against it must never change meaning.
 // The row is share-locked, so it cannot be retired while this transaction pins it.
-async function rubricToPin(em: EntityManager, check: InputCheck, firmId: string, rubricId: string | null | undefined): Promise<Rubric | null> {
+async function rubricToPin(
+  em: EntityManager,
+  check: InputCheck,
+  firmId: string,
+  rubricId: string | null | undefined,
+): Promise<Rubric | null> {
   const field = ['input', 'rubricId'];
   if (rubricId === undefined) {
     const rubric = await em.findOne(
@@ -167,7 +166,11 @@ async function rubricToPin(em: EntityManager, check: InputCheck, firmId: string,
       { orderBy: { version: 'desc' }, lockMode: LockMode.PESSIMISTIC_READ },
     );
     if (!rubric) {
-      check.add(UserErrorCode.INVALID_STATE, `The firm has no published version of the rubric ${DEFAULT_RUBRIC_KEY}: give rubricId.`, field);
+      check.add(
+        UserErrorCode.INVALID_STATE,
+        `The firm has no published version of the rubric ${DEFAULT_RUBRIC_KEY}: give rubricId.`,
+        field,
+      );
     }
     return rubric;
   }

@@ -12,7 +12,11 @@ import { RUBRIC_READERS } from '../../common/access';
 export class CompetencyResolver {
   @Authorized(RUBRIC_READERS)
   @FieldResolver(() => String)
-  name(@Root() competency: Competency, @Arg('locale', () => Locale, LOCALE_ARGUMENT) locale: Locale | null, @Ctx() context: Context): string {
+  name(
+    @Root() competency: Competency,
+    @Arg('locale', () => Locale, LOCALE_ARGUMENT) locale: Locale | null,
+    @Ctx() context: Context,
+  ): string {
     return competency.name[localeOf(locale, context)];
   }
 

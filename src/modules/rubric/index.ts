@@ -5,7 +5,11 @@ import { competencyNode, rubricNode } from './rubric.node';
 import { RubricResolver } from './rubric.resolver';
 import { CompetencyResolver } from './competency.resolver';
 
-export const rubricFeature: Feature = { entities: [Rubric, Competency], resolvers: [RubricResolver, CompetencyResolver], nodeSources: [rubricNode, competencyNode] };
+export const rubricFeature: Feature = {
+  entities: [Rubric, Competency],
+  resolvers: [RubricResolver, CompetencyResolver],
+  nodeSources: [rubricNode, competencyNode],
+};
 
 export { Competency } from './competency.entity';
 export { customerOrientedLeadershipRubric } from './customer-oriented-leadership';

@@ -21,7 +21,9 @@ export class LocalizedTextInput {
 
 @InputType({ description: 'One competency of a rubric draft; the order of the list is the order of the rubric.' })
 export class CompetencyInput {
-  @Field({ description: `UPPER_SNAKE_CASE, at most ${RUBRIC_LIMITS.competencyKey} characters, unique in the rubric; keep it across versions.` })
+  @Field({
+    description: `UPPER_SNAKE_CASE, at most ${RUBRIC_LIMITS.competencyKey} characters, unique in the rubric; keep it across versions.`,
+  })
   key!: string;
 
   @Field(() => LocalizedTextInput, { description: `At most ${RUBRIC_LIMITS.competencyName} characters per language.` })

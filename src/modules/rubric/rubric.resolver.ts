@@ -77,9 +77,7 @@ export class RubricResolver {
   updateRubricDraft(@Arg('input') input: UpdateRubricDraftInput, @Ctx() context: Context): Promise<UpdateRubricDraftPayload> {
     const { firmId } = principalOf(context);
     const { rubricId, ...content } = input;
-    return runMutation(context, UpdateRubricDraftPayload, (em) =>
-      updateRubricDraft(em, firmId, localIdOf(rubricId, 'Rubric'), content),
-    );
+    return runMutation(context, UpdateRubricDraftPayload, (em) => updateRubricDraft(em, firmId, localIdOf(rubricId, 'Rubric'), content));
   }
 
   @Authorized(RUBRIC_AUTHORS)

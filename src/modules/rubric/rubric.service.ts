@@ -132,7 +132,11 @@ export async function reviseRubric(em: EntityManager, firmId: string, rubricId: 
     );
   }
   if (source.status === RubricStatus.RETIRED) {
-    throw UserInputError.of(UserErrorCode.INVALID_STATE, `${title(source)} is retired; only a published version can be revised.`, RUBRIC_ID);
+    throw UserInputError.of(
+      UserErrorCode.INVALID_STATE,
+      `${title(source)} is retired; only a published version can be revised.`,
+      RUBRIC_ID,
+    );
   }
   const openDraft = versions.find((version) => version.status === RubricStatus.DRAFT);
   if (openDraft) {
@@ -289,7 +293,8 @@ function checkCompetencyKey(check: InputCheck, field: string[], value: string): 
 // A list of 1 to max items: none is REQUIRED, too many is OUT_OF_RANGE.
 function checkCount(check: InputCheck, field: string[], count: number, max: number): void {
   if (count === 0) check.add(UserErrorCode.REQUIRED, `${describe(field)} needs at least one item.`, field);
-  else if (count > max) check.add(UserErrorCode.OUT_OF_RANGE, `${describe(field)} holds ${count} items; at most ${max} are allowed.`, field);
+  else if (count > max)
+    check.add(UserErrorCode.OUT_OF_RANGE, `${describe(field)} holds ${count} items; at most ${max} are allowed.`, field);
 }
 
 function checkLocalizedList(check: InputCheck, field: string[], texts: LocalizedText[], max: number): LocalizedText[] {
@@ -311,7 +316,5 @@ function checkLocalized(check: InputCheck, field: string[], text: LocalizedText,
 
 // ['input', 'competencies', '3', 'anchors'] → "competencies[3].anchors"
 function describe(field: string[]): string {
-  return field
-    .slice(1)
-    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
+  return field.slice(1).reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
 }

@@ -18,7 +18,10 @@ export class AddToShortlistInput {
   @Field({ description: `For the client: why this candidate; at most ${LIMITS.note} characters.` })
   note!: string;
 
-  @Field(() => Int, { nullable: true, description: 'The Shortlist.version you read; the change is refused with CONFLICT if it moved on. Left out: no check.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The Shortlist.version you read; the change is refused with CONFLICT if it moved on. Left out: no check.',
+  })
   expectedVersion?: number | null;
 }
 
@@ -39,7 +42,10 @@ export class UpdateShortlistEntryInput {
   @Field({ description: `The new note for the client; at most ${LIMITS.note} characters. Shown after the next publication.` })
   note!: string;
 
-  @Field(() => Int, { nullable: true, description: 'The Shortlist.version you read; the change is refused with CONFLICT if it moved on. Left out: no check.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The Shortlist.version you read; the change is refused with CONFLICT if it moved on. Left out: no check.',
+  })
   expectedVersion?: number | null;
 }
 
@@ -78,7 +84,10 @@ export class WithdrawFromShortlistInput {
   @Field({ description: `Why (never shown to the client); at most ${LIMITS.withdrawalReason} characters.` })
   reason!: string;
 
-  @Field(() => Int, { nullable: true, description: 'The Shortlist.version you read; the change is refused with CONFLICT if it moved on. Left out: no check.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The Shortlist.version you read; the change is refused with CONFLICT if it moved on. Left out: no check.',
+  })
   expectedVersion?: number | null;
 }
 

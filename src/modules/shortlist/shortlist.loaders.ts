@@ -43,11 +43,7 @@ export const entryByIdLoader = (context: Context) =>
 // Every answer to each entry, oldest first.
 export const feedbackByEntryLoader = (context: Context) =>
   new DataLoader<string, ShortlistFeedback[]>(async (entryIds) => {
-    const rows = await context.em.find(
-      ShortlistFeedback,
-      { entry: { $in: [...entryIds] } },
-      { orderBy: { createdAt: 'asc', id: 'asc' } },
-    );
+    const rows = await context.em.find(ShortlistFeedback, { entry: { $in: [...entryIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
     return groupedInKeyOrder(entryIds, rows, (row) => row.entry.id);
   });
 

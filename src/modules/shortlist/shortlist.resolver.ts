@@ -130,7 +130,11 @@ export class ShortlistResolver {
 
   @Authorized<Access>(...SHORTLIST_READERS)
   @FieldResolver(() => [ShortlistEntry], { description: 'The active entries in shortlist order.' })
-  entries(@Root() shortlist: Shortlist, @Args() { includeWithdrawn }: ShortlistEntriesArgs, @Ctx() context: Context): Promise<ShortlistEntry[]> {
+  entries(
+    @Root() shortlist: Shortlist,
+    @Args() { includeWithdrawn }: ShortlistEntriesArgs,
+    @Ctx() context: Context,
+  ): Promise<ShortlistEntry[]> {
     return context.loaders
       .get(entriesByShortlistLoader)
       .load(shortlist.id)
@@ -140,11 +144,16 @@ export class ShortlistResolver {
   @Authorized<Access>(...SHORTLIST_READERS)
   @FieldResolver(() => ShortlistFeedbackConnection, { description: "Every answer of the client's users to every entry, oldest first." })
   feedback(@Root() shortlist: Shortlist, @Args() args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<ShortlistFeedback>> {
-    return paginate(context.em, ShortlistFeedback, { entry: { shortlist: shortlist.id } }, {
-      list: 'shortlistFeedback',
-      keys: ['createdAt', 'id'],
-      ...args,
-    });
+    return paginate(
+      context.em,
+      ShortlistFeedback,
+      { entry: { shortlist: shortlist.id } },
+      {
+        list: 'shortlistFeedback',
+        keys: ['createdAt', 'id'],
+        ...args,
+      },
+    );
   }
 }
 

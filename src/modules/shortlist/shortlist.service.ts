@@ -111,7 +111,9 @@ export async function addToShortlist(
   }
   list.version += 1;
   // The lock makes a duplicate impossible; the partial unique index is the last word anyway.
-  await flushOrRefuse(em, () => UserInputError.of(UserErrorCode.ALREADY_EXISTS, 'This candidacy is already on the shortlist.', CANDIDACY_ID));
+  await flushOrRefuse(em, () =>
+    UserInputError.of(UserErrorCode.ALREADY_EXISTS, 'This candidacy is already on the shortlist.', CANDIDACY_ID),
+  );
   return { shortlist: list, entry };
 }
 
@@ -206,9 +208,7 @@ export async function withdrawFromShortlist(
   entry.position = null;
   entry.published = null;
   const remaining = await activeEntries(em, firmId, shortlist);
-  remaining
-    .filter((other) => other.id !== entry.id)
-    .forEach((other, index) => (other.position = index + 1));
+  remaining.filter((other) => other.id !== entry.id).forEach((other, index) => (other.position = index + 1));
   shortlist.version += 1;
   return { shortlist, entry };
 }

@@ -52,12 +52,7 @@ export async function paginateInSyncOrder<T extends { id: string }>(
     throw badUserInput('after is not a cursor of this list.', 'after');
   }
   const filtered = em.createQueryBuilder(entity, 'filtered').select('filtered.id').where(where).getKnexQuery().toSQL();
-  const conditions = [
-    `s."firm_id" = ?`,
-    `s."entity_type" = ?`,
-    `s."transaction_id" < ${HORIZON}`,
-    `s."entity_id" in (${filtered.sql})`,
-  ];
+  const conditions = [`s."firm_id" = ?`, `s."entity_type" = ?`, `s."transaction_id" < ${HORIZON}`, `s."entity_id" in (${filtered.sql})`];
   const parameters: unknown[] = [firmId, entityType, ...filtered.bindings];
   if (options.changedSince) {
     conditions.push(`s."changed_at" >= ?::timestamptz`);

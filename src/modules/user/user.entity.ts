@@ -28,5 +28,4 @@ export class User extends TenantEntity<'client'> {
   // The client company a CLIENT user speaks for; null for the firm's own staff.
   @ManyToOne(() => Client, { ref: true, nullable: true, index: true })
   client: Ref<Client> | null = null;
-
 }

@@ -21,7 +21,10 @@ export class CreateUserInput {
   @Field({ description: 'At least 10 characters.' })
   password!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The client company a CLIENT user speaks for; required for CLIENT, not allowed otherwise.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The client company a CLIENT user speaks for; required for CLIENT, not allowed otherwise.',
+  })
   clientId?: string | null;
 }
 
@@ -53,8 +56,7 @@ export class UserResolver {
   client(@Root() user: User, @Ctx() context: Context): Promise<Client | null> | null {
     const principal = principalOf(context);
     const maySee =
-      principal.kind === 'USER' &&
-      (principal.role === Role.ADMIN || principal.role === Role.RECRUITER || principal.userId === user.id);
+      principal.kind === 'USER' && (principal.role === Role.ADMIN || principal.role === Role.RECRUITER || principal.userId === user.id);
     if (!maySee || !user.client) return null;
     return context.loaders.get(clientByIdLoader).load(user.client.id);
   }

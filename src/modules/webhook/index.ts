@@ -6,7 +6,6 @@ import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
 import { webhookDeliveryNode, webhookSubscriptionNode } from './webhook.node';
 import { WebhookDeliveryResolver, WebhookEventResolver, WebhookSubscriptionResolver } from './webhook.resolver';
 
-
 export const webhookFeature: Feature = {
   entities: [WebhookSubscription, WebhookEvent, WebhookDelivery, WebhookDeliveryAttempt],
   resolvers: [WebhookSubscriptionResolver, WebhookDeliveryResolver, WebhookEventResolver],

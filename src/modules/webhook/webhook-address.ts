@@ -13,7 +13,10 @@ export interface AddressPolicy {
 
 // Why a host name may not be used, or null when it may.
 export function refusedHost(hostname: string, policy: AddressPolicy): string | null {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (METADATA_HOSTS.has(host)) return 'a cloud metadata service';
   if (host === 'localhost' || host.endsWith('.localhost')) return policy.allowLoopback ? null : 'a loopback address';
   return net.isIP(host) ? refusedAddress(host, policy) : null;

@@ -10,12 +10,7 @@ import { WebhookSubscriptionStatus } from './webhook-subscription.entity';
 // delivery worker then puts the deliveries on the job queue. Nothing is written when no
 // subscription wants the event. `data` carries ids (global ids, as the API shows them) and
 // minimal facts, never personal data. Returns the event id.
-export async function emitEvent(
-  em: EntityManager,
-  firmId: string,
-  type: WebhookEventType,
-  data: Record<string, unknown>,
-): Promise<string> {
+export async function emitEvent(em: EntityManager, firmId: string, type: WebhookEventType, data: Record<string, unknown>): Promise<string> {
   const id = randomUUID();
   const now = new Date().toISOString();
   await em.execute(

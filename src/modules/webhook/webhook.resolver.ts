@@ -22,12 +22,7 @@ import {
   WebhookSubscriptionIdInput,
   WebhookSubscriptionPayload,
 } from './webhook.inputs';
-import {
-  createWebhookSubscription,
-  deleteWebhookSubscription,
-  redeliverWebhook,
-  setWebhookSubscriptionStatus,
-} from './webhook.service';
+import { createWebhookSubscription, deleteWebhookSubscription, redeliverWebhook, setWebhookSubscriptionStatus } from './webhook.service';
 import { WEBHOOK_MANAGERS } from '../../common/access';
 
 @Resolver(() => WebhookSubscription)
@@ -36,7 +31,12 @@ export class WebhookSubscriptionResolver {
   @Query(() => WebhookSubscriptionConnection, { description: "The firm's webhook subscriptions, oldest first." })
   webhookSubscriptions(@Args() page: ConnectionArgs, @Ctx() context: Context): Promise<Connection<WebhookSubscription>> {
     const { firmId } = principalOf(context);
-    return paginate(context.em, WebhookSubscription, { firm: firmId }, { list: 'webhookSubscriptions', keys: ['createdAt', 'id'], ...page });
+    return paginate(
+      context.em,
+      WebhookSubscription,
+      { firm: firmId },
+      { list: 'webhookSubscriptions', keys: ['createdAt', 'id'], ...page },
+    );
   }
 
   @Authorized(...WEBHOOK_MANAGERS)
@@ -63,7 +63,10 @@ export class WebhookSubscriptionResolver {
   @Mutation(() => WebhookSubscriptionPayload, {
     description: 'Stops sending events to it; deliveries still waiting are cancelled. enableWebhookSubscription resumes.',
   })
-  disableWebhookSubscription(@Arg('input') input: WebhookSubscriptionIdInput, @Ctx() context: Context): Promise<WebhookSubscriptionPayload> {
+  disableWebhookSubscription(
+    @Arg('input') input: WebhookSubscriptionIdInput,
+    @Ctx() context: Context,
+  ): Promise<WebhookSubscriptionPayload> {
     return this.setStatus(input, context, WebhookSubscriptionStatus.DISABLED);
   }
 

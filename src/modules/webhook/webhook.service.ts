@@ -71,9 +71,7 @@ export async function deleteWebhookSubscription(em: EntityManager, firmId: strin
 // (with a fresh round of retries). Its attempts so far stay in the log; the event id is the same.
 export async function redeliverWebhook(em: EntityManager, firmId: string, deliveryId: string | null) {
   const field = ['input', 'deliveryId'];
-  const delivery = deliveryId
-    ? await em.findOne(WebhookDelivery, { id: deliveryId, firm: firmId }, { populate: ['subscription'] })
-    : null;
+  const delivery = deliveryId ? await em.findOne(WebhookDelivery, { id: deliveryId, firm: firmId }, { populate: ['subscription'] }) : null;
   if (!delivery) throw notFound(field, 'webhook delivery');
   if (delivery.subscription.getEntity().status !== WebhookSubscriptionStatus.ACTIVE) {
     throw UserInputError.of(UserErrorCode.INVALID_STATE, 'The subscription is disabled: enable it first.', field);
@@ -120,11 +118,11 @@ function checkEvents(check: InputCheck, events: string[]): string[] {
   events.forEach((event, index) => {
     const name = event.trim();
     if (!isWebhookEventType(name)) {
-      check.add(
-        UserErrorCode.INVALID,
-        `"${name.slice(0, 60)}" is not an event; the events are ${WEBHOOK_EVENT_TYPES.join(', ')}.`,
-        ['input', 'events', String(index)],
-      );
+      check.add(UserErrorCode.INVALID, `"${name.slice(0, 60)}" is not an event; the events are ${WEBHOOK_EVENT_TYPES.join(', ')}.`, [
+        'input',
+        'events',
+        String(index),
+      ]);
     } else if (!unique.includes(name)) {
       unique.push(name);
     }

@@ -21,7 +21,11 @@ function guardedLookup(policy: AddressPolicy): LookupFunction {
       for (const entry of addresses) {
         const reason = refusedAddress(entry.address, policy);
         if (reason) {
-          return callback(Object.assign(new Error(`${hostname} resolves to ${entry.address}, ${reason}`), { code: 'EREFUSEDADDRESS' }), '', 0);
+          return callback(
+            Object.assign(new Error(`${hostname} resolves to ${entry.address}, ${reason}`), { code: 'EREFUSEDADDRESS' }),
+            '',
+            0,
+          );
         }
       }
       callback(null, address as string, family);

@@ -180,9 +180,20 @@ export async function startWebhookWorker(options: WebhookWorkerOptions): Promise
        insert into "webhook_delivery_attempt"
          ("id", "created_at", "updated_at", "firm_id", "delivery_id", "number", "duration_ms", "response_status", "error", "succeeded")
        select gen_random_uuid(), $2, now(), "firm_id", "id", "attempt_count", $5, $6, $7, $4 from "delivery"`,
-      [job.data.deliveryId, started, status, succeeded, Date.now() - started.getTime(), response.status, response.error?.slice(0, 1000) ?? null],
+      [
+        job.data.deliveryId,
+        started,
+        status,
+        succeeded,
+        Date.now() - started.getTime(),
+        response.status,
+        response.error?.slice(0, 1000) ?? null,
+      ],
     );
-    logger.info({ deliveryId: job.data.deliveryId, eventId: delivery.event_id, status, responseStatus: response.status }, 'webhook attempt');
+    logger.info(
+      { deliveryId: job.data.deliveryId, eventId: delivery.event_id, status, responseStatus: response.status },
+      'webhook attempt',
+    );
     // Thrown, so pg-boss schedules the next attempt with its backoff.
     if (status === WebhookDeliveryStatus.PENDING) throw new Error(response.error ?? 'delivery failed');
   }
