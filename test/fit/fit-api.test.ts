@@ -7,7 +7,8 @@ import type { User } from '../../src/modules/user';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';
-import { COMPETENCY_KEYS, insertScoredMandate, type CandidacyPlan } from '../helpers/fit-fixtures';
+import { insertScoredMandate, type CandidacyPlan } from '../helpers/fit-fixtures';
+import { DEFAULT_COMPETENCY_KEYS } from '../helpers/competency-keys';
 import {
   CandidacyScoresDocument,
   MandateComparisonDocument,
@@ -72,7 +73,7 @@ describe('Candidacy.assessment and Candidacy.fit', () => {
     expect(node).toEqual({
       id: candidacies[0].nodeId,
       assessment: {
-        competencies: COMPETENCY_KEYS.map(
+        competencies: DEFAULT_COMPETENCY_KEYS.map(
           (key) => assessed[key] ?? { key, score: null, ratingsCount: 0, spread: null, disagreement: false },
         ),
       },
@@ -284,7 +285,7 @@ describe('Mandate.comparison', () => {
       { candidacy: { id: second.nodeId }, fit: { fit: 100 / 3, coverage: 0.6, mustHavesMet: false } },
       { candidacy: { id: first.nodeId }, fit: { fit: 50, coverage: 1, mustHavesMet: true } },
     ]);
-    expect(comparison.rows.map((row) => row.key)).toEqual([...COMPETENCY_KEYS]);
+    expect(comparison.rows.map((row) => row.key)).toEqual([...DEFAULT_COMPETENCY_KEYS]);
     const row = (key: string) => comparison.rows.find((candidate) => candidate.key === key);
     expect(row('EXECUTION')).toEqual({
       key: 'EXECUTION',

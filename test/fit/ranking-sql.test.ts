@@ -7,7 +7,8 @@ import { compareRanking, computeFit, findFitInputs, type RankedCandidacy, rankMa
 import { encodeCursor } from '../../src/common/connection';
 import type { Firm } from '../../src/common/firm.entity';
 import { createTestDatabase } from '../helpers/database';
-import { COMPETENCY_KEYS, insertScoredMandate, type MandatePlan } from '../helpers/fit-fixtures';
+import { insertScoredMandate, type MandatePlan } from '../helpers/fit-fixtures';
+import { DEFAULT_COMPETENCY_KEYS } from '../helpers/competency-keys';
 
 let orm: MikroORM;
 let firm: Firm;
@@ -36,14 +37,14 @@ beforeAll(async () => {
 afterAll(() => orm.close(true));
 
 const score = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null, freq: 4 });
-const scores = fc.dictionary(fc.constantFrom(...COMPETENCY_KEYS), score, { maxKeys: 9 });
+const scores = fc.dictionary(fc.constantFrom(...DEFAULT_COMPETENCY_KEYS), score, { maxKeys: 9 });
 const scorecard = fc.record({ submitted: fc.boolean(), revisions: fc.array(scores, { minLength: 1, maxLength: 2 }) });
 // Few distinct creation times, so ties on fit and coverage fall through to time and id.
 const createdAt = fc.constantFrom(...['2026-03-01', '2026-03-02', '2026-03-03'].map((day) => new Date(`${day}T09:00:00.000Z`)));
 const plan: fc.Arbitrary<MandatePlan> = fc.record({
   requirements: fc.uniqueArray(
     fc.record({
-      competencyKey: fc.constantFrom(...COMPETENCY_KEYS),
+      competencyKey: fc.constantFrom(...DEFAULT_COMPETENCY_KEYS),
       weight: fc.integer({ min: 0, max: 5 }),
       target: fc.integer({ min: 1, max: 5 }),
       minimum: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),

@@ -16,18 +16,6 @@ import { Rubric } from '../../src/modules/rubric';
 import type { Firm } from '../../src/common/firm.entity';
 import type { User } from '../../src/modules/user';
 
-export const COMPETENCY_KEYS = [
-  'CUSTOMER_INSIGHT',
-  'OUTSIDE_IN',
-  'FORESIGHT',
-  'SERVICE_CULTURE',
-  'EXECUTION',
-  'LEADS_BY_EXAMPLE',
-  'ACTS_ON_GAPS',
-  'LEARNING_ORIENTATION',
-  'LOYALTY_ECONOMICS',
-] as const;
-
 export interface ScorecardPlan {
   submitted: boolean;
   // Revision 1, 2, …: the last one counts. Scores by competency key; null = not assessed.

@@ -12,18 +12,7 @@ import {
 import type { TestApp } from './test-app';
 import type { TestFirm } from './fixtures';
 
-// The competency keys of the default rubric, in its order.
-export const DEFAULT_COMPETENCY_KEYS = [
-  'CUSTOMER_INSIGHT',
-  'OUTSIDE_IN',
-  'FORESIGHT',
-  'SERVICE_CULTURE',
-  'EXECUTION',
-  'LEADS_BY_EXAMPLE',
-  'ACTS_ON_GAPS',
-  'LEARNING_ORIENTATION',
-  'LOYALTY_ECONOMICS',
-];
+export { DEFAULT_COMPETENCY_KEYS } from './competency-keys';
 
 let clientNumber = 0;
 

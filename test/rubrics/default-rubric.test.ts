@@ -3,23 +3,12 @@ import { customerOrientedLeadershipRubric as seed } from '../../src/modules/rubr
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { LOCALES, defaultRubricOf } from '../helpers/rubric-fixtures';
+import { DEFAULT_COMPETENCY_KEYS } from '../helpers/competency-keys';
 import { RubricInLocaleDocument, RubricNodeDocument } from '../generated/graphql';
 
 let app: TestApp;
 let nordlys: TestFirm;
 let rubricId: string;
-
-const NINE_KEYS = [
-  'CUSTOMER_INSIGHT',
-  'OUTSIDE_IN',
-  'FORESIGHT',
-  'SERVICE_CULTURE',
-  'EXECUTION',
-  'LEADS_BY_EXAMPLE',
-  'ACTS_ON_GAPS',
-  'LEARNING_ORIENTATION',
-  'LOYALTY_ECONOMICS',
-];
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -71,7 +60,7 @@ describe('the default rubric of a new firm', () => {
     expect(node && 'publishedAt' in node && new Date(node.publishedAt!).getTime()).toBeLessThanOrEqual(Date.now());
     const competencies = node && 'competencies' in node ? node.competencies : [];
     expect(competencies.map((competency) => [competency.position, competency.key])).toEqual(
-      NINE_KEYS.map((key, index) => [index + 1, key]),
+      DEFAULT_COMPETENCY_KEYS.map((key, index) => [index + 1, key]),
     );
   });
 
