@@ -112,13 +112,16 @@ describe('incremental candidate sync', () => {
     const replica = new CandidateReplica(firm.asAdmin);
 
     // Three writers change random candidates in transactions that stamp updated_at, then take a
-    // while to commit, so commits land out of the order of their stamps.
-    const deadline = Date.now() + 3000;
+    // while to commit, so commits land out of the order of their stamps. The reader syncs while
+    // they write; both go on until enough of each happened (counted, not timed, so a slow
+    // machine does the same work), with a generous cap in case something hangs.
+    const cap = Date.now() + 120_000;
+    let writing = true;
     let writes = 0;
     const writer = async (number: number) => {
       const client = await connect();
       try {
-        for (let round = 0; Date.now() < deadline && round < 400; round++) {
+        for (let round = 0; writing && Date.now() < cap && round < 400; round++) {
           const id = ids[Math.floor(Math.random() * ids.length)];
           await client.query('begin');
           await client.query(`update candidate set location = $1, updated_at = clock_timestamp() where id = $2`, [
@@ -135,10 +138,11 @@ describe('incremental candidate sync', () => {
     };
     const writers = Promise.all([writer(1), writer(2), writer(3)]);
     let reads = 0;
-    while (Date.now() < deadline) {
+    while ((reads < 10 || writes < 150) && Date.now() < cap) {
       await replica.syncOnce(5);
       reads++;
     }
+    writing = false;
     await writers;
     // Everything has committed: one more sync from the kept cursor catches up (other test files
     // share the server, and a transaction of theirs may hold the horizon back for a moment).
