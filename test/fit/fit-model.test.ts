@@ -1,4 +1,4 @@
-import { assess, compareRanking, computeFit, type RankedCandidacy, type RequirementSpec } from '../../src/modules/fit';
+import { assess, compareRanking, computeFit, type RankedCandidacy, type RequirementSpec, scoreAgainst } from '../../src/modules/fit';
 
 const ratings = (key: string, ...scores: number[]) => scores.map((score) => ({ competencyKey: key, score }));
 
@@ -13,6 +13,20 @@ describe('assess', () => {
 
   it('should call a spread of exactly 2 a disagreement and 1 not', () => {
     expect(assess(['A', 'B'], [...ratings('A', 3, 5), ...ratings('B', 3, 4)]).map((a) => a.disagreement)).toEqual([true, false]);
+  });
+});
+
+describe('scoreAgainst', () => {
+  it('should give gap, surplus, attainment and the must-have of a score below target', () => {
+    expect(scoreAgainst(2.5, { target: 4, minimum: 3 })).toEqual({ gap: -1.5, surplus: 0, attainment: 0.5, meetsMinimum: false });
+  });
+
+  it('should cap attainment at the target, show the surplus and meet a minimum exactly reached', () => {
+    expect(scoreAgainst(5, { target: 4, minimum: 5 })).toEqual({ gap: 1, surplus: 1, attainment: 1, meetsMinimum: true });
+  });
+
+  it('should give no must-have without a minimum and full attainment for a target of 1', () => {
+    expect(scoreAgainst(1, { target: 1, minimum: null })).toEqual({ gap: 0, surplus: 0, attainment: 1, meetsMinimum: null });
   });
 });
 

@@ -68,6 +68,29 @@ export function attainment(score: number, target: number): number {
   return target === 1 ? 1 : (Math.min(score, target) - 1) / (target - 1);
 }
 
+export interface CompetencyFigures {
+  gap: number;
+  surplus: number;
+  attainment: number;
+  // Null when the requirement sets no minimum.
+  meetsMinimum: boolean | null;
+}
+
+// The figures of one assessed competency against its requirement. Whoever shows a gap or a
+// must-have takes it from here.
+export function scoreAgainst(score: number, requirement: Pick<RequirementSpec, 'target' | 'minimum'>): CompetencyFigures {
+  const { target, minimum } = requirement;
+  return {
+    gap: score - target,
+    surplus: Math.max(0, score - target),
+    attainment: attainment(score, target),
+    meetsMinimum: minimum === null ? null : score >= minimum,
+  };
+}
+
+// Not assessed is unknown, never a low score.
+const UNASSESSED = { gap: null, surplus: null, attainment: null, meetsMinimum: null } as const;
+
 export function computeFit(requirements: readonly RequirementSpec[], ratings: readonly RatingScore[]): FitResult {
   const weighted = requirements.filter((requirement) => requirement.weight > 0);
   const assessments = new Map(
@@ -86,40 +109,17 @@ export function computeFit(requirements: readonly RequirementSpec[], ratings: re
   const competencies = weighted.map((requirement): CompetencyFit => {
     const { score, ratingsCount } = assessments.get(requirement.competencyKey)!;
     const { weight, target, minimum } = requirement;
+    const competency = { key: requirement.competencyKey, weight, target, minimum, ratingsCount, score };
     totalWeight += weight;
     if (score === null) {
-      // Not assessed is unknown, never a low score.
       if (minimum !== null) minimumUnassessed = true;
-      return {
-        key: requirement.competencyKey,
-        weight,
-        target,
-        minimum,
-        ratingsCount,
-        score,
-        gap: null,
-        surplus: null,
-        attainment: null,
-        meetsMinimum: null,
-      };
+      return { ...competency, ...UNASSESSED };
     }
-    const reached = attainment(score, target);
+    const figures = scoreAgainst(score, requirement);
     assessedWeight += weight;
-    weightedAttainment += weight * reached;
-    const meetsMinimum = minimum === null ? null : score >= minimum;
-    if (meetsMinimum === false) minimumMissed = true;
-    return {
-      key: requirement.competencyKey,
-      weight,
-      target,
-      minimum,
-      ratingsCount,
-      score,
-      gap: score - target,
-      surplus: Math.max(0, score - target),
-      attainment: reached,
-      meetsMinimum,
-    };
+    weightedAttainment += weight * figures.attainment;
+    if (figures.meetsMinimum === false) minimumMissed = true;
+    return { ...competency, ...figures };
   });
 
   return {

@@ -3,6 +3,7 @@ import { encodeCursor, decodeCursor } from '../../common/connection';
 import { badUserInput } from '../../common/errors';
 import { uuidArray } from '../../common/sql';
 import { isUuid } from '../../common/global-id';
+import { candidaciesWithOwnDraftSql } from '../interview';
 import type { RequirementSpec } from './fit-model';
 
 export interface CountingRating {
@@ -98,8 +99,8 @@ export interface RankedRow {
 // The ranking of §3 for one mandate, computed by PostgreSQL in one statement with keyset
 // pagination. Sums run in exact numeric arithmetic, so the order (and the cursor values) do
 // not depend on the order rows are added in; the results are cast to float8 at the end.
-// Independent scoring: candidacies on which `viewerUserId` still has a DRAFT scorecard are
-// ranked as if nothing were assessed, and come back marked `blind`.
+// Independent scoring: candidacies on which `viewerUserId` still has a DRAFT scorecard (the
+// interview feature's query) are ranked as if nothing were assessed, and come back marked `blind`.
 // The candidacy's own columns ride along the grouping by its primary key: joining the
 // candidacy table again before the sort scanned the firm's candidacies on every call.
 export async function rankMandate(
@@ -110,6 +111,7 @@ export async function rankMandate(
 ): Promise<{ rows: RankedRow[]; hasNextPage: boolean }> {
   const list = `ranking:${mandateId}`;
   const after = options.after ? rankingCursorValues(decodeCursor(list, options.after, 6)) : null;
+  const ownDrafts = candidaciesWithOwnDraftSql(options.viewerUserId ?? null);
   const rows: {
     id: string;
     created_at: Date;
@@ -132,11 +134,7 @@ export async function rankMandate(
          from requirement
         where firm_id = ? and mandate_id = ? and weight > 0
      ), blind as (
-       select distinct i.candidacy_id
-         from interview i
-         join scorecard s on s.interview_id = i.id
-         join candidacy c on c.id = i.candidacy_id
-        where c.firm_id = ? and c.mandate_id = ? and s.interviewer_id = ?::uuid and s.status = 'DRAFT'
+       ${ownDrafts.sql}
      ), scores as (
        select i.candidacy_id, r.competency_key, avg(r.score) as score
          from candidacy c
@@ -184,9 +182,7 @@ export async function rankMandate(
     [
       firmId,
       mandateId,
-      firmId,
-      mandateId,
-      options.viewerUserId ?? null,
+      ...ownDrafts.params,
       firmId,
       mandateId,
       firmId,

@@ -4,6 +4,7 @@ import type { Context } from '../../common/context';
 import { Candidacy } from '../candidacy';
 import { type Mandate, requirementProfileLoader } from '../mandate';
 import { scoringBlindCandidacyIds } from '../interview';
+import { scoreAgainst } from './fit-model';
 import { candidacyScoresLoader } from './fit.loaders';
 import type { Comparison } from './fit.types';
 
@@ -57,22 +58,22 @@ export async function compareCandidacies(context: Context, mandate: Mandate, glo
     columns: columns.map(({ candidacy, fit }) => ({ candidacy, fit })),
     rows: columns[0].assessment.map(({ key }, row) => {
       const requirement = requirementOf.get(key);
-      const target = requirement?.target ?? null;
       return {
         key,
         weight: requirement?.weight ?? 0,
-        target,
+        target: requirement?.target ?? null,
         minimum: requirement?.minimum ?? null,
         cells: columns.map(({ candidacy, assessment }) => {
           const { score, ratingsCount, disagreement } = assessment[row];
-          const minimum = requirement?.minimum ?? null;
+          // A competency outside the profile has no target: no gap, no must-have.
+          const figures = score === null || requirement === undefined ? null : scoreAgainst(score, requirement);
           return {
             candidacy,
             score,
             ratingsCount,
             disagreement,
-            gap: score === null || target === null ? null : score - target,
-            meetsMinimum: score === null || minimum === null ? null : score >= minimum,
+            gap: figures?.gap ?? null,
+            meetsMinimum: figures?.meetsMinimum ?? null,
           };
         }),
       };

@@ -3,5 +3,14 @@ import { CandidacyFitResolver, MandateFitResolver } from './fit.resolver';
 
 export const fitFeature: Feature = { entities: [], resolvers: [CandidacyFitResolver, MandateFitResolver], nodeSources: [] };
 
-export { assess, compareRanking, type CompetencyFit, computeFit, type RankedCandidacy, type RequirementSpec } from './fit-model';
+export {
+  assess,
+  compareRanking,
+  type CompetencyFigures,
+  type CompetencyFit,
+  computeFit,
+  type RankedCandidacy,
+  type RequirementSpec,
+  scoreAgainst,
+} from './fit-model';
 export { findFitInputs, rankMandate } from './fit.repository';

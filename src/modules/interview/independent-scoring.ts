@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { raw, type FilterQuery } from '@mikro-orm/postgresql';
 import { ApiKeyScope, Role, type Principal } from '../../common/access';
 import { principalOf, type Context } from '../../common/context';
+import { uuidArray } from '../../common/sql';
 import { Scorecard, ScorecardStatus } from './scorecard.entity';
 
 // Independent scoring: an interviewer forms their own judgement before seeing anyone else's.
@@ -9,21 +10,30 @@ import { Scorecard, ScorecardStatus } from './scorecard.entity';
 // candidacy, only their own scorecards — and neither its assessment nor its fit — until they
 // submit. Everything that shows scores of a candidacy asks the functions of this file.
 
+// The rule itself, as SQL: the ids (column "candidacy_id") of the candidacies on which user `userId`
+// has a DRAFT scorecard on some interview. Every path that hides scores asks this query: the
+// loader below, the where-clause on Scorecard and the ranking. A null user has none.
+export function candidaciesWithOwnDraftSql(userId: string | null): { sql: string; params: [string | null] } {
+  return {
+    sql: `select "own_interview"."candidacy_id"
+        from "scorecard" as "own_draft"
+        join "interview" as "own_interview" on "own_interview"."id" = "own_draft"."interview_id"
+       where "own_draft"."interviewer_id" = ?::uuid and "own_draft"."status" = '${ScorecardStatus.DRAFT}'`,
+    params: [userId],
+  };
+}
+
 // Whether the calling user has a DRAFT scorecard on some interview of each candidacy.
 const ownDraftOnCandidacyLoader = (context: Context) =>
   new DataLoader<string, boolean>(async (candidacyIds) => {
     const principal = principalOf(context);
     if (principal.kind !== 'USER') return candidacyIds.map(() => false);
-    const drafts = await context.em.find(
-      Scorecard,
-      {
-        interviewer: principal.userId,
-        status: ScorecardStatus.DRAFT,
-        interview: { candidacy: { $in: [...candidacyIds] } },
-      },
-      { populate: ['interview'] },
+    const ownDrafts = candidaciesWithOwnDraftSql(principal.userId);
+    const rows: { candidacy_id: string }[] = await context.em.execute(
+      `select distinct "candidacy_id" from (${ownDrafts.sql}) as "own_drafts" where "candidacy_id" = any(?::uuid[])`,
+      [...ownDrafts.params, uuidArray(candidacyIds)],
     );
-    const blind = new Set(drafts.map((draft) => draft.interview.getEntity().candidacy.id));
+    const blind = new Set(rows.map((row) => row.candidacy_id));
     return candidacyIds.map((candidacyId) => blind.has(candidacyId));
   });
 
@@ -65,14 +75,13 @@ export function visibleScorecardsWhere(principal: Principal): FilterQuery<Scorec
   }
   if (principal.role === Role.CLIENT) return null;
   // A new raw fragment per call: MikroORM consumes each one once.
+  const ownDrafts = candidaciesWithOwnDraftSql(principal.userId);
   const noOwnDraftOnTheCandidacy = raw(
     (alias) =>
-      `not exists (select 1 from "scorecard" as "own_draft"
-        join "interview" as "own_interview" on "own_interview"."id" = "own_draft"."interview_id"
-        join "interview" as "this_interview" on "this_interview"."candidacy_id" = "own_interview"."candidacy_id"
+      `not exists (select 1 from "interview" as "this_interview"
         where "this_interview"."id" = ${alias}."interview_id"
-          and "own_draft"."interviewer_id" = ? and "own_draft"."status" = 'DRAFT')`,
-    [principal.userId],
+          and "this_interview"."candidacy_id" in (${ownDrafts.sql}))`,
+    ownDrafts.params,
   );
   return { $or: [{ interviewer: principal.userId }, { [noOwnDraftOnTheCandidacy]: [] }] } as FilterQuery<Scorecard>;
 }

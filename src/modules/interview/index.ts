@@ -16,7 +16,7 @@ export const interviewFeature: Feature = {
   nodeSources: [interviewNode, scorecardNode],
 };
 
-export { canSeeScoresOf, primeScoringBlindness, scoringBlindCandidacyIds } from './independent-scoring';
+export { candidaciesWithOwnDraftSql, canSeeScoresOf, primeScoringBlindness, scoringBlindCandidacyIds } from './independent-scoring';
 export { Interview, InterviewKind } from './interview.entity';
 export { scheduleInterview } from './interview.service';
 export { Rating } from './rating.entity';
