@@ -92,3 +92,22 @@ export function isAllowed(principal: Principal, rules: readonly Access[]): boole
   if (principal.kind === 'USER') return rules.includes(principal.role);
   return principal.scopes.some((scope) => rules.includes(scope));
 }
+
+// The GraphQL name of a scope (CANDIDATES_READ for candidates:read), as callers write it.
+function scopeName(scope: ApiKeyScope): string {
+  return Object.entries(ApiKeyScope).find(([, value]) => value === scope)![0];
+}
+
+// Why a principal may not do something that needs `rules`: what would be needed, and what it has.
+export function missingAccess(principal: Principal, rules: readonly Access[]): string {
+  const roles = rules.filter((rule): rule is Role => Object.values(Role).includes(rule as Role));
+  const scopes = rules.filter((rule): rule is ApiKeyScope => Object.values(ApiKeyScope).includes(rule as ApiKeyScope)).map(scopeName);
+  const byRole = roles.length > 0 ? `a user with the role ${roles.join(' or ')}` : null;
+  const byScope = scopes.length > 0 ? `an API key with the scope ${scopes.join(' or ')}` : null;
+  const needed = [byRole, byScope].filter(Boolean).join(', or ');
+  const held =
+    principal.kind === 'USER'
+      ? `you are signed in as a ${principal.role} user`
+      : `this API key has ${principal.scopes.length > 0 ? `the scopes ${principal.scopes.map(scopeName).join(', ')}` : 'no scopes'}`;
+  return `This needs ${needed}; ${held}.`;
+}

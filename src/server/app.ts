@@ -10,7 +10,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../config/logger';
 import type { Context } from '../common/context';
 import { createContext } from './context';
-import { errorLoggingPlugin, formatError } from './errors';
+import { errorFormatter, errorLoggingPlugin } from './errors';
+import { supportedOperationTypes } from './operation-types';
 import { explorerRouter } from './explorer';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from '../config/limits';
 import { refuseNulCharacters } from './nul-characters';
@@ -50,9 +51,9 @@ export async function createAppServer({ orm, schema, logger, production, rateLim
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    formatError,
+    formatError: errorFormatter(schema),
     parseOptions,
-    validationRules: armor.validationRules,
+    validationRules: [supportedOperationTypes, ...armor.validationRules],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),

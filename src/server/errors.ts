@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, isEnumType, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Context } from '../common/context';
 import { INTERNAL_ERROR_MESSAGE } from '../common/errors';
 
@@ -29,12 +29,17 @@ const PUBLIC_CODES = new Set([
 // (Apollo marks only the per-value errors BAD_USER_INPUT). It is the caller's input all the same.
 const TOO_MANY_VARIABLE_ERRORS = 'Too many errors processing variables, error limit reached. Execution aborted.';
 
+// Apollo refuses an automatic persisted query whose sha256Hash is not the query's with this error,
+// which carries no code either; it is the caller's request.
+const PERSISTED_QUERY_MISMATCH = 'provided sha does not match query';
+
 // The public code of an error, or null when it must be masked.
 function publicCodeOf(error: unknown): string | null {
   if (!(error instanceof GraphQLError)) return null;
   const code = String(error.extensions?.code);
   if (PUBLIC_CODES.has(code)) return code;
   if (error.extensions?.code === undefined && error.message === TOO_MANY_VARIABLE_ERRORS) return 'BAD_USER_INPUT';
+  if (error.extensions?.code === undefined && error.message === PERSISTED_QUERY_MISMATCH) return 'BAD_REQUEST';
   return null;
 }
 
@@ -43,29 +48,51 @@ function isPublic(error: unknown): error is GraphQLError {
 }
 
 // graphql-js hints at names it knows ("Did you mean …?"), in validation and in variable errors:
-// a map of the schema for whoever probes it. GraphQL Armor masks the field names; this also
-// catches its other forms (enum values, argument and type names).
+// a map of the schema for whoever probes it. GraphQL Armor masks the field names (leaving a lone
+// "?"); this also catches its other forms (enum values, argument and type names).
 function withoutSuggestions(message: string): string {
-  return message.replace(/\s*Did you mean [^?]*\?/g, '').trim();
+  return message
+    .replace(/\s*Did you mean [^?]*\?/g, '')
+    .replace(/(?<=\.)\s*\?$/, '')
+    .trim();
+}
+
+// Messages made actionable: a wrong enum value lists the right ones (they are public, in every
+// client's generated types), a hash mismatch says what to send.
+function explained(message: string, schema: GraphQLSchema): string {
+  const wrongEnum = /Value "[^"]*" does not exist in "(\w+)" enum\./.exec(message);
+  const type = wrongEnum ? schema.getType(wrongEnum[1]) : null;
+  if (wrongEnum && isEnumType(type)) {
+    return `${message} Valid values: ${type
+      .getValues()
+      .map((value) => value.name)
+      .join(', ')}.`;
+  }
+  if (message === PERSISTED_QUERY_MISMATCH) {
+    return "The persisted query's sha256Hash is not the SHA-256 of the query sent with it: send the hash of exactly that query text.";
+  }
+  return message;
 }
 
 // The one place errors are shaped for clients: no stack, SQL, path or ORM text leaves the server.
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (isPublic(original)) {
-    const code = publicCodeOf(original);
-    const { argumentName } = original.extensions;
+export function errorFormatter(schema: GraphQLSchema) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (isPublic(original)) {
+      const code = publicCodeOf(original);
+      const { argumentName } = original.extensions;
+      return {
+        message: explained(withoutSuggestions(formatted.message.replace(/^Context creation failed: /, '')), schema),
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code, ...(argumentName ? { argumentName } : {}) },
+      };
+    }
     return {
-      message: withoutSuggestions(formatted.message.replace(/^Context creation failed: /, '')),
-      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      message: INTERNAL_ERROR_MESSAGE,
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code, ...(argumentName ? { argumentName } : {}) },
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
-  }
-  return {
-    message: INTERNAL_ERROR_MESSAGE,
-    ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
 }
 

@@ -1,5 +1,5 @@
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTimeScalar } from '../common/scalars';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { authChecker } from './auth-checker';
 import { NodeResolver } from './node.resolver';
@@ -17,7 +17,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     authChecker,
     // Business validation lives in the services and comes back as userErrors.
     validate: false,
-    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
   return auditMutations(schema);
 }

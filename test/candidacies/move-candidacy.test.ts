@@ -37,6 +37,22 @@ function move(input: MoveCandidacyInput, caller: GraphQLClient = nordlys.asRecru
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 3));
 
+// Where each stage may go (PRODUCT.md §2), as the refusal lists it.
+const NEXT: Record<string, string> = {
+  SOURCED: 'SCREENING, REJECTED, WITHDRAWN',
+  SCREENING: 'INTERVIEWING, REJECTED, WITHDRAWN',
+  INTERVIEWING: 'SHORTLISTED, SCREENING, REJECTED, WITHDRAWN',
+  SHORTLISTED: 'PRESENTED, INTERVIEWING, REJECTED, WITHDRAWN',
+  PRESENTED: 'OFFER, REJECTED, WITHDRAWN',
+  OFFER: 'PLACED, REJECTED, WITHDRAWN',
+  REJECTED: 'SOURCED',
+  WITHDRAWN: 'SOURCED',
+};
+const refusal = (from: string, to: string) =>
+  from === 'PLACED'
+    ? `Cannot move a candidacy from PLACED to ${to}: PLACED is final.`
+    : `Cannot move a candidacy from ${from} to ${to}: from ${from} it may move to ${NEXT[from]}.`;
+
 describe('moveCandidacy', () => {
   it('should walk a candidacy from SOURCED to PLACED and keep every move, oldest first', async () => {
     const candidacy = await candidacyIn(SOURCED);
@@ -147,7 +163,11 @@ describe('moveCandidacy refusals', () => {
   ])('should refuse %s → %s with INVALID_STATE and write nothing', async (from, to) => {
     const candidacy = await candidacyIn(from);
     await expectRefused({ candidacyId: candidacy.nodeId, stage: to, reason: 'Because' }, [
-      { code: 'INVALID_STATE', field: ['input', 'stage'], message: `Cannot move a candidacy from ${from} to ${to}.` },
+      {
+        code: 'INVALID_STATE',
+        field: ['input', 'stage'],
+        message: refusal(from, to),
+      },
     ]);
   });
 
@@ -181,7 +201,7 @@ describe('moveCandidacy refusals', () => {
     const candidacy = await candidacyIn(PLACED);
     await expectRefused({ candidacyId: candidacy.nodeId, stage: REJECTED, reason: 'r'.repeat(1001) }, [
       { code: 'TOO_LONG', field: ['input', 'reason'], message: 'reason is longer than 1000 characters.' },
-      { code: 'INVALID_STATE', field: ['input', 'stage'], message: 'Cannot move a candidacy from PLACED to REJECTED.' },
+      { code: 'INVALID_STATE', field: ['input', 'stage'], message: 'Cannot move a candidacy from PLACED to REJECTED: PLACED is final.' },
     ]);
   });
 

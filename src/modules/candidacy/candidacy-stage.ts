@@ -26,6 +26,14 @@ export function canMoveCandidacy(from: CandidacyStage, to: CandidacyStage): bool
   return MOVES[from].includes(to);
 }
 
+// Why a move is refused, with where the candidacy may go instead.
+export function refusedMoveMessage(from: CandidacyStage, to: CandidacyStage): string {
+  const allowed = MOVES[from];
+  return allowed.length > 0
+    ? `Cannot move a candidacy from ${from} to ${to}: from ${from} it may move to ${allowed.join(', ')}.`
+    : `Cannot move a candidacy from ${from} to ${to}: ${from} is final.`;
+}
+
 // Leaving the pipeline, or coming back into it, is explained.
 export function moveNeedsReason(from: CandidacyStage, to: CandidacyStage): boolean {
   return EXIT_STAGES.includes(to) || EXIT_STAGES.includes(from);

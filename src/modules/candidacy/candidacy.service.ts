@@ -10,7 +10,7 @@ import { User } from '../user';
 import { isFinalStatus, Mandate } from '../mandate';
 import { Candidacy, CandidacyStage } from './candidacy.entity';
 import { CandidacyStageChange } from './candidacy-stage-change.entity';
-import { EXIT_STAGES, canMoveCandidacy, moveNeedsReason } from './candidacy-stage';
+import { EXIT_STAGES, canMoveCandidacy, moveNeedsReason, refusedMoveMessage } from './candidacy-stage';
 import { CANDIDACY_LIMITS } from './candidacy.limits';
 import { emitEvent, webhookPayloads } from '../webhook';
 
@@ -95,7 +95,7 @@ export async function moveCandidacy(
   if (from === to) {
     check.add(UserErrorCode.INVALID_STATE, `The candidacy is already ${to}.`, ['input', 'stage']);
   } else if (!canMoveCandidacy(from, to)) {
-    check.add(UserErrorCode.INVALID_STATE, `Cannot move a candidacy from ${from} to ${to}.`, ['input', 'stage']);
+    check.add(UserErrorCode.INVALID_STATE, refusedMoveMessage(from, to), ['input', 'stage']);
   } else if (moveNeedsReason(from, to) && !reason && !erased) {
     check.add(UserErrorCode.REQUIRED, `reason is required to move a candidacy from ${from} to ${to}.`, ['input', 'reason']);
   }
