@@ -9,6 +9,8 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestMandate, insertCandidacy, insertCandidate } from '../helpers/candidate-fixtures';
 import { CandidateDataExportDocument } from '../generated/graphql';
 import { insertGdprMandate, insertPersonWithHistory, type PersonWithHistory } from './gdpr-fixtures';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { InterviewKind, Recommendation, scheduleInterview, submitScorecard } from '../../src/modules/interview';
 
 let app: TestApp;
 let firm: TestFirm;
@@ -202,6 +204,57 @@ describe('candidateDataExport', () => {
     });
     expect(response.raw).not.toContain('searchText');
     expect(response.raw).not.toContain('search_text');
+  });
+
+  // Found by an independent review: the export was the one path that showed an admin on a panel
+  // the other panelists' scores while the admin's own scorecard was still a draft.
+  it("should leave out the others' scorecards and the published snapshots while the admin's own scorecard is a draft", async () => {
+    const blindPerson = await insertPersonWithHistory(app, firm, await insertGdprMandate(app, firm));
+    const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => app.em().transactional((tx) => work(tx as EntityManager));
+    const { interview } = await inTransaction((em) =>
+      scheduleInterview(em, firm.firm.id, {
+        candidacyId: blindPerson.candidacy.id,
+        kind: InterviewKind.CLIENT,
+        scheduledAt: new Date('2026-11-01T09:00:00Z'),
+        interviewerIds: [firm.admin.nodeId],
+      }),
+    );
+    const ids = async (sql: string) =>
+      ((await app.em().getConnection().execute(`${sql} order by 1`, [blindPerson.candidate.id, firm.admin.id])) as { id: string }[]).map(
+        (row) => row.id,
+      );
+    const own = `select s.id from scorecard s join interview i on i.id = s.interview_id join candidacy c on c.id = i.candidacy_id
+                  where c.candidate_id = ? and s.interviewer_id = ?`;
+    const ownRevisions = `select id from scorecard_revision where scorecard_id in (${own})`;
+    const related = (document: ExportDocument, name: string) => document.related[name].map((row) => row.id).sort();
+
+    const blind = await exportOf(blindPerson.candidate.nodeId);
+    expect(related(blind, 'Scorecard')).toEqual(await ids(own));
+    expect(related(blind, 'ScorecardRevision')).toEqual(await ids(ownRevisions));
+    expect(related(blind, 'Rating')).toEqual(await ids(`select id from rating where revision_id in (${ownRevisions})`));
+    expect(related(blind, 'ShortlistEntrySnapshot')).toEqual([]);
+    expect(blind.withheld).toEqual({
+      reason:
+        "Independent scoring: you have a scorecard on these candidacies that is not submitted yet; the other interviewers' scorecards and ratings and the published snapshots are left out until you submit.",
+      candidacyIds: [blindPerson.candidacy.nodeId],
+    });
+    expect(JSON.stringify(blind)).not.toContain(blindPerson.marks.amendedEvidence);
+
+    await inTransaction((em) =>
+      submitScorecard(em, firm.firm.id, firm.admin.id, {
+        interviewId: interview.id,
+        ratings: [{ competencyKey: 'OUTSIDE_IN', score: 4, evidence: 'Walked us through the customer journey.' }],
+        recommendation: Recommendation.YES,
+        summary: 'Seen with the client.',
+      }),
+    );
+    const seeing = await exportOf(blindPerson.candidate.nodeId);
+    expect(seeing.withheld).toBeUndefined();
+    const expected = await idsByHand(blindPerson.candidate.id);
+    for (const name of ['Scorecard', 'ScorecardRevision', 'Rating', 'ShortlistEntrySnapshot']) {
+      expect([name, related(seeing, name)]).toEqual([name, expected[name]]);
+    }
+    expect(JSON.stringify(seeing)).toContain(blindPerson.marks.amendedEvidence);
   });
 
   it("should answer another firm's candidate exactly like one that does not exist: null", async () => {

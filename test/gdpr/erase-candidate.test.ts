@@ -68,7 +68,7 @@ async function ratingsOf(candidateId: string) {
 }
 
 async function exportOf(person: PersonWithHistory, testFirm: TestFirm) {
-  const document = await candidateDataExport(app.em(), testFirm.firm.id, person.candidate.id, new Date('2026-01-01T00:00:00Z'));
+  const document = await candidateDataExport(app.em(), testFirm.firm.id, person.candidate.id, null, new Date('2026-01-01T00:00:00Z'));
   return document;
 }
 

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { uuidArray } from '../../common/sql';
 import { toGlobalId } from '../../common/global-id';
 import { Candidate, dateOnly } from '../candidate';
+import { candidaciesWithOwnDraftSql } from '../interview';
 import { tablesReferencingCandidate } from './candidate-references';
 
 export const EXPORT_FORMAT = 'outside-in.candidate-data-export/1';
@@ -15,10 +16,14 @@ type Row = Record<string, unknown> & { id: string; created_at: Date | string };
 // The tables come from the ORM metadata, so a new one is exported without being listed here.
 // Rows are read within the firm only. Properties marked hidden in the entities (secrets and
 // derived columns such as the search text) are left out. Null when the firm has no such candidate.
+// Independent scoring holds here too: of a candidacy on which the viewer still has a DRAFT
+// scorecard, the other scorecards (with their revisions and ratings) and the published snapshots
+// (fit and profile) are left out, and the document says so.
 export async function candidateDataExport(
   em: EntityManager,
   firmId: string,
   candidateId: string | null,
+  viewerUserId: string | null,
   now = new Date(),
 ): Promise<Record<string, unknown> | null> {
   if (!candidateId) return null;
@@ -52,6 +57,7 @@ export async function candidateDataExport(
     found = next;
   }
 
+  const blind = await withholdUntilSubmitted(em, viewerUserId, tables, rowsOf);
   return {
     format: EXPORT_FORMAT,
     exportedAt: now.toISOString(),
@@ -65,7 +71,79 @@ export async function candidateDataExport(
           .map((row) => documentOf(meta, row)),
       ]),
     ),
+    ...(blind.length > 0
+      ? {
+          withheld: {
+            reason:
+              "Independent scoring: you have a scorecard on these candidacies that is not submitted yet; the other interviewers' scorecards and ratings and the published snapshots are left out until you submit.",
+            candidacyIds: blind.map((id) => toGlobalId('Candidacy', id)),
+          },
+        }
+      : {}),
   };
+}
+
+// Removes from `rowsOf` what the viewer may not see yet (see candidateDataExport) and returns the
+// candidacies concerned. What starts the removal is named here; what refers to a removed row
+// (a revision of a removed scorecard, its ratings) goes with it, through the same references the
+// export followed.
+async function withholdUntilSubmitted(
+  em: EntityManager,
+  viewerUserId: string | null,
+  tables: ReturnType<typeof tablesReferencingCandidate>,
+  rowsOf: Map<string, Map<string, Row>>,
+): Promise<string[]> {
+  const candidacyIds = [...(rowsOf.get('Candidacy')?.keys() ?? [])];
+  if (viewerUserId === null || candidacyIds.length === 0) return [];
+  const ownDrafts = candidaciesWithOwnDraftSql(viewerUserId);
+  const found: { candidacy_id: string }[] = await em.execute(
+    `select distinct "candidacy_id" from (${ownDrafts.sql}) as "own_drafts" where "candidacy_id" = any(?::uuid[])`,
+    [...ownDrafts.params, uuidArray(candidacyIds)],
+  );
+  const blind = new Set(found.map((row) => row.candidacy_id));
+  if (blind.size === 0) return [];
+  const rows = (className: string) => [...(rowsOf.get(className)?.values() ?? [])];
+  const blindInterviews = new Set(
+    rows('Interview')
+      .filter((row) => blind.has(row.candidacy_id as string))
+      .map((row) => row.id),
+  );
+  const blindEntries = new Set(
+    rows('ShortlistEntry')
+      .filter((row) => blind.has(row.candidacy_id as string))
+      .map((row) => row.id),
+  );
+  const withheld = new Map<string, Set<string>>([
+    [
+      'Scorecard',
+      new Set(
+        rows('Scorecard')
+          .filter((row) => blindInterviews.has(row.interview_id as string) && row.interviewer_id !== viewerUserId)
+          .map((row) => row.id),
+      ),
+    ],
+    [
+      'ShortlistEntrySnapshot',
+      new Set(
+        rows('ShortlistEntrySnapshot')
+          .filter((row) => blindEntries.has(row.entry_id as string))
+          .map((row) => row.id),
+      ),
+    ],
+  ]);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const { meta, refs } of tables) {
+      for (const row of rowsOf.get(meta.className)!.values()) {
+        if (withheld.get(meta.className)?.has(row.id)) continue;
+        if (!refs.some(({ column, target }) => withheld.get(target)?.has(row[column] as string))) continue;
+        withheld.set(meta.className, (withheld.get(meta.className) ?? new Set()).add(row.id));
+        changed = true;
+      }
+    }
+  }
+  for (const [className, ids] of withheld) for (const id of ids) rowsOf.get(className)?.delete(id);
+  return [...blind].sort();
 }
 
 // A row under the entity's property names (a reference as the id it holds), without hidden ones.

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Role, type Access } from '../../common/access';
+import { Role, userIdOf, type Access } from '../../common/access';
 import { ConnectionArgs, type Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
@@ -33,7 +33,8 @@ export class GdprResolver {
     @Ctx() context: Context,
   ): Promise<Record<string, unknown> | null> {
     const id = localIdOf(candidateId, 'Candidate');
-    const document = await candidateDataExport(context.em, principalOf(context).firmId, id);
+    const principal = principalOf(context);
+    const document = await candidateDataExport(context.em, principal.firmId, id, userIdOf(principal));
     // All of their personal data and every evidence text about them leaves here: one read row.
     return id === null ? document : readPersonal(context.audit, 'Candidate', id, 'dataExport', document);
   }
