@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, PASSWORD, type TestFirm } from '../helpers/fixtures';
 import { errorCodes } from '../helpers/graphql-client';
 import {
+  CreateCandidateDocument,
   ApiKeysDocument,
   CreateApiKeyDocument,
   LoginDocument,
@@ -157,6 +158,20 @@ describe('API keys', () => {
     });
     const used = await app.em().findOneOrFail(ApiKey, { name: 'Greenhouse sync' });
     expect(used.lastUsedAt).toBeInstanceOf(Date);
+  });
+
+  // Found by an independent review: authentication loaded the key into the request's entity
+  // manager and set lastUsedAt on it; the first mutation's flush then wrote the key row again,
+  // bumping updatedAt (and the authorization matrix saw it change).
+  it("should not write the key's row when its first use is a mutation", async () => {
+    const { apiKey, client } = await nordlys.apiKey([ApiKeyScope.CANDIDATES_WRITE]);
+    const before = await app.em().findOneOrFail(ApiKey, { id: apiKey.id });
+    expect(before.lastUsedAt).toBeNull();
+    const { createCandidate } = await client.data(CreateCandidateDocument, { input: { firstName: 'Ingrid', lastName: 'Solberg' } });
+    expect(createCandidate.userErrors).toEqual([]);
+    const after = await app.em().findOneOrFail(ApiKey, { id: apiKey.id });
+    expect(after.lastUsedAt).toBeInstanceOf(Date);
+    expect(after.updatedAt).toEqual(before.updatedAt);
   });
 
   it('should stop a revoked key at once', async () => {

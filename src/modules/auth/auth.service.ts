@@ -48,18 +48,23 @@ export async function resolvePrincipal(em: EntityManager, token: string): Promis
     return { kind: 'USER', firmId: user.firm.id, userId: user.id, role: user.role, clientId: user.client?.id ?? null };
   }
   if (token.startsWith(API_KEY_PREFIX)) {
-    const key = await em.findOne(ApiKey, { secretHash: hashToken(token), revokedAt: null }, WITHOUT_TENANT);
+    // Read outside the request's identity map: lastUsedAt is written below by its own statement,
+    // and a managed copy changed here would be written again (updatedAt too) by a mutation's flush.
+    const key = await em.findOne(
+      ApiKey,
+      { secretHash: hashToken(token), revokedAt: null },
+      { ...WITHOUT_TENANT, disableIdentityMap: true },
+    );
     if (!key) return null;
     const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
     if (!key.lastUsedAt || key.lastUsedAt < stale) {
       // Conditional, so concurrent requests of one key write it once.
-      const touched = await em.nativeUpdate(
+      await em.nativeUpdate(
         ApiKey,
         { id: key.id, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lt: stale } }] },
         { lastUsedAt: now },
         WITHOUT_TENANT,
       );
-      if (touched > 0) key.lastUsedAt = now;
     }
     return { kind: 'API_KEY', firmId: key.firm.id, apiKeyId: key.id, scopes: key.scopes };
   }
