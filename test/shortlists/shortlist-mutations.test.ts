@@ -1,6 +1,6 @@
 import { toGlobalId } from '../../src/common/global-id';
 import { ApiKeyScope } from '../../src/common/access';
-import { MandateStatus } from '../../src/modules/mandate';
+import { Mandate, MandateStatus } from '../../src/modules/mandate';
 import { Candidacy, CandidacyStage } from '../../src/modules/candidacy';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
@@ -300,6 +300,20 @@ describe('updateShortlistEntry', () => {
       input: { entryId: entry!.id, note: ' Same. ' },
     });
     expect(updateShortlistEntry.shortlist).toEqual({ version: 1 });
+  });
+
+  // Found by an independent review: the error named input.mandateId, which this input does not have.
+  it('should refuse a change on a CANCELLED mandate, naming the entry', async () => {
+    const world = await insertAssessedMandate(app, nordlys, { candidates: 1 });
+    const { entry } = await add(world, 0, 'Before.');
+    await app.em().nativeUpdate(Mandate, { id: world.mandate.id }, { status: MandateStatus.CANCELLED });
+    const { updateShortlistEntry } = await nordlys.asRecruiter.data(UpdateShortlistEntryDocument, {
+      input: { entryId: entry!.id, note: 'After.' },
+    });
+    expect(updateShortlistEntry.userErrors).toEqual([
+      { code: 'INVALID_STATE', field: ['input', 'entryId'], message: 'The mandate is CANCELLED: its shortlist can no longer change.' },
+    ]);
+    expect(updateShortlistEntry.entry).toBeNull();
   });
 
   it.each([

@@ -70,7 +70,7 @@ export async function addToShortlist(
 ): Promise<{ shortlist: Shortlist; entry: ShortlistEntry }> {
   const mandate = await findMandate(em, firmId, data.mandateId, LockMode.PESSIMISTIC_WRITE);
   const check = new InputCheck();
-  checkOpenForChanges(check, mandate);
+  checkOpenForChanges(check, mandate, MANDATE_ID);
   const note = check.text(NOTE, data.note, { max: SHORTLIST_LIMITS.note, required: true });
   const candidacy = data.candidacyId
     ? await em.findOne(Candidacy, { id: data.candidacyId, firm: firmId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
@@ -126,7 +126,7 @@ export async function updateShortlistEntry(
   const { mandate, shortlist, entry } = await lockEntry(em, firmId, data.entryId);
   await refuseIfErased(em, firmId, { entryId: entry.id }, ENTRY_ID);
   const check = new InputCheck();
-  checkOpenForChanges(check, mandate);
+  checkOpenForChanges(check, mandate, ENTRY_ID);
   check.version('shortlist', shortlist?.version ?? 0, data.expectedVersion);
   checkNotWithdrawn(check, entry);
   const note = check.text(NOTE, data.note, { max: SHORTLIST_LIMITS.note, required: true });
@@ -145,7 +145,7 @@ export async function reorderShortlist(em: EntityManager, firmId: string, data: 
   const shortlist = await em.findOne(Shortlist, { mandate: mandate.id, firm: firmId });
   const active = shortlist ? await activeEntries(em, firmId, shortlist) : [];
   const check = new InputCheck();
-  checkOpenForChanges(check, mandate);
+  checkOpenForChanges(check, mandate, MANDATE_ID);
   check.version('shortlist', shortlist?.version ?? 0, data.expectedVersion);
   const byId = new Map(active.map((entry) => [entry.id, entry]));
   const seen = new Set<string>();
@@ -236,7 +236,7 @@ export async function publishShortlist(
   if (mandate.status === MandateStatus.DRAFT) {
     check.add(UserErrorCode.INVALID_STATE, 'The mandate is DRAFT: open it before presenting candidates to the client.', MANDATE_ID);
   } else {
-    checkOpenForChanges(check, mandate);
+    checkOpenForChanges(check, mandate, MANDATE_ID);
   }
   if (active.length === 0) {
     check.add(UserErrorCode.INVALID_STATE, 'The shortlist has no entries: add candidates before publishing.', MANDATE_ID);
@@ -338,9 +338,10 @@ async function lockEntry(
 }
 
 // A FILLED or CANCELLED mandate's shortlist stays as it was.
-function checkOpenForChanges(check: InputCheck, mandate: Mandate): void {
+// `field`: the input field that leads to the mandate (the input of each mutation names it differently).
+function checkOpenForChanges(check: InputCheck, mandate: Mandate, field: string[]): void {
   if (isFinalStatus(mandate.status)) {
-    check.add(UserErrorCode.INVALID_STATE, `The mandate is ${mandate.status}: its shortlist can no longer change.`, MANDATE_ID);
+    check.add(UserErrorCode.INVALID_STATE, `The mandate is ${mandate.status}: its shortlist can no longer change.`, field);
   }
 }
 
