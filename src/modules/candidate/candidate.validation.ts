@@ -20,39 +20,40 @@ export interface ConsentData {
   retainUntil?: Date | null;
 }
 
+// The candidate's own fields, as a caller gives them. The inputs of createCandidate, updateCandidate
+// and upsertCandidates declare them through CandidateFieldsInput (candidate.inputs.ts).
+export const CANDIDATE_FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'headline',
+  'location',
+  'languages',
+  'linkedinUrl',
+  'tags',
+] as const;
+export type CandidateField = (typeof CANDIDATE_FIELDS)[number];
+
+const CONSENT_KEYS = ['consentStatus', 'consentGivenAt', 'consentWithdrawnAt', 'retainUntil'] as const;
+
+// The columns a create or update writes: the fields and the consent.
+export const CANDIDATE_VALUE_KEYS = [...CANDIDATE_FIELDS, ...CONSENT_KEYS] as const;
+
+// Their values as the entity types them, but retainUntil: a SQL date, held as 'YYYY-MM-DD'.
+export type CandidateValues = Pick<Candidate, Exclude<(typeof CANDIDATE_VALUE_KEYS)[number], 'retainUntil'>> & {
+  retainUntil: string | null;
+};
+
+type ConsentValues = Pick<CandidateValues, (typeof CONSENT_KEYS)[number]>;
+
 // Every field optional: on update, undefined keeps the value and null clears it.
-export interface CandidateData {
-  firstName?: string | null;
-  lastName?: string | null;
-  email?: string | null;
-  phone?: string | null;
-  headline?: string | null;
-  location?: string | null;
-  languages?: string[] | null;
-  linkedinUrl?: string | null;
-  tags?: string[] | null;
+export type CandidateFieldsData = { [Field in CandidateField]?: Candidate[Field] | null };
+
+export interface CandidateData extends CandidateFieldsData {
   externalRefs?: ExternalRefData[] | null;
   consent?: ConsentData | null;
 }
-
-// The columns a create or update writes; retainUntil is a SQL date, held as 'YYYY-MM-DD'.
-export interface CandidateValues {
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  headline: string | null;
-  location: string | null;
-  languages: string[];
-  linkedinUrl: string | null;
-  tags: string[];
-  consentStatus: ConsentStatus;
-  consentGivenAt: Date | null;
-  consentWithdrawnAt: Date | null;
-  retainUntil: string | null;
-}
-
-type ConsentValues = Pick<CandidateValues, 'consentStatus' | 'consentGivenAt' | 'consentWithdrawnAt' | 'retainUntil'>;
 
 const PENDING_CONSENT: ConsentValues = {
   consentStatus: ConsentStatus.PENDING,

@@ -13,10 +13,11 @@ export const candidateFeature: Feature = {
 
 export { CandidateExternalRef } from './candidate-external-ref.entity';
 export { Candidate, ConsentStatus } from './candidate.entity';
-export { CandidateConnection, CandidateConsentInput, CandidateExternalRefInput } from './candidate.inputs';
+export { CandidateConnection, CandidateConsentInput, CandidateExternalRefInput, CandidateFieldsInput } from './candidate.inputs';
 export { candidateByIdLoader } from './candidate.loaders';
 export { createCandidate } from './candidate.service';
 export {
+  CANDIDATE_VALUE_KEYS,
   type CandidateData,
   type CandidateValues,
   checkCandidateData,
