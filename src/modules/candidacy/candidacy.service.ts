@@ -12,7 +12,7 @@ import { Candidacy, CandidacyStage } from './candidacy.entity';
 import { CandidacyStageChange } from './candidacy-stage-change.entity';
 import { EXIT_STAGES, canMoveCandidacy, moveNeedsReason, refusedMoveMessage } from './candidacy-stage';
 import { CANDIDACY_LIMITS } from './candidacy.limits';
-import { emitEvent, webhookPayloads } from '../webhook';
+import { candidacyStageChanged } from './candidacy.events';
 
 export interface AddCandidateToMandateData {
   mandateId: string | null;
@@ -156,15 +156,11 @@ export async function recordStageChange(
   candidacy.updatedAt = now;
   recordMove(em, candidacy, from, movedById, reason, now);
   // Every move, whoever makes it (moveCandidacy, the shortlist), tells the integrators.
-  await emitEvent(
-    em,
-    candidacy.firm.id,
-    'candidacy.stage_changed',
-    webhookPayloads.candidacyStageChanged(candidacyIds(candidacy), from, to),
-  );
-}
-
-// The ids a webhook payload names a candidacy by.
-function candidacyIds(candidacy: Candidacy) {
-  return { id: candidacy.id, mandateId: candidacy.mandate.id, candidateId: candidacy.candidate.id };
+  await candidacyStageChanged(em, candidacy.firm.id, {
+    candidacyId: candidacy.id,
+    mandateId: candidacy.mandate.id,
+    candidateId: candidacy.candidate.id,
+    fromStage: from,
+    toStage: to,
+  });
 }

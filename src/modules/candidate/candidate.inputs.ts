@@ -3,6 +3,7 @@ import { ConnectionArgs, ConnectionType } from '../../common/connection';
 import { Payload } from '../../common/payload';
 import { Candidate, ConsentStatus } from './candidate.entity';
 import { CANDIDATE_LIMITS as LIMITS } from './candidate.limits';
+import type { CandidateFieldsData } from './candidate.validation';
 
 @InputType({ description: "The candidate's id in another system." })
 export class CandidateExternalRefInput {
@@ -29,38 +30,63 @@ export class CandidateConsentInput {
   retainUntil?: Date | null;
 }
 
+export interface CandidateFieldsOptions {
+  // createCandidate's input: the names are required, and the schema describes each field's limits
+  // there. Elsewhere (an update, an upsert item) a field left out keeps its value, so every field may
+  // be left out or null.
+  creating?: boolean;
+  // The names' description where it says more, e.g. for an upsert item: required for a new candidate.
+  namesDescription?: string;
+}
+
+// The candidate's own fields (CANDIDATE_FIELDS), declared once for every input that writes them.
+export function CandidateFieldsInput({ creating = false, namesDescription }: CandidateFieldsOptions = {}) {
+  const limit = (description: string) => (creating ? description : undefined);
+  const name = () => ({ nullable: !creating, description: namesDescription ?? limit(`At most ${LIMITS.name} characters.`) });
+
+  @InputType()
+  abstract class CandidateFields implements CandidateFieldsData {
+    @Field(() => String, name())
+    firstName?: string | null;
+
+    @Field(() => String, name())
+    lastName?: string | null;
+
+    @Field(() => String, { nullable: true, description: limit(`At most ${LIMITS.email} characters; stored in lower case.`) })
+    email?: string | null;
+
+    @Field(() => String, { nullable: true, description: limit(`Digits, spaces, - and a leading +; at most ${LIMITS.phone} characters.`) })
+    phone?: string | null;
+
+    @Field(() => String, { nullable: true, description: limit(`Current role and company; at most ${LIMITS.headline} characters.`) })
+    headline?: string | null;
+
+    @Field(() => String, { nullable: true, description: limit(`At most ${LIMITS.location} characters.`) })
+    location?: string | null;
+
+    @Field(() => [String], {
+      nullable: true,
+      description: limit(`ISO 639-1 codes in lower case (nb, sv, en), at most ${LIMITS.languages}.`),
+    })
+    languages?: string[] | null;
+
+    @Field(() => String, {
+      nullable: true,
+      description: limit(`An https URL on linkedin.com, at most ${LIMITS.linkedinUrl} characters.`),
+    })
+    linkedinUrl?: string | null;
+
+    @Field(() => [String], {
+      nullable: true,
+      description: limit(`At most ${LIMITS.tags} tags of 1–${LIMITS.tag} characters; trimmed, duplicates dropped.`),
+    })
+    tags?: string[] | null;
+  }
+  return CandidateFields;
+}
+
 @InputType()
-export class CreateCandidateInput {
-  @Field({ description: `At most ${LIMITS.name} characters.` })
-  firstName!: string;
-
-  @Field({ description: `At most ${LIMITS.name} characters.` })
-  lastName!: string;
-
-  @Field(() => String, { nullable: true, description: `At most ${LIMITS.email} characters; stored in lower case.` })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true, description: `Digits, spaces, - and a leading +; at most ${LIMITS.phone} characters.` })
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true, description: `Current role and company; at most ${LIMITS.headline} characters.` })
-  headline?: string | null;
-
-  @Field(() => String, { nullable: true, description: `At most ${LIMITS.location} characters.` })
-  location?: string | null;
-
-  @Field(() => [String], { nullable: true, description: `ISO 639-1 codes in lower case (nb, sv, en), at most ${LIMITS.languages}.` })
-  languages?: string[] | null;
-
-  @Field(() => String, { nullable: true, description: `An https URL on linkedin.com, at most ${LIMITS.linkedinUrl} characters.` })
-  linkedinUrl?: string | null;
-
-  @Field(() => [String], {
-    nullable: true,
-    description: `At most ${LIMITS.tags} tags of 1–${LIMITS.tag} characters; trimmed, duplicates dropped.`,
-  })
-  tags?: string[] | null;
-
+export class CreateCandidateInput extends CandidateFieldsInput({ creating: true }) {
   @Field(() => [CandidateExternalRefInput], { nullable: true, description: `At most ${LIMITS.externalRefs}, one per system.` })
   externalRefs?: CandidateExternalRefInput[] | null;
 
@@ -73,36 +99,9 @@ export class CreateCandidateInput {
     'Only the fields given change. null clears an optional text; null or a list replaces a list ' +
     '(externalRefs: the whole set of refs); consent: null keeps it.',
 })
-export class UpdateCandidateInput {
+export class UpdateCandidateInput extends CandidateFieldsInput() {
   @Field(() => ID)
   candidateId!: string;
-
-  @Field(() => String, { nullable: true })
-  firstName?: string | null;
-
-  @Field(() => String, { nullable: true })
-  lastName?: string | null;
-
-  @Field(() => String, { nullable: true })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true })
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true })
-  headline?: string | null;
-
-  @Field(() => String, { nullable: true })
-  location?: string | null;
-
-  @Field(() => [String], { nullable: true })
-  languages?: string[] | null;
-
-  @Field(() => String, { nullable: true })
-  linkedinUrl?: string | null;
-
-  @Field(() => [String], { nullable: true })
-  tags?: string[] | null;
 
   @Field(() => [CandidateExternalRefInput], { nullable: true })
   externalRefs?: CandidateExternalRefInput[] | null;

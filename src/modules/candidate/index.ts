@@ -13,18 +13,19 @@ export const candidateFeature: Feature = {
 
 export { CandidateExternalRef } from './candidate-external-ref.entity';
 export { Candidate, ConsentStatus } from './candidate.entity';
-export { CandidateConnection, CandidateConsentInput, CandidateExternalRefInput } from './candidate.inputs';
+export { CandidateConnection, CandidateConsentInput, CandidateExternalRefInput, CandidateFieldsInput } from './candidate.inputs';
 export { candidateByIdLoader } from './candidate.loaders';
+export { createCandidate } from './candidate.service';
 export {
+  CANDIDATE_VALUE_KEYS,
   type CandidateData,
   type CandidateValues,
   checkCandidateData,
   checkExternalRef,
-  createCandidate,
   type ExternalRefData,
   sameValue,
   searchTextOf,
-} from './candidate.service';
+} from './candidate.validation';
 export { dateOnly } from './date-only';
 export { alreadyErased, ERASED_MESSAGE, erasedError, erasedRefKeys, refuseIfErased } from './erased';
 export { foldForSearch } from './search-text';

@@ -4,10 +4,10 @@ import { paginate, type Connection, type ConnectionArgs } from '../../common/con
 import { notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { alreadyErased, Candidate, ConsentStatus, dateOnly } from '../candidate';
-import { emitEvent, webhookPayloads } from '../webhook';
 import { deleteIdempotentResponsesContaining } from '../idempotency';
 import { toGlobalId } from '../../common/global-id';
 import { ERASED_FIRST_NAME, ERASED_LAST_NAME, ERASURE_RULES } from './erasure';
+import { candidateErased } from './gdpr.events';
 import { GDPR_LIMITS } from './gdpr.limits';
 
 export interface EraseCandidateData {
@@ -74,6 +74,6 @@ export async function eraseCandidate(em: EntityManager, firmId: string, data: Er
     erasureReason: reason,
   });
   await em.flush();
-  await emitEvent(em, firmId, 'candidate.erased', webhookPayloads.candidateErased(candidate.id));
+  await candidateErased(em, firmId, { candidateId: candidate.id });
   return { candidate };
 }

@@ -1,5 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { type CandidateValues, dateOnly, type ExternalRefData } from '../candidate';
+import { UnderscoreNamingStrategy, type EntityManager } from '@mikro-orm/postgresql';
+import { CANDIDATE_VALUE_KEYS, type CandidateValues, dateOnly, type ExternalRefData } from '../candidate';
 
 // The set-based SQL of the bulk upsert: each function is ONE statement, whatever the batch size.
 // Items travel as one JSON parameter, unpacked by jsonb_to_recordset.
@@ -24,26 +24,19 @@ export interface ChangedCandidate {
   values: CandidateValues & { searchText: string };
 }
 
-const VALUE_COLUMNS = `"first_name" text, "last_name" text, "email" text, "phone" text, "headline" text, "location" text,
-  "languages" text[], "linkedin_url" text, "tags" text[], "consent_status" text, "consent_given_at" timestamptz,
-  "consent_withdrawn_at" timestamptz, "retain_until" date, "search_text" text`;
-
-const VALUE_NAMES = [
-  'first_name',
-  'last_name',
-  'email',
-  'phone',
-  'headline',
-  'location',
-  'languages',
-  'linkedin_url',
-  'tags',
-  'consent_status',
-  'consent_given_at',
-  'consent_withdrawn_at',
-  'retain_until',
-  'search_text',
-];
+// The columns the upsert writes: the candidate's values (CANDIDATE_VALUE_KEYS) and the search text,
+// named as the ORM names the entity's columns. jsonb_to_recordset reads each as text unless typed here.
+const VALUE_KEYS = [...CANDIDATE_VALUE_KEYS, 'searchText'] as const;
+const SQL_TYPES: Partial<Record<(typeof VALUE_KEYS)[number], string>> = {
+  languages: 'text[]',
+  tags: 'text[]',
+  consentGivenAt: 'timestamptz',
+  consentWithdrawnAt: 'timestamptz',
+  retainUntil: 'date',
+};
+const naming = new UnderscoreNamingStrategy();
+const VALUE_NAMES = VALUE_KEYS.map((key) => naming.propertyToColumnName(key));
+const VALUE_COLUMNS = VALUE_KEYS.map((key, index) => `"${VALUE_NAMES[index]}" ${SQL_TYPES[key] ?? 'text'}`).join(', ');
 
 // The candidates that hold these refs in the firm, locked for update (in id order, so two
 // batches never wait on each other crosswise): what the batch decides on cannot change under it.
@@ -124,20 +117,10 @@ export async function updateCandidates(
 }
 
 function columnsOf(values: CandidateValues & { searchText: string }): Record<string, unknown> {
-  return {
-    first_name: values.firstName,
-    last_name: values.lastName,
-    email: values.email,
-    phone: values.phone,
-    headline: values.headline,
-    location: values.location,
-    languages: values.languages,
-    linkedin_url: values.linkedinUrl,
-    tags: values.tags,
-    consent_status: values.consentStatus,
-    consent_given_at: values.consentGivenAt?.toISOString() ?? null,
-    consent_withdrawn_at: values.consentWithdrawnAt?.toISOString() ?? null,
-    retain_until: dateOnly(values.retainUntil),
-    search_text: values.searchText,
-  };
+  return Object.fromEntries(
+    VALUE_KEYS.map((key, index) => {
+      const value = key === 'retainUntil' ? dateOnly(values.retainUntil) : values[key];
+      return [VALUE_NAMES[index], value instanceof Date ? value.toISOString() : value];
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Payload, UserError } from '../../common/payload';
-import { Candidate, CandidateConsentInput, CandidateExternalRefInput } from '../candidate';
+import { Candidate, CandidateConsentInput, CandidateExternalRefInput, CandidateFieldsInput } from '../candidate';
 import { MAX_UPSERT_BATCH } from '../../config/limits';
 
 export enum UpsertCandidateStatus {
@@ -20,36 +20,9 @@ registerEnumType(UpsertCandidateStatus, {
     'one only the fields given change (null clears an optional text, a list replaces a list), as in updateCandidate. ' +
     'The candidate keeps any refs of other systems.',
 })
-export class UpsertCandidateInput {
+export class UpsertCandidateInput extends CandidateFieldsInput({ namesDescription: 'Required for a new candidate.' }) {
   @Field(() => CandidateExternalRefInput, { description: "The candidate's id in the sending system: the match key." })
   externalRef!: CandidateExternalRefInput;
-
-  @Field(() => String, { nullable: true, description: 'Required for a new candidate.' })
-  firstName?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Required for a new candidate.' })
-  lastName?: string | null;
-
-  @Field(() => String, { nullable: true })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true })
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true })
-  headline?: string | null;
-
-  @Field(() => String, { nullable: true })
-  location?: string | null;
-
-  @Field(() => [String], { nullable: true })
-  languages?: string[] | null;
-
-  @Field(() => String, { nullable: true })
-  linkedinUrl?: string | null;
-
-  @Field(() => [String], { nullable: true })
-  tags?: string[] | null;
 
   @Field(() => CandidateConsentInput, { nullable: true, description: 'Left out: kept (PENDING for a new candidate).' })
   consent?: CandidateConsentInput | null;

@@ -4,6 +4,7 @@ import { UserErrorCode, UserInputError, type UserErrorData } from '../../common/
 import { InputCheck } from '../../common/input-check';
 import {
   Candidate,
+  CANDIDATE_VALUE_KEYS,
   type CandidateData,
   type CandidateValues,
   checkCandidateData,
@@ -181,22 +182,8 @@ export async function upsertCandidates(em: EntityManager, firmId: string, items:
 
 // The candidate's values with the given ones applied, or null when none differs.
 function mergeChanges(current: Candidate, given: Partial<CandidateValues>): Values | null {
-  const stored = current as unknown as CandidateValues & { searchText: string };
-  const next: CandidateValues = {
-    firstName: stored.firstName,
-    lastName: stored.lastName,
-    email: stored.email,
-    phone: stored.phone,
-    headline: stored.headline,
-    location: stored.location,
-    languages: stored.languages,
-    linkedinUrl: stored.linkedinUrl,
-    tags: stored.tags,
-    consentStatus: stored.consentStatus,
-    consentGivenAt: stored.consentGivenAt,
-    consentWithdrawnAt: stored.consentWithdrawnAt,
-    retainUntil: stored.retainUntil,
-  };
+  const stored = current as unknown as Values;
+  const next = Object.fromEntries(CANDIDATE_VALUE_KEYS.map((key) => [key, stored[key]])) as CandidateValues;
   let changed = false;
   for (const [key, value] of Object.entries(given) as [keyof CandidateValues, never][]) {
     if (!sameValue(key, stored[key], value)) {

@@ -11,7 +11,7 @@ import { Scorecard, ScorecardStatus } from './scorecard.entity';
 import { Recommendation, ScorecardRevision } from './scorecard-revision.entity';
 import { Rating } from './rating.entity';
 import { SCORECARD_LIMITS as LIMITS } from './scorecard.limits';
-import { emitEvent, webhookPayloads } from '../webhook';
+import { scorecardSubmitted } from './scorecard.events';
 import { refuseIfErased } from '../candidate';
 
 export interface RatingData {
@@ -68,7 +68,7 @@ export async function submitScorecard(em: EntityManager, firmId: string, userId:
   scorecard.status = ScorecardStatus.SUBMITTED;
   scorecard.submittedAt = new Date();
   writeRevision(em, firmId, userId, scorecard, 1, content, null);
-  await emitEvent(em, firmId, 'scorecard.submitted', webhookPayloads.scorecardSubmitted(scorecardIds(scorecard, interview), 1));
+  await scorecardSubmitted(em, firmId, { ...scorecardIds(scorecard, interview), revision: 1 });
   return { scorecard };
 }
 
@@ -94,12 +94,7 @@ export async function amendScorecard(em: EntityManager, firmId: string, userId: 
 
   const latest = await scorecard.latestRevision!.loadOrFail();
   writeRevision(em, firmId, userId, scorecard, latest.number + 1, content, reason);
-  await emitEvent(
-    em,
-    firmId,
-    'scorecard.submitted',
-    webhookPayloads.scorecardSubmitted(scorecardIds(scorecard, interview), latest.number + 1),
-  );
+  await scorecardSubmitted(em, firmId, { ...scorecardIds(scorecard, interview), revision: latest.number + 1 });
   return { scorecard };
 }
 
@@ -217,5 +212,5 @@ function writeRevision(
 
 // The ids a webhook payload names a scorecard by.
 function scorecardIds(scorecard: Scorecard, interview: Interview) {
-  return { id: scorecard.id, interviewId: interview.id, candidacyId: interview.candidacy.id };
+  return { scorecardId: scorecard.id, interviewId: interview.id, candidacyId: interview.candidacy.id };
 }

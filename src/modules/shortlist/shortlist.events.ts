@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { emitEvent, webhookPayloads } from '../webhook';
+import { toGlobalId } from '../../common/global-id';
+import { emitEvent } from '../webhook';
 
 // What the shortlist tells integrators about (webhook events shortlist.published and
 // shortlist.feedback_given): ids and minimal facts, never personal data or texts.
@@ -21,11 +22,21 @@ export interface ShortlistFeedbackGivenEvent {
 
 // Called by the services inside the mutation's transaction, after the change is made: the
 // place where the webhook outbox records the event, so it is written if and only if the change
-// commits.
+// commits. The payload names everything by its global id, as the API does.
 export async function shortlistPublished(em: EntityManager, firmId: string, event: ShortlistPublishedEvent): Promise<void> {
-  await emitEvent(em, firmId, 'shortlist.published', webhookPayloads.shortlistPublished(event));
+  await emitEvent(em, firmId, 'shortlist.published', {
+    shortlistId: toGlobalId('Shortlist', event.shortlistId),
+    mandateId: toGlobalId('Mandate', event.mandateId),
+    publicationNumber: event.publicationNumber,
+    entryIds: event.entryIds.map((id) => toGlobalId('ShortlistEntry', id)),
+  });
 }
 
 export async function shortlistFeedbackGiven(em: EntityManager, firmId: string, event: ShortlistFeedbackGivenEvent): Promise<void> {
-  await emitEvent(em, firmId, 'shortlist.feedback_given', webhookPayloads.shortlistFeedbackGiven(event));
+  await emitEvent(em, firmId, 'shortlist.feedback_given', {
+    feedbackId: toGlobalId('ShortlistFeedback', event.feedbackId),
+    entryId: toGlobalId('ShortlistEntry', event.entryId),
+    mandateId: toGlobalId('Mandate', event.mandateId),
+    decision: event.decision,
+  });
 }

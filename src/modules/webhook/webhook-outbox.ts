@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toGlobalId } from '../../common/global-id';
 import type { WebhookEventType } from './webhook-event-type';
 import { WebhookSubscriptionStatus } from './webhook-subscription.entity';
 
@@ -27,44 +26,3 @@ export async function emitEvent(em: EntityManager, firmId: string, type: Webhook
   );
   return id;
 }
-
-// The payloads of the events the API emits, so every emitter sends the same shape.
-export const webhookPayloads = {
-  candidacyStageChanged(candidacy: { id: string; mandateId: string; candidateId: string }, fromStage: string, toStage: string) {
-    return {
-      candidacyId: toGlobalId('Candidacy', candidacy.id),
-      mandateId: toGlobalId('Mandate', candidacy.mandateId),
-      candidateId: toGlobalId('Candidate', candidacy.candidateId),
-      fromStage,
-      toStage,
-    };
-  },
-  scorecardSubmitted(scorecard: { id: string; interviewId: string; candidacyId: string }, revision: number) {
-    return {
-      scorecardId: toGlobalId('Scorecard', scorecard.id),
-      interviewId: toGlobalId('Interview', scorecard.interviewId),
-      candidacyId: toGlobalId('Candidacy', scorecard.candidacyId),
-      revision,
-    };
-  },
-  // Shaped like the shortlist feature's ShortlistPublishedEvent / ShortlistFeedbackGivenEvent.
-  shortlistPublished(event: { mandateId: string; shortlistId: string; publicationNumber: number; entryIds: string[] }) {
-    return {
-      shortlistId: toGlobalId('Shortlist', event.shortlistId),
-      mandateId: toGlobalId('Mandate', event.mandateId),
-      publicationNumber: event.publicationNumber,
-      entryIds: event.entryIds.map((id) => toGlobalId('ShortlistEntry', id)),
-    };
-  },
-  shortlistFeedbackGiven(event: { mandateId: string; entryId: string; feedbackId: string; decision: string }) {
-    return {
-      feedbackId: toGlobalId('ShortlistFeedback', event.feedbackId),
-      entryId: toGlobalId('ShortlistEntry', event.entryId),
-      mandateId: toGlobalId('Mandate', event.mandateId),
-      decision: event.decision,
-    };
-  },
-  candidateErased(candidateId: string) {
-    return { candidateId: toGlobalId('Candidate', candidateId) };
-  },
-};
