@@ -511,10 +511,10 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
       },
     },
     Shortlist: {
-      kind: 'via',
-      from: 'Mandate',
-      path: ['shortlist'],
+      kind: 'node',
+      readers: SHORTLISTS_READ,
       fields: {
+        id: data,
         createdAt: data,
         updatedAt: data,
         version: data,

@@ -110,6 +110,7 @@ async function targetOf(
       Candidacy: global('Candidacy', candidacy.id),
       Interview: global('Interview', interview.id),
       Scorecard: global('Scorecard', scorecard.id),
+      Shortlist: global('Shortlist', entry.shortlist.id),
       ShortlistEntry: global('ShortlistEntry', entry.id),
       ShortlistFeedback: global('ShortlistFeedback', feedback.id),
       PresentedMandate: global('PresentedMandate', world.mandate.id),

@@ -669,6 +669,7 @@ export type CandidacyNodeQuery = { node:
     | { __typename: 'PresentedShortlistEntry', id: string }
     | { __typename: 'Rubric', id: string }
     | { __typename: 'Scorecard', id: string }
+    | { __typename: 'Shortlist', id: string }
     | { __typename: 'ShortlistEntry', id: string }
     | { __typename: 'ShortlistFeedback', id: string }
     | { __typename: 'User', id: string }
@@ -700,6 +701,7 @@ export type CandidacyDetailsQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type CandidacyCandidateQueryVariables = Exact<{
@@ -711,6 +713,7 @@ export type CandidacyCandidateQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string, candidate: { id: string, firstName: string, email: string | null } }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -755,6 +758,7 @@ export type MandateCandidaciesQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type MandatePipelineQueryVariables = Exact<{
@@ -773,6 +777,7 @@ export type MandatePipelineQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string, candidacies: { totalCount: number, nodes: Array<{ id: string, stage: CandidacyStage, candidate: { id: string, firstName: string, lastName: string, externalRefs: Array<{ system: string, externalId: string }> }, history: Array<{ fromStage: CandidacyStage | null, toStage: CandidacyStage, reason: string | null, createdAt: string, movedBy: { id: string, name: string } | null }> }> } }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -828,6 +833,7 @@ export type CandidateNodeQuery = { node:
     | { __typename: 'PresentedShortlistEntry', id: string }
     | { __typename: 'Rubric', id: string }
     | { __typename: 'Scorecard', id: string }
+    | { __typename: 'Shortlist', id: string }
     | { __typename: 'ShortlistEntry', id: string }
     | { __typename: 'ShortlistFeedback', id: string }
     | { __typename: 'User', id: string }
@@ -845,6 +851,7 @@ export type CandidateWithCandidaciesQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string, candidacies: Array<{ id: string, stage: CandidacyStage, mandate: { id: string, title: string } }> }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -907,6 +914,7 @@ export type PresentedNodeQuery = { node:
     | { __typename: 'PresentedShortlistEntry', id: string, position: number, note: string, publishedAt: string, fit: number | null, coverage: number, mustHavesMet: boolean | null, candidate: { firstName: string, lastName: string, headline: string | null, location: string | null, languages: Array<string> }, competencies: Array<{ key: string, name: string, weight: number, target: number, minimum: number | null, score: number | null, gap: number | null, meetsMinimum: boolean | null }>, myFeedback: { decision: FeedbackDecision, comment: string | null, givenAt: string } | null, mandate: { id: string } }
     | { __typename: 'Rubric', id: string }
     | { __typename: 'Scorecard', id: string }
+    | { __typename: 'Shortlist', id: string }
     | { __typename: 'ShortlistEntry', id: string }
     | { __typename: 'ShortlistFeedback', id: string }
     | { __typename: 'User', id: string }
@@ -964,6 +972,7 @@ export type ClientNodeQuery = { node:
     | { __typename: 'PresentedShortlistEntry', id: string }
     | { __typename: 'Rubric', id: string }
     | { __typename: 'Scorecard', id: string }
+    | { __typename: 'Shortlist', id: string }
     | { __typename: 'ShortlistEntry', id: string }
     | { __typename: 'ShortlistFeedback', id: string }
     | { __typename: 'User', id: string }
@@ -1003,6 +1012,7 @@ export type MandateInDepthQuery = { node:
     | { __typename: 'PresentedShortlistEntry', id: string }
     | { __typename: 'Rubric', id: string }
     | { __typename: 'Scorecard', id: string }
+    | { __typename: 'Shortlist', id: string }
     | { __typename: 'ShortlistEntry', id: string }
     | { __typename: 'ShortlistFeedback', id: string }
     | { __typename: 'User', id: string }
@@ -1166,6 +1176,7 @@ export type InterviewNodeQuery = { node:
     | { __typename: 'PresentedShortlistEntry', id: string }
     | { __typename: 'Rubric', id: string }
     | { __typename: 'Scorecard', id: string }
+    | { __typename: 'Shortlist', id: string }
     | { __typename: 'ShortlistEntry', id: string }
     | { __typename: 'ShortlistFeedback', id: string }
     | { __typename: 'User', id: string }
@@ -1187,6 +1198,7 @@ export type InterviewPanelQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string, panel: Array<{ id: string, name: string }> }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1223,6 +1235,7 @@ export type InterviewCandidacyQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type CandidacyInterviewsQueryVariables = Exact<{
@@ -1249,6 +1262,7 @@ export type CandidacyInterviewsQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type InterviewsInDepthQueryVariables = Exact<{
@@ -1265,6 +1279,7 @@ export type InterviewsInDepthQuery = { nodes: Array<
     | { id: string }
     | { id: string }
     | { id: string, candidacy: { id: string, interviews: Array<{ id: string, kind: InterviewKind, scheduledAt: string, candidacy: { id: string, stage: CandidacyStage }, panel: Array<{ id: string, name: string }>, scorecards: Array<{ id: string, status: ScorecardStatus, version: number, recommendation: Recommendation | null, summary: string | null, interviewer: { id: string, name: string }, interview: { id: string }, ratings: Array<{ competencyKey: string, score: number | null, evidence: string | null }>, revisions: Array<{ number: number, reason: string | null, author: { id: string, name: string }, ratings: Array<{ competencyKey: string, score: number | null }> }> }> }> } }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1303,6 +1318,7 @@ export type CandidacyNodeInterviewsQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type InterviewsByIdsQueryVariables = Exact<{
@@ -1319,6 +1335,7 @@ export type InterviewsByIdsQuery = { nodes: Array<
     | { id: string }
     | { id: string }
     | { id: string, kind: InterviewKind, scheduledAt: string, candidacy: { id: string, stage: CandidacyStage }, panel: Array<{ id: string, name: string }>, scorecards: Array<{ id: string, status: ScorecardStatus, version: number, recommendation: Recommendation | null, summary: string | null, interviewer: { id: string, name: string }, interview: { id: string }, ratings: Array<{ competencyKey: string, score: number | null, evidence: string | null }>, revisions: Array<{ number: number, reason: string | null, author: { id: string, name: string }, ratings: Array<{ competencyKey: string, score: number | null }> }> }> }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1417,6 +1434,7 @@ export type MandateNodeQuery = { node:
     | { __typename: 'PresentedShortlistEntry', id: string }
     | { __typename: 'Rubric', id: string }
     | { __typename: 'Scorecard', id: string }
+    | { __typename: 'Shortlist', id: string }
     | { __typename: 'ShortlistEntry', id: string }
     | { __typename: 'ShortlistFeedback', id: string }
     | { __typename: 'User', id: string }
@@ -1453,6 +1471,7 @@ export type NodeQuery = { node:
     | { __typename: 'PresentedShortlistEntry', id: string }
     | { __typename: 'Rubric', id: string }
     | { __typename: 'Scorecard', id: string }
+    | { __typename: 'Shortlist', id: string }
     | { __typename: 'ShortlistEntry', id: string }
     | { __typename: 'ShortlistFeedback', id: string }
     | { __typename: 'User', email: string, role: Role, id: string }
@@ -1479,6 +1498,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'PresentedShortlistEntry', id: string }
     | { __typename: 'Rubric', id: string }
     | { __typename: 'Scorecard', id: string }
+    | { __typename: 'Shortlist', id: string }
     | { __typename: 'ShortlistEntry', id: string }
     | { __typename: 'ShortlistFeedback', id: string }
     | { __typename: 'User', id: string }
@@ -1534,6 +1554,7 @@ export type RubricNodeQuery = { node:
     | { __typename: 'PresentedShortlistEntry', id: string }
     | { __typename: 'Rubric', id: string, key: string, version: number, status: RubricStatus, publishedAt: string | null, name: string, description: string, locales: Array<Locale>, competencies: Array<{ id: string, key: string, position: number, name: string, description: string, indicators: Array<string>, questions: Array<string>, anchors: Array<{ score: number, description: string }> }> }
     | { __typename: 'Scorecard', id: string }
+    | { __typename: 'Shortlist', id: string }
     | { __typename: 'ShortlistEntry', id: string }
     | { __typename: 'ShortlistFeedback', id: string }
     | { __typename: 'User', id: string }
@@ -1561,6 +1582,7 @@ export type CompetencyNodeQuery = { node:
     | { __typename: 'PresentedShortlistEntry', id: string }
     | { __typename: 'Rubric', id: string }
     | { __typename: 'Scorecard', id: string }
+    | { __typename: 'Shortlist', id: string }
     | { __typename: 'ShortlistEntry', id: string }
     | { __typename: 'ShortlistFeedback', id: string }
     | { __typename: 'User', id: string }
@@ -1638,6 +1660,7 @@ export type ScorecardNodeQuery = { node:
     | { __typename: 'PresentedShortlistEntry', id: string }
     | { __typename: 'Rubric', id: string }
     | { __typename: 'Scorecard', id: string, status: ScorecardStatus, submittedAt: string | null, version: number, recommendation: Recommendation | null, summary: string | null, interviewer: { id: string }, interview: { id: string }, ratings: Array<{ competencyKey: string, score: number | null, evidence: string | null }>, revisions: Array<{ number: number, recommendation: Recommendation, summary: string | null, reason: string | null, createdAt: string, author: { id: string }, ratings: Array<{ competencyKey: string, score: number | null, evidence: string | null }> }> }
+    | { __typename: 'Shortlist', id: string }
     | { __typename: 'ShortlistEntry', id: string }
     | { __typename: 'ShortlistFeedback', id: string }
     | { __typename: 'User', id: string }
@@ -1664,6 +1687,7 @@ export type ScorecardScoresQuery = { node:
     | { __typename: 'PresentedShortlistEntry', id: string }
     | { __typename: 'Rubric', id: string }
     | { __typename: 'Scorecard', status: ScorecardStatus, version: number, recommendation: Recommendation | null, summary: string | null, id: string, interview: { id: string }, ratings: Array<{ competencyKey: string, score: number | null, evidence: string | null }>, revisions: Array<{ number: number, reason: string | null, ratings: Array<{ competencyKey: string, score: number | null }> }> }
+    | { __typename: 'Shortlist', id: string }
     | { __typename: 'ShortlistEntry', id: string }
     | { __typename: 'ShortlistFeedback', id: string }
     | { __typename: 'User', id: string }
@@ -1690,6 +1714,7 @@ export type ScorecardInterviewerQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string, interviewer: { id: string } }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1771,6 +1796,7 @@ export type MandateShortlistQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type EntryFeedbackQueryVariables = Exact<{
@@ -1779,6 +1805,7 @@ export type EntryFeedbackQueryVariables = Exact<{
 
 
 export type EntryFeedbackQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -1825,6 +1852,7 @@ export type MandateFeedbackQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type MandatesWithShortlistsQueryVariables = Exact<{
@@ -1833,6 +1861,16 @@ export type MandatesWithShortlistsQueryVariables = Exact<{
 
 
 export type MandatesWithShortlistsQuery = { mandates: { nodes: Array<{ id: string, shortlist: { version: number, entries: Array<{ id: string, note: string, candidacy: { id: string, stage: CandidacyStage }, addedBy: { id: string } | null, feedback: Array<{ id: string, isLatest: boolean, author: { id: string } | null }> }> } }> } };
+
+export type MandateShortlistIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MandateShortlistIdQuery = { node:
+    | { shortlist: { id: string } }
+    | Record<PropertyKey, never>
+   | null };
 
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
@@ -1926,6 +1964,7 @@ export type WebhookDeliveryLogQuery = { node:
     | { __typename: 'PresentedShortlistEntry' }
     | { __typename: 'Rubric' }
     | { __typename: 'Scorecard' }
+    | { __typename: 'Shortlist' }
     | { __typename: 'ShortlistEntry' }
     | { __typename: 'ShortlistFeedback' }
     | { __typename: 'User' }
@@ -1952,6 +1991,7 @@ export type WebhookNodeQuery = { node:
     | { __typename: 'PresentedShortlistEntry', id: string }
     | { __typename: 'Rubric', id: string }
     | { __typename: 'Scorecard', id: string }
+    | { __typename: 'Shortlist', id: string }
     | { __typename: 'ShortlistEntry', id: string }
     | { __typename: 'ShortlistFeedback', id: string }
     | { __typename: 'User', id: string }
@@ -2068,6 +2108,7 @@ export const MandateShortlistDocument = {"kind":"Document","definitions":[{"kind
 export const EntryFeedbackDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EntryFeedback"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ShortlistEntry"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feedback"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"isLatest"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"entry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<EntryFeedbackQuery, EntryFeedbackQueryVariables>;
 export const MandateFeedbackDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MandateFeedback"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Mandate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shortlist"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feedback"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"decision"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"isLatest"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"entry"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MandateFeedbackQuery, MandateFeedbackQueryVariables>;
 export const MandatesWithShortlistsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MandatesWithShortlists"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mandates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"shortlist"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"candidacy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"stage"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"feedback"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"isLatest"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MandatesWithShortlistsQuery, MandatesWithShortlistsQueryVariables>;
+export const MandateShortlistIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MandateShortlistId"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Mandate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shortlist"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<MandateShortlistIdQuery, MandateShortlistIdQueryVariables>;
 export const CreateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<CreateUserMutation, CreateUserMutationVariables>;
 export const UserClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UserClient"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UserClientQuery, UserClientQueryVariables>;
 export const ViewerClientDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerClient"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"client"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ViewerClientQuery, ViewerClientQueryVariables>;

@@ -6,10 +6,13 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';
 import { having, insertAssessedMandate, shortlistState, type AssessedMandate } from '../helpers/shortlist-fixtures';
+import { subscribeToEveryEvent } from '../gdpr/gdpr-fixtures';
 import {
   AddToShortlistDocument,
   CandidacyDetailsDocument,
   MandateShortlistDocument,
+  MandateShortlistIdDocument,
+  NodesDocument,
   PublishShortlistDocument,
   ReorderShortlistDocument,
   UpdateShortlistEntryDocument,
@@ -508,6 +511,43 @@ describe('withdrawFromShortlist', () => {
 });
 
 describe('publishShortlist', () => {
+  // Found by an independent review: shortlist.published carried a shortlistId that no query could
+  // read (Shortlist was no Node). Every id an event carries resolves through node.
+  it('should emit shortlist.published with ids that all resolve through nodes, the shortlist id the one read before', async () => {
+    await subscribeToEveryEvent(app, nordlys);
+    const world = await insertAssessedMandate(app, nordlys, { candidates: 2 });
+    const shortlistId = async () =>
+      having((await nordlys.asRecruiter.data(MandateShortlistIdDocument, { id: world.mandate.nodeId })).node, 'shortlist').shortlist.id;
+    const beforeAnything = await shortlistId();
+    const first = await add(world, 0);
+    const second = await add(world, 1);
+    expect(await shortlistId()).toBe(beforeAnything);
+    expect((await publish(world)).userErrors).toEqual([]);
+    const [event] = (await app
+      .em()
+      .getConnection()
+      .execute(`select data from webhook_event where firm_id = ? and type = 'shortlist.published' order by created_at desc limit 1`, [
+        nordlys.firm.id,
+      ])) as { data: { shortlistId: string; mandateId: string; entryIds: string[] } }[];
+    expect(event.data).toEqual({
+      shortlistId: beforeAnything,
+      mandateId: world.mandate.nodeId,
+      publicationNumber: 1,
+      entryIds: [first.entry!.id, second.entry!.id],
+    });
+    const { nodes } = await nordlys.asRecruiter.data(NodesDocument, {
+      ids: [event.data.shortlistId, event.data.mandateId, ...event.data.entryIds],
+    });
+    expect(nodes).toEqual([
+      { __typename: 'Shortlist', id: beforeAnything },
+      { __typename: 'Mandate', id: world.mandate.nodeId },
+      { __typename: 'ShortlistEntry', id: first.entry!.id },
+      { __typename: 'ShortlistEntry', id: second.entry!.id },
+    ]);
+    const { nodes: forClient } = await nordlys.asClientUser.data(NodesDocument, { ids: [event.data.shortlistId] });
+    expect(forClient).toEqual([null]);
+  });
+
   it('should snapshot the entries, move candidacies and an OPEN mandate to PRESENTED, and record who published', async () => {
     const world = await insertAssessedMandate(app, nordlys, { candidates: 2 });
     const first = await add(world, 0, 'Best outside-in record.');

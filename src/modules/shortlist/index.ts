@@ -6,7 +6,13 @@ import { ShortlistEntrySnapshot } from './shortlist-entry-snapshot.entity';
 import { ShortlistFeedback } from './shortlist-feedback.entity';
 import { MandateShortlistResolver, ShortlistEntryResolver, ShortlistFeedbackResolver, ShortlistResolver } from './shortlist.resolver';
 import { PresentedMandateResolver, PresentedShortlistEntryResolver, PresentedShortlistResolver } from './presented.resolver';
-import { presentedMandateNode, presentedShortlistEntryNode, shortlistEntryNode, shortlistFeedbackNode } from './shortlist.node';
+import {
+  presentedMandateNode,
+  presentedShortlistEntryNode,
+  shortlistEntryNode,
+  shortlistFeedbackNode,
+  shortlistNode,
+} from './shortlist.node';
 
 export const shortlistFeature: Feature = {
   entities: [Shortlist, ShortlistEntry, ShortlistPublication, ShortlistEntrySnapshot, ShortlistFeedback],
@@ -19,7 +25,7 @@ export const shortlistFeature: Feature = {
     PresentedShortlistResolver,
     PresentedShortlistEntryResolver,
   ],
-  nodeSources: [shortlistEntryNode, shortlistFeedbackNode, presentedMandateNode, presentedShortlistEntryNode],
+  nodeSources: [shortlistNode, shortlistEntryNode, shortlistFeedbackNode, presentedMandateNode, presentedShortlistEntryNode],
 };
 
 export { giveShortlistFeedback } from './feedback.service';

@@ -1,12 +1,17 @@
 import { Entity, OneToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { Node } from '../../common/node';
 import { TenantEntity } from '../../common/tenant.entity';
 import { Mandate } from '../mandate';
 
 // The candidates one mandate's client is shown, made on the first addToShortlist. What the
 // client sees is the last publication (ShortlistEntrySnapshot), not these rows as they are now.
 @Entity()
-@ObjectType({ description: "The candidates presented to the mandate's client, in order, each with a note for the client." })
+// Its id is its mandate's for every shortlist made since release 2 (see emptyShortlist).
+@ObjectType({
+  implements: Node,
+  description: "The candidates presented to the mandate's client, in order, each with a note for the client.",
+})
 export class Shortlist extends TenantEntity<'version' | 'publishedVersion' | 'publishedAt' | 'publicationCount'> {
   @OneToOne(() => Mandate, { ref: true, owner: true, deleteRule: 'cascade' })
   mandate!: Ref<Mandate>;

@@ -1,6 +1,7 @@
 import { Role, type Principal } from '../../common/access';
 import { defineNodeSource, wholeFirmFor } from '../../common/node-source';
 import { Mandate } from '../mandate';
+import { Shortlist } from './shortlist.entity';
 import { ShortlistEntry } from './shortlist-entry.entity';
 import { ShortlistFeedback } from './shortlist-feedback.entity';
 import { PresentedMandate, PresentedShortlistEntry } from './presented.types';
@@ -8,6 +9,12 @@ import { presentedMandatesWhere } from './presented-mandates';
 import { SHORTLIST_READERS } from '../../common/access';
 
 // The firm's side: staff and keys with shortlists:read see every entry and answer of the firm.
+export const shortlistNode = defineNodeSource({
+  typeName: 'Shortlist',
+  entity: Shortlist,
+  visibleTo: wholeFirmFor(SHORTLIST_READERS),
+});
+
 export const shortlistEntryNode = defineNodeSource({
   typeName: 'ShortlistEntry',
   entity: ShortlistEntry,

@@ -97,7 +97,7 @@ export async function addToShortlist(
   }
   check.done();
 
-  const list = shortlist ?? em.create(Shortlist, { firm: em.getReference(Firm, firmId), mandate });
+  const list = shortlist ?? em.create(Shortlist, { id: mandate.id, firm: em.getReference(Firm, firmId), mandate });
   const entry = em.create(ShortlistEntry, {
     firm: list.firm,
     shortlist: list,
@@ -307,8 +307,11 @@ export async function publishShortlist(
 }
 
 // The shortlist of a mandate that has none yet: nothing on it, never published (not stored).
+// A mandate's shortlist before anything was added: not stored, with the id the stored one will
+// have (a new shortlist takes its mandate's id), so the id a client reads now stays valid.
 export function emptyShortlist(mandate: Mandate): Shortlist {
   const shortlist = new Shortlist();
+  shortlist.id = mandate.id;
   shortlist.mandate = ref(mandate);
   return shortlist;
 }
