@@ -58,7 +58,7 @@ describe('createCandidate', () => {
       consentStatus: 'GIVEN',
       consentGivenAt: '2026-01-15T09:30:00.000Z',
       consentWithdrawnAt: null,
-      retainUntil: `${NEXT_YEAR}T00:00:00.000Z`,
+      retainUntil: NEXT_YEAR,
       createdAt: candidate.updatedAt,
       updatedAt: expect.any(String),
       externalRefs: [

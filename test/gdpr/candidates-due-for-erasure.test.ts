@@ -66,7 +66,7 @@ describe('candidatesDueForErasure', () => {
         firstName: 'Expired',
         lastName: 'Test',
         consentStatus: 'GIVEN',
-        retainUntil: `${yesterday}T00:00:00.000Z`,
+        retainUntil: yesterday,
         erasedAt: null,
       },
       {
@@ -74,7 +74,7 @@ describe('candidatesDueForErasure', () => {
         firstName: 'Withdrawn',
         lastName: 'Test',
         consentStatus: 'WITHDRAWN',
-        retainUntil: `${tomorrow}T00:00:00.000Z`,
+        retainUntil: tomorrow,
         erasedAt: null,
       },
     ]);

@@ -181,7 +181,7 @@ describe('eraseCandidate', () => {
         linkedinUrl: null,
         tags: [],
         consentStatus: 'GIVEN',
-        retainUntil: '2031-06-30T00:00:00.000Z',
+        retainUntil: '2031-06-30',
         erasedAt: expect.any(String),
         externalRefs: [],
       });

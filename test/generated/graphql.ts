@@ -85,8 +85,8 @@ export type CandidacyStage =
 export type CandidateConsentInput = {
   /** When consent was given; not in the future. Not for PENDING. */
   givenAt?: string | null | undefined;
-  /** Until when the firm may keep the data (its UTC date counts). */
-  retainUntil?: string | null | undefined;
+  /** The last day the firm may keep the data, e.g. "2031-06-30". */
+  retainUntil?: unknown;
   status: ConsentStatus;
 };
 
@@ -789,21 +789,21 @@ export type MandatePipelineQuery = { node:
     | { id: string }
    | null };
 
-export type CandidateFieldsFragment = { id: string, firstName: string, lastName: string, email: string | null, phone: string | null, headline: string | null, location: string | null, languages: Array<string>, linkedinUrl: string | null, tags: Array<string>, consentStatus: ConsentStatus, consentGivenAt: string | null, consentWithdrawnAt: string | null, retainUntil: string | null, createdAt: string, updatedAt: string, externalRefs: Array<{ system: string, externalId: string }> };
+export type CandidateFieldsFragment = { id: string, firstName: string, lastName: string, email: string | null, phone: string | null, headline: string | null, location: string | null, languages: Array<string>, linkedinUrl: string | null, tags: Array<string>, consentStatus: ConsentStatus, consentGivenAt: string | null, consentWithdrawnAt: string | null, retainUntil: unknown, createdAt: string, updatedAt: string, externalRefs: Array<{ system: string, externalId: string }> };
 
 export type CreateCandidateMutationVariables = Exact<{
   input: CreateCandidateInput;
 }>;
 
 
-export type CreateCandidateMutation = { createCandidate: { candidate: { id: string, firstName: string, lastName: string, email: string | null, phone: string | null, headline: string | null, location: string | null, languages: Array<string>, linkedinUrl: string | null, tags: Array<string>, consentStatus: ConsentStatus, consentGivenAt: string | null, consentWithdrawnAt: string | null, retainUntil: string | null, createdAt: string, updatedAt: string, externalRefs: Array<{ system: string, externalId: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+export type CreateCandidateMutation = { createCandidate: { candidate: { id: string, firstName: string, lastName: string, email: string | null, phone: string | null, headline: string | null, location: string | null, languages: Array<string>, linkedinUrl: string | null, tags: Array<string>, consentStatus: ConsentStatus, consentGivenAt: string | null, consentWithdrawnAt: string | null, retainUntil: unknown, createdAt: string, updatedAt: string, externalRefs: Array<{ system: string, externalId: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
 export type UpdateCandidateMutationVariables = Exact<{
   input: UpdateCandidateInput;
 }>;
 
 
-export type UpdateCandidateMutation = { updateCandidate: { candidate: { id: string, firstName: string, lastName: string, email: string | null, phone: string | null, headline: string | null, location: string | null, languages: Array<string>, linkedinUrl: string | null, tags: Array<string>, consentStatus: ConsentStatus, consentGivenAt: string | null, consentWithdrawnAt: string | null, retainUntil: string | null, createdAt: string, updatedAt: string, externalRefs: Array<{ system: string, externalId: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+export type UpdateCandidateMutation = { updateCandidate: { candidate: { id: string, firstName: string, lastName: string, email: string | null, phone: string | null, headline: string | null, location: string | null, languages: Array<string>, linkedinUrl: string | null, tags: Array<string>, consentStatus: ConsentStatus, consentGivenAt: string | null, consentWithdrawnAt: string | null, retainUntil: unknown, createdAt: string, updatedAt: string, externalRefs: Array<{ system: string, externalId: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
 export type CandidatesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1069,7 +1069,7 @@ export type CandidatesDueForErasureQueryVariables = Exact<{
 }>;
 
 
-export type CandidatesDueForErasureQuery = { candidatesDueForErasure: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, firstName: string, lastName: string, consentStatus: ConsentStatus, retainUntil: string | null, erasedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type CandidatesDueForErasureQuery = { candidatesDueForErasure: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, firstName: string, lastName: string, consentStatus: ConsentStatus, retainUntil: unknown, erasedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CandidateDataExportQueryVariables = Exact<{
   candidateId: string | number;
@@ -1083,7 +1083,7 @@ export type EraseCandidateMutationVariables = Exact<{
 }>;
 
 
-export type EraseCandidateMutation = { eraseCandidate: { candidate: { id: string, firstName: string, lastName: string, email: string | null, phone: string | null, headline: string | null, location: string | null, languages: Array<string>, linkedinUrl: string | null, tags: Array<string>, consentStatus: ConsentStatus, retainUntil: string | null, erasedAt: string | null, externalRefs: Array<{ system: string, externalId: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+export type EraseCandidateMutation = { eraseCandidate: { candidate: { id: string, firstName: string, lastName: string, email: string | null, phone: string | null, headline: string | null, location: string | null, languages: Array<string>, linkedinUrl: string | null, tags: Array<string>, consentStatus: ConsentStatus, retainUntil: unknown, erasedAt: string | null, externalRefs: Array<{ system: string, externalId: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
 export type ErasedCandidateViewQueryVariables = Exact<{
   id: string | number;
@@ -1100,7 +1100,7 @@ export type UpsertCandidatesFullMutationVariables = Exact<{
 }>;
 
 
-export type UpsertCandidatesFullMutation = { upsertCandidates: { createdCount: number, updatedCount: number, unchangedCount: number, rejectedCount: number, results: Array<{ index: number, status: UpsertCandidateStatus, externalRef: { system: string, externalId: string }, candidate: { id: string, firstName: string, lastName: string, email: string | null, phone: string | null, headline: string | null, location: string | null, languages: Array<string>, linkedinUrl: string | null, tags: Array<string>, consentStatus: ConsentStatus, consentGivenAt: string | null, consentWithdrawnAt: string | null, retainUntil: string | null, createdAt: string, updatedAt: string, externalRefs: Array<{ system: string, externalId: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> }>, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
+export type UpsertCandidatesFullMutation = { upsertCandidates: { createdCount: number, updatedCount: number, unchangedCount: number, rejectedCount: number, results: Array<{ index: number, status: UpsertCandidateStatus, externalRef: { system: string, externalId: string }, candidate: { id: string, firstName: string, lastName: string, email: string | null, phone: string | null, headline: string | null, location: string | null, languages: Array<string>, linkedinUrl: string | null, tags: Array<string>, consentStatus: ConsentStatus, consentGivenAt: string | null, consentWithdrawnAt: string | null, retainUntil: unknown, createdAt: string, updatedAt: string, externalRefs: Array<{ system: string, externalId: string }> } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> }>, userErrors: Array<{ field: Array<string> | null, message: string, code: UserErrorCode }> } };
 
 export type IntegratorMandateRankingQueryVariables = Exact<{
   mandateId: string | number;
@@ -1130,7 +1130,7 @@ export type SyncCandidatesQueryVariables = Exact<{
 }>;
 
 
-export type SyncCandidatesQuery = { candidates: { edges: Array<{ cursor: string, node: { id: string, firstName: string, lastName: string, email: string | null, phone: string | null, headline: string | null, location: string | null, languages: Array<string>, linkedinUrl: string | null, tags: Array<string>, consentStatus: ConsentStatus, retainUntil: string | null, updatedAt: string, externalRefs: Array<{ system: string, externalId: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type SyncCandidatesQuery = { candidates: { edges: Array<{ cursor: string, node: { id: string, firstName: string, lastName: string, email: string | null, phone: string | null, headline: string | null, location: string | null, languages: Array<string>, linkedinUrl: string | null, tags: Array<string>, consentStatus: ConsentStatus, retainUntil: unknown, updatedAt: string, externalRefs: Array<{ system: string, externalId: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SyncMandatesQueryVariables = Exact<{
   updatedSince?: string | null | undefined;

@@ -18,8 +18,8 @@ export type CandidacyStage =
 export type CandidateConsentInput = {
   /** When consent was given; not in the future. Not for PENDING. */
   givenAt?: string | null | undefined;
-  /** Until when the firm may keep the data (its UTC date counts). */
-  retainUntil?: string | null | undefined;
+  /** The last day the firm may keep the data, e.g. "2031-06-30". */
+  retainUntil?: unknown;
   status: ConsentStatus;
 };
 
@@ -122,7 +122,7 @@ export type SyncCandidatesQueryVariables = Exact<{
 }>;
 
 
-export type SyncCandidatesQuery = { candidates: { edges: Array<{ cursor: string, node: { id: string, firstName: string, lastName: string, email: string | null, phone: string | null, headline: string | null, location: string | null, languages: Array<string>, linkedinUrl: string | null, tags: Array<string>, consentStatus: ConsentStatus, retainUntil: string | null, updatedAt: string, externalRefs: Array<{ system: string, externalId: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type SyncCandidatesQuery = { candidates: { edges: Array<{ cursor: string, node: { id: string, firstName: string, lastName: string, email: string | null, phone: string | null, headline: string | null, location: string | null, languages: Array<string>, linkedinUrl: string | null, tags: Array<string>, consentStatus: ConsentStatus, retainUntil: unknown, updatedAt: string, externalRefs: Array<{ system: string, externalId: string }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type SyncMandatesQueryVariables = Exact<{
   updatedSince?: string | null | undefined;

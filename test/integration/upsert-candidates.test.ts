@@ -60,7 +60,7 @@ describe('upsertCandidates', () => {
       consentStatus: 'GIVEN',
       consentGivenAt: '2026-01-15T09:30:00.000Z',
       consentWithdrawnAt: null,
-      retainUntil: `${NEXT_YEAR}T00:00:00.000Z`,
+      retainUntil: NEXT_YEAR,
       createdAt: expect.any(String),
       updatedAt: soren.createdAt,
       externalRefs: [{ system: 'greenhouse', externalId: 'gh-1' }],
@@ -232,6 +232,36 @@ describe('upsertCandidates', () => {
       [{ system: 'greenhouse', externalId: 'gh-0' }],
       [{ system: 'greenhouse', externalId: 'gh-1' }],
       [{ system: 'greenhouse', externalId: 'gh-9' }],
+    ]);
+  });
+
+  // Found by an independent review: retainUntil was a DateTime, so one item with a plain date (what
+  // the CSV import takes) failed the whole batch of 500 with HTTP 400. It is a Date now; a date and
+  // time still stands for its UTC date.
+  it('should take retainUntil as a plain date in one item and a date and time in another', async () => {
+    const firm = await createTestFirm(app, 'dates');
+    const items = atsCandidates(3);
+    items[0].consent = { status: 'GIVEN' as never, retainUntil: NEXT_YEAR };
+    items[1].consent = { status: 'GIVEN' as never, retainUntil: `${NEXT_YEAR}T23:30:00Z` };
+    const payload = await upsert(firm.asAdmin, items);
+    expect([payload.userErrors, payload.createdCount, payload.rejectedCount]).toEqual([[], 3, 0]);
+    expect(payload.results.map((result) => result.candidate!.retainUntil)).toEqual([NEXT_YEAR, NEXT_YEAR, null]);
+  });
+
+  it('should refuse a day that does not exist, naming the item, with the expected format', async () => {
+    const firm = await createTestFirm(app, 'baddate');
+    const items = atsCandidates(2);
+    items[1].consent = { status: 'GIVEN' as never, retainUntil: '2031-02-30' };
+    const response = await firm.asAdmin.request(UpsertCandidatesFullDocument, { input: { candidates: items } });
+    expect(response.status).toBe(400);
+    expect(response.errors).toEqual([
+      {
+        message:
+          'Variable "$input" got invalid value "2031-02-30" at "input.candidates[1].consent.retainUntil"; ' +
+          'Date must be a calendar date YYYY-MM-DD, e.g. "2031-06-30"; "2031-02-30" is no such day.',
+        locations: expect.any(Array),
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
     ]);
   });
 

@@ -3,6 +3,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantEntity } from '../../common/tenant.entity';
 import { Node } from '../../common/node';
 import { CandidateExternalRef } from './candidate-external-ref.entity';
+import { DateScalar } from '../../common/scalars';
 
 export enum ConsentStatus {
   PENDING = 'PENDING',
@@ -88,7 +89,7 @@ export class Candidate extends TenantEntity<
   consentWithdrawnAt: Date | null = null;
 
   @Property({ type: 'date', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'Until when the firm may keep the data.' })
+  @Field(() => DateScalar, { nullable: true, description: 'The last day the firm may keep the data.' })
   retainUntil: Date | null = null;
 
   // Name, email and headline folded to lower case without accents (see search-text.ts),

@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../common/scalars';
 import { ConnectionArgs, ConnectionType } from '../../common/connection';
 import { Payload } from '../../common/payload';
 import { Candidate, ConsentStatus } from './candidate.entity';
@@ -26,7 +27,7 @@ export class CandidateConsentInput {
   @Field(() => Date, { nullable: true, description: 'When consent was given; not in the future. Not for PENDING.' })
   givenAt?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Until when the firm may keep the data (its UTC date counts).' })
+  @Field(() => DateScalar, { nullable: true, description: 'The last day the firm may keep the data, e.g. "2031-06-30".' })
   retainUntil?: Date | null;
 }
 

@@ -1,3 +1,4 @@
+import { DateScalar } from '../../common/scalars';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Access } from '../../common/access';
 import type { Connection } from '../../common/connection';
@@ -67,8 +68,8 @@ export class CandidateResolver {
     return readPersonal(context.audit, 'Candidate', candidate.id, 'linkedinUrl', candidate.linkedinUrl);
   }
 
-  // The column is a SQL date, which the ORM reads as 'YYYY-MM-DD': shown as midnight UTC.
-  @FieldResolver(() => Date, { nullable: true })
+  // The column is a SQL date, which the ORM reads as 'YYYY-MM-DD'; so is the Date scalar.
+  @FieldResolver(() => DateScalar, { nullable: true })
   retainUntil(@Root() candidate: Candidate): Date | null {
     return dateOnlyAsDate(candidate.retainUntil);
   }
