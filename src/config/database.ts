@@ -10,7 +10,12 @@ export interface Database {
 }
 
 // DATABASE_URL when given; otherwise a local embedded PostgreSQL that keeps its data.
-export async function openDatabase(config: AppConfig, log?: (line: string) => void): Promise<Database> {
+// `notice` gets what a person starting it should read (e.g. where the data went instead).
+export async function openDatabase(
+  config: AppConfig,
+  log?: (line: string) => void,
+  notice: (line: string) => void = (line) => console.log(line),
+): Promise<Database> {
   const embedded = config.databaseUrl
     ? null
     : await startEmbeddedPostgres({
@@ -19,6 +24,7 @@ export async function openDatabase(config: AppConfig, log?: (line: string) => vo
         databaseName: 'outside_in',
         persistent: true,
         log,
+        notice,
       });
   try {
     const orm = await MikroORM.init(ormOptions(config.databaseUrl ?? embedded!.url));
