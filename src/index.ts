@@ -62,10 +62,17 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) {
       console.error(`outside-in: ${error.message}`);
     } else {
-      logger.fatal({ err: error }, 'could not start');
+      // One sentence for the person starting it; the stack only for whoever asks for it.
+      logger.debug({ err: error }, 'could not start');
+      console.error(`outside-in: Could not start: ${firstLine(error)}. Start with LOG_LEVEL=debug to see where it failed.`);
     }
     process.exit(1);
   }
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message || (error as NodeJS.ErrnoException).code || error.name : String(error);
+  return message.split('\n')[0].replace(/\.$/, '');
 }
 
 function listen(server: AppServer, port: number): Promise<void> {
@@ -98,4 +105,8 @@ function printBanner(port: number, production: boolean, seeded: boolean, embedde
   console.log(lines.join('\n'));
 }
 
-void main();
+// What escapes main (a configuration mistake read before anything started) is one line too.
+main().catch((error: unknown) => {
+  console.error(`outside-in: ${error instanceof ConfigError ? error.message : `Could not start: ${firstLine(error)}.`}`);
+  process.exit(1);
+});

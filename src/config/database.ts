@@ -10,7 +10,13 @@ export interface Database {
 }
 
 // DATABASE_URL when given; otherwise a local embedded PostgreSQL that keeps its data.
-export async function openDatabase(config: AppConfig, entities: Options['entities'], log?: (line: string) => void): Promise<Database> {
+// `notice` gets what a person starting it should read (e.g. where the data went instead).
+export async function openDatabase(
+  config: AppConfig,
+  entities: Options['entities'],
+  log?: (line: string) => void,
+  notice: (line: string) => void = (line) => console.log(line),
+): Promise<Database> {
   const embedded = config.databaseUrl
     ? null
     : await startEmbeddedPostgres({
@@ -19,6 +25,7 @@ export async function openDatabase(config: AppConfig, entities: Options['entitie
         databaseName: 'outside_in',
         persistent: true,
         log,
+        notice,
       });
   try {
     const orm = await MikroORM.init(ormOptions(config.databaseUrl ?? embedded!.url, entities));

@@ -27,14 +27,47 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
+// What a person sees first: a login to run, and how to use its token. The headers start empty:
+// a placeholder Authorization header would be refused (401), and with it the schema, so the docs
+// and autocomplete would not load.
+const DEFAULT_DOCUMENT = `# Outside-In GraphQL explorer
+#
+# 1. Run Login: ▶, then "Login".
+# 2. Copy the token into Headers:
+#  {"Authorization": "Bearer TOKEN"}
+# 3. Run Me.
+#
+# More demo logins: printed where
+# the server was started.
+
+mutation Login {
+  login(input: {
+    email: "recruiter@nordlys.example"
+    password: "nordlys-recruiter"
+  }) {
+    token
+    userErrors { code message }
+  }
+}
+
+query Me {
+  viewer {
+    kind
+    role
+    firm { name }
+    user { name email }
+  }
+}
+`;
+
 // Kept out of the page so a strict Content-Security-Policy needs no inline script.
 const START = `const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
 ReactDOM.createRoot(document.getElementById('graphiql')).render(
   React.createElement(GraphiQL, {
     fetcher,
-    defaultEditorToolsVisibility: true,
-    defaultHeaders: JSON.stringify({ Authorization: 'Bearer <token from the login mutation>' }, null, 2),
-    defaultQuery: 'mutation Login {\\n  login(input: { email: "recruiter@nordlys.example", password: "nordlys-recruiter" }) {\\n    token\\n    userErrors { code message }\\n  }\\n}\\n\\n# Put the token in the headers below, then:\\nquery Me {\\n  viewer { kind role firm { name } user { name email } }\\n}\\n',
+    defaultQuery: ${JSON.stringify(DEFAULT_DOCUMENT)},
+    defaultEditorToolsVisibility: 'headers',
+    visiblePlugin: 'Documentation Explorer',
   }),
 );`;
 

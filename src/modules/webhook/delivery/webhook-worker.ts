@@ -44,6 +44,9 @@ interface DeliveryJob {
 export async function startWebhookWorker(options: WebhookWorkerOptions): Promise<WebhookWorker> {
   const { logger } = options;
   const pool = new pg.Pool({ connectionString: options.connectionString, max: 2, application_name: 'outside-in-webhooks' });
+  // An idle connection the server closes (a restart, a shutdown) is an event, not a crash: pg
+  // opens a new one on the next query.
+  pool.on('error', (error) => logger.warn({ err: error }, 'webhook relay: a pooled connection failed'));
   const boss = new PgBoss({
     connectionString: options.connectionString,
     application_name: 'outside-in-job-queue',
