@@ -51,7 +51,7 @@ export async function createAppServer({ orm, schema, logger, production, rateLim
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    formatError: errorFormatter(schema),
+    formatError: errorFormatter(schema, { listEnumValues: !production }),
     parseOptions,
     validationRules: [supportedOperationTypes, ...armor.validationRules],
     plugins: [

@@ -57,10 +57,11 @@ function withoutSuggestions(message: string): string {
     .trim();
 }
 
-// Messages made actionable: a wrong enum value lists the right ones (they are public, in every
-// client's generated types), a hash mismatch says what to send.
-function explained(message: string, schema: GraphQLSchema): string {
-  const wrongEnum = /Value "[^"]*" does not exist in "(\w+)" enum\./.exec(message);
+// Messages made actionable: a wrong enum value lists the right ones where the schema is public
+// anyway (introspection on: development), a hash mismatch says what to send. In production the
+// schema stays unmapped for whoever probes it, as with field suggestions.
+function explained(message: string, schema: GraphQLSchema, listEnumValues: boolean): string {
+  const wrongEnum = listEnumValues ? /Value "[^"]*" does not exist in "(\w+)" enum\./.exec(message) : null;
   const type = wrongEnum ? schema.getType(wrongEnum[1]) : null;
   if (wrongEnum && isEnumType(type)) {
     return `${message} Valid values: ${type
@@ -75,14 +76,14 @@ function explained(message: string, schema: GraphQLSchema): string {
 }
 
 // The one place errors are shaped for clients: no stack, SQL, path or ORM text leaves the server.
-export function errorFormatter(schema: GraphQLSchema) {
+export function errorFormatter(schema: GraphQLSchema, { listEnumValues }: { listEnumValues: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (isPublic(original)) {
       const code = publicCodeOf(original);
       const { argumentName } = original.extensions;
       return {
-        message: explained(withoutSuggestions(formatted.message.replace(/^Context creation failed: /, '')), schema),
+        message: explained(withoutSuggestions(formatted.message.replace(/^Context creation failed: /, '')), schema, listEnumValues),
         ...(formatted.locations ? { locations: formatted.locations } : {}),
         ...(formatted.path ? { path: formatted.path } : {}),
         extensions: { code, ...(argumentName ? { argumentName } : {}) },
