@@ -389,24 +389,25 @@ export interface Hit {
   value: string;
 }
 
-// Every text, character, json, jsonb and array column of every table in every schema of the
-// database (ours, pg-boss's, the migrations'), searched for each value, ignoring case.
+// Every column of every table in every schema of the database (ours, pg-boss's, the migrations'):
+// text, json, jsonb and arrays, the responses stored for Idempotency-Key replays among them, and
+// every other type as its text (bytea with its bytes escaped), searched for each value, ignoring case.
 export async function findEverywhere(app: TestApp, values: string[]): Promise<Hit[]> {
   const connection = app.em().getConnection();
-  const columns: { table_schema: string; table_name: string; column_name: string }[] = await connection.execute(
-    `select c.table_schema, c.table_name, c.column_name
+  const columns: { table_schema: string; table_name: string; column_name: string; data_type: string }[] = await connection.execute(
+    `select c.table_schema, c.table_name, c.column_name, c.data_type
        from information_schema.columns c
        join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
       where t.table_type = 'BASE TABLE'
         and c.table_schema not in ('pg_catalog', 'information_schema')
-        and (c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY', 'USER-DEFINED'))
       order by 1, 2, 3`,
   );
   const hits: Hit[] = [];
-  for (const { table_schema: schema, table_name: table, column_name: column } of columns) {
+  for (const { table_schema: schema, table_name: table, column_name: column, data_type: type } of columns) {
+    const text = type === 'bytea' ? `encode(t."${column}", 'escape')` : `t."${column}"::text`;
     const rows: { value: string }[] = await connection.execute(
       `select distinct v.value from "${schema}"."${table}" t, unnest(?::text[]) as v(value)
-        where strpos(lower(t."${column}"::text), lower(v.value)) > 0`,
+        where strpos(lower(${text}), lower(v.value)) > 0`,
       [`{${values.map((value) => `"${value.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`],
     );
     for (const { value } of rows) hits.push({ column: `${schema}.${table}.${column}`, value });
