@@ -188,7 +188,7 @@ describe('eraseCandidate', () => {
         ...markValues(foreigner.marks),
       ];
       expect(new Set((await findEverywhere(app, all)).map((hit) => hit.value))).toEqual(new Set(all));
-      // Every text written with a key is in a stored response, most of them only there.
+      // Every text written with a key is in its table and in a stored response.
       const storedTexts = (await findEverywhere(app, keyed.texts)).filter((hit) => hit.column === 'public.idempotency_key.response_body');
       expect(new Set(storedTexts.map((hit) => hit.value))).toEqual(new Set(keyed.texts));
 
@@ -233,7 +233,7 @@ describe('eraseCandidate', () => {
       });
     });
 
-    it('should delete the responses kept for replay about them, and those of the firm not known to be about anyone else', async () => {
+    it('should delete the responses kept for replay about them, and those of its firm stored without a record of what they are about', async () => {
       const rows: { key: string }[] = await app
         .em()
         .getConnection()
