@@ -8,6 +8,7 @@ import { Migration20261122150100 } from './Migration20261122150100';
 import { Migration20261122150200 } from './Migration20261122150200';
 import { Migration20261122150300 } from './Migration20261122150300';
 import { Migration20261122150400 } from './Migration20261122150400';
+import { Migration20261202061637 } from './Migration20261202061637';
 
 // Every migration, oldest first. `npm run migration:create` writes a new file; add it here.
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122150200', class: Migration20261122150200 },
   { name: 'Migration20261122150300', class: Migration20261122150300 },
   { name: 'Migration20261122150400', class: Migration20261122150400 },
+  { name: 'Migration20261202061637', class: Migration20261202061637 },
 ];

@@ -29,9 +29,10 @@ const PUBLIC_CODES = new Set([
 // (Apollo marks only the per-value errors BAD_USER_INPUT). It is the caller's input all the same.
 const TOO_MANY_VARIABLE_ERRORS = 'Too many errors processing variables, error limit reached. Execution aborted.';
 
-// Apollo refuses an automatic persisted query whose sha256Hash is not the query's with this error,
-// which carries no code either; it is the caller's request.
+// Apollo refuses an automatic persisted query whose sha256Hash is not the query's, or whose
+// version is not 1 (or missing), with these errors, which carry no code either; it is the caller's request.
 const PERSISTED_QUERY_MISMATCH = 'provided sha does not match query';
+const PERSISTED_QUERY_VERSION = 'Unsupported persisted query version';
 
 // The public code of an error, or null when it must be masked.
 function publicCodeOf(error: unknown): string | null {
@@ -39,7 +40,9 @@ function publicCodeOf(error: unknown): string | null {
   const code = String(error.extensions?.code);
   if (PUBLIC_CODES.has(code)) return code;
   if (error.extensions?.code === undefined && error.message === TOO_MANY_VARIABLE_ERRORS) return 'BAD_USER_INPUT';
-  if (error.extensions?.code === undefined && error.message === PERSISTED_QUERY_MISMATCH) return 'BAD_REQUEST';
+  if (error.extensions?.code === undefined && (error.message === PERSISTED_QUERY_MISMATCH || error.message === PERSISTED_QUERY_VERSION)) {
+    return 'BAD_REQUEST';
+  }
   return null;
 }
 
@@ -71,6 +74,9 @@ function explained(message: string, schema: GraphQLSchema, listEnumValues: boole
   }
   if (message === PERSISTED_QUERY_MISMATCH) {
     return "The persisted query's sha256Hash is not the SHA-256 of the query sent with it: send the hash of exactly that query text.";
+  }
+  if (message === PERSISTED_QUERY_VERSION) {
+    return 'Only version 1 of persisted queries is supported: send extensions.persistedQuery as { "version": 1, "sha256Hash": "<SHA-256 of the query, hex>" }.';
   }
   return message;
 }

@@ -7,7 +7,13 @@ import { INVALID_VARIABLES, checkOperationCost } from './query-limits';
 import { chargeFailedAuthentication, consumeRateLimit, setRateLimitHeaders, type RateLimiter } from './rate-limit';
 import { writeReadEvents } from '../modules/audit';
 import { withholdResponse } from '../common/errors';
-import { beginIdempotentRequest, finishIdempotentRequest, type IdempotencyStore, replayIdempotentResponse } from '../modules/idempotency';
+import {
+  beginIdempotentRequest,
+  finishIdempotentRequest,
+  type IdempotencyStore,
+  noteAnswerSubjects,
+  replayIdempotentResponse,
+} from '../modules/idempotency';
 
 export interface PipelineDependencies {
   rateLimiter: RateLimiter;
@@ -26,7 +32,8 @@ export interface PipelineDependencies {
 //   4. idempotency: a mutation with an Idempotency-Key replays or claims its key
 // and, before the response leaves, the end of the keyed transaction and the audit log of the
 // personal data the request read.
-// responseForOperation then answers a replayed key with the stored response (nothing executes).
+// responseForOperation then answers a replayed key with the stored response (nothing executes);
+// otherwise a keyed mutation notes, as it executes, what its answer is about (kept with it).
 export function requestPipelinePlugin(dependencies: PipelineDependencies): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
@@ -47,6 +54,9 @@ export function requestPipelinePlugin(dependencies: PipelineDependencies): Apoll
         },
         async responseForOperation(requestContext) {
           return replayIdempotentResponse(requestContext);
+        },
+        async executionDidStart(requestContext) {
+          return noteAnswerSubjects(requestContext);
         },
         async willSendResponse(requestContext: GraphQLRequestContextWillSendResponse<Context>) {
           try {

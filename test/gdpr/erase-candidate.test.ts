@@ -5,6 +5,7 @@ import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes } from '../helpers/graphql-client';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { insertCandidate } from '../helpers/candidate-fixtures';
+import { SCORES } from '../helpers/shortlist-fixtures';
 import {
   AddCandidateToMandateDocument,
   AddToShortlistDocument,
@@ -27,9 +28,14 @@ import {
   findEverywhere,
   insertGdprMandate,
   insertPersonWithHistory,
+  type KeyedHistory,
+  type KeyedRequest,
   markValues,
+  resend,
   scannedSchemas,
+  sendKeyed,
   subscribeToEveryEvent,
+  writeKeyedHistory,
   type PersonWithHistory,
 } from './gdpr-fixtures';
 import { candidateDataExport } from '../../src/modules/gdpr';
@@ -50,6 +56,11 @@ let otherFirm: TestFirm;
 let erased: PersonWithHistory;
 let bystander: PersonWithHistory;
 let foreigner: PersonWithHistory;
+// Texts about the erased person written over HTTP with Idempotency-Keys (responses stored for replay).
+let keyed: KeyedHistory;
+// A stored response about the bystander, which the erasure must leave alone.
+let bystanderKeyed: KeyedRequest;
+const bystanderKeyedSummary = `Bystander keyed summary ${Date.now()}`;
 // The delivery worker runs, so the job queue's own schema (pgboss) holds jobs and is scanned too.
 let worker: WebhookWorker;
 
@@ -91,6 +102,28 @@ beforeAll(async () => {
   erased = await insertPersonWithHistory(app, firm, mandate);
   bystander = await insertPersonWithHistory(app, firm, mandate);
   foreigner = await insertPersonWithHistory(app, otherFirm, await insertGdprMandate(app, otherFirm));
+  keyed = await writeKeyedHistory(app, firm, erased);
+  const bystanderCard = await app
+    .em()
+    .findOneOrFail(Scorecard, { interview: { candidacy: bystander.candidacy.id }, interviewer: firm.recruiter.id });
+  bystanderKeyed = await sendKeyed(
+    'bystanderAmend',
+    firm.asRecruiter,
+    `mutation ($input: AmendScorecardInput!) { amendScorecard(input: $input) { scorecard { summary } userErrors { code } } }`,
+    {
+      input: {
+        scorecardId: bystanderCard.nodeId,
+        ratings: Object.entries(SCORES).map(([competencyKey, scores]) => ({
+          competencyKey,
+          score: scores[1],
+          evidence: 'Calibrated with the panel',
+        })),
+        recommendation: 'YES',
+        summary: bystanderKeyedSummary,
+        reason: 'Calibrated',
+      },
+    },
+  );
 }, 120_000);
 afterAll(async () => {
   await worker?.stop();
@@ -147,21 +180,34 @@ describe('eraseCandidate', () => {
       bystanderBefore = await exportOf(bystander, firm);
       foreignerBefore = await exportOf(foreigner, otherFirm);
       // The scan finds every value of every person before: it can see what it looks for.
-      const all = [...markValues(erased.marks), ...markValues(bystander.marks), ...markValues(foreigner.marks)];
+      const all = [
+        ...markValues(erased.marks),
+        ...keyed.texts,
+        ...markValues(bystander.marks),
+        bystanderKeyedSummary,
+        ...markValues(foreigner.marks),
+      ];
       expect(new Set((await findEverywhere(app, all)).map((hit) => hit.value))).toEqual(new Set(all));
+      // Every text written with a key is in its table and in a stored response.
+      const storedTexts = (await findEverywhere(app, keyed.texts)).filter((hit) => hit.column === 'public.idempotency_key.response_body');
+      expect(new Set(storedTexts.map((hit) => hit.value))).toEqual(new Set(keyed.texts));
 
-      // Responses kept for Idempotency-Key replays: one naming the erased person, one a bystander.
-      for (const [key, person] of [
-        ['erased', erased],
-        ['bystander', bystander],
+      // Responses kept for replay, written directly: one about the erased person, one about a
+      // bystander, and two stored before responses recorded what they are about (subject_ids null).
+      for (const [key, testFirm, subjects] of [
+        ['erased', firm, [erased.candidate.id]],
+        ['bystander', firm, [bystander.candidate.id]],
+        ['unknown', firm, null],
+        ['unknown-other-firm', otherFirm, null],
       ] as const) {
         await app
           .em()
           .getConnection()
           .execute(
-            `insert into idempotency_key (id, created_at, updated_at, firm_id, principal, key, request_hash, response_body, response_status, expires_at)
-             values (gen_random_uuid(), now(), now(), ?, 'user:test', ?, 'hash', ?, 200, now() + interval '1 day')`,
-            [firm.firm.id, key, JSON.stringify({ data: { updateCandidate: { candidate: { id: person.candidate.nodeId } } } })],
+            `insert into idempotency_key (id, created_at, updated_at, firm_id, principal, key, request_hash, response_body, response_status,
+                                          subject_ids, expires_at)
+             values (gen_random_uuid(), now(), now(), ?, 'user:test', ?, 'hash', '{"data":{}}', 200, ?::uuid[], now() + interval '1 day')`,
+            [testFirm.firm.id, key, subjects && `{${subjects.join(',')}}`],
           );
       }
 
@@ -187,12 +233,58 @@ describe('eraseCandidate', () => {
       });
     });
 
-    it('should delete the responses kept for replay that name them, and only those', async () => {
+    it('should delete the responses kept for replay about them, and those of its firm stored without a record of what they are about', async () => {
       const rows: { key: string }[] = await app
         .em()
         .getConnection()
-        .execute(`select key from idempotency_key where principal = 'user:test'`);
-      expect(rows).toEqual([{ key: 'bystander' }]);
+        .execute(`select key from idempotency_key where principal = 'user:test' order by key`);
+      expect(rows).toEqual([{ key: 'bystander' }, { key: 'unknown-other-firm' }]);
+    });
+
+    it('should delete every stored response that held a text about them, though most named no id of theirs', async () => {
+      const keys = keyed.requests.map((request) => request.key);
+      expect(keys).toHaveLength(8);
+      const rows = await app
+        .em()
+        .getConnection()
+        .execute(`select "key" from "idempotency_key" where "key" = any(?::text[])`, [`{${keys.join(',')}}`]);
+      expect(rows).toEqual([]);
+      const bodies: { response_body: string }[] = await app.em().getConnection().execute(`select "response_body" from "idempotency_key"`);
+      const texts = [...keyed.texts, ...markValues(erased.marks)];
+      expect(bodies.filter(({ response_body: body }) => texts.some((text) => body.includes(text)))).toEqual([]);
+    });
+
+    it('should run a keyed request sent again instead of replaying what it said about them, and refuse it', async () => {
+      const answers = [];
+      for (const request of keyed.requests) {
+        const again = await resend(request);
+        for (const text of [...keyed.texts, ...markValues(erased.marks)]) expect(again.raw).not.toContain(text);
+        answers.push({ name: request.name, status: again.status, replayed: again.headers.get('idempotent-replayed'), data: again.data });
+      }
+      // Run again, not replayed: each write about them is refused (the entry was withdrawn, so the
+      // client no longer finds it; the shortlist has nothing left to publish).
+      const refused = (name: string, result: string, ...errors: [code: string, field: string][]) => ({
+        name,
+        status: 200,
+        replayed: null,
+        data: { [name]: { [result]: null, userErrors: errors.map(([code, field]) => ({ code, field: ['input', field] })) } },
+      });
+      expect(answers).toEqual([
+        refused('addCandidateToMandate', 'candidacy', ['ERASED', 'candidateId'], ['ALREADY_EXISTS', 'candidateId']),
+        refused('moveCandidacy', 'candidacy', ['ERASED', 'candidacyId']),
+        refused('submitScorecard', 'scorecard', ['ERASED', 'interviewId']),
+        refused('amendScorecard', 'scorecard', ['ERASED', 'scorecardId']),
+        refused('addToShortlist', 'entry', ['ERASED', 'candidacyId']),
+        refused('publishShortlist', 'shortlist', ['INVALID_STATE', 'mandateId']),
+        refused('giveShortlistFeedback', 'feedback', ['NOT_FOUND', 'entryId']),
+        refused('withdrawFromShortlist', 'entry', ['ERASED', 'entryId']),
+      ]);
+    });
+
+    it('should keep and replay the stored responses about others', async () => {
+      const again = await resend(bystanderKeyed);
+      expect([again.status, again.headers.get('idempotent-replayed'), again.raw]).toEqual([200, 'true', bystanderKeyed.first.raw]);
+      expect(again.raw).toContain(bystanderKeyedSummary);
     });
 
     it('should be in the audit log: who erased whom, with the reason redacted', async () => {
@@ -218,7 +310,7 @@ describe('eraseCandidate', () => {
       expect(await scannedSchemas(app)).toEqual(['pgboss', 'public', 'rate_limit']);
       const [{ jobs }] = await app.em().getConnection().execute(`select count(*)::int as "jobs" from "pgboss"."job"`);
       expect(jobs).toBeGreaterThan(0);
-      expect(await findEverywhere(app, markValues(erased.marks))).toEqual([]);
+      expect(await findEverywhere(app, [...markValues(erased.marks), ...keyed.texts])).toEqual([]);
       const [row] = await app
         .em()
         .getConnection()

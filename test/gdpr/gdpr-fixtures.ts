@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
+import { toGlobalId } from '../../src/common/global-id';
 import { type Candidate, ConsentStatus, createCandidate } from '../../src/modules/candidate';
 import { addCandidateToMandate, type Candidacy, CandidacyStage, moveCandidacy } from '../../src/modules/candidacy';
 import { amendScorecard, InterviewKind, Recommendation, scheduleInterview, Scorecard, submitScorecard } from '../../src/modules/interview';
@@ -11,8 +14,10 @@ import {
   publishShortlist,
   withdrawFromShortlist,
 } from '../../src/modules/shortlist';
+import { ShortlistEntry } from '../../src/modules/shortlist';
 import { WEBHOOK_EVENT_TYPES, WebhookSubscription } from '../../src/modules/webhook';
 import type { TestApp } from '../helpers/test-app';
+import type { GraphQLClient, GraphQLResponse } from '../helpers/graphql-client';
 import type { TestFirm } from '../helpers/fixtures';
 import { PROFILE, SCORES } from '../helpers/shortlist-fixtures';
 
@@ -191,6 +196,182 @@ export async function insertPersonWithHistory(app: TestApp, testFirm: TestFirm, 
   return { marks, candidate, candidacy, mandate };
 }
 
+// A mutation sent over HTTP with an Idempotency-Key, kept so that a test can send it again with
+// the same key, and the first response to it.
+export interface KeyedRequest {
+  name: string;
+  caller: GraphQLClient;
+  document: TypedDocumentNode<Record<string, unknown>, Record<string, unknown>>;
+  variables: Record<string, unknown>;
+  key: string;
+  first: GraphQLResponse<Record<string, unknown>>;
+}
+
+export async function sendKeyed(
+  name: string,
+  caller: GraphQLClient,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<KeyedRequest> {
+  const document = parse(query) as TypedDocumentNode<Record<string, unknown>, Record<string, unknown>>;
+  const key = `gdpr-${name}-${randomUUID()}`;
+  const first = await caller.request(document, variables, { 'Idempotency-Key': key });
+  if (first.status !== 200 || first.errors || !first.data) throw new Error(`${name}: ${first.status} ${first.raw}`);
+  const payload = Object.values(first.data)[0] as { userErrors?: unknown[] };
+  if (payload.userErrors?.length) throw new Error(`${name}: ${first.raw}`);
+  return { name, caller, document, variables, key, first };
+}
+
+export function resend(request: KeyedRequest): Promise<GraphQLResponse<Record<string, unknown>>> {
+  return request.caller.request(request.document, request.variables, { 'Idempotency-Key': request.key });
+}
+
+// The texts written about the person through the API, and the keyed requests that wrote them.
+export interface KeyedHistory {
+  texts: string[];
+  requests: KeyedRequest[];
+}
+
+// A second candidacy of the person (on a new mandate), written over HTTP as a recruiter and the
+// client user would, every mutation that carries a text about them sent with an Idempotency-Key so
+// its response is stored for replay. Each selects the text it wrote back and, where it can, no id
+// at all (submitScorecard: scorecard { summary ratings { evidence } }): a stored response may be
+// about the person without naming them.
+export async function writeKeyedHistory(app: TestApp, testFirm: TestFirm, person: PersonWithHistory): Promise<KeyedHistory> {
+  const u = randomUUID().replace(/-/g, '').slice(0, 10);
+  const texts = {
+    addReason: `Keyed add reason ${u}`,
+    moveReason: `Keyed move reason ${u}`,
+    evidence: `Keyed evidence ${u}`,
+    summary: `Keyed summary ${u}`,
+    amendedEvidence: `Keyed amended evidence ${u}`,
+    amendedSummary: `Keyed amended summary ${u}`,
+    amendReason: `Keyed amend reason ${u}`,
+    note: `Keyed note ${u}`,
+    comment: `Keyed comment ${u}`,
+    withdrawalReason: `Keyed withdrawal reason ${u}`,
+  };
+  const mandate = await insertGdprMandate(app, testFirm);
+  const mandateId = mandate.nodeId;
+  const errors = 'userErrors { code field }';
+  const ratings = (evidence: string, interviewer: number) =>
+    Object.entries(SCORES).map(([competencyKey, scores]) => ({
+      competencyKey,
+      score: scores[interviewer],
+      evidence: `${evidence} (${competencyKey})`,
+    }));
+  const requests: KeyedRequest[] = [];
+
+  requests.push(
+    await sendKeyed(
+      'addCandidateToMandate',
+      testFirm.asRecruiter,
+      `mutation ($input: AddCandidateToMandateInput!) { addCandidateToMandate(input: $input) { candidacy { history { reason } } ${errors} } }`,
+      { input: { mandateId, candidateId: person.candidate.nodeId, reason: texts.addReason } },
+    ),
+  );
+  const [{ id: candidacyLocalId }] = await app
+    .em()
+    .getConnection()
+    .execute(`select "id" from "candidacy" where "mandate_id" = ? and "candidate_id" = ?`, [mandate.id, person.candidate.id]);
+  const candidacyId = toGlobalId('Candidacy', candidacyLocalId);
+  requests.push(
+    await sendKeyed(
+      'moveCandidacy',
+      testFirm.asRecruiter,
+      `mutation ($input: MoveCandidacyInput!) { moveCandidacy(input: $input) { candidacy { history { reason } } ${errors} } }`,
+      { input: { candidacyId, stage: 'SCREENING', reason: texts.moveReason } },
+    ),
+  );
+  const move = parse(`mutation ($input: MoveCandidacyInput!) { moveCandidacy(input: $input) { ${errors} } }`);
+  await testFirm.asRecruiter.data(move as TypedDocumentNode, { input: { candidacyId, stage: 'INTERVIEWING' } });
+  const schedule = parse(
+    `mutation ($input: ScheduleInterviewInput!) { scheduleInterview(input: $input) { interview { id } ${errors} } }`,
+  ) as TypedDocumentNode<{ scheduleInterview: { interview: { id: string } } }, Record<string, unknown>>;
+  const { scheduleInterview } = await testFirm.asRecruiter.data(schedule, {
+    input: {
+      candidacyId,
+      kind: 'COMPETENCY',
+      scheduledAt: '2026-11-02T09:00:00Z',
+      interviewerIds: [testFirm.admin.nodeId, testFirm.recruiter.nodeId],
+    },
+  });
+  requests.push(
+    await sendKeyed(
+      'submitScorecard',
+      testFirm.asRecruiter,
+      `mutation ($input: SubmitScorecardInput!) { submitScorecard(input: $input) { scorecard { summary ratings { evidence } } ${errors} } }`,
+      {
+        input: {
+          interviewId: scheduleInterview.interview.id,
+          ratings: ratings(texts.evidence, 1),
+          recommendation: 'YES',
+          summary: texts.summary,
+        },
+      },
+    ),
+  );
+  const [{ id: scorecardLocalId }] = await app
+    .em()
+    .getConnection()
+    .execute(
+      `select s."id" from "scorecard" s join "interview" i on i."id" = s."interview_id" where i."candidacy_id" = ? and s."interviewer_id" = ?`,
+      [candidacyLocalId, testFirm.recruiter.id],
+    );
+  requests.push(
+    await sendKeyed(
+      'amendScorecard',
+      testFirm.asRecruiter,
+      `mutation ($input: AmendScorecardInput!) {
+         amendScorecard(input: $input) { scorecard { revisions { summary reason ratings { evidence } } } ${errors} }
+       }`,
+      {
+        input: {
+          scorecardId: toGlobalId('Scorecard', scorecardLocalId),
+          ratings: ratings(texts.amendedEvidence, 1),
+          recommendation: 'STRONG_YES',
+          summary: texts.amendedSummary,
+          reason: texts.amendReason,
+        },
+      },
+    ),
+  );
+  requests.push(
+    await sendKeyed(
+      'addToShortlist',
+      testFirm.asRecruiter,
+      `mutation ($input: AddToShortlistInput!) { addToShortlist(input: $input) { entry { note } ${errors} } }`,
+      { input: { mandateId, candidacyId, note: texts.note } },
+    ),
+  );
+  requests.push(
+    await sendKeyed(
+      'publishShortlist',
+      testFirm.asRecruiter,
+      `mutation ($input: PublishShortlistInput!) { publishShortlist(input: $input) { shortlist { entries { publishedNote } } ${errors} } }`,
+      { input: { mandateId } },
+    ),
+  );
+  const entry = await app.em().findOneOrFail(ShortlistEntry, { candidacy: candidacyLocalId });
+  requests.push(
+    await sendKeyed(
+      'giveShortlistFeedback',
+      testFirm.asClientUser,
+      `mutation ($input: GiveShortlistFeedbackInput!) { giveShortlistFeedback(input: $input) { feedback { comment } ${errors} } }`,
+      { input: { entryId: toGlobalId('PresentedShortlistEntry', entry.id), decision: 'INTERESTED', comment: texts.comment } },
+    ),
+  );
+  requests.push(
+    await sendKeyed(
+      'withdrawFromShortlist',
+      testFirm.asRecruiter,
+      `mutation ($input: WithdrawFromShortlistInput!) { withdrawFromShortlist(input: $input) { entry { withdrawalReason } ${errors} } }`,
+      { input: { entryId: entry.nodeId, reason: texts.withdrawalReason } },
+    ),
+  );
+  return { texts: Object.values(texts), requests };
+}
+
 // A subscription of the firm to every event, so events are written to the outbox.
 export async function subscribeToEveryEvent(app: TestApp, testFirm: TestFirm): Promise<void> {
   await app.em().transactional(async (tx) => {
@@ -208,24 +389,25 @@ export interface Hit {
   value: string;
 }
 
-// Every text, character, json, jsonb and array column of every table in every schema of the
-// database (ours, pg-boss's, the migrations'), searched for each value, ignoring case.
+// Every column of every table in every schema of the database (ours, pg-boss's, the migrations'):
+// text, json, jsonb and arrays, the responses stored for Idempotency-Key replays among them, and
+// every other type as its text (bytea with its bytes escaped), searched for each value, ignoring case.
 export async function findEverywhere(app: TestApp, values: string[]): Promise<Hit[]> {
   const connection = app.em().getConnection();
-  const columns: { table_schema: string; table_name: string; column_name: string }[] = await connection.execute(
-    `select c.table_schema, c.table_name, c.column_name
+  const columns: { table_schema: string; table_name: string; column_name: string; data_type: string }[] = await connection.execute(
+    `select c.table_schema, c.table_name, c.column_name, c.data_type
        from information_schema.columns c
        join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
       where t.table_type = 'BASE TABLE'
         and c.table_schema not in ('pg_catalog', 'information_schema')
-        and (c.data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY', 'USER-DEFINED'))
       order by 1, 2, 3`,
   );
   const hits: Hit[] = [];
-  for (const { table_schema: schema, table_name: table, column_name: column } of columns) {
+  for (const { table_schema: schema, table_name: table, column_name: column, data_type: type } of columns) {
+    const text = type === 'bytea' ? `encode(t."${column}", 'escape')` : `t."${column}"::text`;
     const rows: { value: string }[] = await connection.execute(
       `select distinct v.value from "${schema}"."${table}" t, unnest(?::text[]) as v(value)
-        where strpos(lower(t."${column}"::text), lower(v.value)) > 0`,
+        where strpos(lower(${text}), lower(v.value)) > 0`,
       [`{${values.map((value) => `"${value.replace(/(["\\])/g, '\\$1')}"`).join(',')}}`],
     );
     for (const { value } of rows) hits.push({ column: `${schema}.${table}.${column}`, value });

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { ApiKeyScope } from '../../src/common/access';
-import { deleteIdempotentResponsesContaining, purgeExpiredIdempotencyKeys } from '../../src/modules/idempotency';
+import { deleteIdempotentResponsesAbout, purgeExpiredIdempotencyKeys } from '../../src/modules/idempotency';
+import { localIdOf } from '../../src/common/global-id';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient, type GraphQLResponse } from '../helpers/graphql-client';
@@ -385,20 +386,61 @@ describe('Idempotency-Key on mutations', () => {
     expect(await storedKeys(key)).toBe(0);
   });
 
-  it('should delete the stored responses that hold an erased value (for eraseCandidate), in the firm only', async () => {
-    const unique = randomUUID().slice(0, 8);
-    const lastName = `Quote"Back\\slash_${unique}%`;
-    const nordlysKey = randomUUID();
-    const fjellvikKey = randomUUID();
-    const otherKey = randomUUID();
-    await create(nordlys.asRecruiter, candidateInput(lastName), nordlysKey);
-    await create(fjellvik.asRecruiter, candidateInput(lastName), fjellvikKey);
-    await create(nordlys.asRecruiter, candidateInput(`Other-${unique}`), otherKey);
-    // LIKE wildcards in the value match only themselves: "_" and "%" do not widen the match.
-    expect(await deleteIdempotentResponsesContaining(app.em(), nordlys.firm.id, [`Other_${unique}`, `Other%${unique}`, ''])).toBe(0);
-    expect(await deleteIdempotentResponsesContaining(app.em(), nordlys.firm.id, ['', lastName])).toBe(1);
-    expect([await storedKeys(nordlysKey), await storedKeys(fjellvikKey), await storedKeys(otherKey)]).toEqual([0, 1, 1]);
-    expect(await deleteIdempotentResponsesContaining(app.em(), nordlys.firm.id, [])).toBe(0);
+  it('should record what a stored response is about: the rows its values were read from, though it shows no id', async () => {
+    const lastName = `Subjects-${randomUUID()}`;
+    const key = randomUUID();
+    const noIds = parse(
+      `mutation ($input: CreateCandidateInput!) { createCandidate(input: $input) { candidate { lastName externalRefs { externalId } } } }`,
+    ) as TypedDocumentNode<unknown, { input: CreateCandidateInput }>;
+    const response = await nordlys.asRecruiter.request(
+      noIds,
+      { input: candidateInput(lastName, { externalRefs: [{ system: 'greenhouse', externalId: `ats-${lastName}` }] }) },
+      { 'Idempotency-Key': key },
+    );
+    expect(response.data).toEqual({ createCandidate: { candidate: { lastName, externalRefs: [{ externalId: `ats-${lastName}` }] } } });
+    const [candidate]: { id: string }[] = await app
+      .em()
+      .getConnection()
+      .execute('select id from candidate where last_name = ?', [lastName]);
+    const [ref]: { id: string }[] = await app
+      .em()
+      .getConnection()
+      .execute('select id from candidate_external_ref where candidate_id = ?', [candidate.id]);
+    const [row]: { subject_ids: string[] }[] = await app
+      .em()
+      .getConnection()
+      .execute('select subject_ids from idempotency_key where key = ?', [key]);
+    // The candidate and its ref, and what they refer to (the firm): never anything else.
+    expect(row.subject_ids).toEqual([candidate.id, ref.id, nordlys.firm.id].sort());
+  });
+
+  it('should delete the stored responses about the given rows and those not known to be about anything, in the firm only', async () => {
+    const marker = `about-${randomUUID()}`;
+    const [nordlysKey, fjellvikKey, otherKey] = [randomUUID(), randomUUID(), randomUUID()];
+    const first = await create(nordlys.asRecruiter, candidateInput(marker), nordlysKey);
+    await create(fjellvik.asRecruiter, candidateInput(marker), fjellvikKey);
+    await create(nordlys.asRecruiter, candidateInput(`${marker}-other`), otherKey);
+    const candidateId = localIdOf(first.data!.createCandidate.candidate!.id, 'Candidate')!;
+    // Stored before responses recorded what they are about.
+    const unknownKeys = [randomUUID(), randomUUID()];
+    for (const [firm, key] of [
+      [nordlys, unknownKeys[0]],
+      [fjellvik, unknownKeys[1]],
+    ] as const) {
+      await app
+        .em()
+        .getConnection()
+        .execute(
+          `insert into idempotency_key (id, created_at, updated_at, firm_id, principal, key, request_hash, response_body, response_status, expires_at)
+           values (gen_random_uuid(), now(), now(), ?, 'user:test', ?, 'hash', '{"data":{}}', 200, now() + interval '1 day')`,
+          [firm.firm.id, key],
+        );
+    }
+    expect(await deleteIdempotentResponsesAbout(app.em(), nordlys.firm.id, [randomUUID()])).toBe(1);
+    expect(await storedKeys(unknownKeys[0])).toBe(0);
+    expect(await deleteIdempotentResponsesAbout(app.em(), nordlys.firm.id, [randomUUID(), candidateId])).toBe(1);
+    expect(await Promise.all([nordlysKey, fjellvikKey, otherKey, unknownKeys[1]].map(storedKeys))).toEqual([0, 1, 1, 1]);
+    expect(await deleteIdempotentResponsesAbout(app.em(), nordlys.firm.id, [])).toBe(0);
   });
 
   it('should answer 503 and keep nothing when the commit itself fails: nothing is acknowledged that is not committed', async () => {

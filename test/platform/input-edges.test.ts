@@ -118,6 +118,17 @@ describe('operations and protocol extensions the API does not serve', () => {
     });
   });
 
+  it('should answer a persisted query of another version, or of none, with BAD_REQUEST (found by the fuzz test)', async () => {
+    const message =
+      'Only version 1 of persisted queries is supported: send extensions.persistedQuery as { "version": 1, "sha256Hash": "<SHA-256 of the query, hex>" }.';
+    for (const persistedQuery of [{ version: 2, sha256Hash: 'a'.repeat(64) }, { sha256Hash: 'a'.repeat(64) }]) {
+      expect(await post({ query: '{ viewer { kind } }', extensions: { persistedQuery } })).toEqual({
+        status: 400,
+        errors: [{ code: 'BAD_REQUEST', message }],
+      });
+    }
+  });
+
   it('should answer an unknown persisted query with PERSISTED_QUERY_NOT_FOUND', async () => {
     expect(await post({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } })).toEqual({
       status: 200,

@@ -1,4 +1,6 @@
 import { ReferenceKind, type EntityMetadata, type EntityProperty, type MetadataStorage } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { uuidArray } from '../../common/sql';
 import { Candidate } from '../candidate';
 
 // One table that holds data about a candidate: it refers, through `refs`, to the candidate or to
@@ -41,4 +43,47 @@ function referencesOf(meta: EntityMetadata): EntityProperty[] {
       (property.kind === ReferenceKind.MANY_TO_ONE || (property.kind === ReferenceKind.ONE_TO_ONE && property.owner)) &&
       property.fieldNames?.length === 1,
   );
+}
+
+// Per entity of `tables`, every row of the firm that refers to the candidate directly or through
+// rows that do (candidacies → interviews → scorecards → revisions → ratings, shortlist entries →
+// feedback …), keyed by id, with the columns asked for (`*`, or `"id"` when the ids are enough).
+// Semi-naive closure: each round reads the rows that refer to the rows found in the last one.
+export async function rowsAboutCandidate<Row extends { id: string }>(
+  em: EntityManager,
+  firmId: string,
+  candidateId: string,
+  tables: CandidateTable[],
+  columns: '*' | '"id"',
+): Promise<Map<string, Map<string, Row>>> {
+  const rowsOf = new Map<string, Map<string, Row>>(tables.map((table) => [table.meta.className, new Map()]));
+  let found = new Map<string, string[]>([[Candidate.name, [candidateId]]]);
+  while (found.size > 0) {
+    const next = new Map<string, string[]>();
+    for (const { meta, refs } of tables) {
+      for (const { column, target } of refs) {
+        const ids = found.get(target);
+        if (!ids) continue;
+        const rows = (await em.execute(`select ${columns} from "${meta.tableName}" where "firm_id" = ? and "${column}" = any(?::uuid[])`, [
+          firmId,
+          uuidArray(ids),
+        ])) as Row[];
+        const known = rowsOf.get(meta.className)!;
+        for (const row of rows) {
+          if (known.has(row.id)) continue;
+          known.set(row.id, row);
+          next.set(meta.className, [...(next.get(meta.className) ?? []), row.id]);
+        }
+      }
+    }
+    found = next;
+  }
+  return rowsOf;
+}
+
+// The ids of the candidate's row and of every row about them (rowsAboutCandidate), in every table
+// the ORM knows to refer to a candidate: what erasure looks for in stored responses.
+export async function idsOfRowsAboutCandidate(em: EntityManager, firmId: string, candidateId: string): Promise<string[]> {
+  const rowsOf = await rowsAboutCandidate(em, firmId, candidateId, tablesReferencingCandidate(em.getMetadata()), '"id"');
+  return [candidateId, ...[...rowsOf.values()].flatMap((rows) => [...rows.keys()])];
 }

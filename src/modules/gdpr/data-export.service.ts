@@ -4,7 +4,7 @@ import { uuidArray } from '../../common/sql';
 import { toGlobalId } from '../../common/global-id';
 import { Candidate, dateOnly } from '../candidate';
 import { candidaciesWithOwnDraftSql } from '../interview';
-import { tablesReferencingCandidate } from './candidate-references';
+import { rowsAboutCandidate, tablesReferencingCandidate } from './candidate-references';
 
 export const EXPORT_FORMAT = 'outside-in.candidate-data-export/1';
 
@@ -12,7 +12,7 @@ type Row = Record<string, unknown> & { id: string; created_at: Date | string };
 
 // Everything stored about one candidate (GDPR art. 15 and 20) as one JSON document: the candidate's
 // row and, per entity, every row that refers to the candidate directly or through rows that do
-// (candidacies → interviews → scorecards → revisions → ratings, shortlist entries → feedback …).
+// (rowsAboutCandidate in candidate-references.ts).
 // The tables come from the ORM metadata, so a new one is exported without being listed here.
 // Rows are read within the firm only. Properties marked hidden in the entities (secrets and
 // derived columns such as the search text) are left out. Null when the firm has no such candidate.
@@ -33,29 +33,7 @@ export async function candidateDataExport(
   if (!candidate) return null;
 
   const tables = tablesReferencingCandidate(metadata);
-  const rowsOf = new Map<string, Map<string, Row>>(tables.map((table) => [table.meta.className, new Map()]));
-  // Semi-naive closure: each round reads the rows that refer to the rows found in the last one.
-  let found = new Map<string, string[]>([[Candidate.name, [candidate.id]]]);
-  while (found.size > 0) {
-    const next = new Map<string, string[]>();
-    for (const { meta, refs } of tables) {
-      for (const { column, target } of refs) {
-        const ids = found.get(target);
-        if (!ids) continue;
-        const rows = (await em.execute(`select * from "${meta.tableName}" where "firm_id" = ? and "${column}" = any(?::uuid[])`, [
-          firmId,
-          uuidArray(ids),
-        ])) as Row[];
-        const known = rowsOf.get(meta.className)!;
-        for (const row of rows) {
-          if (known.has(row.id)) continue;
-          known.set(row.id, row);
-          next.set(meta.className, [...(next.get(meta.className) ?? []), row.id]);
-        }
-      }
-    }
-    found = next;
-  }
+  const rowsOf = await rowsAboutCandidate<Row>(em, firmId, candidate.id, tables, '*');
 
   const blind = await withholdUntilSubmitted(em, viewerUserId, tables, rowsOf);
   return {

@@ -4,8 +4,8 @@ import { paginate, type Connection, type ConnectionArgs } from '../../common/con
 import { notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { alreadyErased, Candidate, ConsentStatus, dateOnly } from '../candidate';
-import { deleteIdempotentResponsesContaining } from '../idempotency';
-import { toGlobalId } from '../../common/global-id';
+import { deleteIdempotentResponsesAbout } from '../idempotency';
+import { idsOfRowsAboutCandidate } from './candidate-references';
 import { ERASED_FIRST_NAME, ERASED_LAST_NAME, ERASURE_RULES } from './erasure';
 import { candidateErased } from './gdpr.events';
 import { GDPR_LIMITS } from './gdpr.limits';
@@ -51,14 +51,14 @@ export async function eraseCandidate(em: EntityManager, firmId: string, data: Er
   if (!candidate) throw notFound(['input', 'candidateId'], 'candidate');
   if (candidate.erasedAt) throw alreadyErased(['input', 'candidateId']);
 
+  // Read before the rules run: they delete some of these rows (external refs).
+  const rowsAboutThem = await idsOfRowsAboutCandidate(em, firmId, candidate.id);
   for (const rule of Object.values(ERASURE_RULES)) await rule.erase?.(em, firmId, candidate.id);
-  // Responses kept for Idempotency-Key replays (24 h) that name the candidate go too. Matched on
-  // values that identify only them (ids, contact data): a name alone would hit other people.
-  await deleteIdempotentResponsesContaining(em, firmId, [
-    candidate.id,
-    toGlobalId('Candidate', candidate.id),
-    ...[candidate.email, candidate.phone, candidate.linkedinUrl].filter((value): value is string => !!value),
-  ]);
+  // Responses kept for Idempotency-Key replays (24 h) go too when they are about the candidate or
+  // any row about them: each response records the rows its values were read from, whether or not
+  // it shows their ids (idempotency/answer-subjects.ts). A text about the person lives in one of
+  // these rows (the rules above clear exactly those), so no response that shows one is kept.
+  await deleteIdempotentResponsesAbout(em, firmId, rowsAboutThem);
   Object.assign(candidate, {
     firstName: ERASED_FIRST_NAME,
     lastName: ERASED_LAST_NAME,

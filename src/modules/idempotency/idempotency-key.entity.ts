@@ -1,4 +1,4 @@
-import { Entity, Index, Property, Unique } from '@mikro-orm/core';
+import { ArrayType, Entity, Index, Property, Unique } from '@mikro-orm/core';
 import { TenantEntity } from '../../common/tenant.entity';
 import type { StoredRead } from '../audit';
 
@@ -7,6 +7,10 @@ import type { StoredRead } from '../audit';
 // mutation's own writes (see idempotency.service.ts). Not exposed in the schema.
 @Entity()
 @Unique({ properties: ['firm', 'principal', 'key'] })
+@Index({
+  name: 'idempotency_key_subject_ids_index',
+  expression: 'create index "idempotency_key_subject_ids_index" on "idempotency_key" using gin ("subject_ids")',
+})
 export class IdempotencyKey extends TenantEntity {
   // Who sent it: "user:<id>" or "api-key:<id>"; keys of different principals never meet.
   @Property({ length: 100 })
@@ -30,6 +34,12 @@ export class IdempotencyKey extends TenantEntity {
   // never values): a replay hands it out again, so its reads are logged again.
   @Property({ type: 'jsonb', default: '[]' })
   auditReads!: StoredRead[];
+
+  // What the response is about: the ids of the rows its values were read from (see answer-subjects.ts).
+  // Erasure deletes every response about a row of the erased person. Null for a response stored
+  // before this was recorded: nobody knows what it is about, so any erasure in its firm deletes it.
+  @Property({ type: ArrayType, columnType: 'uuid[]', nullable: true })
+  subjectIds!: string[] | null;
 
   @Property({ type: 'timestamptz' })
   @Index()

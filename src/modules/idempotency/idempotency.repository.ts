@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { uuidArray } from '../../common/sql';
 import type { StoredRead } from '../audit';
 
 // SQL of the idempotency store. Every function runs on the entity manager's transaction when it
@@ -16,6 +17,11 @@ export interface StoredResponse {
   status: number;
   // What the first request read of personal data, logged again for every replay.
   reads: StoredRead[];
+}
+
+// A response to store: with what it is about (answer-subjects.ts), for erasure.
+export interface NewStoredResponse extends StoredResponse {
+  subjectIds: string[];
 }
 
 // Until the transaction ends: a concurrent request with the same key waits here, then finds
@@ -50,15 +56,21 @@ export async function findStoredResponse(em: EntityManager, owner: KeyOwner): Pr
 }
 
 // Inserts the response; an expired row of the same key (not yet purged) is replaced.
-export async function storeResponse(em: EntityManager, owner: KeyOwner, response: StoredResponse, retentionSeconds: number): Promise<void> {
+export async function storeResponse(
+  em: EntityManager,
+  owner: KeyOwner,
+  response: NewStoredResponse,
+  retentionSeconds: number,
+): Promise<void> {
   await em.execute(
     `insert into "idempotency_key"
-       ("id", "created_at", "updated_at", "firm_id", "principal", "key", "request_hash", "response_body", "response_status", "audit_reads", "expires_at")
-     values (gen_random_uuid(), now(), now(), ?, ?, ?, ?, ?, ?, ?::jsonb, now() + make_interval(secs => ?))
+       ("id", "created_at", "updated_at", "firm_id", "principal", "key", "request_hash", "response_body", "response_status", "audit_reads",
+        "subject_ids", "expires_at")
+     values (gen_random_uuid(), now(), now(), ?, ?, ?, ?, ?, ?, ?::jsonb, ?::uuid[], now() + make_interval(secs => ?))
      on conflict ("firm_id", "principal", "key") do update
        set "created_at" = excluded."created_at", "updated_at" = excluded."updated_at", "request_hash" = excluded."request_hash",
            "response_body" = excluded."response_body", "response_status" = excluded."response_status",
-           "audit_reads" = excluded."audit_reads", "expires_at" = excluded."expires_at"
+           "audit_reads" = excluded."audit_reads", "subject_ids" = excluded."subject_ids", "expires_at" = excluded."expires_at"
      where "idempotency_key"."expires_at" <= now()`,
     [
       owner.firmId,
@@ -68,6 +80,7 @@ export async function storeResponse(em: EntityManager, owner: KeyOwner, response
       response.body,
       response.status,
       JSON.stringify(response.reads),
+      uuidArray(response.subjectIds),
       retentionSeconds,
     ],
   );
@@ -84,19 +97,13 @@ export async function purgeExpired(em: EntityManager, limit = 1000): Promise<num
   return rows.length;
 }
 
-// For erasure (GDPR): stored responses of the firm that contain any of `values` (as they appear
-// inside a JSON string) are deleted, so an erased person's data does not outlive the erasure
-// in a response kept for replay. Returns how many were deleted.
-export async function deleteResponsesContaining(em: EntityManager, firmId: string, values: string[]): Promise<number> {
-  const needles = values.filter((value) => value.length > 0).map((value) => `%${escapeLike(JSON.stringify(value).slice(1, -1))}%`);
-  if (needles.length === 0) return 0;
+// For erasure (GDPR): deletes the firm's stored responses about any of `rowIds` (the erased
+// person's rows: see gdpr.service.ts), and those stored before responses recorded what they are
+// about (subject_ids null): nobody can tell they are not about the person. Returns how many.
+export async function deleteResponsesAbout(em: EntityManager, firmId: string, rowIds: string[]): Promise<number> {
   const rows: { id: string }[] = await em.execute(
-    `delete from "idempotency_key" where "firm_id" = ? and "response_body" like any (array[${needles.map(() => '?').join(', ')}]::text[]) returning "id"`,
-    [firmId, ...needles],
+    `delete from "idempotency_key" where "firm_id" = ? and ("subject_ids" && ?::uuid[] or "subject_ids" is null) returning "id"`,
+    [firmId, uuidArray(rowIds)],
   );
   return rows.length;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import {
   HeaderMap,
   type GraphQLRequestContextDidResolveOperation,
+  type GraphQLRequestContextExecutionDidStart,
   type GraphQLRequestContextResponseForOperation,
   type GraphQLRequestContextWillSendResponse,
+  type GraphQLRequestExecutionListener,
   type GraphQLResponse,
 } from '@apollo/server';
 import type { Transaction } from '@mikro-orm/postgresql';
@@ -13,6 +15,7 @@ import type { Principal } from '../../common/access';
 import type { Context } from '../../common/context';
 import { withholdResponse } from '../../common/errors';
 import { restoreReads, type StoredRead, storedReads } from '../audit';
+import { addIdentitiesOf, addIdsInAnswer } from './answer-subjects';
 import { findStoredResponse, lockKey, purgeExpired, storeResponse, type KeyOwner } from './idempotency.repository';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -51,6 +54,8 @@ interface KeyedRequest {
   em: EntityManager;
   transaction: Transaction | null;
   replay: { body: string; status: number; reads: StoredRead[] } | null;
+  // What the answer is about, noted while the mutation executes (answer-subjects.ts).
+  subjects: Set<string>;
 }
 
 // Keyed by the request's context object (the same one through every hook of a request).
@@ -77,7 +82,7 @@ export async function beginIdempotentRequest(
   const em = context.em;
   const transaction = (await em.getConnection('write').begin()) as Transaction;
   em.setTransactionContext(transaction);
-  const request: KeyedRequest = { owner, requestHash: requestHash(requestContext), em, transaction, replay: null };
+  const request: KeyedRequest = { owner, requestHash: requestHash(requestContext), em, transaction, replay: null, subjects: new Set() };
   // From here on finishIdempotentRequest ends the transaction, whatever happens next.
   inFlight.set(context, request);
 
@@ -113,6 +118,25 @@ export function replayIdempotentResponse(requestContext: GraphQLRequestContextRe
   };
 }
 
+// executionDidStart: while a keyed mutation executes, the source of every field it resolves is
+// noted, so the stored answer records what it is about (answer-subjects.ts). Every other request,
+// replays included, adds no listener: Apollo's wrapper around each resolver then finds no hook.
+export function noteAnswerSubjects(
+  requestContext: GraphQLRequestContextExecutionDidStart<Context>,
+): GraphQLRequestExecutionListener<Context> | undefined {
+  const request = inFlight.get(requestContext.contextValue);
+  if (!request || request.replay) return undefined;
+  // A source with many fields (an entity in a list) is looked at once.
+  const seen = new WeakSet<object>();
+  return {
+    willResolveField({ source }) {
+      if (typeof source !== 'object' || source === null || seen.has(source)) return;
+      seen.add(source);
+      addIdentitiesOf(source, request.subjects);
+    },
+  };
+}
+
 // willSendResponse: a response without errors is stored and committed with the mutation's
 // writes, before it is sent. Anything else rolls back, so a keyed request is all or nothing.
 export async function finishIdempotentRequest(
@@ -136,10 +160,17 @@ export async function finishIdempotentRequest(
 
   try {
     const body = JSON.stringify(result);
+    addIdsInAnswer(result.data, request.subjects);
     await storeResponse(
       request.em,
       request.owner,
-      { requestHash: request.requestHash, body, status: response.http.status ?? 200, reads: storedReads(context.audit) },
+      {
+        requestHash: request.requestHash,
+        body,
+        status: response.http.status ?? 200,
+        reads: storedReads(context.audit),
+        subjectIds: [...request.subjects].sort(),
+      },
       store.retentionSeconds,
     );
     await endTransaction(request, 'commit');

@@ -9,12 +9,13 @@ export {
   beginIdempotentRequest,
   createIdempotencyStore,
   finishIdempotentRequest,
+  noteAnswerSubjects,
   replayIdempotentResponse,
   type IdempotencyStore,
 } from './idempotency.service';
 export {
   purgeExpired as purgeExpiredIdempotencyKeys,
-  deleteResponsesContaining as deleteIdempotentResponsesContaining,
+  deleteResponsesAbout as deleteIdempotentResponsesAbout,
 } from './idempotency.repository';
 
 export const idempotencyFeature: Feature = { entities: [IdempotencyKey], resolvers: [], nodeSources: [] };
