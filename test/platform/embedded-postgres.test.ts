@@ -94,9 +94,15 @@ describe('the embedded PostgreSQL', () => {
   }, 120_000);
 
   it('should say in one sentence what to do when PostgreSQL cannot start, with no stack and no password file left', async () => {
-    // A data folder that looks initialised but is not: PostgreSQL refuses to start on it.
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outside-in-broken-'));
+    // A data folder that looks initialised but is not: PostgreSQL refuses to start on it. Inside a
+    // folder of its own: the password file would sit beside it, and other tests' clusters
+    // initialise beside theirs in the shared temporary folder at the same time.
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'outside-in-broken-'));
+    const dataDir = path.join(parent, 'data');
     try {
+      // Reachable by the postgres user (as root), so the data folder is used where it is.
+      fs.chmodSync(parent, 0o755);
+      fs.mkdirSync(dataDir);
       fs.writeFileSync(path.join(dataDir, 'PG_VERSION'), '17\n');
       const app = await startBuiltApp({
         env: { PORT: '0', EMBEDDED_POSTGRES_DIR: dataDir, EMBEDDED_POSTGRES_PORT: String(await findFreePort()) },
@@ -111,10 +117,10 @@ describe('the embedded PostgreSQL', () => {
           `Delete ${dataDir} to start from an empty database, or set DATABASE_URL to use another PostgreSQL.`,
       ]);
       expect(app.output()).not.toMatch(STACK_TRACE);
-      expect(passwordFiles(path.dirname(dataDir))).toEqual([]);
+      expect(passwordFiles(parent)).toEqual([]);
       expect(processesUsing(dataDir)).toEqual([]);
     } finally {
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(parent, { recursive: true, force: true });
     }
   }, 60_000);
 });
