@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { Access } from '../../common/access';
+import { Locale, resolveLocale } from '../../common/locale';
 import { ConnectionArgs, pageSize, toConnection, type Connection } from '../../common/connection';
 import { principalOf, type Context } from '../../common/context';
 import { Candidacy, CandidacyConnection } from '../candidacy';
@@ -8,7 +9,7 @@ import { canSeeScoresOf, primeScoringBlindness } from '../interview';
 import { candidacyScoresLoader } from './fit.loaders';
 import { rankMandate } from './fit.repository';
 import { compareCandidacies } from './fit.service';
-import { Assessment, Comparison, Fit } from './fit.types';
+import { Assessment, Comparison, ComparisonRow, Fit } from './fit.types';
 import { ASSESSMENT_READERS } from '../../common/access';
 
 const HIDDEN_WHILE_DRAFT = 'Null while you still have an unsubmitted scorecard for this candidacy (independent scoring).';
@@ -71,5 +72,26 @@ export class MandateFitResolver {
     @Ctx() context: Context,
   ): Promise<Comparison> {
     return compareCandidacies(context, mandate, candidacyIds);
+  }
+}
+
+const LOCALE_ARGUMENT = { nullable: true, description: 'Language of the text; default: Accept-Language, else EN.' };
+
+@Resolver(() => ComparisonRow)
+export class ComparisonRowResolver {
+  @Authorized<Access>(...ASSESSMENT_READERS)
+  @FieldResolver(() => String, { description: "The competency's name in the language asked for." })
+  name(@Root() row: ComparisonRow, @Arg('locale', () => Locale, LOCALE_ARGUMENT) locale: Locale | null, @Ctx() context: Context): string {
+    return row.competency?.name[resolveLocale(locale, context.acceptLanguage)] ?? row.key;
+  }
+
+  @Authorized<Access>(...ASSESSMENT_READERS)
+  @FieldResolver(() => String, { description: 'What the competency is about, in the language asked for.' })
+  description(
+    @Root() row: ComparisonRow,
+    @Arg('locale', () => Locale, LOCALE_ARGUMENT) locale: Locale | null,
+    @Ctx() context: Context,
+  ): string {
+    return row.competency?.description[resolveLocale(locale, context.acceptLanguage)] ?? '';
   }
 }
