@@ -164,6 +164,8 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
     mandates: { readers: MANDATES_READ },
     candidates: { readers: CANDIDATES_READ },
     myScorecards: { readers: STAFF },
+    // Colleagues, for picking interviewers: the firm's own people only.
+    users: { readers: STAFF },
     mandateChanges: { readers: MANDATES_READ },
     candidacyChanges: { readers: MANDATES_READ },
     presentedMandates: { readers: [CLIENT] },
