@@ -9,6 +9,7 @@ import type { Firm } from '../../src/common/firm.entity';
 import { createTestDatabase } from '../helpers/database';
 import { insertScoredMandate, type MandatePlan } from '../helpers/fit-fixtures';
 import { DEFAULT_COMPETENCY_KEYS } from '../helpers/competency-keys';
+import { CandidacyStage } from '../../src/modules/candidacy';
 
 let orm: MikroORM;
 let firm: Firm;
@@ -104,6 +105,51 @@ describe('ranking in SQL', () => {
         });
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('should agree with the reference model over the candidacies of the stages asked for, on random data', async () => {
+    const stage = fc.constantFrom(...Object.values(CandidacyStage));
+    const staged = plan.chain((mandatePlan) =>
+      fc.tuple(
+        fc.constant(mandatePlan),
+        fc.array(stage, { minLength: mandatePlan.candidacies.length, maxLength: mandatePlan.candidacies.length }),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        staged,
+        fc.uniqueArray(stage, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 3 }),
+        async ([mandatePlan, stagesOf], kept, pageSize) => {
+          const { mandate, candidacies } = await insertScoredMandate(em(), firm, interviewers, {
+            ...mandatePlan,
+            candidacies: mandatePlan.candidacies.map((candidacy, index) => ({ ...candidacy, stage: stagesOf[index] })),
+          });
+          const expected = await reference(
+            mandate.id,
+            candidacies.filter((_, index) => kept.includes(stagesOf[index])),
+          );
+
+          const actual = [];
+          let after: string | null = null;
+          for (;;) {
+            const page = await rankMandate(em(), firm.id, mandate.id, { limit: pageSize, after, stages: kept });
+            actual.push(...page.rows);
+            if (!page.hasNextPage) break;
+            after = page.rows.at(-1)!.cursor;
+          }
+
+          expect(actual.map((row) => row.id)).toEqual(expected.map((row) => row.id));
+          actual.forEach((row, index) => {
+            const { fit, coverage } = expected[index].fit;
+            if (fit === null) expect(row.fit).toBeNull();
+            else expect(Math.abs(row.fit! - fit)).toBeLessThan(1e-9);
+            expect(Math.abs(row.coverage - coverage)).toBeLessThan(1e-9);
+          });
+        },
+      ),
+      { numRuns: 30 },
     );
   });
 

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Client } from '../../src/modules/client';
 import { LeadershipLevel, Mandate, Requirement } from '../../src/modules/mandate';
 import { Candidate } from '../../src/modules/candidate';
-import { Candidacy } from '../../src/modules/candidacy';
+import { Candidacy, type CandidacyStage } from '../../src/modules/candidacy';
 import {
   Interview,
   InterviewKind,
@@ -24,6 +24,8 @@ export interface ScorecardPlan {
 
 export interface CandidacyPlan {
   createdAt: Date;
+  // Default SOURCED.
+  stage?: CandidacyStage;
   // Interviews, each with the scorecards of its panel.
   interviews: ScorecardPlan[][];
 }
@@ -48,7 +50,13 @@ export async function insertScoredMandate(em: EntityManager, firm: Firm, intervi
   for (const requirement of plan.requirements) em.create(Requirement, { firm, mandate, ...requirement });
   const candidacies = plan.candidacies.map((candidacyPlan, index) => {
     const candidate = em.create(Candidate, { firm, firstName: 'Candidate', lastName: `${index}` });
-    const candidacy = em.create(Candidacy, { firm, mandate, candidate, createdAt: candidacyPlan.createdAt });
+    const candidacy = em.create(Candidacy, {
+      firm,
+      mandate,
+      candidate,
+      createdAt: candidacyPlan.createdAt,
+      ...(candidacyPlan.stage ? { stage: candidacyPlan.stage } : {}),
+    });
     for (const panel of candidacyPlan.interviews) {
       const interview = em.create(Interview, { firm, candidacy, kind: InterviewKind.COMPETENCY, scheduledAt: new Date('2026-10-01') });
       panel.forEach((scorecardPlan, panelIndex) => {

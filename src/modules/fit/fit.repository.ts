@@ -103,12 +103,15 @@ export interface RankedRow {
 // interview feature's query) are ranked as if nothing were assessed, and come back marked `blind`.
 // The candidacy's own columns ride along the grouping by its primary key: joining the
 // candidacy table again before the sort scanned the firm's candidacies on every call.
+// `stages` (null: every stage) keeps the ranking to candidacies in those stages, here in the SQL,
+// so that pages and cursors run over exactly the candidacies ranked.
 export async function rankMandate(
   em: EntityManager,
   firmId: string,
   mandateId: string,
-  options: { limit: number; after?: string | null; viewerUserId?: string | null },
+  options: { limit: number; after?: string | null; viewerUserId?: string | null; stages?: readonly string[] | null },
 ): Promise<{ rows: RankedRow[]; hasNextPage: boolean }> {
+  const stages = options.stages ? stageArray(options.stages) : null;
   const list = `ranking:${mandateId}`;
   const after = options.after ? rankingCursorValues(decodeCursor(list, options.after, 6)) : null;
   const ownDrafts = candidaciesWithOwnDraftSql(options.viewerUserId ?? null);
@@ -142,6 +145,7 @@ export async function rankMandate(
          join scorecard s on s.interview_id = i.id and s.status = 'SUBMITTED'
          join rating r on r.revision_id = s.latest_revision_id and r.score is not null
         where c.firm_id = ? and c.mandate_id = ? and c.id not in (select candidacy_id from blind)
+          and (?::text[] is null or c.stage::text = any(?::text[]))
         group by i.candidacy_id, r.competency_key
      ), sums as (
        select c.id, c.created_at, c.updated_at, c.firm_id, c.mandate_id, c.candidate_id, c.stage,
@@ -157,6 +161,7 @@ export async function rankMandate(
          left join weighted q on true
          left join scores sc on sc.candidacy_id = c.id and sc.competency_key = q.competency_key
         where c.firm_id = ? and c.mandate_id = ?
+          and (?::text[] is null or c.stage::text = any(?::text[]))
         group by c.id
      ), ranked as (
        select id, created_at, updated_at, firm_id, mandate_id, candidate_id, stage, blind,
@@ -185,8 +190,12 @@ export async function rankMandate(
       ...ownDrafts.params,
       firmId,
       mandateId,
+      stages,
+      stages,
       firmId,
       mandateId,
+      stages,
+      stages,
       after === null,
       ...(after ?? [0, 0, 0, 0, new Date(0).toISOString(), '00000000-0000-0000-0000-000000000000']),
       options.limit + 1,
@@ -233,4 +242,10 @@ function rankingCursorValues(values: unknown[]): unknown[] {
     isUuid(id);
   if (!valid) throw badUserInput('after is not a cursor of this list.', 'after');
   return values;
+}
+
+// A text[] literal of stage names (a plain array binding would be spread into a list).
+function stageArray(stages: readonly string[]): string {
+  for (const stage of stages) if (!/^[A-Z_]+$/.test(stage)) throw new Error(`not a stage: ${stage}`);
+  return `{${stages.join(',')}}`;
 }

@@ -1,14 +1,16 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import type { Access } from '../../common/access';
-import { ConnectionArgs, pageSize, toConnection, type Connection } from '../../common/connection';
+import { Locale, resolveLocale } from '../../common/locale';
+import { pageSize, toConnection, type Connection } from '../../common/connection';
 import { principalOf, type Context } from '../../common/context';
 import { Candidacy, CandidacyConnection } from '../candidacy';
 import { Mandate } from '../mandate';
 import { canSeeScoresOf, primeScoringBlindness } from '../interview';
 import { candidacyScoresLoader } from './fit.loaders';
 import { rankMandate } from './fit.repository';
-import { compareCandidacies } from './fit.service';
-import { Assessment, Comparison, Fit } from './fit.types';
+import { compareCandidacies, rankedStages } from './fit.service';
+import { RankingArgs } from './fit.inputs';
+import { Assessment, Comparison, ComparisonRow, Fit } from './fit.types';
 import { ASSESSMENT_READERS } from '../../common/access';
 
 const HIDDEN_WHILE_DRAFT = 'Null while you still have an unsubmitted scorecard for this candidacy (independent scoring).';
@@ -40,14 +42,17 @@ export class MandateFitResolver {
   @FieldResolver(() => CandidacyConnection, {
     description:
       'Candidacies best first: a missed must-have last, then fit (unknown last), coverage, age. Computed by the database. ' +
-      'Candidacies you still have an unsubmitted scorecard for rank as unassessed.',
+      'Candidacies you still have an unsubmitted scorecard for rank as unassessed. ' +
+      'Every stage ranks unless `stages` or `excludeExits` narrows it; totalCount and pages follow the same filter.',
   })
-  async ranking(@Root() mandate: Mandate, @Args() args: ConnectionArgs, @Ctx() context: Context): Promise<Connection<Candidacy>> {
+  async ranking(@Root() mandate: Mandate, @Args() args: RankingArgs, @Ctx() context: Context): Promise<Connection<Candidacy>> {
     const principal = principalOf(context);
+    const stages = rankedStages(args.stages, args.excludeExits);
     const { rows, hasNextPage } = await rankMandate(context.em, principal.firmId, mandate.id, {
       limit: pageSize(args.first),
       after: args.after,
       viewerUserId: principal.kind === 'USER' ? principal.userId : null,
+      stages,
     });
     const cursors = new Map(rows.map((row) => [row.id, row.cursor]));
     const candidacies = rows.map((row) => {
@@ -59,7 +64,7 @@ export class MandateFitResolver {
       hasNextPage,
       Boolean(args.after),
       (candidacy) => cursors.get(candidacy.id)!,
-      () => context.em.count(Candidacy, { mandate: mandate.id }),
+      () => context.em.count(Candidacy, stages ? { mandate: mandate.id, stage: { $in: stages } } : { mandate: mandate.id }),
     );
   }
 
@@ -71,5 +76,26 @@ export class MandateFitResolver {
     @Ctx() context: Context,
   ): Promise<Comparison> {
     return compareCandidacies(context, mandate, candidacyIds);
+  }
+}
+
+const LOCALE_ARGUMENT = { nullable: true, description: 'Language of the text; default: Accept-Language, else EN.' };
+
+@Resolver(() => ComparisonRow)
+export class ComparisonRowResolver {
+  @Authorized<Access>(...ASSESSMENT_READERS)
+  @FieldResolver(() => String, { description: "The competency's name in the language asked for." })
+  name(@Root() row: ComparisonRow, @Arg('locale', () => Locale, LOCALE_ARGUMENT) locale: Locale | null, @Ctx() context: Context): string {
+    return row.competency?.name[resolveLocale(locale, context.acceptLanguage)] ?? row.key;
+  }
+
+  @Authorized<Access>(...ASSESSMENT_READERS)
+  @FieldResolver(() => String, { description: 'What the competency is about, in the language asked for.' })
+  description(
+    @Root() row: ComparisonRow,
+    @Arg('locale', () => Locale, LOCALE_ARGUMENT) locale: Locale | null,
+    @Ctx() context: Context,
+  ): string {
+    return row.competency?.description[resolveLocale(locale, context.acceptLanguage)] ?? '';
   }
 }

@@ -1,9 +1,10 @@
 import { badUserInput } from '../../common/errors';
 import { localIdOf } from '../../common/global-id';
 import type { Context } from '../../common/context';
-import { Candidacy } from '../candidacy';
+import { Candidacy, CandidacyStage, EXIT_STAGES } from '../candidacy';
 import { type Mandate, requirementProfileLoader } from '../mandate';
 import { scoringBlindCandidacyIds } from '../interview';
+import { competenciesByRubricLoader } from '../rubric';
 import { scoreAgainst } from './fit-model';
 import { candidacyScoresLoader } from './fit.loaders';
 import type { Comparison } from './fit.types';
@@ -44,9 +45,12 @@ export async function compareCandidacies(context: Context, mandate: Mandate, glo
     );
   }
 
-  const [scores, profile] = await Promise.all([
+  // The rubric's competencies are the ones the profile loader reads to order the profile: the
+  // names cost no statement of their own.
+  const [scores, profile, competencies] = await Promise.all([
     context.loaders.get(candidacyScoresLoader).loadMany(candidacies),
     context.loaders.get(requirementProfileLoader).load(mandate),
+    context.loaders.get(competenciesByRubricLoader).load(mandate.rubric.id),
   ]);
   const columns = candidacies.map((candidacy, index) => {
     const result = scores[index];
@@ -54,12 +58,14 @@ export async function compareCandidacies(context: Context, mandate: Mandate, glo
     return { candidacy, ...result };
   });
   const requirementOf = new Map(profile.map((requirement) => [requirement.competencyKey, requirement]));
+  const competencyOf = new Map(competencies.map((competency) => [competency.key, competency]));
   return {
     columns: columns.map(({ candidacy, fit }) => ({ candidacy, fit })),
     rows: columns[0].assessment.map(({ key }, row) => {
       const requirement = requirementOf.get(key);
       return {
         key,
+        competency: competencyOf.get(key) ?? null,
         weight: requirement?.weight ?? 0,
         target: requirement?.target ?? null,
         minimum: requirement?.minimum ?? null,
@@ -79,4 +85,13 @@ export async function compareCandidacies(context: Context, mandate: Mandate, glo
       };
     }),
   };
+}
+
+// The stages a ranking keeps: those asked for, less the exits when they are to be left out;
+// null when nothing narrows it (every stage). An empty list asked for is a mistake, not "nothing".
+export function rankedStages(stages: CandidacyStage[] | null | undefined, excludeExits: boolean): CandidacyStage[] | null {
+  if (stages && stages.length === 0) throw badUserInput('stages must name at least one stage; leave it out for every stage.', 'stages');
+  if (!stages && !excludeExits) return null;
+  const asked = stages ? [...new Set(stages)] : Object.values(CandidacyStage);
+  return excludeExits ? asked.filter((stage) => !EXIT_STAGES.includes(stage)) : asked;
 }

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Candidacy } from '../candidacy';
+import type { Competency } from '../rubric';
 
 @ObjectType({ description: "The interviewers' combined rating of one competency." })
 export class CompetencyAssessment {
@@ -119,6 +120,9 @@ export class ComparisonRow {
 
   @Field(() => [ComparisonCell], { description: 'In the order of the candidacyIds asked for.' })
   cells!: ComparisonCell[];
+
+  // The rubric's competency of this row, for its name and description in the locale asked for.
+  competency!: Competency | null;
 }
 
 @ObjectType({ description: 'A candidate column of the comparison.' })

@@ -1,7 +1,11 @@
 import type { Feature } from '../../common/feature';
-import { CandidacyFitResolver, MandateFitResolver } from './fit.resolver';
+import { CandidacyFitResolver, ComparisonRowResolver, MandateFitResolver } from './fit.resolver';
 
-export const fitFeature: Feature = { entities: [], resolvers: [CandidacyFitResolver, MandateFitResolver], nodeSources: [] };
+export const fitFeature: Feature = {
+  entities: [],
+  resolvers: [CandidacyFitResolver, MandateFitResolver, ComparisonRowResolver],
+  nodeSources: [],
+};
 
 export {
   assess,

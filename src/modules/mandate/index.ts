@@ -4,10 +4,11 @@ import { Requirement } from './requirement.entity';
 import { mandateNode } from './mandate.node';
 import { MandateResolver } from './mandate.resolver';
 import { ClientMandatesResolver } from './client-mandates.resolver';
+import { RequirementResolver } from './requirement.resolver';
 
 export const mandateFeature: Feature = {
   entities: [Mandate, Requirement],
-  resolvers: [MandateResolver, ClientMandatesResolver],
+  resolvers: [MandateResolver, ClientMandatesResolver, RequirementResolver],
   nodeSources: [mandateNode],
 };
 

@@ -1,11 +1,13 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { Role } from '../../common/access';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Role, STAFF } from '../../common/access';
+import type { Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { Payload, runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../common/context';
 import { Client, clientByIdLoader } from '../client';
 import { User } from './user.entity';
-import { createUser, flushNewUser } from './user.service';
+import { createUser, flushNewUser, listUsers } from './user.service';
+import { UserConnection, UsersArgs } from './user.inputs';
 
 @InputType()
 export class CreateUserInput {
@@ -36,6 +38,15 @@ export class CreateUserPayload extends Payload {
 
 @Resolver(() => User)
 export class UserResolver {
+  // Colleagues are for the firm's own people (picking interviewers): not for client users or API keys.
+  @Authorized(...STAFF)
+  @Query(() => UserConnection, {
+    description: "The firm's users by name, then id: its staff (ADMIN, RECRUITER) unless filter.roles asks for others.",
+  })
+  users(@Args() { filter, ...page }: UsersArgs, @Ctx() context: Context): Promise<Connection<User>> {
+    return listUsers(context.em, principalOf(context).firmId, filter, page);
+  }
+
   @Authorized(Role.ADMIN)
   @Mutation(() => CreateUserPayload, { description: 'Adds a user to the firm: a partner, a consultant or a client contact.' })
   createUser(@Arg('input') input: CreateUserInput, @Ctx() context: Context): Promise<CreateUserPayload> {

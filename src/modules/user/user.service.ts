@@ -1,12 +1,14 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { Role } from '../../common/access';
-import { UserErrorCode, UserInputError } from '../../common/errors';
+import { badUserInput, UserErrorCode, UserInputError } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { flushOrRefuse } from '../../common/unique';
 import { Firm } from '../../common/firm.entity';
 import { hashPassword } from './password';
 import { User } from './user.entity';
 import { Client } from '../client';
+import { USER_SEARCH_MAX_LENGTH } from './user.inputs';
 
 export interface CreateUserData {
   email: string;
@@ -77,4 +79,39 @@ async function clientOfNewUser(em: EntityManager, check: InputCheck, firmId: str
     return null;
   }
   return client;
+}
+
+export interface UserFilterData {
+  roles?: Role[] | null;
+  search?: string | null;
+}
+
+const STAFF_ROLES = [Role.ADMIN, Role.RECRUITER];
+
+// The firm's users by name (then id), for picking colleagues: its staff unless other roles are asked for.
+export function listUsers(
+  em: EntityManager,
+  firmId: string,
+  filter: UserFilterData | null | undefined,
+  page: ConnectionArgs,
+): Promise<Connection<User>> {
+  if (filter?.roles && filter.roles.length === 0) {
+    throw badUserInput('filter.roles must name at least one role; leave it out for the staff.', 'filter');
+  }
+  const conditions: FilterQuery<User>[] = [{ firm: firmId, role: { $in: filter?.roles ?? STAFF_ROLES } }];
+  if (filter?.search != null) {
+    if (filter.search.length > USER_SEARCH_MAX_LENGTH) {
+      throw badUserInput(`filter.search is longer than ${USER_SEARCH_MAX_LENGTH} characters.`, 'filter');
+    }
+    const term = filter.search.trim();
+    if (term) {
+      const pattern = `%${escapeLike(term)}%`;
+      conditions.push({ $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }] });
+    }
+  }
+  return paginate(em, User, { $and: conditions }, { list: 'users', keys: ['name', 'id'], ...page });
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

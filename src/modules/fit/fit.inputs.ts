@@ -1,0 +1,18 @@
+import { ArgsType, Field } from 'type-graphql';
+import { ConnectionArgs } from '../../common/connection';
+import { CandidacyStage } from '../candidacy';
+
+@ArgsType()
+export class RankingArgs extends ConnectionArgs {
+  @Field(() => [CandidacyStage], {
+    nullable: true,
+    description: 'Only the candidacies in these stages (at least one); default: every stage.',
+  })
+  stages?: CandidacyStage[] | null;
+
+  @Field({
+    defaultValue: false,
+    description: 'Leave out the exits (REJECTED, WITHDRAWN), also when `stages` names them. Default false: every stage ranks, as before.',
+  })
+  excludeExits!: boolean;
+}
