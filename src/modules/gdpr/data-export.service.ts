@@ -1,9 +1,8 @@
 import type { EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { uuidArray } from '../../common/sql';
 import { toGlobalId } from '../../common/global-id';
 import { Candidate, dateOnly } from '../candidate';
-import { candidaciesWithOwnDraftSql } from '../interview';
+import { candidaciesWithOwnDraft } from '../interview';
 import { rowsAboutCandidate, tablesReferencingCandidate } from './candidate-references';
 
 export const EXPORT_FORMAT = 'outside-in.candidate-data-export/1';
@@ -73,12 +72,7 @@ async function withholdUntilSubmitted(
 ): Promise<string[]> {
   const candidacyIds = [...(rowsOf.get('Candidacy')?.keys() ?? [])];
   if (viewerUserId === null || candidacyIds.length === 0) return [];
-  const ownDrafts = candidaciesWithOwnDraftSql(viewerUserId);
-  const found: { candidacy_id: string }[] = await em.execute(
-    `select distinct "candidacy_id" from (${ownDrafts.sql}) as "own_drafts" where "candidacy_id" = any(?::uuid[])`,
-    [...ownDrafts.params, uuidArray(candidacyIds)],
-  );
-  const blind = new Set(found.map((row) => row.candidacy_id));
+  const blind = await candidaciesWithOwnDraft(em, viewerUserId, candidacyIds);
   if (blind.size === 0) return [];
   const rows = (className: string) => [...(rowsOf.get(className)?.values() ?? [])];
   const blindInterviews = new Set(

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { raw, type FilterQuery } from '@mikro-orm/postgresql';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { ApiKeyScope, Role, type Principal } from '../../common/access';
 import { principalOf, type Context } from '../../common/context';
 import { uuidArray } from '../../common/sql';
@@ -23,17 +23,22 @@ export function candidaciesWithOwnDraftSql(userId: string | null): { sql: string
   };
 }
 
+// Which of the given candidacies user `userId` has a DRAFT scorecard on: one statement.
+export async function candidaciesWithOwnDraft(em: EntityManager, userId: string, candidacyIds: readonly string[]): Promise<Set<string>> {
+  const ownDrafts = candidaciesWithOwnDraftSql(userId);
+  const rows: { candidacy_id: string }[] = await em.execute(
+    `select distinct "candidacy_id" from (${ownDrafts.sql}) as "own_drafts" where "candidacy_id" = any(?::uuid[])`,
+    [...ownDrafts.params, uuidArray(candidacyIds)],
+  );
+  return new Set(rows.map((row) => row.candidacy_id));
+}
+
 // Whether the calling user has a DRAFT scorecard on some interview of each candidacy.
 const ownDraftOnCandidacyLoader = (context: Context) =>
   new DataLoader<string, boolean>(async (candidacyIds) => {
     const principal = principalOf(context);
     if (principal.kind !== 'USER') return candidacyIds.map(() => false);
-    const ownDrafts = candidaciesWithOwnDraftSql(principal.userId);
-    const rows: { candidacy_id: string }[] = await context.em.execute(
-      `select distinct "candidacy_id" from (${ownDrafts.sql}) as "own_drafts" where "candidacy_id" = any(?::uuid[])`,
-      [...ownDrafts.params, uuidArray(candidacyIds)],
-    );
-    const blind = new Set(rows.map((row) => row.candidacy_id));
+    const blind = await candidaciesWithOwnDraft(context.em, principal.userId, candidacyIds);
     return candidacyIds.map((candidacyId) => blind.has(candidacyId));
   });
 

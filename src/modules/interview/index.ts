@@ -16,7 +16,13 @@ export const interviewFeature: Feature = {
   nodeSources: [interviewNode, scorecardNode],
 };
 
-export { candidaciesWithOwnDraftSql, canSeeScoresOf, primeScoringBlindness, scoringBlindCandidacyIds } from './independent-scoring';
+export {
+  candidaciesWithOwnDraft,
+  candidaciesWithOwnDraftSql,
+  canSeeScoresOf,
+  primeScoringBlindness,
+  scoringBlindCandidacyIds,
+} from './independent-scoring';
 export { Interview, InterviewKind } from './interview.entity';
 export { scheduleInterview } from './interview.service';
 export { Rating } from './rating.entity';
