@@ -34,15 +34,19 @@ const TOO_MANY_VARIABLE_ERRORS = 'Too many errors processing variables, error li
 const PERSISTED_QUERY_MISMATCH = 'provided sha does not match query';
 const PERSISTED_QUERY_VERSION = 'Unsupported persisted query version';
 
+// Errors of the caller's making that graphql-js or Apollo raise without a code: their public code.
+const UNCODED_CALLER_ERRORS = new Map([
+  [TOO_MANY_VARIABLE_ERRORS, 'BAD_USER_INPUT'],
+  [PERSISTED_QUERY_MISMATCH, 'BAD_REQUEST'],
+  [PERSISTED_QUERY_VERSION, 'BAD_REQUEST'],
+]);
+
 // The public code of an error, or null when it must be masked.
 function publicCodeOf(error: unknown): string | null {
   if (!(error instanceof GraphQLError)) return null;
   const code = String(error.extensions?.code);
   if (PUBLIC_CODES.has(code)) return code;
-  if (error.extensions?.code === undefined && error.message === TOO_MANY_VARIABLE_ERRORS) return 'BAD_USER_INPUT';
-  if (error.extensions?.code === undefined && (error.message === PERSISTED_QUERY_MISMATCH || error.message === PERSISTED_QUERY_VERSION)) {
-    return 'BAD_REQUEST';
-  }
+  if (error.extensions?.code === undefined) return UNCODED_CALLER_ERRORS.get(error.message) ?? null;
   return null;
 }
 
