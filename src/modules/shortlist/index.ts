@@ -33,3 +33,15 @@ export { ShortlistEntry } from './shortlist-entry.entity';
 export { FeedbackDecision, ShortlistFeedback } from './shortlist-feedback.entity';
 export { Shortlist } from './shortlist.entity';
 export { addToShortlist, publishShortlist, withdrawFromShortlist } from './shortlist.service';
+export { PresentedEntryChange, type PresentedFigures, scaleLevel } from './presented-figures';
+export {
+  latestPublicationOf,
+  loadPresentedPublication,
+  type PresentedPublication,
+  type PresentedPublicationCompetency,
+  type PresentedPublicationEntry,
+  publicationWithMandate,
+} from './presented-publication';
+export { PresentedMandate } from './presented.types';
+export { presentedMandatesWhere } from './presented-mandates';
+export { ShortlistPublication } from './shortlist-publication.entity';
