@@ -30,7 +30,6 @@ export function reportRouter({ orm, logger, printer }: { orm: MikroORM; logger: 
         refusePage(response, opened);
         return;
       }
-      em.setFilterParams('tenant', { firmId: opened.principal.firmId });
       if (opened.link.format === ReportFormat.PDF) {
         const pdf = await reportPdf(em, opened, printer);
         await auditReportAccess(em, opened, requestId);
@@ -60,6 +59,14 @@ function refusePage(response: Response, refusal: ReportRefusal): void {
       return;
     case ReportRefusal.EXPIRED:
       plainPage(response, 401, 'This link has expired', 'Report links work for 15 minutes. Ask for a new link where you got this one.');
+      return;
+    case ReportRefusal.OWN_DRAFT:
+      plainPage(
+        response,
+        403,
+        'Submit your scorecard first',
+        'You have an unsubmitted scorecard for a candidate in this report. Submit it, then open the link again.',
+      );
       return;
     case ReportRefusal.REVOKED:
       plainPage(response, 401, 'This link no longer works', 'Sign in again and ask for a new link.');

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Principal, Role, SHORTLIST_READERS, ApiKeyScope } from '../../common/access';
 import { hashToken, newToken } from '../../common/token';
@@ -6,7 +6,15 @@ import type { Locale } from '../../common/locale';
 import { User } from '../user';
 import { ApiKey } from '../api-key';
 import { MandateStatus } from '../mandate';
-import { latestPublicationOf, loadPresentedPublication, publicationWithMandate, type ShortlistPublication } from '../shortlist';
+import {
+  latestPublicationOf,
+  loadPresentedPublication,
+  publicationCandidacyIds,
+  publicationWithMandate,
+  type ShortlistPublication,
+} from '../shortlist';
+import { candidaciesWithOwnDraft } from '../interview';
+import { forbidden } from '../../common/errors';
 import { recordAccess } from '../audit';
 import { ReportFormat, ReportLink } from './report-link.entity';
 import { findStoredPdf, storePdf } from './report.repository';
@@ -38,6 +46,9 @@ export async function issueReportLink(
 ): Promise<IssuedReportLink | null> {
   const publication = await latestPublicationOf(em, principal.firmId, mandateId);
   if (!publication) return null;
+  if (await holdsOwnDraft(em, principal, publication.id)) {
+    throw forbidden(OWN_DRAFT_MESSAGE);
+  }
   const token = newToken(REPORT_LINK_PREFIX);
   const now = Date.now();
   const expiresAt = new Date(now + REPORT_LINK_LIFETIME_MS);
@@ -46,6 +57,7 @@ export async function issueReportLink(
   const owner = principal.kind === 'USER' ? { user: principal.userId } : { apiKey: principal.apiKeyId };
   await writer.nativeDelete(ReportLink, { ...owner, firm: principal.firmId, expiresAt: { $lt: new Date(now - 24 * 3600 * 1000) } });
   await writer.insert(ReportLink, {
+    id: randomUUID(),
     firm: principal.firmId,
     tokenHash: hashToken(token),
     user: principal.kind === 'USER' ? principal.userId : null,
@@ -68,6 +80,19 @@ export enum ReportRefusal {
   // The user or key that asked for it may no longer see the report (deleted, revoked, role or
   // company changed, the mandate back to draft).
   REVOKED = 'REVOKED',
+  // Independent scoring: the user has an unsubmitted scorecard on a candidate of the report.
+  OWN_DRAFT = 'OWN_DRAFT',
+}
+
+const OWN_DRAFT_MESSAGE =
+  "You have an unsubmitted scorecard for a candidate on this shortlist: submit it before you see the others' ratings in the report.";
+
+// Independent scoring (PRODUCT.md §2): the report holds every entry's figures, so a staff user
+// with a draft on one of its candidacies sees none of it until they submit.
+async function holdsOwnDraft(em: EntityManager, principal: Principal, publicationId: string): Promise<boolean> {
+  if (principal.kind !== 'USER' || principal.role === Role.CLIENT) return false;
+  const candidacyIds = await publicationCandidacyIds(em, principal.firmId, publicationId);
+  return (await candidaciesWithOwnDraft(em, principal.userId, candidacyIds)).size > 0;
 }
 
 export interface OpenedReport {
@@ -85,6 +110,8 @@ export async function openReportLink(em: EntityManager, token: string, now = new
   if (!link) return ReportRefusal.UNKNOWN;
   if (link.expiresAt <= now) return ReportRefusal.EXPIRED;
   const firmId = link.firm.id;
+  // From here on everything is read within the link's firm.
+  em.setFilterParams('tenant', { firmId });
   const principal = await currentPrincipal(em, link);
   if (!principal) return ReportRefusal.REVOKED;
   const found = await publicationWithMandate(em, firmId, link.publication.id);
@@ -94,6 +121,7 @@ export async function openReportLink(em: EntityManager, token: string, now = new
     // A client user sees their own company's mandates, never drafts (as presentedMandates).
     if (principal.clientId !== mandate.client.id || mandate.status === MandateStatus.DRAFT) return ReportRefusal.REVOKED;
   }
+  if (await holdsOwnDraft(em, principal, found.publication.id)) return ReportRefusal.OWN_DRAFT;
   return { principal, link, publication: found.publication, replaced: !found.latest };
 }
 

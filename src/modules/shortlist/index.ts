@@ -40,6 +40,7 @@ export {
   type PresentedPublication,
   type PresentedPublicationCompetency,
   type PresentedPublicationEntry,
+  publicationCandidacyIds,
   publicationWithMandate,
 } from './presented-publication';
 export { PresentedMandate } from './presented.types';

@@ -151,3 +151,13 @@ export async function loadPresentedPublication(
     }),
   };
 }
+
+// The candidacies a publication shows (withdrawn entries left out): whose ratings its figures hold.
+export async function publicationCandidacyIds(em: EntityManager, firmId: string, publicationId: string): Promise<string[]> {
+  const snapshots = await em.find(
+    ShortlistEntrySnapshot,
+    { publication: publicationId, firm: firmId, entry: { withdrawnAt: null } },
+    { populate: ['entry'] },
+  );
+  return snapshots.map((snapshot) => snapshot.entry.getEntity().candidacy.id);
+}
