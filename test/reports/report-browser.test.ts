@@ -9,7 +9,13 @@ import { launchBrowser } from '../helpers/browser';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { signIn } from '../helpers/fixtures';
 import type { GraphQLClient } from '../helpers/graphql-client';
-import { PresentedMandatesDocument, PresentedReportLinkDocument, PresentedReportViewDocument } from '../generated/graphql';
+import { toGlobalId } from '../../src/common/global-id';
+import {
+  EraseCandidateDocument,
+  PresentedMandatesDocument,
+  PresentedReportLinkDocument,
+  PresentedReportViewDocument,
+} from '../generated/graphql';
 
 // pdf-parse loads pdf.js by a dynamic import, which jest's module system refuses: it reads the
 // PDF in a plain node process of its own.
@@ -34,6 +40,7 @@ let mandateId: string;
 // What must appear nowhere: contact data, evidence, interviewers, stages.
 let redacted: string[];
 let names: string[];
+let candidateIds: string[];
 let fits: (number | null)[];
 let weightedCount: number;
 
@@ -58,10 +65,8 @@ beforeAll(async () => {
 
   const connection = app.em().getConnection();
   const firstNames = entries.map((entry) => entry.candidate.firstName);
-  const candidates: { email: string | null; phone: string | null; id: string }[] = await connection.execute(
-    `select id, email, phone from candidate where first_name in (?)`,
-    [firstNames],
-  );
+  const candidates: { email: string | null; phone: string | null; id: string; first_name: string; last_name: string }[] =
+    await connection.execute(`select id, email, phone, first_name, last_name from candidate where first_name in (?)`, [firstNames]);
   const evidence: { evidence: string }[] = await connection.execute(
     `select distinct r.evidence from rating r join scorecard_revision v on v.id = r.revision_id join scorecard s on s.id = v.scorecard_id
        join interview i on i.id = s.interview_id join candidacy c on c.id = i.candidacy_id
@@ -73,6 +78,13 @@ beforeAll(async () => {
        join candidacy c on c.id = i.candidacy_id where c.candidate_id in (?)`,
     [candidates.map((candidate) => candidate.id)],
   );
+  candidateIds = entries.map((entry) => {
+    const found = candidates.filter(
+      (candidate) => candidate.first_name === entry.candidate.firstName && candidate.last_name === entry.candidate.lastName,
+    );
+    expect(found).toHaveLength(1);
+    return found[0].id;
+  });
   redacted = [
     ...candidates.flatMap((candidate) => [candidate.email, candidate.phone]).filter((value): value is string => Boolean(value)),
     ...evidence.map((row) => row.evidence.slice(0, 40)),
@@ -147,7 +159,7 @@ describe('the client report in a browser', () => {
           expect(text).not.toContain(value);
           expect(markup).not.toContain(value);
         }
-        if (locale === 'NB') await page.screenshot({ path: SCREENSHOT, fullPage: false });
+        if (locale === 'NB') await page.screenshot({ path: SCREENSHOT, fullPage: true });
       } finally {
         await page.close();
       }
@@ -191,5 +203,19 @@ describe('the client report in a browser', () => {
         `heap ${(heapBefore / 2 ** 20).toFixed(0)} → ${(heapAfter / 2 ** 20).toFixed(0)} MB; from storage in ${Date.now() - started} ms`,
     );
     expect(heapAfter - heapBefore).toBeLessThan(64 * 2 ** 20);
+  }, 120_000);
+
+  it('should delete the stored PDFs showing a candidate who is erased, and print the next one without them', async () => {
+    const admin = await signIn(app, 'admin@nordlys.example', 'nordlys-admin');
+    const { eraseCandidate } = await admin.data(EraseCandidateDocument, {
+      input: { candidateId: toGlobalId('Candidate', candidateIds[0]), reason: 'Request of 2 Dec 2026' },
+    });
+    expect(eraseCandidate.userErrors).toEqual([]);
+    const [{ count }] = await app.em().getConnection().execute(`select count(*)::int as count from report_document`);
+    expect(count).toBe(0);
+    const response = await fetch(await link('PDF', 'NB'));
+    const flat = pdfText(new Uint8Array(await response.arrayBuffer())).replace(/\s+/g, ' ');
+    expect(flat).not.toContain(names[0]);
+    for (const name of names.slice(1)) expect(flat).toContain(name);
   }, 120_000);
 });
