@@ -306,3 +306,32 @@ describe('the client portal grows to match the report', () => {
     expect(second.shortlist!.entries[1].colleagueFeedback).toEqual([]);
   });
 });
+
+describe('SQL statements', () => {
+  // Two publications, every contact having answered every entry: change, feedback and comparison all have rows to read.
+  async function republished(size: number): Promise<Published> {
+    const shortlist = await published(size);
+    const { node } = await shortlist.company.as.data(PresentedReportViewDocument, { id: shortlist.presentedMandateId });
+    for (const entry of (node as { shortlist: { entries: { id: string }[] } }).shortlist.entries) {
+      await shortlist.company.as.data(GiveShortlistFeedbackDocument, { input: { entryId: entry.id, decision: 'MAYBE', comment: 'Hm.' } });
+    }
+    await publish(shortlist.world);
+    return shortlist;
+  }
+
+  it('should answer the comparison, changes and colleagues’ feedback of 6 entries in as many statements as of 2', async () => {
+    const [two, six] = [await republished(2), await republished(6)];
+    const count = (shortlist: Published) =>
+      app.countStatements(() => shortlist.company.as.data(PresentedReportViewDocument, { id: shortlist.presentedMandateId, locale: 'DA' }));
+    expect(await count(six)).toBe(await count(two));
+  });
+
+  it('should open the report of 6 entries in as many statements as of 2', async () => {
+    const [two, six] = [await republished(2), await republished(6)];
+    const count = async (shortlist: Published) => {
+      const { url } = linkOf(await clientLink(shortlist.company.as, shortlist.presentedMandateId));
+      return app.countStatements(async () => expect((await open(url)).status).toBe(200));
+    };
+    expect(await count(six)).toBe(await count(two));
+  });
+});
