@@ -95,7 +95,12 @@ export function createPdfPrinter({ logger, concurrency = 1, timeoutMs = 60_000 }
       closed = true;
       const current = browser;
       browser = null;
-      if (current) await (await current.catch(() => null))?.close().catch(() => undefined);
+      const started = current ? await current.catch(() => null) : null;
+      if (!started) return;
+      const chromiumProcess = started.process();
+      await started.close().catch(() => undefined);
+      // A browser that did not close when asked is not left behind.
+      if (chromiumProcess && chromiumProcess.exitCode === null && chromiumProcess.signalCode === null) chromiumProcess.kill('SIGKILL');
     },
   };
 }
