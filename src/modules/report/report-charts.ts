@@ -56,7 +56,12 @@ export function candidateChartSpec(entry: PresentedPublicationEntry, texts: Repo
         // invalid: null keeps the competencies nobody assessed (an empty bar) so each has its mark.
         mark: { type: 'bar', invalid: null, height: { band: 0.6 } },
         encoding: {
-          x: { field: 'score', type: 'quantitative', scale: { domain: [0, 5] }, axis: { values: [1, 2, 3, 4, 5], title: chart.score } },
+          x: {
+            field: 'score',
+            type: 'quantitative',
+            scale: { domain: [0, 5] },
+            axis: { values: [1, 2, 3, 4, 5], format: 'd', title: chart.score },
+          },
           color: {
             field: 'state',
             type: 'nominal',
