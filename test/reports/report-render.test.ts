@@ -1,13 +1,15 @@
 import fc from 'fast-check';
 import { Locale } from '../../src/common/locale';
 import { LeadershipLevel } from '../../src/modules/mandate';
-import { PresentedEntryChange, type PresentedFigures, type PresentedPublication } from '../../src/modules/shortlist';
 import {
   entryChange,
+  PresentedEntryChange,
   presentCompetency,
+  type PresentedFigures,
+  type PresentedPublication,
   type SnapshotCompetency,
   type SnapshotFigures,
-} from '../../src/modules/shortlist/presented-figures';
+} from '../../src/modules/shortlist';
 import { candidateChartSpec, CHART_MARKS, REPORT_TEXTS, renderReportHtml } from '../../src/modules/report';
 
 // The report's pure parts, without a database or a browser: the figures a client reads, the

@@ -33,7 +33,15 @@ export { ShortlistEntry } from './shortlist-entry.entity';
 export { FeedbackDecision, ShortlistFeedback } from './shortlist-feedback.entity';
 export { Shortlist } from './shortlist.entity';
 export { addToShortlist, publishShortlist, withdrawFromShortlist } from './shortlist.service';
-export { PresentedEntryChange, type PresentedFigures, scaleLevel } from './presented-figures';
+export {
+  entryChange,
+  PresentedEntryChange,
+  presentCompetency,
+  type PresentedFigures,
+  scaleLevel,
+  type SnapshotCompetency,
+  type SnapshotFigures,
+} from './presented-figures';
 export {
   latestPublicationOf,
   loadPresentedPublication,
