@@ -1,0 +1,18 @@
+export {
+  agreement,
+  AgreementMetric,
+  AgreementReading,
+  agreementReading,
+  alphaOf,
+  bootstrapAlpha,
+  calibratedScore,
+  coincidences,
+  type InterviewerRating,
+  interviewerValues,
+  krippendorffAlpha,
+  type Leniency,
+  leniencies,
+  leniencyFrom,
+  seededRandom,
+  shrink,
+} from './calibration-model';
