@@ -1,3 +1,13 @@
+import type { Feature } from '../../common/feature';
+import { InterviewerCalibrationResolver, MandateAgreementResolver } from './calibration.resolver';
+
+// Interviewer calibration (leniency) and inter-rater agreement of PRODUCT.md §3b.
+export const calibrationFeature: Feature = {
+  entities: [],
+  resolvers: [InterviewerCalibrationResolver, MandateAgreementResolver],
+  nodeSources: [],
+};
+
 export {
   agreement,
   AgreementMetric,
@@ -16,3 +26,5 @@ export {
   seededRandom,
   shrink,
 } from './calibration-model';
+export { findInterviewerRatings, findLeniencies, findLeniencyPage, findUnitPatterns, type RatingScope } from './calibration.repository';
+export { mandateAgreementLoader } from './calibration.service';
