@@ -450,15 +450,42 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
       path: ['history'],
       fields: { createdAt: data, updatedAt: data, fromStage: nil, toStage: data, reason: nil, movedBy: { value: notForKeys } },
     },
-    Assessment: { kind: 'via', from: 'Candidacy', path: ['assessment'], fields: { competencies: data } },
+    Assessment: { kind: 'via', from: 'Candidacy', path: ['assessment'], fields: { calibrated: data, competencies: data } },
     // The first competency of the rubric is not weighted and was not rated.
     CompetencyAssessment: {
       kind: 'via',
       from: 'Candidacy',
       path: ['assessment', 'competencies'],
-      fields: { key: data, score: nil, ratingsCount: data, spread: nil, disagreement: data },
+      fields: {
+        key: data,
+        score: nil,
+        calibratedScore: nil,
+        ratingsCount: data,
+        spread: nil,
+        disagreement: data,
+        // Who rated it: staff only, never a key.
+        interviewers: only(STAFF, 'empty'),
+      },
     },
-    Fit: { kind: 'via', from: 'Candidacy', path: ['fit'], fields: { fit: data, coverage: data, mustHavesMet: data, competencies: data } },
+    // Reached through the first competency, which nobody rated (test/calibration shows the rows).
+    InterviewerLeniency: {
+      kind: 'via',
+      from: 'Candidacy',
+      path: ['assessment', 'competencies', 'interviewers'],
+      fields: {
+        interviewer: { value: 'empty' },
+        score: { value: 'empty' },
+        calibratedScore: { value: 'empty' },
+        shrunkLeniency: { value: 'empty' },
+        comparedCells: { value: 'empty' },
+      },
+    },
+    Fit: {
+      kind: 'via',
+      from: 'Candidacy',
+      path: ['fit'],
+      fields: { calibrated: data, fit: data, coverage: data, mustHavesMet: data, competencies: data },
+    },
     CompetencyFit: {
       kind: 'via',
       from: 'Candidacy',
@@ -476,7 +503,7 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
         meetsMinimum: data,
       },
     },
-    Comparison: { kind: 'via', from: 'Mandate', path: ['comparison'], fields: { columns: data, rows: data } },
+    Comparison: { kind: 'via', from: 'Mandate', path: ['comparison'], fields: { calibrated: data, columns: data, rows: data } },
     ComparisonColumn: { kind: 'via', from: 'Mandate', path: ['comparison', 'columns'], fields: { candidacy: data, fit: data } },
     ComparisonRow: {
       kind: 'via',
@@ -753,6 +780,8 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
 const CONNECTION_FIELDS = ['edges', 'nodes', 'pageInfo', 'totalCount'];
 const EDGE_FIELDS = ['cursor', 'node'];
 const STRUCTURAL: Record<string, string[]> = {
+  // A connection that also says whether it ranks on calibrated scores.
+  RankingConnection: [...CONNECTION_FIELDS, 'calibrated'],
   PageInfo: ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'],
   UserError: ['field', 'message', 'code'],
   LoginPayload: ['userErrors', 'token', 'expiresAt', 'user'],

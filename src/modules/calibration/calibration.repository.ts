@@ -123,33 +123,43 @@ export interface LeniencyRow {
 }
 
 // Interviewer values per cell and each one's difference from the mean of the others' (§3b), in
-// exact numeric arithmetic; cast to float8 at the end.
-function leniencySql(counted: { sql: string }, perCompetency: boolean): string {
-  return `with counted as (${counted.sql}),
-     cell_values as (
+// exact numeric arithmetic, cast to float8 at the end: common table expressions (without the
+// leading "with"), prefixed so that they sit beside a caller's own; the last is leniency_keyed.
+function leniencyCtes(counted: { sql: string }, perCompetency: boolean): string {
+  return `leniency_ratings as (${counted.sql}),
+     leniency_cell_values as (
        select candidacy_id, competency_key, interviewer_id, avg(score::numeric) as value
-         from counted
+         from leniency_ratings
         group by candidacy_id, competency_key, interviewer_id
-     ), cells as (
+     ), leniency_cells as (
        select *, count(*) over cell as raters, sum(value) over cell as total
-         from cell_values
+         from leniency_cell_values
        window cell as (partition by candidacy_id, competency_key)
-     ), differences as (
+     ), leniency_differences as (
        select interviewer_id, competency_key,
               case when raters >= 2 then value - (total - value) / (raters - 1) end as d
-         from cells
-     ), figures as (
+         from leniency_cells
+     ), leniency_figures as (
        select interviewer_id, ${perCompetency ? 'competency_key' : 'null::text as competency_key'},
               count(d)::int as compared_cells, avg(d) as leniency, stddev_samp(d) / sqrt(count(d)::numeric) as standard_error,
               coalesce(avg(d) * count(d) / (count(d) + ${SHRINKAGE_CELLS}), 0) as shrunk
-         from differences
+         from leniency_differences
         group by interviewer_id${perCompetency ? ', competency_key' : ''}
-     ), keyed as (
+     ), leniency_keyed as (
        select interviewer_id, competency_key, compared_cells, leniency::float8 as leniency,
               standard_error::float8 as standard_error, shrunk::float8 as shrunk_leniency,
-              -abs(shrunk::float8) as shrunk_key
-         from figures
+              -abs(shrunk::float8) as shrunk_key, shrunk
+         from leniency_figures
      )`;
+}
+
+// Every interviewer's firm-wide shrunk leniency over all competencies (what calibrated scores
+// take off), as common table expressions for another statement: leniency_keyed(interviewer_id,
+// shrunk) with shrunk in exact numeric. Independent scoring as everywhere: the candidacies
+// `viewerUserId` drafts on are left out.
+export function firmLeniencySql(firmId: string, viewerUserId: string | null): { ctes: string; params: unknown[] } {
+  const counted = countedRatingsSql(firmId, { viewerUserId });
+  return { ctes: leniencyCtes(counted, false), params: counted.params };
 }
 
 const CALIBRATION_LIST = 'interviewerCalibration';
@@ -165,8 +175,8 @@ export async function findLeniencyPage(
   const counted = countedRatingsSql(firmId, scope);
   const after = options.after ? leniencyCursorValues(decodeCursor(CALIBRATION_LIST, options.after, 2)) : null;
   const rows: LeniencyDbRow[] = await em.execute(
-    `${leniencySql(counted, false)}
-     select * from keyed
+    `with ${leniencyCtes(counted, false)}
+     select * from leniency_keyed
       where (?::uuid is null or interviewer_id = ?::uuid)
         and (?::boolean or (shrunk_key, interviewer_id) > (?::float8, ?::uuid))
       order by shrunk_key, interviewer_id
@@ -194,8 +204,8 @@ export async function findLeniencies(
   const counted = countedRatingsSql(firmId, scope);
   const ids = interviewerIds ? uuidArray(interviewerIds) : null;
   const rows: LeniencyDbRow[] = await em.execute(
-    `${leniencySql(counted, options.perCompetency)}
-     select * from keyed
+    `with ${leniencyCtes(counted, options.perCompetency)}
+     select * from leniency_keyed
       where (?::uuid[] is null or interviewer_id = any(?::uuid[]))
       order by interviewer_id, competency_key`,
     [...counted.params, ids, ids],

@@ -206,3 +206,25 @@ export async function assessmentQuality(
     },
   };
 }
+
+export interface FirmLeniency {
+  comparedCells: number;
+  leniency: number | null;
+  shrunkLeniency: number;
+}
+
+// Each interviewer's firm-wide leniency over all competencies, as of this request: what
+// calibrated scores take off. One statement for any number of interviewers; an interviewer
+// without counted ratings has none (0).
+export const firmLeniencyLoader = (context: Context) =>
+  new DataLoader<string, FirmLeniency>(async (interviewerIds) => {
+    const { firmId } = principalOf(context);
+    const rows = await findLeniencies(context.em, firmId, { viewerUserId: viewerOf(context) }, interviewerIds, { perCompetency: false });
+    const byId = new Map(rows.map((row) => [row.interviewerId, row]));
+    return interviewerIds.map((id) => {
+      const row = byId.get(id);
+      return row
+        ? { comparedCells: row.comparedCells, leniency: row.leniency, shrunkLeniency: row.shrunkLeniency }
+        : { comparedCells: 0, leniency: null, shrunkLeniency: 0 };
+    });
+  });

@@ -26,5 +26,12 @@ export {
   seededRandom,
   shrink,
 } from './calibration-model';
-export { findInterviewerRatings, findLeniencies, findLeniencyPage, findUnitPatterns, type RatingScope } from './calibration.repository';
-export { mandateAgreementLoader } from './calibration.service';
+export {
+  findInterviewerRatings,
+  firmLeniencySql,
+  findLeniencies,
+  findLeniencyPage,
+  findUnitPatterns,
+  type RatingScope,
+} from './calibration.repository';
+export { type FirmLeniency, firmLeniencyLoader, mandateAgreementLoader } from './calibration.service';
