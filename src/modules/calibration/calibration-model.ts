@@ -243,13 +243,21 @@ export function bootstrapAlpha(
     for (let u = 0; u < pattern.units; u++) patternOfUnit.push(p);
   });
 
-  const random = seededRandom(options.seed ?? BOOTSTRAP_SEED);
+  // seededRandom's sequence, inlined: this loop runs units × resamples times.
+  let state = (options.seed ?? BOOTSTRAP_SEED) >>> 0;
+  const unitCount = patternOfUnit.length;
+  const units32 = Int32Array.from(patternOfUnit);
   const size = whole.values.length;
   const draws = new Int32Array(ordered.length);
   const alphas: number[] = [];
   for (let r = 0; r < resamples; r++) {
     draws.fill(0);
-    for (let u = 0; u < patternOfUnit.length; u++) draws[patternOfUnit[Math.floor(random() * patternOfUnit.length)]] += 1;
+    for (let u = 0; u < unitCount; u++) {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = Math.imul(state ^ (state >>> 15), state | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      draws[units32[Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * unitCount)]] += 1;
+    }
     const flat = new Float64Array(size * size);
     entries.forEach((cells, p) => {
       if (draws[p] === 0) return;
