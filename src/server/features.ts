@@ -11,6 +11,7 @@ import { candidateFeature } from '../modules/candidate';
 import { candidacyFeature } from '../modules/candidacy';
 import { interviewFeature } from '../modules/interview';
 import { fitFeature } from '../modules/fit';
+import { calibrationFeature } from '../modules/calibration';
 import { integrationFeature } from '../modules/integration';
 import { webhookFeature } from '../modules/webhook';
 import { shortlistFeature } from '../modules/shortlist';
@@ -34,6 +35,7 @@ export const features: Feature[] = [
   candidacyFeature,
   interviewFeature,
   fitFeature,
+  calibrationFeature,
   integrationFeature,
   shortlistFeature,
   reportFeature,

@@ -11,9 +11,11 @@ import { userByIdLoader } from '../user';
 import { entryChange, presentCompetency, PresentedEntryChange } from './presented-figures';
 import { candidacyByIdLoader } from '../candidacy';
 import { candidateByIdLoader } from '../candidate';
+import { AgreementMetric, mandateAgreementLoader } from '../calibration';
 import { presentedMandatesWhere } from './presented-mandates';
 import { giveShortlistFeedback } from './feedback.service';
 import {
+  PresentedAgreement,
   PresentedCandidate,
   PresentedColleagueFeedback,
   PresentedComparison,
@@ -100,6 +102,15 @@ export class PresentedMandateResolver {
         minimum: requirement.minimum,
       }),
     );
+  }
+
+  @Authorized<Access>(...PORTAL_USERS)
+  @FieldResolver(() => PresentedAgreement, {
+    description: "How far the firm's interviewers agree on this mandate's candidates: alpha and its reading, never per interviewer.",
+  })
+  async agreement(@Root() view: PresentedMandate, @Ctx() context: Context): Promise<PresentedAgreement> {
+    const { overall } = await context.loaders.get(mandateAgreementLoader).load({ mandate: view.mandate, metric: AgreementMetric.INTERVAL });
+    return Object.assign(new PresentedAgreement(), { alpha: overall.alpha, reading: overall.reading });
   }
 
   @Authorized<Access>(...PORTAL_USERS)

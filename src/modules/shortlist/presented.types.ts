@@ -3,6 +3,7 @@ import { Node } from '../../common/node';
 import { toGlobalId } from '../../common/global-id';
 import { LeadershipLevel, type Mandate, MandateStatus } from '../mandate';
 import type { Candidate } from '../candidate';
+import { AgreementReading } from '../calibration';
 import type { ShortlistEntry } from './shortlist-entry.entity';
 import { FeedbackDecision, type ShortlistFeedback } from './shortlist-feedback.entity';
 import type { PresentedFigures } from './presented-figures';
@@ -37,6 +38,21 @@ export class PresentedMandate {
       mandate,
     });
   }
+}
+
+@ObjectType({
+  description:
+    "How far the firm's interviewers agree on this mandate's candidates (Krippendorff's alpha, interval metric): how much the scores can be trusted.",
+})
+export class PresentedAgreement {
+  @Field(() => Float, {
+    nullable: true,
+    description: '1 full agreement, 0 no better than chance; null when there is nothing to measure yet.',
+  })
+  alpha!: number | null;
+
+  @Field(() => AgreementReading)
+  reading!: AgreementReading;
 }
 
 @ObjectType({ description: 'What the role needs of one competency.' })
