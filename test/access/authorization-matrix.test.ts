@@ -238,6 +238,7 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
     enableWebhookSubscription: { readers: WEBHOOK_MANAGERS, on: 'WebhookSubscription', input: (id) => ({ subscriptionId: id }) },
     deleteWebhookSubscription: { readers: WEBHOOK_MANAGERS, on: 'WebhookSubscription', input: (id) => ({ subscriptionId: id }) },
     redeliverWebhook: { readers: WEBHOOK_MANAGERS, on: 'WebhookDelivery', input: (id) => ({ deliveryId: id }) },
+    pingWebhookSubscription: { readers: WEBHOOK_MANAGERS, on: 'WebhookSubscription', input: (id) => ({ subscriptionId: id }) },
     giveShortlistFeedback: {
       readers: [CLIENT],
       on: 'PresentedShortlistEntry',
@@ -738,6 +739,7 @@ const STRUCTURAL: Record<string, string[]> = {
   WebhookSubscriptionPayload: ['userErrors', 'subscription'],
   DeleteWebhookSubscriptionPayload: ['userErrors', 'deletedSubscriptionId'],
   RedeliverWebhookPayload: ['userErrors', 'delivery'],
+  PingWebhookSubscriptionPayload: ['userErrors', 'delivery', 'attempt'],
   EraseCandidatePayload: ['userErrors', 'candidate'],
 };
 

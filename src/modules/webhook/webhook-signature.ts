@@ -18,3 +18,15 @@ export function signWebhook(secret: string, body: string, timestamp: number): st
 export function webhookBody(event: { id: string; type: string; createdAt: Date; data: unknown }): string {
   return JSON.stringify({ id: event.id, type: event.type, createdAt: event.createdAt.toISOString(), data: event.data });
 }
+
+// The headers of every webhook request, queued delivery or ping.
+export function webhookHeaders(request: { eventId: string; type: string; deliveryId: string; signature: string }): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'user-agent': 'Outside-In-Webhooks/1',
+    'outside-in-event-id': request.eventId,
+    'outside-in-event-type': request.type,
+    'outside-in-delivery-id': request.deliveryId,
+    [SIGNATURE_HEADER.toLowerCase()]: request.signature,
+  };
+}

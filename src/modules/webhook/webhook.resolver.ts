@@ -14,6 +14,7 @@ import {
   CreateWebhookSubscriptionInput,
   CreateWebhookSubscriptionPayload,
   DeleteWebhookSubscriptionPayload,
+  PingWebhookSubscriptionPayload,
   RedeliverWebhookInput,
   RedeliverWebhookPayload,
   WebhookDeliveriesArgs,
@@ -22,7 +23,13 @@ import {
   WebhookSubscriptionIdInput,
   WebhookSubscriptionPayload,
 } from './webhook.inputs';
-import { createWebhookSubscription, deleteWebhookSubscription, redeliverWebhook, setWebhookSubscriptionStatus } from './webhook.service';
+import {
+  createWebhookSubscription,
+  deleteWebhookSubscription,
+  pingWebhookSubscription,
+  redeliverWebhook,
+  setWebhookSubscriptionStatus,
+} from './webhook.service';
 import { WEBHOOK_MANAGERS } from '../../common/access';
 
 @Resolver(() => WebhookSubscription)
@@ -96,6 +103,22 @@ export class WebhookSubscriptionResolver {
     const { firmId } = principalOf(context);
     return runMutation(context, RedeliverWebhookPayload, (em) =>
       redeliverWebhook(em, firmId, localIdOf(input.deliveryId, 'WebhookDelivery')),
+    );
+  }
+
+  @Authorized(...WEBHOOK_MANAGERS)
+  @Mutation(() => PingWebhookSubscriptionPayload, {
+    description:
+      'Sends a signed `ping` event to the subscription now (not through the queue, no retries) and answers with the attempt: ' +
+      "the receiver's HTTP status, the duration and why it failed. It shows in the delivery log too.",
+  })
+  pingWebhookSubscription(
+    @Arg('input') input: WebhookSubscriptionIdInput,
+    @Ctx() context: Context,
+  ): Promise<PingWebhookSubscriptionPayload> {
+    const { firmId } = principalOf(context);
+    return runMutation(context, PingWebhookSubscriptionPayload, (em) =>
+      pingWebhookSubscription(em, firmId, localIdOf(input.subscriptionId, 'WebhookSubscription'), { allowLoopback: !context.production }),
     );
   }
 

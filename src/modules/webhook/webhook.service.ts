@@ -4,7 +4,10 @@ import { InputCheck } from '../../common/input-check';
 import { Firm } from '../../common/firm.entity';
 import { refusedHost, type AddressPolicy } from './webhook-address';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES } from './webhook-event-type';
-import { newWebhookSecret } from './webhook-signature';
+import { newWebhookSecret, signWebhook, webhookBody, webhookHeaders } from './webhook-signature';
+import { WebhookEvent } from './webhook-event.entity';
+import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
+import { postWebhook } from './delivery/webhook-http';
 import { WebhookSubscription, WebhookSubscriptionStatus } from './webhook-subscription.entity';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { WEBHOOK_LIMITS } from './webhook.limits';
@@ -128,4 +131,52 @@ function checkEvents(check: InputCheck, events: string[]): string[] {
     }
   });
   return unique;
+}
+
+// The event type of a ping: not one to subscribe to, every subscription can be pinged.
+export const PING_EVENT_TYPE = 'ping';
+
+// Sends a signed `ping` to the subscription now, past the queue, and logs it as a delivery of one
+// attempt (DELIVERED or FAILED, never retried), so it shows in the delivery log like any other.
+// The address rules are those of every delivery (postWebhook checks every resolved address).
+export async function pingWebhookSubscription(
+  em: EntityManager,
+  firmId: string,
+  subscriptionId: string | null,
+  policy: AddressPolicy,
+): Promise<{ delivery: WebhookDelivery; attempt: WebhookDeliveryAttempt }> {
+  const subscription = await findSubscription(em, firmId, subscriptionId);
+  const firm = em.getReference(Firm, firmId);
+  const event = em.create(WebhookEvent, { firm, type: PING_EVENT_TYPE, data: { subscriptionId: subscription.nodeId } });
+  const delivery = em.create(WebhookDelivery, { firm, subscription, event, queuedAt: new Date() });
+  const body = webhookBody(event);
+  const started = new Date();
+  const response = await postWebhook(
+    subscription.url,
+    body,
+    webhookHeaders({
+      eventId: event.id,
+      type: event.type,
+      deliveryId: delivery.id,
+      signature: signWebhook(subscription.secret, body, Math.floor(started.getTime() / 1000)),
+    }),
+    { timeoutMs: WEBHOOK_LIMITS.pingTimeoutMs, policy },
+  );
+  const succeeded = response.error === null;
+  Object.assign(delivery, {
+    status: succeeded ? WebhookDeliveryStatus.DELIVERED : WebhookDeliveryStatus.FAILED,
+    attemptCount: 1,
+    lastAttemptAt: started,
+    deliveredAt: succeeded ? new Date() : null,
+  });
+  const attempt = em.create(WebhookDeliveryAttempt, {
+    firm,
+    delivery,
+    number: 1,
+    durationMs: Date.now() - started.getTime(),
+    responseStatus: response.status,
+    error: response.error?.slice(0, 1000) ?? null,
+    succeeded,
+  });
+  return { delivery, attempt };
 }

@@ -2,7 +2,7 @@ import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../../../config/logger';
 import type { WebhookConfig } from '../../../config/env';
-import { SIGNATURE_HEADER, signWebhook, webhookBody } from '../webhook-signature';
+import { signWebhook, webhookBody, webhookHeaders } from '../webhook-signature';
 import { WebhookDeliveryStatus } from '../webhook-delivery.entity';
 import { WebhookSubscriptionStatus } from '../webhook-subscription.entity';
 import { postWebhook } from './webhook-http';
@@ -158,14 +158,12 @@ export async function startWebhookWorker(options: WebhookWorkerOptions): Promise
     const response = await postWebhook(
       delivery.url,
       body,
-      {
-        'content-type': 'application/json',
-        'user-agent': 'Outside-In-Webhooks/1',
-        'outside-in-event-id': delivery.event_id,
-        'outside-in-event-type': delivery.type,
-        'outside-in-delivery-id': job.data.deliveryId,
-        [SIGNATURE_HEADER.toLowerCase()]: signWebhook(delivery.secret, body, timestamp),
-      },
+      webhookHeaders({
+        eventId: delivery.event_id,
+        type: delivery.type,
+        deliveryId: job.data.deliveryId,
+        signature: signWebhook(delivery.secret, body, timestamp),
+      }),
       { timeoutMs: options.timeoutMs, policy: { allowLoopback: options.allowLoopback } },
     );
     const succeeded = response.error === null;
