@@ -20,3 +20,4 @@ export { WEBHOOK_EVENT_TYPES } from './webhook-event-type';
 export { WebhookEvent } from './webhook-event.entity';
 export { emitEvent, emitEvents, type OutboxEvent } from './webhook-outbox';
 export { WebhookSubscription } from './webhook-subscription.entity';
+export { sealClearWebhookSecrets } from './webhook-secrets';

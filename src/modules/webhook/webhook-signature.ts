@@ -8,10 +8,11 @@ export function newWebhookSecret(): string {
 }
 
 // `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`: the timestamp is signed too, so a
-// receiver can refuse old messages replayed later.
-export function signWebhook(secret: string, body: string, timestamp: number): string {
-  const digest = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-  return `t=${timestamp},v1=${digest}`;
+// receiver can refuse old messages replayed later. During a rotation one v1 per secret, the new
+// one first (as Stripe does): a receiver accepts the message when any of them matches its secret.
+export function signWebhook(secrets: string[], body: string, timestamp: number): string {
+  const digests = secrets.map((secret) => `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`);
+  return [`t=${timestamp}`, ...digests].join(',');
 }
 
 // The body of a webhook request, the same on every attempt: the event as stored.

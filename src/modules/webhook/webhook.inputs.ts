@@ -88,3 +88,15 @@ export class PingWebhookSubscriptionPayload extends Payload {
   })
   attempt: WebhookDeliveryAttempt | null = null;
 }
+
+@ObjectType()
+export class RotateWebhookSecretPayload extends Payload {
+  @Field(() => WebhookSubscription, { nullable: true })
+  subscription: WebhookSubscription | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The new signing secret, shown only this once. The previous one still signs deliveries for 24 hours.',
+  })
+  secret: string | null = null;
+}

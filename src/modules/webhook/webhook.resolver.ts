@@ -15,6 +15,7 @@ import {
   CreateWebhookSubscriptionPayload,
   DeleteWebhookSubscriptionPayload,
   PingWebhookSubscriptionPayload,
+  RotateWebhookSecretPayload,
   RedeliverWebhookInput,
   RedeliverWebhookPayload,
   WebhookDeliveriesArgs,
@@ -28,6 +29,7 @@ import {
   deleteWebhookSubscription,
   pingWebhookSubscription,
   redeliverWebhook,
+  rotateWebhookSecret,
   setWebhookSubscriptionStatus,
 } from './webhook.service';
 import { WEBHOOK_MANAGERS } from '../../common/access';
@@ -62,7 +64,7 @@ export class WebhookSubscriptionResolver {
   ): Promise<CreateWebhookSubscriptionPayload> {
     const { firmId } = principalOf(context);
     return runMutation(context, CreateWebhookSubscriptionPayload, (em) =>
-      createWebhookSubscription(em, firmId, input, { allowLoopback: !context.production }),
+      createWebhookSubscription(em, firmId, input, { allowLoopback: !context.production }, context.secrets),
     );
   }
 
@@ -118,7 +120,26 @@ export class WebhookSubscriptionResolver {
   ): Promise<PingWebhookSubscriptionPayload> {
     const { firmId } = principalOf(context);
     return runMutation(context, PingWebhookSubscriptionPayload, (em) =>
-      pingWebhookSubscription(em, firmId, localIdOf(input.subscriptionId, 'WebhookSubscription'), { allowLoopback: !context.production }),
+      pingWebhookSubscription(
+        em,
+        firmId,
+        localIdOf(input.subscriptionId, 'WebhookSubscription'),
+        { allowLoopback: !context.production },
+        context.secrets,
+      ),
+    );
+  }
+
+  @Authorized(...WEBHOOK_MANAGERS)
+  @Mutation(() => RotateWebhookSecretPayload, {
+    description:
+      'Gives the subscription a new signing secret, shown only in this answer. For 24 hours deliveries carry two ' +
+      'signatures, with the new secret and with the one before (t=…,v1=<new>,v1=<old>): switch your receiver over meanwhile.',
+  })
+  rotateWebhookSecret(@Arg('input') input: WebhookSubscriptionIdInput, @Ctx() context: Context): Promise<RotateWebhookSecretPayload> {
+    const { firmId } = principalOf(context);
+    return runMutation(context, RotateWebhookSecretPayload, (em) =>
+      rotateWebhookSecret(em, firmId, localIdOf(input.subscriptionId, 'WebhookSubscription'), context.secrets),
     );
   }
 

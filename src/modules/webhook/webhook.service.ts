@@ -1,4 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { SecretBox } from '../../common/secret-box';
+import { ROTATION_OVERLAP_MS, signingSecrets } from './webhook-secrets';
 import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { Firm } from '../../common/firm.entity';
@@ -23,6 +26,7 @@ export async function createWebhookSubscription(
   firmId: string,
   data: CreateWebhookSubscriptionData,
   policy: AddressPolicy,
+  box: SecretBox,
 ): Promise<{ subscription: WebhookSubscription; secret: string }> {
   const check = new InputCheck();
   const url = checkUrl(check, data.url, policy);
@@ -39,8 +43,35 @@ export async function createWebhookSubscription(
     );
   }
   const secret = newWebhookSecret();
-  const subscription = em.create(WebhookSubscription, { firm: em.getReference(Firm, firmId), url: url!, events, description, secret });
+  const id = randomUUID();
+  const sealed = box.seal(secret, id);
+  const subscription = em.create(WebhookSubscription, {
+    id,
+    firm: em.getReference(Firm, firmId),
+    url: url!,
+    events,
+    description,
+    secret: sealed,
+  });
   em.persist(subscription);
+  return { subscription, secret };
+}
+
+// A new signing secret, returned this once. The one it replaces still signs deliveries, next to
+// the new one, for 24 hours (ROTATION_OVERLAP_MS), so a receiver can switch over without losing
+// an event; a second rotation within that time ends the older secret's overlap at once.
+export async function rotateWebhookSecret(
+  em: EntityManager,
+  firmId: string,
+  subscriptionId: string | null,
+  box: SecretBox,
+  now = new Date(),
+): Promise<{ subscription: WebhookSubscription; secret: string }> {
+  const subscription = await findSubscription(em, firmId, subscriptionId, LockMode.PESSIMISTIC_WRITE);
+  const secret = newWebhookSecret();
+  subscription.previousSecret = subscription.secret;
+  subscription.previousSecretExpiresAt = new Date(now.getTime() + ROTATION_OVERLAP_MS);
+  subscription.secret = box.seal(secret, subscription.id);
   return { subscription, secret };
 }
 
@@ -85,8 +116,15 @@ export async function redeliverWebhook(em: EntityManager, firmId: string, delive
   return { delivery };
 }
 
-async function findSubscription(em: EntityManager, firmId: string, subscriptionId: string | null): Promise<WebhookSubscription> {
-  const subscription = subscriptionId ? await em.findOne(WebhookSubscription, { id: subscriptionId, firm: firmId }) : null;
+async function findSubscription(
+  em: EntityManager,
+  firmId: string,
+  subscriptionId: string | null,
+  lockMode?: LockMode,
+): Promise<WebhookSubscription> {
+  const subscription = subscriptionId
+    ? await em.findOne(WebhookSubscription, { id: subscriptionId, firm: firmId }, lockMode ? { lockMode } : {})
+    : null;
   if (!subscription) throw notFound(['input', 'subscriptionId'], 'webhook subscription');
   return subscription;
 }
@@ -144,6 +182,7 @@ export async function pingWebhookSubscription(
   firmId: string,
   subscriptionId: string | null,
   policy: AddressPolicy,
+  box: SecretBox,
 ): Promise<{ delivery: WebhookDelivery; attempt: WebhookDeliveryAttempt }> {
   const subscription = await findSubscription(em, firmId, subscriptionId);
   const firm = em.getReference(Firm, firmId);
@@ -158,7 +197,7 @@ export async function pingWebhookSubscription(
       eventId: event.id,
       type: event.type,
       deliveryId: delivery.id,
-      signature: signWebhook(subscription.secret, body, Math.floor(started.getTime() / 1000)),
+      signature: signWebhook(signingSecrets(box, subscription, started), body, Math.floor(started.getTime() / 1000)),
     }),
     { timeoutMs: WEBHOOK_LIMITS.pingTimeoutMs, policy },
   );
