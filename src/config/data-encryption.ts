@@ -3,12 +3,14 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { parseDataEncryptionKey, type AppConfig } from './env';
 
-// Development without DATA_ENCRYPTION_KEY: a key generated once into the git-ignored data folder
-// (next to the embedded PostgreSQL's data), so secrets stay readable across restarts.
-export function developmentDataEncryptionKey(dataFolder: string): Buffer {
-  const file = path.join(dataFolder, 'data-encryption.key');
+// Development without DATA_ENCRYPTION_KEY: a key generated once next to the embedded PostgreSQL's
+// data (in the git-ignored .data folder by default: .data/postgres.encryption-key), so the secrets
+// stay readable across restarts and go with the data they were sealed in. Not inside the data
+// folder itself: initdb wants it empty.
+export function developmentDataEncryptionKey(embeddedDataDir: string): Buffer {
+  const file = developmentKeyFile(embeddedDataDir);
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataFolder, { recursive: true });
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     try {
       fs.writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
     } catch (error) {
@@ -18,8 +20,12 @@ export function developmentDataEncryptionKey(dataFolder: string): Buffer {
   return parseDataEncryptionKey(fs.readFileSync(file, 'utf8'));
 }
 
+export function developmentKeyFile(embeddedDataDir: string): string {
+  return `${path.resolve(embeddedDataDir)}.encryption-key`;
+}
+
 // The key of this process: DATA_ENCRYPTION_KEY, or (outside production, where readConfig demands it)
 // the development key in the data folder next to the embedded PostgreSQL's data.
 export function dataEncryptionKeyOf(config: AppConfig): Buffer {
-  return config.dataEncryptionKey ?? developmentDataEncryptionKey(path.dirname(config.embeddedDataDir));
+  return config.dataEncryptionKey ?? developmentDataEncryptionKey(config.embeddedDataDir);
 }
