@@ -27,9 +27,10 @@ import {
 import {
   createWebhookSubscription,
   deleteWebhookSubscription,
-  pingWebhookSubscription,
+  recordPing,
   redeliverWebhook,
   rotateWebhookSecret,
+  sendPing,
   setWebhookSubscriptionStatus,
 } from './webhook.service';
 import { WEBHOOK_MANAGERS } from '../../common/access';
@@ -114,20 +115,15 @@ export class WebhookSubscriptionResolver {
       'Sends a signed `ping` event to the subscription now (not through the queue, no retries) and answers with the attempt: ' +
       "the receiver's HTTP status, the duration and why it failed. It shows in the delivery log too.",
   })
-  pingWebhookSubscription(
+  async pingWebhookSubscription(
     @Arg('input') input: WebhookSubscriptionIdInput,
     @Ctx() context: Context,
   ): Promise<PingWebhookSubscriptionPayload> {
     const { firmId } = principalOf(context);
-    return runMutation(context, PingWebhookSubscriptionPayload, (em) =>
-      pingWebhookSubscription(
-        em,
-        firmId,
-        localIdOf(input.subscriptionId, 'WebhookSubscription'),
-        { allowLoopback: !context.production },
-        context.secrets,
-      ),
-    );
+    const subscriptionId = localIdOf(input.subscriptionId, 'WebhookSubscription');
+    // The request goes out before the mutation's transaction opens (see sendPing).
+    const sent = await sendPing(context.em, firmId, subscriptionId, { allowLoopback: !context.production }, context.secrets);
+    return runMutation(context, PingWebhookSubscriptionPayload, (em) => recordPing(em, firmId, subscriptionId, sent));
   }
 
   @Authorized(...WEBHOOK_MANAGERS)

@@ -10,7 +10,7 @@ import { isWebhookEventType, WEBHOOK_EVENT_TYPES } from './webhook-event-type';
 import { newWebhookSecret, signWebhook, webhookBody, webhookHeaders } from './webhook-signature';
 import { WebhookEvent } from './webhook-event.entity';
 import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
-import { postWebhook } from './delivery/webhook-http';
+import { postWebhook, type WebhookResponse } from './delivery/webhook-http';
 import { WebhookSubscription, WebhookSubscriptionStatus } from './webhook-subscription.entity';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { WEBHOOK_LIMITS } from './webhook.limits';
@@ -174,47 +174,79 @@ function checkEvents(check: InputCheck, events: string[]): string[] {
 // The event type of a ping: not one to subscribe to, every subscription can be pinged.
 export const PING_EVENT_TYPE = 'ping';
 
-// Sends a signed `ping` to the subscription now, past the queue, and logs it as a delivery of one
-// attempt (DELIVERED or FAILED, never retried), so it shows in the delivery log like any other.
-// The address rules are those of every delivery (postWebhook checks every resolved address).
-export async function pingWebhookSubscription(
+// What a ping sent, to be logged by recordPing.
+export interface SentPing {
+  eventId: string;
+  deliveryId: string;
+  createdAt: Date;
+  data: Record<string, unknown>;
+  startedAt: Date;
+  durationMs: number;
+  response: WebhookResponse;
+}
+
+// Sends a signed `ping` to the subscription now, past the queue: step one of pingWebhookSubscription,
+// run before its transaction opens, so a receiver that takes its 10 s holds no database
+// connection. Null when the firm has no such subscription. The address rules are those of every
+// delivery (postWebhook checks every resolved address).
+export async function sendPing(
   em: EntityManager,
   firmId: string,
   subscriptionId: string | null,
   policy: AddressPolicy,
   box: SecretBox,
-): Promise<{ delivery: WebhookDelivery; attempt: WebhookDeliveryAttempt }> {
-  const subscription = await findSubscription(em, firmId, subscriptionId);
-  const firm = em.getReference(Firm, firmId);
-  const event = em.create(WebhookEvent, { firm, type: PING_EVENT_TYPE, data: { subscriptionId: subscription.nodeId } });
-  const delivery = em.create(WebhookDelivery, { firm, subscription, event, queuedAt: new Date() });
-  const body = webhookBody(event);
-  const started = new Date();
+): Promise<SentPing | null> {
+  const subscription = subscriptionId ? await em.findOne(WebhookSubscription, { id: subscriptionId, firm: firmId }) : null;
+  if (!subscription) return null;
+  const ping = { eventId: randomUUID(), deliveryId: randomUUID(), createdAt: new Date(), data: { subscriptionId: subscription.nodeId } };
+  const body = webhookBody({ id: ping.eventId, type: PING_EVENT_TYPE, createdAt: ping.createdAt, data: ping.data });
+  const startedAt = new Date();
   const response = await postWebhook(
     subscription.url,
     body,
     webhookHeaders({
-      eventId: event.id,
-      type: event.type,
-      deliveryId: delivery.id,
-      signature: signWebhook(signingSecrets(box, subscription, started), body, Math.floor(started.getTime() / 1000)),
+      eventId: ping.eventId,
+      type: PING_EVENT_TYPE,
+      deliveryId: ping.deliveryId,
+      signature: signWebhook(signingSecrets(box, subscription, startedAt), body, Math.floor(startedAt.getTime() / 1000)),
     }),
     { timeoutMs: WEBHOOK_LIMITS.pingTimeoutMs, policy },
   );
-  const succeeded = response.error === null;
-  Object.assign(delivery, {
+  return { ...ping, startedAt, durationMs: Date.now() - startedAt.getTime(), response };
+}
+
+// Step two, in the mutation's transaction: logs the ping as a delivery of one attempt (DELIVERED or
+// FAILED, never retried), so it shows in the delivery log like any other.
+export async function recordPing(
+  em: EntityManager,
+  firmId: string,
+  subscriptionId: string | null,
+  sent: SentPing | null,
+): Promise<{ delivery: WebhookDelivery; attempt: WebhookDeliveryAttempt }> {
+  if (!sent) throw notFound(['input', 'subscriptionId'], 'webhook subscription');
+  // Deleted while the ping was out: NOT_FOUND too.
+  const subscription = await findSubscription(em, firmId, subscriptionId);
+  const firm = em.getReference(Firm, firmId);
+  const succeeded = sent.response.error === null;
+  const event = em.create(WebhookEvent, { id: sent.eventId, createdAt: sent.createdAt, firm, type: PING_EVENT_TYPE, data: sent.data });
+  const delivery = em.create(WebhookDelivery, {
+    id: sent.deliveryId,
+    firm,
+    subscription,
+    event,
+    queuedAt: sent.startedAt,
     status: succeeded ? WebhookDeliveryStatus.DELIVERED : WebhookDeliveryStatus.FAILED,
     attemptCount: 1,
-    lastAttemptAt: started,
-    deliveredAt: succeeded ? new Date() : null,
+    lastAttemptAt: sent.startedAt,
+    deliveredAt: succeeded ? new Date(sent.startedAt.getTime() + sent.durationMs) : null,
   });
   const attempt = em.create(WebhookDeliveryAttempt, {
     firm,
     delivery,
     number: 1,
-    durationMs: Date.now() - started.getTime(),
-    responseStatus: response.status,
-    error: response.error?.slice(0, 1000) ?? null,
+    durationMs: sent.durationMs,
+    responseStatus: sent.response.status,
+    error: sent.response.error?.slice(0, 1000) ?? null,
     succeeded,
   });
   return { delivery, attempt };
