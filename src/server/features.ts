@@ -18,6 +18,7 @@ import { gdprFeature } from '../modules/gdpr';
 import { syncFeature } from '../modules/sync';
 import { idempotencyFeature } from '../modules/idempotency';
 import { auditFeature } from '../modules/audit';
+import { reportFeature } from '../modules/report';
 
 // Every feature folder of the API. A resolver or node type that is not listed here does not exist.
 export const features: Feature[] = [
@@ -35,6 +36,7 @@ export const features: Feature[] = [
   fitFeature,
   integrationFeature,
   shortlistFeature,
+  reportFeature,
   webhookFeature,
   gdprFeature,
   auditFeature,

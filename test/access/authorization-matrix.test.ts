@@ -147,6 +147,7 @@ const nil: FieldRule = { value: 'null' };
 const only = (readers: Token[], value: FieldRule['value'] = 'data'): FieldRule => ({ readers, value });
 const L = { EN: '', NB: '', DA: '', SV: '' };
 const IDS = (target: Target) => `candidacyIds: ${JSON.stringify(target.candidacyIds)}`;
+const HTML_REPORT = () => 'format: HTML';
 const notForKeys = (caller: CallerSpec): Value => (caller.kind === 'key' ? 'null' : 'data');
 
 // ---------------------------------------------------------------------------------------------
@@ -338,7 +339,15 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
         ranking: only(ASSESSMENTS_READ),
         comparison: { readers: ASSESSMENTS_READ, args: IDS },
         shortlist: only(SHORTLISTS_READ),
+        shortlistReportLink: { readers: SHORTLISTS_READ, args: HTML_REPORT },
       },
+    },
+    'ReportLink (through Mandate.shortlistReportLink)': {
+      kind: 'via',
+      type: 'ReportLink',
+      from: 'Mandate',
+      path: ['shortlistReportLink'],
+      fields: { url: data, expiresAt: data },
     },
     // A client user's own company, as `viewer { user { client } }` shows it to them: the firm's
     // Client type, so a field added to Client is reviewed for client users here.
@@ -580,8 +589,39 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
       kind: 'node',
       readers: [CLIENT],
       clientSees: 'own-client',
-      fields: { id: data, title: data, leadershipLevel: data, status: data, requirementProfile: data, shortlist: data },
+      fields: {
+        id: data,
+        title: data,
+        leadershipLevel: data,
+        status: data,
+        requirementProfile: data,
+        shortlist: data,
+        leadConsultant: data,
+        comparison: data,
+        reportLink: { args: HTML_REPORT },
+      },
     },
+    PresentedConsultant: { kind: 'via', from: 'PresentedMandate', path: ['leadConsultant'], fields: { name: data } },
+    PresentedComparison: { kind: 'via', from: 'PresentedMandate', path: ['comparison'], fields: { columns: data, rows: data } },
+    PresentedComparisonColumn: {
+      kind: 'via',
+      from: 'PresentedMandate',
+      path: ['comparison', 'columns'],
+      fields: { entry: data, fit: data },
+    },
+    PresentedComparisonRow: {
+      kind: 'via',
+      from: 'PresentedMandate',
+      path: ['comparison', 'rows'],
+      fields: { key: data, name: data, description: data, weight: data, target: data, minimum: data, cells: data },
+    },
+    PresentedComparisonCell: {
+      kind: 'via',
+      from: 'PresentedMandate',
+      path: ['comparison', 'rows', 'cells'],
+      fields: { entry: data, score: data, gap: data, ratingsCount: data, disagreement: data, meetsMinimum: data },
+    },
+    ReportLink: { kind: 'via', from: 'PresentedMandate', path: ['reportLink'], fields: { url: data, expiresAt: data } },
     PresentedRequirement: {
       kind: 'via',
       from: 'PresentedMandate',
@@ -605,6 +645,8 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
         competencies: data,
         myFeedback: data,
         mandate: data,
+        change: data,
+        colleagueFeedback: data,
       },
     },
     PresentedCandidate: {
@@ -617,7 +659,26 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
       kind: 'via',
       from: 'PresentedShortlistEntry',
       path: ['competencies'],
-      fields: { key: data, name: data, weight: data, target: data, minimum: data, score: data, gap: data, meetsMinimum: data },
+      fields: {
+        key: data,
+        name: data,
+        weight: data,
+        target: data,
+        minimum: data,
+        score: data,
+        gap: data,
+        meetsMinimum: data,
+        description: data,
+        scaleText: data,
+        ratingsCount: data,
+        disagreement: data,
+      },
+    },
+    PresentedColleagueFeedback: {
+      kind: 'via',
+      from: 'PresentedShortlistEntry',
+      path: ['colleagueFeedback'],
+      fields: { authorName: data, decision: data, comment: data, givenAt: data },
     },
     PresentedFeedback: {
       kind: 'via',

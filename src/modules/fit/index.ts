@@ -13,6 +13,7 @@ export {
   type CompetencyFigures,
   type CompetencyFit,
   computeFit,
+  DISAGREEMENT_SPREAD,
   type RankedCandidacy,
   type RequirementSpec,
   scoreAgainst,
