@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { principalOf, type Context } from '../../common/context';
-import type { Candidacy } from '../candidacy';
+import type { CandidacyRow } from '../candidacy';
 import { assess, computeFit, type CompetencyAssessment, type FitResult } from './fit-model';
 import { findFitInputs } from './fit.repository';
 
@@ -11,7 +11,7 @@ export interface CandidacyScores {
 
 // Assessment and fit of many candidacies from one SQL statement, whatever their number.
 export const candidacyScoresLoader = (context: Context) =>
-  new DataLoader<Candidacy, CandidacyScores, string>(
+  new DataLoader<CandidacyRow, CandidacyScores, string>(
     async (candidacies) => {
       const { firmId } = principalOf(context);
       const mandateIds = [...new Set(candidacies.map((candidacy) => candidacy.mandate.id))];

@@ -3,7 +3,7 @@ import type { Access } from '../../common/access';
 import { Locale, resolveLocale } from '../../common/locale';
 import { pageSize, toConnection, type Connection } from '../../common/connection';
 import { principalOf, type Context } from '../../common/context';
-import { Candidacy, CandidacyConnection } from '../candidacy';
+import { Candidacy, CandidacyConnection, type CandidacyRow } from '../candidacy';
 import { Mandate } from '../mandate';
 import { canSeeScoresOf, primeScoringBlindness } from '../interview';
 import { candidacyScoresLoader } from './fit.loaders';
@@ -22,7 +22,7 @@ export class CandidacyFitResolver {
     nullable: true,
     description: `Per competency: mean score, ratings, spread, disagreement. ${HIDDEN_WHILE_DRAFT}`,
   })
-  async assessment(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<Assessment | null> {
+  async assessment(@Root() candidacy: CandidacyRow, @Ctx() context: Context): Promise<Assessment | null> {
     if (!(await canSeeScoresOf(context, candidacy.id))) return null;
     const scores = await context.loaders.get(candidacyScoresLoader).load(candidacy);
     return { competencies: scores.assessment };
@@ -30,7 +30,7 @@ export class CandidacyFitResolver {
 
   @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => Fit, { nullable: true, description: `Fit against the requirement profile. ${HIDDEN_WHILE_DRAFT}` })
-  async fit(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<Fit | null> {
+  async fit(@Root() candidacy: CandidacyRow, @Ctx() context: Context): Promise<Fit | null> {
     if (!(await canSeeScoresOf(context, candidacy.id))) return null;
     return (await context.loaders.get(candidacyScoresLoader).load(candidacy)).fit;
   }
