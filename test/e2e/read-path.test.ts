@@ -1,11 +1,15 @@
+import pg from 'pg';
 import { parse } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../../src/common/global-id';
 import { Candidate } from '../../src/modules/candidate';
+import { readRows, rowsByKey } from '../../src/common/rows';
+import { hashToken } from '../../src/common/token';
 import { startTestApp, type RecordedStatement, type TestApp } from '../helpers/test-app';
 import { generateFirm, type GeneratedFirm } from '../bench/generate-firm';
 import { CANDIDATES_WITH_REFS, NESTED } from '../bench/operations';
+import { CANDIDATES_WITH_REFS_SQL, NESTED_SQL } from '../bench/limit-queries';
 
 // The cost of a page must follow the page, not the firm: no statement of a page read may walk a
 // whole firm's table (what MikroORM's autoJoinRefsForFilters did: the candidacy page joined all
@@ -119,11 +123,92 @@ describe('the tenant filter', () => {
     await expect(em.find(Candidate, {}, { limit: 1 })).rejects.toThrow("No arguments provided for filter 'tenant'");
   });
 
+  it('should refuse a plain-row read made without a firm', async () => {
+    const em = app.orm.em.fork() as EntityManager;
+    await expect(readRows(em, Candidate, ['firstName'], { where: {}, limit: 1 })).rejects.toThrow(
+      "No arguments provided for filter 'tenant'",
+    );
+    const byId = rowsByKey<Candidate, unknown>(Candidate, ['firstName'], 'id');
+    await expect(byId(em, [firm.firmId])).rejects.toThrow("No arguments provided for filter 'tenant'");
+  });
+
+  it('should scope a plain-row read to the firm it is given', async () => {
+    const em = app.orm.em.fork() as EntityManager;
+    em.setFilterParams('tenant', { firmId: '00000000-0000-4000-8000-000000000000' });
+    expect(await readRows(em, Candidate, ['firstName'], { where: {} })).toEqual([]);
+    em.setFilterParams('tenant', { firmId: firm.firmId });
+    expect(await readRows(em, Candidate, ['firstName'], { where: {} })).toHaveLength(firmRows.get('candidate')!);
+  });
+
   it('should scope a query to the firm it is given', async () => {
     const em = app.orm.em.fork() as EntityManager;
     em.setFilterParams('tenant', { firmId: firm.firmId });
     expect(await em.count(Candidate, {})).toBe(firmRows.get('candidate'));
     em.setFilterParams('tenant', { firmId: '00000000-0000-4000-8000-000000000000' });
     expect(await em.count(Candidate, {})).toBe(0);
+  });
+});
+
+// The plain-row read path must answer exactly what the entities did; the bench's hand-written
+// limit statements (built independently, in SQL) are the reference.
+describe('the plain-row read path', () => {
+  async function limitAnswer(sql: string, params: unknown[]): Promise<unknown> {
+    const client = new pg.Client({ connectionString: app.orm.config.get('clientUrl') });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ body: string }>(sql, [hashToken(firm.apiKeySecret), ...params]);
+      return JSON.parse(rows[0].body);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('should answer the nested pipeline read as the single hand-written statement does', async () => {
+    const id = toGlobalId('Mandate', firm.mandateIds[1]);
+    const ours = await app.client(firm.apiKeySecret).request(document(NESTED), { id, first: 50 });
+    expect(ours.errors).toBeUndefined();
+    expect({ data: ours.data }).toEqual(await limitAnswer(NESTED_SQL, [firm.mandateIds[1], 50]));
+  });
+
+  it('should answer candidates with their external refs as the single hand-written statement does', async () => {
+    const ours = await app.client(firm.apiKeySecret).request(document(CANDIDATES_WITH_REFS), { first: 50 });
+    expect(ours.errors).toBeUndefined();
+    expect({ data: ours.data }).toEqual(await limitAnswer(CANDIDATES_WITH_REFS_SQL, [50]));
+  });
+
+  it('should read the same values into plain rows as into entities', async () => {
+    const em = app.orm.em.fork() as EntityManager;
+    em.setFilterParams('tenant', { firmId: firm.firmId });
+    const [first, second] = await em.find(Candidate, {}, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 2 });
+    // Every kind of column the Candidate type shows: dates, a date-only, arrays, nulls, an enum.
+    await app
+      .em()
+      .getConnection()
+      .execute(`update candidate set retain_until = '2031-03-04', consent_withdrawn_at = now(), phone = null where id = ?`, [first.id]);
+    em.clear();
+    const fields = [
+      'firstName',
+      'email',
+      'phone',
+      'languages',
+      'tags',
+      'consentStatus',
+      'consentGivenAt',
+      'consentWithdrawnAt',
+      'retainUntil',
+      'erasedAt',
+      'createdAt',
+    ] as const;
+    const read = rowsByKey<Candidate, Record<string, unknown>>(Candidate, fields, 'id');
+    const rows = await read(em, [second.id, first.id]);
+    const entities = await em.find(Candidate, { id: { $in: [first.id, second.id] } });
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      const entity = entities.find((candidate) => candidate.id === row.id)!;
+      expect({ ...row }).toEqual(Object.fromEntries(['id', ...fields].map((field) => [field, entity[field as keyof Candidate]])));
+      expect(row.nodeId).toBe(entity.nodeId);
+      expect(row.constructor.name).toBe('Candidate');
+    }
+    expect(rows.find((row) => row.id === first.id)!.retainUntil).toBe('2031-03-04');
   });
 });
