@@ -15,4 +15,10 @@ export class RankingArgs extends ConnectionArgs {
     description: 'Leave out the exits (REJECTED, WITHDRAWN), also when `stages` names them. Default false: every stage ranks, as before.',
   })
   excludeExits!: boolean;
+
+  @Field({
+    defaultValue: false,
+    description: "Rank on calibrated scores: each rating less its interviewer's firm-wide shrunk leniency, within 1–5 (PRODUCT.md §3b).",
+  })
+  calibrated!: boolean;
 }
