@@ -15,7 +15,7 @@ export { CandidateExternalRef } from './candidate-external-ref.entity';
 export { Candidate, ConsentStatus } from './candidate.entity';
 export { CandidateConnection, CandidateConsentInput, CandidateExternalRefInput, CandidateFieldsInput } from './candidate.inputs';
 export { candidatesWritten } from './candidate.events';
-export { candidateByIdLoader } from './candidate.loaders';
+export { candidateByIdLoader, type CandidateRow } from './candidate.loaders';
 export { createCandidate } from './candidate.service';
 export {
   CANDIDATE_VALUE_KEYS,
