@@ -219,6 +219,8 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
       input: (id) => ({ interviewId: id, interviewerId: toGlobalId('User', MISSING) }),
     },
     submitScorecard: { readers: STAFF, on: 'Interview', input: (id) => ({ interviewId: id, ratings: [], recommendation: 'YES' }) },
+    // The target scorecard is the admin's, submitted: the admin is refused INVALID_STATE, anyone else NOT_FOUND.
+    saveScorecardDraft: { readers: STAFF, on: 'Scorecard', input: (id) => ({ scorecardId: id, recommendation: 'YES' }) },
     amendScorecard: {
       readers: STAFF,
       on: 'Scorecard',
@@ -497,7 +499,22 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
         summary: only(ASSESSMENTS_READ),
         ratings: only(ASSESSMENTS_READ),
         revisions: only(ASSESSMENTS_READ),
+        // Its author's alone, and only while unsubmitted: the target is submitted, so nobody gets one
+        // (test/scorecards/scorecard-drafts.test.ts shows the author theirs and everyone else null).
+        draft: only(ASSESSMENTS_READ, 'null'),
       },
+    },
+    ScorecardDraft: {
+      kind: 'via',
+      from: 'Scorecard',
+      path: ['draft'],
+      fields: { createdAt: data, updatedAt: data, recommendation: data, summary: data, ratings: data },
+    },
+    DraftRating: {
+      kind: 'via',
+      from: 'Scorecard',
+      path: ['draft', 'ratings'],
+      fields: { createdAt: data, updatedAt: data, competencyKey: data, score: data, evidence: data },
     },
     // Ratings come in rubric order; the first competency was not rated.
     Rating: {
@@ -728,6 +745,7 @@ const STRUCTURAL: Record<string, string[]> = {
   RemoveInterviewerPayload: ['userErrors', 'interview'],
   SubmitScorecardPayload: ['userErrors', 'scorecard'],
   AmendScorecardPayload: ['userErrors', 'scorecard'],
+  SaveScorecardDraftPayload: ['userErrors', 'scorecard'],
   AddToShortlistPayload: ['userErrors', 'entry', 'shortlist'],
   UpdateShortlistEntryPayload: ['userErrors', 'entry', 'shortlist'],
   ReorderShortlistPayload: ['userErrors', 'shortlist'],

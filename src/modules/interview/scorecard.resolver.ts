@@ -7,7 +7,7 @@ import { principalOf, type Context } from '../../common/context';
 import { User, userByIdLoader } from '../user';
 import { Interview } from './interview.entity';
 import { interviewByIdLoader } from './interview.loaders';
-import { Scorecard } from './scorecard.entity';
+import { Scorecard, ScorecardStatus } from './scorecard.entity';
 import { Recommendation, ScorecardRevision } from './scorecard-revision.entity';
 import { Rating } from './rating.entity';
 import {
@@ -15,11 +15,20 @@ import {
   AmendScorecardPayload,
   MyScorecardsArgs,
   ScorecardConnection,
+  SaveScorecardDraftInput,
+  SaveScorecardDraftPayload,
   SubmitScorecardInput,
   SubmitScorecardPayload,
 } from './scorecard.inputs';
-import { amendScorecard, listMyScorecards, submitScorecard } from './scorecard.service';
-import { ratingsByRevisionLoader, revisionByIdLoader, revisionsByScorecardLoader } from './scorecard.loaders';
+import { amendScorecard, listMyScorecards, saveScorecardDraft, submitScorecard } from './scorecard.service';
+import {
+  draftByScorecardLoader,
+  draftRatingsByDraftLoader,
+  ratingsByRevisionLoader,
+  revisionByIdLoader,
+  revisionsByScorecardLoader,
+} from './scorecard.loaders';
+import { DraftRating, ScorecardDraft } from './scorecard-draft.entity';
 import type { AuditTrail } from '../../common/context';
 import { readPersonal } from '../audit';
 import { ASSESSMENT_READERS, SCORERS } from '../../common/access';
@@ -34,6 +43,24 @@ export class ScorecardResolver {
     const { firmId, userId } = userOf(context);
     return runMutation(context, SubmitScorecardPayload, (em) =>
       submitScorecard(em, firmId, userId, { ...input, interviewId: localIdOf(input.interviewId, 'Interview') }),
+    );
+  }
+
+  @Authorized(...SCORERS)
+  @Mutation(() => SaveScorecardDraftPayload, {
+    description:
+      "Saves any part of the caller's unsubmitted scorecard, as often as needed (autosave): partial ratings, evidence, " +
+      'recommendation, summary. Only the author sees a draft and it counts nowhere until submitted.',
+  })
+  saveScorecardDraft(@Arg('input') input: SaveScorecardDraftInput, @Ctx() context: Context): Promise<SaveScorecardDraftPayload> {
+    const { firmId, userId } = userOf(context);
+    return runMutation(context, SaveScorecardDraftPayload, (em) =>
+      saveScorecardDraft(em, firmId, userId, {
+        ...input,
+        // Left out stays undefined: the service tells which of the two was sent.
+        scorecardId: input.scorecardId === undefined ? undefined : localIdOf(input.scorecardId ?? '', 'Scorecard'),
+        interviewId: input.interviewId === undefined ? undefined : localIdOf(input.interviewId ?? '', 'Interview'),
+      }),
     );
   }
 
@@ -95,9 +122,47 @@ export class ScorecardResolver {
   }
 
   @Authorized<Access>(...ASSESSMENT_READERS)
+  @FieldResolver(() => ScorecardDraft, {
+    nullable: true,
+    description: "What you have saved of your own unsubmitted scorecard; null on anyone else's, before the first save and once submitted.",
+  })
+  async draft(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<ScorecardDraft | null> {
+    const principal = principalOf(context);
+    if (principal.kind !== 'USER' || principal.userId !== scorecard.interviewer.id) return null;
+    if (scorecard.status !== ScorecardStatus.DRAFT) return null;
+    return context.loaders.get(draftByScorecardLoader).load(scorecard.id);
+  }
+
+  @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => [ScorecardRevision], { description: 'Every submitted version, oldest first; the last one counts.' })
   revisions(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<ScorecardRevision[]> {
     return context.loaders.get(revisionsByScorecardLoader).load(scorecard.id);
+  }
+}
+
+// Reached only through Scorecard.draft, which answers its author alone.
+@Resolver(() => ScorecardDraft)
+export class ScorecardDraftResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Reading it is recorded in the audit log.' })
+  summary(@Root() draft: ScorecardDraft, @Ctx() context: Context): string | null {
+    return readPersonal(context.audit, 'Scorecard', draft.scorecard.id, 'draftSummary', draft.summary);
+  }
+
+  @FieldResolver(() => [DraftRating], { description: 'The competencies saved so far, in the order they were first saved.' })
+  ratings(@Root() draft: ScorecardDraft, @Ctx() context: Context): Promise<DraftRating[]> {
+    context.audit.subjects.set(draft.id, { objectType: 'Scorecard', objectId: draft.scorecard.id });
+    return context.loaders.get(draftRatingsByDraftLoader).load(draft.id);
+  }
+}
+
+@Resolver(() => DraftRating)
+export class DraftRatingResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'Reading it is recorded in the audit log.' })
+  evidence(@Root() rating: DraftRating, @Ctx() context: Context): string | null {
+    const scorecard = context.audit.subjects.get(rating.draft.id);
+    return scorecard
+      ? readPersonal(context.audit, scorecard.objectType, scorecard.objectId, 'draftEvidence', rating.evidence)
+      : readPersonal(context.audit, 'ScorecardDraft', rating.draft.id, 'evidence', rating.evidence);
   }
 }
 
