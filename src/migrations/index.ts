@@ -10,6 +10,7 @@ import { Migration20261122150300 } from './Migration20261122150300';
 import { Migration20261122150400 } from './Migration20261122150400';
 import { Migration20261202061637 } from './Migration20261202061637';
 import { Migration20261202075145 } from './Migration20261202075145';
+import { Migration20261202081247 } from './Migration20261202081247';
 
 // Every migration, oldest first. `npm run migration:create` writes a new file; add it here.
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122150400', class: Migration20261122150400 },
   { name: 'Migration20261202061637', class: Migration20261202061637 },
   { name: 'Migration20261202075145', class: Migration20261202075145 },
+  { name: 'Migration20261202081247', class: Migration20261202081247 },
 ];

@@ -26,7 +26,16 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const EVENTS = ['candidacy.stage_changed', 'scorecard.submitted', 'shortlist.published', 'shortlist.feedback_given', 'candidate.erased'];
+const EVENTS = [
+  'candidacy.stage_changed',
+  'scorecard.submitted',
+  'shortlist.published',
+  'shortlist.feedback_given',
+  'candidate.erased',
+  'interview.scheduled',
+  'interview.rescheduled',
+  'interview.cancelled',
+];
 
 async function subscriptionRows(firmId: string): Promise<unknown[]> {
   return app.em().getConnection().execute('select * from webhook_subscription where firm_id = ? order by created_at, id', [firmId]);

@@ -43,7 +43,10 @@ export const ERASURE_RULES: Record<string, ErasureRule> = {
     why: 'The reason of a move is free text about the person: cleared. Stages, times and who moved stay.',
     erase: update(`update "candidacy_stage_change" set "reason" = null where "firm_id" = ? and "candidacy_id" in (${CANDIDACIES})`),
   },
-  Interview: { why: 'Kind and time only: kept.' },
+  Interview: {
+    why: 'The reason of a cancellation is free text that may be about the person: cleared. Kind, times, place and status stay.',
+    erase: update(`update "interview" set "cancellation_reason" = null where "firm_id" = ? and "candidacy_id" in (${CANDIDACIES})`),
+  },
   Scorecard: { why: 'Status, interviewer and times only: kept.' },
   ScorecardRevision: {
     why: 'Summary and amendment reason are free text about the person: cleared. The recommendation stays for statistics.',

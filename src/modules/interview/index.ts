@@ -38,8 +38,8 @@ export {
   primeScoringBlindness,
   scoringBlindCandidacyIds,
 } from './independent-scoring';
-export { Interview, InterviewKind } from './interview.entity';
-export { scheduleInterview } from './interview.service';
+export { Interview, InterviewKind, InterviewStatus } from './interview.entity';
+export { cancelInterview, markInterviewHeld, markInterviewNoShow, rescheduleInterview, scheduleInterview } from './interview.service';
 export { Rating } from './rating.entity';
 export { DraftRating, ScorecardDraft } from './scorecard-draft.entity';
 export { Recommendation, ScorecardRevision } from './scorecard-revision.entity';

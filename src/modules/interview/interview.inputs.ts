@@ -1,6 +1,7 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Payload } from '../../common/payload';
 import { Interview, InterviewKind } from './interview.entity';
+import { INTERVIEW_LIMITS as LIMITS } from './interview.limits';
 
 @InputType()
 export class ScheduleInterviewInput {
@@ -15,6 +16,15 @@ export class ScheduleInterviewInput {
 
   @Field(() => [ID], { description: '1–5 distinct ADMIN or RECRUITER users of the firm; each gets a DRAFT scorecard.' })
   interviewerIds!: string[];
+
+  @Field(() => Int, { nullable: true, description: `${LIMITS.minDuration}–${LIMITS.maxDuration} minutes; 60 when left out.` })
+  durationMinutes?: number | null;
+
+  @Field(() => String, { nullable: true, description: `Where it takes place (at most ${LIMITS.location} characters).` })
+  location?: string | null;
+
+  @Field(() => String, { nullable: true, description: `An https link to the video meeting (at most ${LIMITS.videoLink} characters).` })
+  videoLink?: string | null;
 }
 
 @ObjectType()
@@ -49,6 +59,66 @@ export class RemoveInterviewerInput {
 
 @ObjectType()
 export class RemoveInterviewerPayload extends Payload {
+  @Field(() => Interview, { nullable: true })
+  interview: Interview | null = null;
+}
+
+@InputType()
+export class RescheduleInterviewInput {
+  @Field(() => ID, { description: 'An interview that is SCHEDULED or NO_SHOW (not HELD, not CANCELLED).' })
+  interviewId!: string;
+
+  @Field({ description: 'The new time; in the future.' })
+  scheduledAt!: Date;
+
+  @Field(() => Int, { nullable: true, description: `${LIMITS.minDuration}–${LIMITS.maxDuration} minutes; left out: unchanged.` })
+  durationMinutes?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Left out: unchanged; null clears it.' })
+  location?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An https link; left out: unchanged; null clears it.' })
+  videoLink?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "The interview's version you read; a different current version is a CONFLICT." })
+  expectedVersion?: number | null;
+}
+
+@InputType()
+export class CancelInterviewInput {
+  @Field(() => ID, { description: 'An interview none of whose scorecards has been submitted.' })
+  interviewId!: string;
+
+  @Field({ description: `Why it is called off (at most ${LIMITS.reason} characters).` })
+  reason!: string;
+
+  @Field(() => Int, { nullable: true, description: "The interview's version you read; a different current version is a CONFLICT." })
+  expectedVersion?: number | null;
+}
+
+@InputType()
+export class MarkInterviewHeldInput {
+  @Field(() => ID, { description: 'A SCHEDULED interview.' })
+  interviewId!: string;
+
+  @Field(() => Date, { nullable: true, description: 'When it was held; not in the future. Left out: now.' })
+  heldAt?: Date | null;
+
+  @Field(() => Int, { nullable: true, description: "The interview's version you read; a different current version is a CONFLICT." })
+  expectedVersion?: number | null;
+}
+
+@InputType()
+export class MarkInterviewNoShowInput {
+  @Field(() => ID, { description: 'A SCHEDULED interview.' })
+  interviewId!: string;
+
+  @Field(() => Int, { nullable: true, description: "The interview's version you read; a different current version is a CONFLICT." })
+  expectedVersion?: number | null;
+}
+
+@ObjectType()
+export class InterviewPayload extends Payload {
   @Field(() => Interview, { nullable: true })
   interview: Interview | null = null;
 }

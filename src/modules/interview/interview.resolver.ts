@@ -12,12 +12,25 @@ import { Interview } from './interview.entity';
 import {
   AddInterviewerInput,
   AddInterviewerPayload,
+  CancelInterviewInput,
+  InterviewPayload,
+  MarkInterviewHeldInput,
+  MarkInterviewNoShowInput,
+  RescheduleInterviewInput,
   RemoveInterviewerInput,
   RemoveInterviewerPayload,
   ScheduleInterviewInput,
   ScheduleInterviewPayload,
 } from './interview.inputs';
-import { addInterviewer, removeInterviewer, scheduleInterview } from './interview.service';
+import {
+  addInterviewer,
+  cancelInterview,
+  markInterviewHeld,
+  markInterviewNoShow,
+  removeInterviewer,
+  rescheduleInterview,
+  scheduleInterview,
+} from './interview.service';
 import { interviewsByCandidacyLoader } from './interview.loaders';
 import { ASSESSMENT_READERS, MANDATE_READERS } from '../../common/access';
 
@@ -49,6 +62,50 @@ export class InterviewResolver {
     const { firmId } = principalOf(context);
     return runMutation(context, RemoveInterviewerPayload, (em) =>
       removeInterviewer(em, firmId, { ...input, interviewId: localIdOf(input.interviewId, 'Interview') }),
+    );
+  }
+
+  @Authorized(...STAFF)
+  @Mutation(() => InterviewPayload, {
+    description: 'Moves an interview that has not been held or cancelled to a new time (never the past); emits interview.rescheduled.',
+  })
+  rescheduleInterview(@Arg('input') input: RescheduleInterviewInput, @Ctx() context: Context): Promise<InterviewPayload> {
+    const { firmId } = principalOf(context);
+    return runMutation(context, InterviewPayload, (em) =>
+      rescheduleInterview(em, firmId, { ...input, interviewId: localIdOf(input.interviewId, 'Interview') }),
+    );
+  }
+
+  @Authorized(...STAFF)
+  @Mutation(() => InterviewPayload, {
+    description:
+      'Calls an interview off with a reason, unless a scorecard of it has been submitted. Scorecards nobody saved anything ' +
+      'into go; the rest stays on record. Emits interview.cancelled.',
+  })
+  cancelInterview(@Arg('input') input: CancelInterviewInput, @Ctx() context: Context): Promise<InterviewPayload> {
+    const { firmId } = principalOf(context);
+    return runMutation(context, InterviewPayload, (em) =>
+      cancelInterview(em, firmId, { ...input, interviewId: localIdOf(input.interviewId, 'Interview') }),
+    );
+  }
+
+  @Authorized(...STAFF)
+  @Mutation(() => InterviewPayload, {
+    description: "Records that a SCHEDULED interview took place: its scorecards fall due (the firm's setting, 24 hours by default).",
+  })
+  markInterviewHeld(@Arg('input') input: MarkInterviewHeldInput, @Ctx() context: Context): Promise<InterviewPayload> {
+    const { firmId } = principalOf(context);
+    return runMutation(context, InterviewPayload, (em) =>
+      markInterviewHeld(em, firmId, { ...input, interviewId: localIdOf(input.interviewId, 'Interview') }),
+    );
+  }
+
+  @Authorized(...STAFF)
+  @Mutation(() => InterviewPayload, { description: 'Records that the candidate did not come to a SCHEDULED interview.' })
+  markInterviewNoShow(@Arg('input') input: MarkInterviewNoShowInput, @Ctx() context: Context): Promise<InterviewPayload> {
+    const { firmId } = principalOf(context);
+    return runMutation(context, InterviewPayload, (em) =>
+      markInterviewNoShow(em, firmId, { ...input, interviewId: localIdOf(input.interviewId, 'Interview') }),
     );
   }
 

@@ -7,10 +7,19 @@ import { Firm } from '../../common/firm.entity';
 import { User } from '../user';
 import { Candidacy, DECIDED_STAGES } from '../candidacy';
 import { Scorecard, ScorecardStatus } from './scorecard.entity';
-import { Interview, InterviewKind } from './interview.entity';
+import { Interview, InterviewKind, InterviewStatus } from './interview.entity';
 import { refuseIfErased } from '../candidate';
+import { interviewChanged } from './interview.events';
+import { INTERVIEW_LIMITS } from './interview.limits';
+import { ScorecardDraft } from './scorecard-draft.entity';
 
 export const MAX_PANEL_SIZE = 5;
+
+export interface InterviewLogisticsData {
+  durationMinutes?: number | null;
+  location?: string | null;
+  videoLink?: string | null;
+}
 
 export interface ScheduleInterviewData {
   // Local id, or null when the global id was malformed or of another type.
@@ -19,6 +28,9 @@ export interface ScheduleInterviewData {
   scheduledAt: Date;
   // Global ids of users, as sent.
   interviewerIds: string[];
+  durationMinutes?: number | null;
+  location?: string | null;
+  videoLink?: string | null;
 }
 
 // An interview with its panel: one DRAFT scorecard per interviewer, in the order they are named.
@@ -38,10 +50,19 @@ export async function scheduleInterview(em: EntityManager, firmId: string, data:
     );
   }
   const interviewers = await checkPanel(em, firmId, check, data.interviewerIds);
+  const logistics = checkLogistics(check, data);
   check.done();
 
   const firm = em.getReference(Firm, firmId);
-  const interview = em.create(Interview, { firm, candidacy: candidacy!, kind: data.kind, scheduledAt: data.scheduledAt });
+  const interview = em.create(Interview, {
+    firm,
+    candidacy: candidacy!,
+    kind: data.kind,
+    scheduledAt: data.scheduledAt,
+    durationMinutes: logistics.durationMinutes ?? 60,
+    location: logistics.location ?? null,
+    videoLink: logistics.videoLink ?? null,
+  });
   const now = Date.now();
   interviewers.forEach((interviewer, index) =>
     em.create(Scorecard, {
@@ -53,6 +74,7 @@ export async function scheduleInterview(em: EntityManager, firmId: string, data:
       updatedAt: new Date(now),
     }),
   );
+  await interviewChanged(em, firmId, 'interview.scheduled', interview);
   return { interview };
 }
 
@@ -114,6 +136,9 @@ async function openInterview(em: EntityManager, firmId: string, interviewId: str
     ? await em.findOne(Interview, { id: interviewId, firm: firmId }, { lockMode: LockMode.PESSIMISTIC_WRITE, filters: false })
     : null;
   if (!interview) throw notFound(interviewField, 'interview');
+  if (interview.status === InterviewStatus.CANCELLED) {
+    throw UserInputError.of(UserErrorCode.INVALID_STATE, 'The interview is cancelled: its panel can no longer change.', interviewField);
+  }
   const candidacy = await em.findOneOrFail(Candidacy, { id: interview.candidacy.id, firm: firmId });
   if (DECIDED_STAGES.includes(candidacy.stage)) {
     throw UserInputError.of(
@@ -163,4 +188,153 @@ async function checkPanel(em: EntityManager, firmId: string, check: InputCheck, 
     }
   });
   return panel;
+}
+
+export interface InterviewChangeData {
+  // Local id, or null when the global id was malformed or of another type.
+  interviewId: string | null;
+  expectedVersion?: number | null;
+}
+
+export interface RescheduleInterviewData extends InterviewChangeData, InterviewLogisticsData {
+  scheduledAt: Date;
+}
+
+// A new time (and, when sent, length, place or link) for an interview that has not been held or
+// cancelled; a NO_SHOW interview is scheduled again. Never into the past.
+export async function rescheduleInterview(em: EntityManager, firmId: string, data: RescheduleInterviewData, now = new Date()) {
+  const interview = await lockedInterview(em, firmId, data);
+  if (interview.status === InterviewStatus.CANCELLED || interview.status === InterviewStatus.HELD) {
+    throw UserInputError.of(
+      UserErrorCode.INVALID_STATE,
+      `The interview is ${interview.status}: it can no longer be rescheduled; schedule a new one.`,
+      ['input', 'interviewId'],
+    );
+  }
+  const check = new InputCheck();
+  if (data.scheduledAt.getTime() <= now.getTime()) {
+    check.add(UserErrorCode.OUT_OF_RANGE, 'scheduledAt must be in the future.', ['input', 'scheduledAt']);
+  }
+  const logistics = checkLogistics(check, data);
+  check.done();
+  interview.scheduledAt = data.scheduledAt;
+  if (logistics.durationMinutes !== undefined) interview.durationMinutes = logistics.durationMinutes ?? 60;
+  if (logistics.location !== undefined) interview.location = logistics.location;
+  if (logistics.videoLink !== undefined) interview.videoLink = logistics.videoLink;
+  interview.status = InterviewStatus.SCHEDULED;
+  interview.version += 1;
+  await interviewChanged(em, firmId, 'interview.rescheduled', interview);
+  return { interview };
+}
+
+export interface CancelInterviewData extends InterviewChangeData {
+  reason?: string | null;
+}
+
+// Calls an interview off, with a reason, as long as nobody has submitted a judgement of it. The
+// interview and its panel stay on record; the scorecards nobody saved anything into go.
+export async function cancelInterview(em: EntityManager, firmId: string, data: CancelInterviewData) {
+  const interviewField = ['input', 'interviewId'];
+  const interview = await lockedInterview(em, firmId, data);
+  if (interview.status === InterviewStatus.CANCELLED) {
+    throw UserInputError.of(UserErrorCode.INVALID_STATE, 'The interview is already cancelled.', interviewField);
+  }
+  const scorecards = await em.find(Scorecard, { interview, firm: firmId }, { lockMode: LockMode.PESSIMISTIC_WRITE, filters: false });
+  if (scorecards.some((scorecard) => scorecard.status === ScorecardStatus.SUBMITTED)) {
+    throw UserInputError.of(
+      UserErrorCode.INVALID_STATE,
+      'A scorecard of this interview has been submitted: a judgement on record cannot be cancelled away.',
+      interviewField,
+    );
+  }
+  const check = new InputCheck();
+  const reason = check.text(['input', 'reason'], data.reason, { max: INTERVIEW_LIMITS.reason, required: true });
+  check.done();
+
+  const drafts = await em.find(ScorecardDraft, { scorecard: { $in: scorecards.map((scorecard) => scorecard.id) }, firm: firmId });
+  const withContent = new Set(drafts.map((draft) => draft.scorecard.id));
+  for (const scorecard of scorecards) if (!withContent.has(scorecard.id)) em.remove(scorecard);
+  interview.status = InterviewStatus.CANCELLED;
+  interview.cancelledAt = new Date();
+  interview.cancellationReason = reason;
+  interview.version += 1;
+  await interviewChanged(em, firmId, 'interview.cancelled', interview);
+  return { interview };
+}
+
+export interface MarkInterviewHeldData extends InterviewChangeData {
+  heldAt?: Date | null;
+}
+
+// The interview took place: its scorecards fall due the firm's setting later (24 hours by default).
+export async function markInterviewHeld(em: EntityManager, firmId: string, data: MarkInterviewHeldData, now = new Date()) {
+  const interview = await lockedInterview(em, firmId, data);
+  refuseUnlessScheduled(interview, 'held');
+  const heldAt = data.heldAt ?? now;
+  if (heldAt.getTime() > now.getTime()) {
+    throw UserInputError.of(UserErrorCode.OUT_OF_RANGE, 'heldAt cannot be in the future.', ['input', 'heldAt']);
+  }
+  const firm = await em.findOneOrFail(Firm, firmId);
+  interview.status = InterviewStatus.HELD;
+  interview.heldAt = heldAt;
+  interview.scorecardsDueAt = new Date(heldAt.getTime() + firm.scorecardDueHours * 3_600_000);
+  interview.version += 1;
+  return { interview };
+}
+
+// The candidate did not come. Rescheduling makes it SCHEDULED again.
+export async function markInterviewNoShow(em: EntityManager, firmId: string, data: InterviewChangeData) {
+  const interview = await lockedInterview(em, firmId, data);
+  refuseUnlessScheduled(interview, 'a no-show');
+  interview.status = InterviewStatus.NO_SHOW;
+  interview.version += 1;
+  return { interview };
+}
+
+function refuseUnlessScheduled(interview: Interview, what: string): void {
+  if (interview.status !== InterviewStatus.SCHEDULED) {
+    throw UserInputError.of(
+      UserErrorCode.INVALID_STATE,
+      `The interview is ${interview.status}: only a SCHEDULED interview can be marked ${what}.`,
+      ['input', 'interviewId'],
+    );
+  }
+}
+
+// The interview, locked for the transaction, at the version the caller read (when given), about
+// a person whose data was not erased.
+async function lockedInterview(em: EntityManager, firmId: string, data: InterviewChangeData): Promise<Interview> {
+  const interviewField = ['input', 'interviewId'];
+  const interview = data.interviewId
+    ? await em.findOne(Interview, { id: data.interviewId, firm: firmId }, { lockMode: LockMode.PESSIMISTIC_WRITE, filters: false })
+    : null;
+  if (!interview) throw notFound(interviewField, 'interview');
+  await refuseIfErased(em, firmId, { interviewId: interview.id }, interviewField);
+  new InputCheck().version('interview', interview.version, data.expectedVersion).done();
+  return interview;
+}
+
+// Length 15–480 minutes, a place of at most 200 characters, an https video link; undefined: not sent.
+function checkLogistics(check: InputCheck, data: InterviewLogisticsData): InterviewLogisticsData {
+  const durationMinutes =
+    data.durationMinutes === undefined
+      ? undefined
+      : check.integer(['input', 'durationMinutes'], data.durationMinutes, INTERVIEW_LIMITS.minDuration, INTERVIEW_LIMITS.maxDuration);
+  const location =
+    data.location === undefined ? undefined : check.text(['input', 'location'], data.location, { max: INTERVIEW_LIMITS.location });
+  const videoLink =
+    data.videoLink === undefined ? undefined : check.text(['input', 'videoLink'], data.videoLink, { max: INTERVIEW_LIMITS.videoLink });
+  if (videoLink && !isHttpsUrl(videoLink)) {
+    check.add(UserErrorCode.INVALID, 'videoLink must be an https URL.', ['input', 'videoLink']);
+  }
+  return { durationMinutes, location, videoLink };
+}
+
+function isHttpsUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
 }

@@ -4,7 +4,7 @@ import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { Firm } from '../../common/firm.entity';
 import { User } from '../user';
-import { Interview } from './interview.entity';
+import { Interview, InterviewStatus } from './interview.entity';
 import { Candidacy } from '../candidacy';
 import { Competency, SCALE } from '../rubric';
 import { Scorecard, ScorecardStatus } from './scorecard.entity';
@@ -69,6 +69,7 @@ export async function submitScorecard(em: EntityManager, firmId: string, userId:
   if (!interview) throw notFound(interviewField, 'interview');
   // Evidence and summary are text about the person.
   await refuseIfErased(em, firmId, { interviewId: interview.id }, interviewField);
+  refuseIfCancelled(interview, interviewField);
   const scorecard = await lockScorecard(em, { interview: interview.id, interviewer: userId, firm: firmId });
   if (!scorecard) throw UserInputError.of(UserErrorCode.NOT_FOUND, "You are not on this interview's panel.", interviewField);
   if (scorecard.status !== ScorecardStatus.DRAFT) {
@@ -107,6 +108,7 @@ export async function saveScorecardDraft(em: EntityManager, firmId: string, user
   new InputCheck().version('scorecard', scorecard.version, data.expectedVersion).done();
 
   const interview = await em.findOneOrFail(Interview, { id: scorecard.interview.id, firm: firmId });
+  refuseIfCancelled(interview, data.scorecardId !== undefined ? ['input', 'scorecardId'] : ['input', 'interviewId']);
   const check = new InputCheck();
   const ratings = checkDraftRatings(check, data.ratings ?? [], new Set(await competencyKeysOf(em, firmId, interview)));
   const summary = data.summary === undefined ? undefined : check.text(['input', 'summary'], data.summary, { max: LIMITS.summary });
@@ -239,6 +241,13 @@ async function ownUnsubmittedScorecard(
     );
   }
   return scorecard;
+}
+
+// A cancelled interview takes no more judgements; what was saved stays as it was.
+function refuseIfCancelled(interview: Interview, field: string[]): void {
+  if (interview.status === InterviewStatus.CANCELLED) {
+    throw UserInputError.of(UserErrorCode.INVALID_STATE, 'The interview was cancelled: its scorecards take no more changes.', field);
+  }
 }
 
 // The saved draft of a scorecard with its ratings, oldest first; null when nothing was saved.

@@ -5,6 +5,9 @@ export const WEBHOOK_EVENT_TYPES = [
   'shortlist.published',
   'shortlist.feedback_given',
   'candidate.erased',
+  'interview.scheduled',
+  'interview.rescheduled',
+  'interview.cancelled',
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
