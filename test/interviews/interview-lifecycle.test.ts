@@ -1,6 +1,6 @@
 import { localIdOf } from '../../src/common/global-id';
 import { Firm } from '../../src/common/firm.entity';
-import { Interview, Scorecard } from '../../src/modules/interview';
+import { Interview, InterviewStatus, Scorecard } from '../../src/modules/interview';
 import { WebhookSubscription } from '../../src/modules/webhook';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
@@ -10,6 +10,7 @@ import type { User } from '../../src/modules/user';
 import {
   CancelInterviewDocument,
   MarkInterviewHeldDocument,
+  InterviewNodeDocument,
   MarkInterviewNoShowDocument,
   RescheduleInterviewDocument,
   SaveScorecardDraftDocument,
@@ -232,6 +233,37 @@ describe('cancelInterview', () => {
     });
     expect(await interviewInDatabase(interview.id)).toEqual({ status: 'SCHEDULED', version: 1, scheduledAt: FUTURE, scorecards: 2 });
     expect(await eventsOf(interview.id)).toEqual(['interview.scheduled']);
+  });
+});
+
+describe('independent scoring after a cancellation', () => {
+  it('should stop blinding an interviewer whose only unsubmitted scorecard is on a cancelled interview', async () => {
+    const { interview, candidacyId } = await schedule();
+    const { scheduleInterview } = await nordlys.asAdmin.data(ScheduleInterviewLifeDocument, {
+      input: { candidacyId, kind: 'CLIENT', scheduledAt: FUTURE, interviewerIds: [nordlys.recruiter.nodeId] },
+    });
+    const other = scheduleInterview.interview!;
+    const { submitScorecard } = await nordlys.asRecruiter.data(SubmitScorecardDocument, {
+      input: { interviewId: other.id, ratings: someRatings(1), recommendation: 'YES' },
+    });
+    expect(submitScorecard.userErrors).toEqual([]);
+    await colleague.as.data(SaveScorecardDraftDocument, { input: { interviewId: interview.id, recommendation: 'NO' } });
+    const seen = async () => {
+      const { node } = await colleague.as.data(InterviewNodeDocument, { id: other.id });
+      return node?.__typename === 'Interview' ? node.scorecards.length : null;
+    };
+    expect(await seen()).toBe(0);
+    const { cancelInterview } = await nordlys.asAdmin.data(CancelInterviewDocument, {
+      input: { interviewId: interview.id, reason: 'Moved.' },
+    });
+    expect(cancelInterview.interview!.scorecards).toEqual([{ id: interview.scorecards[1].id, status: 'DRAFT' }]);
+    expect(await seen()).toBe(1);
+    // The same for a no-show (set directly: the rule is in the SQL); back to SCHEDULED, blind again.
+    const id = localIdOf(interview.id, 'Interview')!;
+    await app.em().nativeUpdate(Interview, { id }, { status: InterviewStatus.NO_SHOW });
+    expect(await seen()).toBe(1);
+    await app.em().nativeUpdate(Interview, { id }, { status: InterviewStatus.SCHEDULED });
+    expect(await seen()).toBe(0);
   });
 });
 
