@@ -11,6 +11,7 @@ import { Migration20261122150400 } from './Migration20261122150400';
 import { Migration20261202061637 } from './Migration20261202061637';
 import { Migration20261202075145 } from './Migration20261202075145';
 import { Migration20261202081247 } from './Migration20261202081247';
+import { Migration20261202083418 } from './Migration20261202083418';
 
 // Every migration, oldest first. `npm run migration:create` writes a new file; add it here.
 export const migrationsList: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202061637', class: Migration20261202061637 },
   { name: 'Migration20261202075145', class: Migration20261202075145 },
   { name: 'Migration20261202081247', class: Migration20261202081247 },
+  { name: 'Migration20261202083418', class: Migration20261202083418 },
 ];

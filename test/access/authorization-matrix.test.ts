@@ -497,6 +497,9 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
         scorecardsDueAt: nil,
         cancelledAt: nil,
         cancellationReason: nil,
+        // The viewer's kit and the panel's coverage: staff only (the target's panel has no focus).
+        kit: only(STAFF),
+        coverage: only(STAFF),
         candidacy: only(MANDATES_READ),
         panel: only(STAFF),
         scorecards: only(ASSESSMENTS_READ),
@@ -521,8 +524,16 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
         // Its author's alone, and only while unsubmitted: the target is submitted, so nobody gets one
         // (test/scorecards/scorecard-drafts.test.ts shows the author theirs and everyone else null).
         draft: only(ASSESSMENTS_READ, 'null'),
+        focusCompetencyKeys: { value: 'empty' },
       },
     },
+    KitCompetency: {
+      kind: 'via',
+      from: 'Interview',
+      path: ['kit'],
+      fields: { key: data, name: data, description: data, weight: data, inFocus: data, indicators: data, questions: data, anchors: data },
+    },
+    InterviewCoverage: { kind: 'via', from: 'Interview', path: ['coverage'], fields: { covered: { value: 'empty' }, uncovered: data } },
     ScorecardDraft: {
       kind: 'via',
       from: 'Scorecard',

@@ -3,6 +3,15 @@ import { Payload } from '../../common/payload';
 import { Interview, InterviewKind } from './interview.entity';
 import { INTERVIEW_LIMITS as LIMITS } from './interview.limits';
 
+@InputType({ description: 'What one panelist is to probe.' })
+export class PanelistFocusInput {
+  @Field(() => ID, { description: 'One of interviewerIds.' })
+  interviewerId!: string;
+
+  @Field(() => [String], { description: "Competency keys weighted above 0 in the mandate's requirement profile." })
+  focusCompetencyKeys!: string[];
+}
+
 @InputType()
 export class ScheduleInterviewInput {
   @Field(() => ID, { description: 'A candidacy that is not PLACED, REJECTED or WITHDRAWN.' })
@@ -16,6 +25,12 @@ export class ScheduleInterviewInput {
 
   @Field(() => [ID], { description: '1–5 distinct ADMIN or RECRUITER users of the firm; each gets a DRAFT scorecard.' })
   interviewerIds!: string[];
+
+  @Field(() => [PanelistFocusInput], {
+    nullable: true,
+    description: 'Per panelist, the competencies they focus on, so the panel covers the profile between them.',
+  })
+  focus?: PanelistFocusInput[] | null;
 
   @Field(() => Int, { nullable: true, description: `${LIMITS.minDuration}–${LIMITS.maxDuration} minutes; 60 when left out.` })
   durationMinutes?: number | null;
@@ -40,6 +55,12 @@ export class AddInterviewerInput {
 
   @Field(() => ID, { description: 'An ADMIN or RECRUITER user of the firm who is not on the panel yet.' })
   interviewerId!: string;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: "The competencies they focus on: keys weighted above 0 in the mandate's requirement profile.",
+  })
+  focusCompetencyKeys?: string[] | null;
 }
 
 @ObjectType()

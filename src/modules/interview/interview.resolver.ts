@@ -1,4 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Locale, resolveLocale } from '../../common/locale';
+import { mandateByIdLoader, requirementProfileLoader } from '../mandate';
+import { competenciesByRubricLoader } from '../rubric';
+import { coverageOf, InterviewCoverage, KitCompetency, kitFor, type KitSource } from './interview-kit';
 import { STAFF, type Access } from '../../common/access';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
@@ -124,6 +128,39 @@ export class InterviewResolver {
     return users as User[];
   }
 
+  @Authorized(...STAFF)
+  @FieldResolver(() => [KitCompetency], {
+    description:
+      "Your interview kit: the mandate's weighted competencies, your focus first, each with what to look for, what to ask " +
+      'and the anchored 1–5 scale, in the language asked for (default: Accept-Language, else EN).',
+  })
+  async kit(
+    @Root() interview: Interview,
+    @Arg('locale', () => Locale, { nullable: true }) locale: Locale | null,
+    @Ctx() context: Context,
+  ): Promise<KitCompetency[]> {
+    const principal = principalOf(context);
+    const [weighted, scorecards] = await Promise.all([
+      weightedCompetenciesOf(interview, context),
+      context.loaders.get(scorecardsByInterviewLoader).load(interview.id),
+    ]);
+    const own = scorecards.find((scorecard) => principal.kind === 'USER' && scorecard.interviewer.id === principal.userId);
+    return kitFor(weighted, own?.focusCompetencyKeys ?? [], resolveLocale(locale, context.acceptLanguage));
+  }
+
+  @Authorized(...STAFF)
+  @FieldResolver(() => InterviewCoverage, { description: "Which of the mandate's weighted competencies the panel's focus covers." })
+  async coverage(@Root() interview: Interview, @Ctx() context: Context): Promise<InterviewCoverage> {
+    const [weighted, scorecards] = await Promise.all([
+      weightedCompetenciesOf(interview, context),
+      context.loaders.get(scorecardsByInterviewLoader).load(interview.id),
+    ]);
+    return coverageOf(
+      weighted.map((source) => source.key),
+      scorecards.map((scorecard) => scorecard.focusCompetencyKeys),
+    );
+  }
+
   @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => [Scorecard], {
     description:
@@ -144,4 +181,23 @@ export class CandidacyInterviewsResolver {
   interviews(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<Interview[]> {
     return context.loaders.get(interviewsByCandidacyLoader).load(candidacy.id);
   }
+}
+
+// The competencies weighted above 0 in the profile of the interview's mandate, in rubric order,
+// with the rubric's texts: through the per-request loaders, so a page of interviews costs the same
+// few statements as one.
+async function weightedCompetenciesOf(interview: Interview, context: Context): Promise<KitSource[]> {
+  const candidacy = await context.loaders.get(candidacyByIdLoader).load(interview.candidacy.id);
+  const mandate = candidacy ? await context.loaders.get(mandateByIdLoader).load(candidacy.mandate.id) : null;
+  if (!mandate) return [];
+  const [requirements, competencies] = await Promise.all([
+    context.loaders.get(requirementProfileLoader).load(mandate),
+    context.loaders.get(competenciesByRubricLoader).load(mandate.rubric.id),
+  ]);
+  const byKey = new Map(competencies.map((competency) => [competency.key, competency]));
+  return requirements.flatMap((requirement) => {
+    const competency = byKey.get(requirement.competencyKey);
+    if (!competency || requirement.weight === 0) return [];
+    return [{ ...competency, key: competency.key, weight: requirement.weight }];
+  });
 }

@@ -6,6 +6,7 @@ import { InputCheck } from '../../common/input-check';
 import { Firm } from '../../common/firm.entity';
 import { User } from '../user';
 import { Candidacy, DECIDED_STAGES } from '../candidacy';
+import { Requirement } from '../mandate';
 import { Scorecard, ScorecardStatus } from './scorecard.entity';
 import { Interview, InterviewKind, InterviewStatus } from './interview.entity';
 import { refuseIfErased } from '../candidate';
@@ -28,6 +29,8 @@ export interface ScheduleInterviewData {
   scheduledAt: Date;
   // Global ids of users, as sent.
   interviewerIds: string[];
+  // Per panelist (a global id of interviewerIds), the competency keys they focus on.
+  focus?: { interviewerId: string; focusCompetencyKeys: string[] }[] | null;
   durationMinutes?: number | null;
   location?: string | null;
   videoLink?: string | null;
@@ -51,6 +54,20 @@ export async function scheduleInterview(em: EntityManager, firmId: string, data:
   }
   const interviewers = await checkPanel(em, firmId, check, data.interviewerIds);
   const logistics = checkLogistics(check, data);
+  const weighted = candidacy ? await weightedKeysOf(em, firmId, candidacy) : new Map<string, number>();
+  const focusOf = new Map<string, string[]>();
+  (data.focus ?? []).forEach((entry, index) => {
+    const field = ['input', 'focus', String(index)];
+    const userId = localIdOf(entry.interviewerId, 'User');
+    const member = interviewers.find((user) => user.id === userId);
+    if (!member) {
+      check.add(UserErrorCode.NOT_FOUND, 'This user is not among interviewerIds.', [...field, 'interviewerId']);
+    } else if (focusOf.has(member.id)) {
+      check.add(UserErrorCode.INVALID, 'This interviewer is given a focus more than once.', [...field, 'interviewerId']);
+    }
+    const keys = checkFocus(check, [...field, 'focusCompetencyKeys'], entry.focusCompetencyKeys, weighted);
+    if (member && !focusOf.has(member.id)) focusOf.set(member.id, keys);
+  });
   check.done();
 
   const firm = em.getReference(Firm, firmId);
@@ -69,6 +86,7 @@ export async function scheduleInterview(em: EntityManager, firmId: string, data:
       firm,
       interview,
       interviewer,
+      focusCompetencyKeys: focusOf.get(interviewer.id) ?? [],
       // A millisecond apart, so that the panel reads back in the order it was named.
       createdAt: new Date(now + index),
       updatedAt: new Date(now),
@@ -83,6 +101,7 @@ export interface PanelChangeData {
   interviewId: string | null;
   // Global id of a user, as sent.
   interviewerId: string;
+  focusCompetencyKeys?: string[] | null;
 }
 
 // Adds an interviewer to the panel: a new DRAFT scorecard, last in panel order.
@@ -101,8 +120,15 @@ export async function addInterviewer(em: EntityManager, firmId: string, data: Pa
   } else if (scorecards.length >= MAX_PANEL_SIZE) {
     check.add(UserErrorCode.OUT_OF_RANGE, `A panel has at most ${MAX_PANEL_SIZE} interviewers.`, interviewerField);
   }
+  const candidacy = await em.findOneOrFail(Candidacy, { id: interview.candidacy.id, firm: firmId });
+  const focusCompetencyKeys = checkFocus(
+    check,
+    ['input', 'focusCompetencyKeys'],
+    data.focusCompetencyKeys ?? [],
+    await weightedKeysOf(em, firmId, candidacy),
+  );
   check.done();
-  em.create(Scorecard, { firm: em.getReference(Firm, firmId), interview, interviewer: user! });
+  em.create(Scorecard, { firm: em.getReference(Firm, firmId), interview, interviewer: user!, focusCompetencyKeys });
   return { interview };
 }
 
@@ -154,6 +180,38 @@ async function openInterview(em: EntityManager, firmId: string, interviewId: str
     { orderBy: { createdAt: 'asc', id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE, filters: false },
   );
   return { interview, scorecards };
+}
+
+// The competency keys of the requirement profile of the candidacy's mandate, with their weights.
+async function weightedKeysOf(em: EntityManager, firmId: string, candidacy: Candidacy): Promise<Map<string, number>> {
+  const requirements = await em.find(Requirement, { mandate: candidacy.mandate.id, firm: firmId });
+  return new Map(requirements.map((requirement) => [requirement.competencyKey, requirement.weight]));
+}
+
+// Focus keys: distinct, each weighted in the mandate's profile (a weight-0 or unknown key would
+// send a panelist after something the client does not need).
+function checkFocus(check: InputCheck, field: string[], keys: string[], weights: Map<string, number>): string[] {
+  const chosen: string[] = [];
+  keys.forEach((raw, index) => {
+    const key = raw.trim();
+    const weight = weights.get(key);
+    if (weight === undefined) {
+      check.add(UserErrorCode.NOT_FOUND, `The mandate's requirement profile has no competency "${key.slice(0, 60)}".`, [
+        ...field,
+        String(index),
+      ]);
+    } else if (weight === 0) {
+      check.add(UserErrorCode.INVALID, `${key} has weight 0 in the mandate's profile: focus only on what the client needs.`, [
+        ...field,
+        String(index),
+      ]);
+    } else if (chosen.includes(key)) {
+      check.add(UserErrorCode.INVALID, `${key} is named more than once.`, [...field, String(index)]);
+    } else {
+      chosen.push(key);
+    }
+  });
+  return chosen;
 }
 
 // 1–5 distinct staff users of the firm; client users and unknown ids are refused one by one.
