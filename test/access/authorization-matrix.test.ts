@@ -164,6 +164,10 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
     mandates: { readers: MANDATES_READ },
     candidates: { readers: CANDIDATES_READ },
     myScorecards: { readers: STAFF },
+    // Their day: the interviews they sit on the panel of (every staff caller does in the fixture).
+    myInterviews: { readers: STAFF },
+    // Nothing is overdue in the fixture.
+    overdueScorecards: { readers: STAFF, value: 'empty' },
     // Colleagues, for picking interviewers: the firm's own people only.
     users: { readers: STAFF },
     mandateChanges: { readers: MANDATES_READ },
@@ -500,6 +504,8 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
         // The viewer's kit and the panel's coverage: staff only (the target's panel has no focus).
         kit: only(STAFF),
         coverage: only(STAFF),
+        // The target's panel is firm A's admin and recruiter.
+        myScorecard: only(STAFF),
         candidacy: only(MANDATES_READ),
         panel: only(STAFF),
         scorecards: only(ASSESSMENTS_READ),

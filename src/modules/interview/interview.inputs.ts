@@ -1,6 +1,7 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionArgs, ConnectionType } from '../../common/connection';
 import { Payload } from '../../common/payload';
-import { Interview, InterviewKind } from './interview.entity';
+import { Interview, InterviewKind, InterviewStatus } from './interview.entity';
 import { INTERVIEW_LIMITS as LIMITS } from './interview.limits';
 
 @InputType({ description: 'What one panelist is to probe.' })
@@ -143,3 +144,24 @@ export class InterviewPayload extends Payload {
   @Field(() => Interview, { nullable: true })
   interview: Interview | null = null;
 }
+
+@InputType({ description: 'Which of your interviews to list.' })
+export class MyInterviewsFilter {
+  @Field(() => Date, { nullable: true, description: 'Only those scheduled at or after this time.' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Only those scheduled before this time.' })
+  to?: Date | null;
+
+  @Field(() => [InterviewStatus], { nullable: true, description: 'Only those in these statuses.' })
+  status?: InterviewStatus[] | null;
+}
+
+@ArgsType()
+export class MyInterviewsArgs extends ConnectionArgs {
+  @Field(() => MyInterviewsFilter, { nullable: true })
+  filter?: MyInterviewsFilter | null;
+}
+
+@ObjectType()
+export class InterviewConnection extends ConnectionType('Interview', Interview) {}

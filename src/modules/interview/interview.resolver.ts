@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Connection } from '../../common/connection';
 import { Locale, resolveLocale } from '../../common/locale';
 import { mandateByIdLoader, requirementProfileLoader } from '../mandate';
 import { competenciesByRubricLoader } from '../rubric';
@@ -17,7 +18,9 @@ import {
   AddInterviewerInput,
   AddInterviewerPayload,
   CancelInterviewInput,
+  InterviewConnection,
   InterviewPayload,
+  MyInterviewsArgs,
   MarkInterviewHeldInput,
   MarkInterviewNoShowInput,
   RescheduleInterviewInput,
@@ -29,6 +32,7 @@ import {
 import {
   addInterviewer,
   cancelInterview,
+  listMyInterviews,
   markInterviewHeld,
   markInterviewNoShow,
   removeInterviewer,
@@ -126,6 +130,28 @@ export class InterviewResolver {
     const scorecards = await context.loaders.get(scorecardsByInterviewLoader).load(interview.id);
     const users = await context.loaders.get(userByIdLoader).loadMany(scorecards.map((scorecard) => scorecard.interviewer.id));
     return users as User[];
+  }
+
+  @Authorized(...STAFF)
+  @Query(() => InterviewConnection, {
+    description: 'Your day: the interviews you sit on the panel of, in the order they take place, with kit and your scorecard.',
+  })
+  myInterviews(@Args() { filter, ...page }: MyInterviewsArgs, @Ctx() context: Context): Promise<Connection<Interview>> {
+    const principal = principalOf(context);
+    // @Authorized(STAFF) lets only users through; this narrows the type.
+    if (principal.kind !== 'USER') throw new Error('A user is required.');
+    return listMyInterviews(context.em, principal.firmId, principal.userId, filter ?? {}, page);
+  }
+
+  @Authorized(...STAFF)
+  @FieldResolver(() => Scorecard, {
+    nullable: true,
+    description: 'Your own scorecard of this interview; null when you are not on its panel.',
+  })
+  async myScorecard(@Root() interview: Interview, @Ctx() context: Context): Promise<Scorecard | null> {
+    const principal = principalOf(context);
+    const scorecards = await context.loaders.get(scorecardsByInterviewLoader).load(interview.id);
+    return scorecards.find((scorecard) => principal.kind === 'USER' && scorecard.interviewer.id === principal.userId) ?? null;
   }
 
   @Authorized(...STAFF)

@@ -1,4 +1,5 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { Role } from '../../common/access';
 import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { localIdOf } from '../../common/global-id';
@@ -395,4 +396,33 @@ function isHttpsUrl(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+export interface MyInterviewsFilterData {
+  from?: Date | null;
+  to?: Date | null;
+  status?: InterviewStatus[] | null;
+}
+
+// The interviews the caller sits on the panel of, in the order they take place: their day. One
+// statement finds which those are (a person sits on a few hundred panels at most), then the page.
+export async function listMyInterviews(
+  em: EntityManager,
+  firmId: string,
+  userId: string,
+  filter: MyInterviewsFilterData,
+  page: ConnectionArgs,
+): Promise<Connection<Interview>> {
+  const mine: { interview_id: string }[] = await em.execute(
+    `select "interview_id" from "scorecard" where "firm_id" = ? and "interviewer_id" = ?`,
+    [firmId, userId],
+  );
+  const scheduledAt = { ...(filter.from ? { $gte: filter.from } : {}), ...(filter.to ? { $lt: filter.to } : {}) };
+  const where: FilterQuery<Interview> = {
+    firm: firmId,
+    id: { $in: mine.map((row) => row.interview_id) },
+    ...(Object.keys(scheduledAt).length > 0 ? { scheduledAt } : {}),
+    ...(filter.status && filter.status.length > 0 ? { status: { $in: filter.status } } : {}),
+  };
+  return paginate(em, Interview, where, { list: 'myInterviews', keys: ['scheduledAt', 'id'], ...page });
 }

@@ -137,6 +137,12 @@ export class AmendScorecardPayload extends Payload {
 export class MyScorecardsArgs extends ConnectionArgs {
   @Field(() => ScorecardStatus, { nullable: true, description: 'Only scorecards in this status, e.g. DRAFT for the to-do list.' })
   status?: ScorecardStatus | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only the overdue ones (unsubmitted, the interview held and its scorecards due before now); false: none of those.',
+  })
+  overdue?: boolean | null;
 }
 
 @ObjectType()

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { STAFF, type Access } from '../../common/access';
-import type { Connection } from '../../common/connection';
+import { Role, STAFF, type Access } from '../../common/access';
+import { ConnectionArgs, type Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../common/context';
@@ -20,7 +20,7 @@ import {
   SubmitScorecardInput,
   SubmitScorecardPayload,
 } from './scorecard.inputs';
-import { amendScorecard, listMyScorecards, saveScorecardDraft, submitScorecard } from './scorecard.service';
+import { amendScorecard, listMyScorecards, listOverdueScorecards, saveScorecardDraft, submitScorecard } from './scorecard.service';
 import {
   draftByScorecardLoader,
   draftRatingsByDraftLoader,
@@ -77,9 +77,21 @@ export class ScorecardResolver {
 
   @Authorized(...SCORERS)
   @Query(() => ScorecardConnection, { description: "The caller's own scorecards, oldest first: with status DRAFT, their to-do list." })
-  myScorecards(@Args() { status, ...page }: MyScorecardsArgs, @Ctx() context: Context): Promise<Connection<Scorecard>> {
+  myScorecards(@Args() { status, overdue, ...page }: MyScorecardsArgs, @Ctx() context: Context): Promise<Connection<Scorecard>> {
     const { firmId, userId } = userOf(context);
-    return listMyScorecards(context.em, firmId, userId, status, page);
+    return listMyScorecards(context.em, firmId, userId, { status, overdue }, page);
+  }
+
+  @Authorized(...STAFF)
+  @Query(() => ScorecardConnection, {
+    description:
+      'Scorecards not submitted although their interview was held and they are due: all of the firm for an admin, ' +
+      'those of the mandates you lead for a recruiter. Oldest first.',
+  })
+  overdueScorecards(@Args() page: ConnectionArgs, @Ctx() context: Context): Promise<Connection<Scorecard>> {
+    const principal = principalOf(context);
+    const { firmId, userId } = userOf(context);
+    return listOverdueScorecards(context.em, firmId, principal.kind === 'USER' && principal.role === Role.ADMIN ? null : userId, page);
   }
 
   @Authorized<Access>(...ASSESSMENT_READERS)

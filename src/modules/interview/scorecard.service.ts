@@ -178,20 +178,52 @@ export async function amendScorecard(em: EntityManager, firmId: string, userId: 
   return { scorecard };
 }
 
-// The caller's own scorecards, oldest first; with status DRAFT, their to-do list.
+// The caller's own scorecards, oldest first; with status DRAFT, their to-do list; overdue: the
+// unsubmitted ones of interviews held whose due time has passed.
 export function listMyScorecards(
   em: EntityManager,
   firmId: string,
   userId: string,
-  status: ScorecardStatus | null | undefined,
+  filter: { status?: ScorecardStatus | null; overdue?: boolean | null },
   page: ConnectionArgs,
+  now = new Date(),
 ): Promise<Connection<Scorecard>> {
   return paginate(
     em,
     Scorecard,
-    { firm: firmId, interviewer: userId, ...(status ? { status } : {}) },
+    {
+      firm: firmId,
+      interviewer: userId,
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.overdue === true ? overdueWhere(now) : filter.overdue === false ? { $not: overdueWhere(now) } : {}),
+    } as FilterQuery<Scorecard>,
     { list: 'myScorecards', keys: ['createdAt', 'id'], ...page },
   );
+}
+
+// Every overdue scorecard of the firm (for an admin), or of the mandates a recruiter leads.
+export function listOverdueScorecards(
+  em: EntityManager,
+  firmId: string,
+  leadRecruiterId: string | null,
+  page: ConnectionArgs,
+  now = new Date(),
+): Promise<Connection<Scorecard>> {
+  const where = overdueWhere(now);
+  if (leadRecruiterId) where.interview.candidacy = { mandate: { leadRecruiter: leadRecruiterId } };
+  return paginate(em, Scorecard, { firm: firmId, ...where } as FilterQuery<Scorecard>, {
+    list: 'overdueScorecards',
+    keys: ['createdAt', 'id'],
+    ...page,
+  });
+}
+
+// Overdue: not submitted, of an interview that was held and whose scorecards were due before now.
+function overdueWhere(now: Date) {
+  return {
+    status: ScorecardStatus.DRAFT,
+    interview: { status: InterviewStatus.HELD, scorecardsDueAt: { $lt: now } } as Record<string, unknown>,
+  };
 }
 
 // Locks the scorecard row for the transaction, so that concurrent submissions and amendments
