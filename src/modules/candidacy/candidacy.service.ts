@@ -109,13 +109,13 @@ export function listMandateCandidacies(
   em: EntityManager,
   firmId: string,
   mandateId: string,
-  stage: CandidacyStage | null | undefined,
+  stages: CandidacyStage[],
   page: ConnectionArgs,
 ): Promise<Connection<Candidacy>> {
   return paginate(
     em,
     Candidacy,
-    { firm: firmId, mandate: mandateId, ...(stage ? { stage } : {}) },
+    { firm: firmId, mandate: mandateId, stage: { $in: stages } },
     { list: 'mandateCandidacies', keys: ['createdAt', 'id'], ...page },
   );
 }

@@ -43,11 +43,11 @@ export class MandateFitResolver {
     description:
       'Candidacies best first: a missed must-have last, then fit (unknown last), coverage, age. Computed by the database. ' +
       'Candidacies you still have an unsubmitted scorecard for rank as unassessed. ' +
-      'Every stage ranks unless `stages` or `excludeExits` narrows it; totalCount and pages follow the same filter.',
+      'Every stage but the exits (REJECTED, WITHDRAWN) ranks unless `stages` says which; totalCount and pages follow the same filter.',
   })
   async ranking(@Root() mandate: Mandate, @Args() args: RankingArgs, @Ctx() context: Context): Promise<Connection<Candidacy>> {
     const principal = principalOf(context);
-    const stages = rankedStages(args.stages, args.excludeExits);
+    const stages = rankedStages(args.stages);
     const { rows, hasNextPage } = await rankMandate(context.em, principal.firmId, mandate.id, {
       limit: pageSize(args.first),
       after: args.after,
@@ -64,7 +64,7 @@ export class MandateFitResolver {
       hasNextPage,
       Boolean(args.after),
       (candidacy) => cursors.get(candidacy.id)!,
-      () => context.em.count(Candidacy, stages ? { mandate: mandate.id, stage: { $in: stages } } : { mandate: mandate.id }),
+      () => context.em.count(Candidacy, { mandate: mandate.id, stage: { $in: stages } }),
     );
   }
 
