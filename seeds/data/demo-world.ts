@@ -17,6 +17,8 @@
  *   candidate of that name: the same person, known to both firms, stored twice (tenant isolation).
  */
 
+import { withCalibrationPanels } from './calibration-panels';
+
 export type LeadershipLevel = 'EXECUTIVE' | 'SENIOR' | 'FRONTLINE';
 export type MandateStatus = 'DRAFT' | 'OPEN' | 'PRESENTED' | 'FILLED' | 'CANCELLED';
 export type CandidacyStage =
@@ -3536,7 +3538,8 @@ const brattliCeo: DemoMandate = {
 
 // ---------------------------------------------------------------------------------------------
 
-export const demoFirms: DemoFirm[] = [
+// With second panels for calibration and agreement (calibration-panels.ts).
+export const demoFirms: DemoFirm[] = withCalibrationPanels([
   {
     name: 'Nordlys Executive Search',
     slug: 'nordlys',
@@ -3553,4 +3556,4 @@ export const demoFirms: DemoFirm[] = [
     candidates: fjellvikCandidates,
     mandates: [brattliCeo],
   },
-];
+]);

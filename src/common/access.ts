@@ -62,6 +62,14 @@ export const RUBRIC_PUBLISHERS: readonly Access[] = [Role.ADMIN];
 // Which scorecards a caller gets at all is decided by independent scoring (modules/interview).
 export const ASSESSMENT_READERS: readonly Access[] = [...STAFF, ApiKeyScope.ASSESSMENTS_READ];
 
+// Agreement of a mandate's panels (no interviewer named): whoever reads assessments.
+export const AGREEMENT_READERS: readonly Access[] = [...ASSESSMENT_READERS];
+
+// Interviewer-level calibration figures: the firm's staff only, never clients or API keys.
+// Admins see every interviewer, recruiters their own row and the interviewers of the mandates
+// they lead (modules/calibration decides which rows).
+export const CALIBRATION_READERS: readonly Access[] = [...STAFF];
+
 // Scoring is a human judgement: staff only, and only on their own scorecards; never an API key.
 export const SCORERS: readonly Access[] = [...STAFF];
 

@@ -21,6 +21,7 @@ import { armorProtection, parseOptions } from './query-limits';
 import { bodyLimitMessage, jsonBody, methodAndTypeGuard, refuse } from './http-limits';
 import type { RateLimiter } from './rate-limit';
 import { createIdempotencyStore } from '../modules/idempotency';
+import { createPdfPrinter, reportRouter } from '../modules/report';
 
 export interface ServerOptions {
   orm: MikroORM;
@@ -106,6 +107,11 @@ export async function createAppServer({ orm, schema, logger, production, rateLim
 
   if (!production) app.use(explorerRouter());
 
+  // The client report's links (opened in a browser: no bearer header). Its PDFs are printed by
+  // one Chromium of this process's own, started on the first PDF and closed with the server.
+  const printer = createPdfPrinter({ logger: logger.child({ component: 'report-printer' }) });
+  app.use(reportRouter({ orm, logger, printer }));
+
   app.use(
     '/graphql',
     (_request, response, next) => {
@@ -128,6 +134,7 @@ export async function createAppServer({ orm, schema, logger, production, rateLim
     async stop() {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await printer.close();
       await rateLimiter.close();
     },
   };

@@ -11,6 +11,7 @@ import { candidateFeature } from '../modules/candidate';
 import { candidacyFeature } from '../modules/candidacy';
 import { interviewFeature } from '../modules/interview';
 import { fitFeature } from '../modules/fit';
+import { calibrationFeature } from '../modules/calibration';
 import { integrationFeature } from '../modules/integration';
 import { webhookFeature } from '../modules/webhook';
 import { shortlistFeature } from '../modules/shortlist';
@@ -18,6 +19,7 @@ import { gdprFeature } from '../modules/gdpr';
 import { syncFeature } from '../modules/sync';
 import { idempotencyFeature } from '../modules/idempotency';
 import { auditFeature } from '../modules/audit';
+import { reportFeature } from '../modules/report';
 
 // Every feature folder of the API. A resolver or node type that is not listed here does not exist.
 export const features: Feature[] = [
@@ -33,8 +35,10 @@ export const features: Feature[] = [
   candidacyFeature,
   interviewFeature,
   fitFeature,
+  calibrationFeature,
   integrationFeature,
   shortlistFeature,
+  reportFeature,
   webhookFeature,
   gdprFeature,
   auditFeature,

@@ -112,6 +112,8 @@ interface RootEntry {
   kind: 'root';
   // The Query field that returns this type.
   query: string;
+  // The path from the Query field's answer to this type, e.g. ['nodes'] through a connection.
+  path?: string[];
   fields: Fields;
 }
 
@@ -125,6 +127,8 @@ type TypeEntry = NodeEntry | ViaEntry | RootEntry | UnreachableEntry;
 
 interface QueryEntry {
   readers: Token[];
+  // For a connection whose items are no Node: the field of an item that names its owner (a Node).
+  ownerField?: string;
   value?: Value | ((caller: CallerSpec) => Value);
   args?: string;
 }
@@ -147,6 +151,7 @@ const nil: FieldRule = { value: 'null' };
 const only = (readers: Token[], value: FieldRule['value'] = 'data'): FieldRule => ({ readers, value });
 const L = { EN: '', NB: '', DA: '', SV: '' };
 const IDS = (target: Target) => `candidacyIds: ${JSON.stringify(target.candidacyIds)}`;
+const HTML_REPORT = () => 'format: HTML';
 const notForKeys = (caller: CallerSpec): Value => (caller.kind === 'key' ? 'null' : 'data');
 
 // ---------------------------------------------------------------------------------------------
@@ -183,6 +188,9 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
       args: `candidateId: "${toGlobalId('Candidate', '00000000-0000-4000-8000-000000000000')}"`,
     },
     auditEvents: { readers: [ADMIN] },
+    // Interviewer-level figures: staff only (a recruiter gets their own row).
+    interviewerCalibration: { readers: STAFF, ownerField: 'interviewer' },
+    assessmentQuality: { readers: STAFF },
   },
 
   mutations: {
@@ -352,7 +360,31 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
         ranking: only(ASSESSMENTS_READ),
         comparison: { readers: ASSESSMENTS_READ, args: IDS },
         shortlist: only(SHORTLISTS_READ),
+        shortlistReportLink: { readers: SHORTLISTS_READ, args: HTML_REPORT },
+        agreement: only(ASSESSMENTS_READ),
       },
+    },
+    'ReportLink (through Mandate.shortlistReportLink)': {
+      kind: 'via',
+      type: 'ReportLink',
+      from: 'Mandate',
+      path: ['shortlistReportLink'],
+      fields: { url: data, expiresAt: data },
+    },
+    MandateAgreement: { kind: 'via', from: 'Mandate', path: ['agreement'], fields: { overall: data, byCompetency: data } },
+    // Two candidacies × three rated competencies, two interviewers each: 6 pairable units.
+    Agreement: {
+      kind: 'via',
+      from: 'Mandate',
+      path: ['agreement', 'overall'],
+      fields: { metric: data, alpha: data, pairableUnits: data, pairableValues: data, low: data, high: data, reading: data },
+    },
+    // The first competency of the rubric was not rated: no pairable unit, alpha undefined.
+    CompetencyAgreement: {
+      kind: 'via',
+      from: 'Mandate',
+      path: ['agreement', 'byCompetency'],
+      fields: { key: data, metric: data, alpha: nil, pairableUnits: data, pairableValues: data, low: nil, high: nil, reading: data },
     },
     // A client user's own company, as `viewer { user { client } }` shows it to them: the firm's
     // Client type, so a field added to Client is reviewed for client users here.
@@ -443,15 +475,42 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
       path: ['history'],
       fields: { createdAt: data, updatedAt: data, fromStage: nil, toStage: data, reason: nil, movedBy: { value: notForKeys } },
     },
-    Assessment: { kind: 'via', from: 'Candidacy', path: ['assessment'], fields: { competencies: data } },
+    Assessment: { kind: 'via', from: 'Candidacy', path: ['assessment'], fields: { calibrated: data, competencies: data } },
     // The first competency of the rubric is not weighted and was not rated.
     CompetencyAssessment: {
       kind: 'via',
       from: 'Candidacy',
       path: ['assessment', 'competencies'],
-      fields: { key: data, score: nil, ratingsCount: data, spread: nil, disagreement: data },
+      fields: {
+        key: data,
+        score: nil,
+        calibratedScore: nil,
+        ratingsCount: data,
+        spread: nil,
+        disagreement: data,
+        // Who rated it: staff only, never a key.
+        interviewers: only(STAFF, 'empty'),
+      },
     },
-    Fit: { kind: 'via', from: 'Candidacy', path: ['fit'], fields: { fit: data, coverage: data, mustHavesMet: data, competencies: data } },
+    // Reached through the first competency, which nobody rated (test/calibration shows the rows).
+    InterviewerLeniency: {
+      kind: 'via',
+      from: 'Candidacy',
+      path: ['assessment', 'competencies', 'interviewers'],
+      fields: {
+        interviewer: { value: 'empty' },
+        score: { value: 'empty' },
+        calibratedScore: { value: 'empty' },
+        shrunkLeniency: { value: 'empty' },
+        comparedCells: { value: 'empty' },
+      },
+    },
+    Fit: {
+      kind: 'via',
+      from: 'Candidacy',
+      path: ['fit'],
+      fields: { calibrated: data, fit: data, coverage: data, mustHavesMet: data, competencies: data },
+    },
     CompetencyFit: {
       kind: 'via',
       from: 'Candidacy',
@@ -469,7 +528,7 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
         meetsMinimum: data,
       },
     },
-    Comparison: { kind: 'via', from: 'Mandate', path: ['comparison'], fields: { columns: data, rows: data } },
+    Comparison: { kind: 'via', from: 'Mandate', path: ['comparison'], fields: { calibrated: data, columns: data, rows: data } },
     ComparisonColumn: { kind: 'via', from: 'Mandate', path: ['comparison', 'columns'], fields: { candidacy: data, fit: data } },
     ComparisonRow: {
       kind: 'via',
@@ -631,8 +690,42 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
       kind: 'node',
       readers: [CLIENT],
       clientSees: 'own-client',
-      fields: { id: data, title: data, leadershipLevel: data, status: data, requirementProfile: data, shortlist: data },
+      fields: {
+        id: data,
+        title: data,
+        leadershipLevel: data,
+        status: data,
+        requirementProfile: data,
+        shortlist: data,
+        leadConsultant: data,
+        comparison: data,
+        reportLink: { args: HTML_REPORT },
+        agreement: data,
+      },
     },
+    PresentedConsultant: { kind: 'via', from: 'PresentedMandate', path: ['leadConsultant'], fields: { name: data } },
+    PresentedComparison: { kind: 'via', from: 'PresentedMandate', path: ['comparison'], fields: { columns: data, rows: data } },
+    PresentedComparisonColumn: {
+      kind: 'via',
+      from: 'PresentedMandate',
+      path: ['comparison', 'columns'],
+      fields: { entry: data, fit: data },
+    },
+    PresentedComparisonRow: {
+      kind: 'via',
+      from: 'PresentedMandate',
+      path: ['comparison', 'rows'],
+      fields: { key: data, name: data, description: data, weight: data, target: data, minimum: data, cells: data },
+    },
+    PresentedComparisonCell: {
+      kind: 'via',
+      from: 'PresentedMandate',
+      path: ['comparison', 'rows', 'cells'],
+      fields: { entry: data, score: data, gap: data, ratingsCount: data, disagreement: data, meetsMinimum: data },
+    },
+    ReportLink: { kind: 'via', from: 'PresentedMandate', path: ['reportLink'], fields: { url: data, expiresAt: data } },
+    // Alpha and its reading only: nothing per interviewer reaches a client.
+    PresentedAgreement: { kind: 'via', from: 'PresentedMandate', path: ['agreement'], fields: { alpha: data, reading: data } },
     PresentedRequirement: {
       kind: 'via',
       from: 'PresentedMandate',
@@ -656,6 +749,8 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
         competencies: data,
         myFeedback: data,
         mandate: data,
+        change: data,
+        colleagueFeedback: data,
       },
     },
     PresentedCandidate: {
@@ -668,7 +763,26 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
       kind: 'via',
       from: 'PresentedShortlistEntry',
       path: ['competencies'],
-      fields: { key: data, name: data, weight: data, target: data, minimum: data, score: data, gap: data, meetsMinimum: data },
+      fields: {
+        key: data,
+        name: data,
+        weight: data,
+        target: data,
+        minimum: data,
+        score: data,
+        gap: data,
+        meetsMinimum: data,
+        description: data,
+        scaleText: data,
+        ratingsCount: data,
+        disagreement: data,
+      },
+    },
+    PresentedColleagueFeedback: {
+      kind: 'via',
+      from: 'PresentedShortlistEntry',
+      path: ['colleagueFeedback'],
+      fields: { authorName: data, decision: data, comment: data, givenAt: data },
     },
     PresentedFeedback: {
       kind: 'via',
@@ -689,6 +803,36 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
         role: { value: notForKeys },
         scopes: { value: (caller) => (caller.kind === 'key' && caller.scopes!.length > 0 ? 'data' : 'empty') },
       },
+    },
+
+    // --- Calibration: interviewer-level figures for staff only ----------------------------------
+    InterviewerCalibration: {
+      kind: 'root',
+      query: 'interviewerCalibration',
+      path: ['nodes'],
+      fields: {
+        interviewer: data,
+        comparedCells: data,
+        leniency: data,
+        standardError: data,
+        low: data,
+        high: data,
+        shrunkLeniency: data,
+        byCompetency: data,
+      },
+    },
+    CompetencyLeniency: {
+      kind: 'root',
+      query: 'interviewerCalibration',
+      path: ['nodes', 'byCompetency'],
+      fields: { key: data, comparedCells: data, leniency: data, standardError: data, low: data, high: data, shrunkLeniency: data },
+    },
+    AssessmentQuality: { kind: 'root', query: 'assessmentQuality', fields: { overall: data, byCompetency: data, leniencySpread: data } },
+    LeniencySpread: {
+      kind: 'root',
+      query: 'assessmentQuality',
+      path: ['leniencySpread'],
+      fields: { interviewers: data, lowest: data, highest: data, standardDeviation: data },
     },
 
     // --- Webhooks: the firm's admins and keys with webhooks:manage -------------------------------
@@ -751,6 +895,8 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
 const CONNECTION_FIELDS = ['edges', 'nodes', 'pageInfo', 'totalCount'];
 const EDGE_FIELDS = ['cursor', 'node'];
 const STRUCTURAL: Record<string, string[]> = {
+  // A connection that also says whether it ranks on calibrated scores.
+  RankingConnection: [...CONNECTION_FIELDS, 'calibrated'],
   PageInfo: ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'],
   UserError: ['field', 'message', 'code'],
   LoginPayload: ['userErrors', 'token', 'expiresAt', 'user'],
@@ -901,7 +1047,9 @@ function typeQuery(schema: GraphQLSchema, typeName: string, target: Target, chun
         return { field: field.name, alias, path: [field.name], text: `${alias}: node(id: $id) { ... on ${typeName} { ${leaf} } }` };
       }
       if (entry.kind === 'root') {
-        return { field: field.name, alias, path: [field.name], text: `${alias}: ${entry.query} { ${leaf} }` };
+        const path = entry.path ?? [];
+        const inner = path.reduceRight((selection, segment) => `${segment} { ${selection} }`, leaf);
+        return { field: field.name, alias, path: [...path, field.name], text: `${alias}: ${entry.query} { ${inner} }` };
       }
       // From the Node type down the path, innermost first.
       let inner = leaf;
@@ -1153,7 +1301,7 @@ describe('query fields', () => {
       const field = queryType.getFields()[name];
       const connection = getNamedType(field.type).name.endsWith('Connection');
       const selection = connection
-        ? `${entry.args ? `${name}(${entry.args})` : `${name}(first: 100)`} { totalCount nodes { ... on Node { id } } }`
+        ? `${entry.args ? `${name}(${entry.args})` : `${name}(first: 100)`} { totalCount nodes { ${entry.ownerField ? `${entry.ownerField} { id }` : '... on Node { id }'} } }`
         : selectionOf(field, entry.args);
       const response = await post(client, `query Matrix { q: ${selection} }`);
       const expected = queryOutcome(entry, spec);
@@ -1161,7 +1309,8 @@ describe('query fields', () => {
       if (actual !== expected) mismatches.push(`${spec.name} ${name}: expected ${expected}, got ${actual}`);
       tally(spec.name, `query ${actual}`);
       if (connection && actual === 'data') {
-        const nodes = (response.body.data!.q as { nodes: { id: string }[] }).nodes;
+        const items = (response.body.data!.q as { nodes: Record<string, unknown>[] }).nodes;
+        const nodes = items.map((item) => (entry.ownerField ? item[entry.ownerField] : item) as { id: string });
         for (const { id } of nodes) {
           const owner = ownerOf.get(fromGlobalId(id)!.id);
           const firm = spec.firm === 'A' ? world.a.firm.id : world.b.firm.id;

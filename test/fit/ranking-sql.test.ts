@@ -10,6 +10,7 @@ import { createTestDatabase } from '../helpers/database';
 import { insertScoredMandate, type MandatePlan } from '../helpers/fit-fixtures';
 import { DEFAULT_COMPETENCY_KEYS } from '../helpers/competency-keys';
 import { CandidacyStage } from '../../src/modules/candidacy';
+import { calibratedScore, findInterviewerRatings, leniencies } from '../../src/modules/calibration';
 
 let orm: MikroORM;
 let firm: Firm;
@@ -151,6 +152,77 @@ describe('ranking in SQL', () => {
       ),
       { numRuns: 30 },
     );
+  });
+
+  it('should rank on calibrated scores exactly as the pure model does, paged, also for a viewer with drafts', async () => {
+    const viewer = fc.option(fc.integer({ min: 0, max: 2 }), { nil: null });
+    await fc.assert(
+      fc.asyncProperty(plan, viewer, fc.integer({ min: 1, max: 4 }), async (mandatePlan, viewerIndex, pageSize) => {
+        const { mandate, candidacies } = await insertScoredMandate(em(), firm, interviewers, mandatePlan);
+        const viewerUserId = viewerIndex === null ? null : interviewers[viewerIndex].id;
+        // The reference: firm-wide shrunk leniency by the pure model (less what the viewer drafts
+        // on), taken off every rating, then §3 and the ranking order.
+        const firmRatings = await findInterviewerRatings(em(), firm.id, { viewerUserId });
+        const shrunk = new Map(leniencies(firmRatings).map((each) => [each.interviewerId, each.shrunkLeniency]));
+        const blind = new Set(
+          candidacies
+            .filter((_, index) =>
+              mandatePlan.candidacies[index].interviews.some((panel) =>
+                panel.some((card, place) => place === viewerIndex && !card.submitted),
+              ),
+            )
+            .map((candidacy) => candidacy.id),
+        );
+        const { ratings, requirements } = await findFitInputs(
+          em(),
+          firm.id,
+          candidacies.map((c) => c.id),
+          [mandate.id],
+        );
+        const expected = candidacies
+          .map((candidacy): RankedCandidacy => ({
+            id: candidacy.id,
+            createdAt: candidacy.createdAt,
+            fit: computeFit(
+              requirements,
+              ratings
+                .filter((rating) => rating.candidacyId === candidacy.id && !blind.has(candidacy.id))
+                .map((rating) => ({ ...rating, score: calibratedScore(rating.score, shrunk.get(rating.interviewerId) ?? 0) })),
+            ),
+          }))
+          .sort(compareRanking);
+
+        const actual = [];
+        let after: string | null = null;
+        for (;;) {
+          const page = await rankMandate(em(), firm.id, mandate.id, { limit: pageSize, after, viewerUserId, calibrated: true });
+          actual.push(...page.rows);
+          if (!page.hasNextPage) break;
+          after = page.rows.at(-1)!.cursor;
+        }
+
+        expect(actual.map((row) => row.id)).toEqual(expected.map((row) => row.id));
+        actual.forEach((row, index) => {
+          const { fit, coverage, mustHavesMet } = expected[index].fit;
+          expect(row.mustHavesMet).toBe(mustHavesMet);
+          if (fit === null) expect(row.fit).toBeNull();
+          else expect(Math.abs(row.fit! - fit)).toBeLessThan(1e-9);
+          expect(Math.abs(row.coverage - coverage)).toBeLessThan(1e-9);
+        });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('should refuse a cursor of the plain ranking on the calibrated one', async () => {
+    const { mandate } = await insertScoredMandate(em(), firm, interviewers, {
+      requirements: [],
+      candidacies: [1, 2].map((day) => ({ createdAt: new Date(`2026-03-0${day}T09:00:00.000Z`), interviews: [] })),
+    });
+    const { rows } = await rankMandate(em(), firm.id, mandate.id, { limit: 1 });
+    await expect(rankMandate(em(), firm.id, mandate.id, { limit: 1, after: rows[0].cursor, calibrated: true })).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' },
+    });
   });
 
   it('should count only the latest revision of submitted scorecards', async () => {

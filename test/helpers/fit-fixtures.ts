@@ -20,6 +20,8 @@ export interface ScorecardPlan {
   submitted: boolean;
   // Revision 1, 2, …: the last one counts. Scores by competency key; null = not assessed.
   revisions: Record<string, number | null>[];
+  // Index into the interviewers given; default the scorecard's place on the panel.
+  interviewer?: number;
 }
 
 export interface CandidacyPlan {
@@ -60,10 +62,11 @@ export async function insertScoredMandate(em: EntityManager, firm: Firm, intervi
     for (const panel of candidacyPlan.interviews) {
       const interview = em.create(Interview, { firm, candidacy, kind: InterviewKind.COMPETENCY, scheduledAt: new Date('2026-10-01') });
       panel.forEach((scorecardPlan, panelIndex) => {
+        const interviewer = interviewers[scorecardPlan.interviewer ?? panelIndex];
         const scorecard = em.create(Scorecard, {
           firm,
           interview,
-          interviewer: interviewers[panelIndex],
+          interviewer,
           status: scorecardPlan.submitted ? ScorecardStatus.SUBMITTED : ScorecardStatus.DRAFT,
           submittedAt: scorecardPlan.submitted ? new Date('2026-10-02') : null,
         });
@@ -73,7 +76,7 @@ export async function insertScoredMandate(em: EntityManager, firm: Firm, intervi
             scorecard,
             number: revisionIndex + 1,
             recommendation: Recommendation.YES,
-            author: interviewers[panelIndex],
+            author: interviewer,
           });
           for (const [competencyKey, score] of Object.entries(scores)) {
             em.create(Rating, { firm, revision, competencyKey, score, evidence: score === null ? null : 'Said and did.' });

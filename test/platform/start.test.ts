@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findFreePort } from '../../src/config/embedded-postgres';
 import { GraphQLClient } from '../helpers/graphql-client';
-import { LoginDocument, ViewerDocument } from '../generated/graphql';
+import { LoginDocument, PresentedMandatesDocument, PresentedReportLinkDocument, ViewerDocument } from '../generated/graphql';
 
 // The front door: the built app as `npm start` runs it, on its own embedded PostgreSQL.
 const ENTRY = path.resolve('dist/src/index.js');
@@ -66,6 +66,48 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// The resident memory of a process, from /proc (MB).
+function residentMegabytes(pid: number): number {
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((row) => row.startsWith('VmRSS:'))!;
+  return Math.round(Number(/(\d+)/.exec(line)![1]) / 1024);
+}
+
+function commandOf(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+// Every process below `root`, from /proc.
+function descendants(root: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone while we looked.
+    }
+  }
+  const found: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const parent = queue.shift()!;
+    for (const [pid, ppid] of parents) {
+      if (ppid !== parent) continue;
+      found.push(pid);
+      queue.push(pid);
+    }
+  }
+  return found;
+}
+
 beforeAll(async () => {
   postgresPort = await findFreePort();
 });
@@ -95,18 +137,47 @@ describe('npm start', () => {
     expect(isAlive(pid)).toBe(false);
   });
 
-  it('should reuse the data on a second start, and stop cleanly on SIGTERM', async () => {
+  it('should reuse the data on a second start, and stop cleanly on SIGTERM, its report printer (Chromium) too', async () => {
     const app = await start({ PORT: '0' });
     expect(app.output()).not.toContain('demo data loaded just now');
     const { login } = await new GraphQLClient(app.url, null).data(LoginDocument, {
       input: { email: 'admin@fjellvik.example', password: 'fjellvik-admin' },
     });
     expect(login.userErrors).toEqual([]);
+
+    // Fjordnett's contact downloads the demo shortlist's PDF: the app starts its Chromium.
+    const client = new GraphQLClient(
+      app.url,
+      (
+        await new GraphQLClient(app.url, null).data(LoginDocument, {
+          input: { email: 'client@fjordnett.example', password: 'fjordnett-client' },
+        })
+      ).login.token,
+    );
+    const { presentedMandates } = await client.data(PresentedMandatesDocument, {});
+    const mandate = presentedMandates.edges.find((edge) => (edge.node.shortlist?.entries.length ?? 0) > 0)!.node;
+    const { node } = await client.data(PresentedReportLinkDocument, { id: mandate.id, format: 'PDF', locale: 'NB' });
+    const rssBefore = residentMegabytes(app.child.pid!);
+    const pdf = await fetch((node as { reportLink: { url: string } }).reportLink.url);
+    expect(pdf.status).toBe(200);
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const rssAfter = residentMegabytes(app.child.pid!);
+    const browsers = descendants(app.child.pid!).filter((pid) => commandOf(pid).includes('chromium'));
+    expect(browsers.length).toBeGreaterThan(0);
+    // The API process itself: the browser's memory is its own processes'.
+    console.log(`API process RSS ${rssBefore} MB before the PDF, ${rssAfter} MB after; Chromium: ${browsers.length} processes`);
+    expect(rssAfter - rssBefore).toBeLessThan(100);
+
     const pid = postgresPid();
     app.child.kill('SIGTERM');
     expect(await exited(app.child)).toBe(0);
     expect(isAlive(pid)).toBe(false);
-  });
+    expect(browsers.filter(isAlive)).toEqual([]);
+  }, 120_000);
 
   it('should say in one line what to do when the port is busy, and stop its database', async () => {
     const blocker = net.createServer();

@@ -124,3 +124,12 @@ export function listAuditEvents(
   }
   return paginate(em, AuditEvent, where, { list: 'auditEvents', keys: ['occurredAt', 'id'], descending: true, ...page });
 }
+
+// One event outside GraphQL (a report opened through a link), written at once on its own fork.
+export async function recordAccess(
+  em: EntityManager,
+  principal: Principal,
+  event: { action: string; objectType: string; objectId: string; summary: Record<string, unknown>; requestId: string },
+): Promise<void> {
+  await em.fork().insert(AuditEvent, { id: randomUUID(), ...actorOf(principal), occurredAt: new Date(), ...event });
+}

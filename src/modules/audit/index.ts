@@ -8,4 +8,4 @@ export const auditFeature: Feature = { entities: [AuditEvent], resolvers: [Audit
 export { AuditEvent } from './audit-event.entity';
 export { auditMutations } from './audit-schema';
 export { readPersonal, restoreReads, type StoredRead, storedReads } from './audit-trail';
-export { type AuditedRequest, recordMutation, writeReadEvents } from './audit.service';
+export { type AuditedRequest, recordAccess, recordMutation, writeReadEvents } from './audit.service';

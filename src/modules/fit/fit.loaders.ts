@@ -1,12 +1,17 @@
 import DataLoader from 'dataloader';
 import { principalOf, type Context } from '../../common/context';
 import type { Candidacy } from '../candidacy';
-import { assess, computeFit, type CompetencyAssessment, type FitResult } from './fit-model';
-import { findFitInputs } from './fit.repository';
+import { calibratedScore, firmLeniencyLoader } from '../calibration';
+import { assess, computeFit, type CompetencyAssessment, type FitResult, type RequirementSpec } from './fit-model';
+import { type CountingRating, findFitInputs } from './fit.repository';
 
 export interface CandidacyScores {
   assessment: CompetencyAssessment[];
   fit: FitResult;
+  // What they were computed from, for the calibrated figures.
+  ratings: CountingRating[];
+  requirements: RequirementSpec[];
+  competencyKeys: string[];
 }
 
 // Assessment and fit of many candidacies from one SQL statement, whatever their number.
@@ -24,11 +29,61 @@ export const candidacyScoresLoader = (context: Context) =>
       return candidacies.map((candidacy) => {
         const ratings = inputs.ratings.filter((rating) => rating.candidacyId === candidacy.id);
         const requirements = inputs.requirements.filter((requirement) => requirement.mandateId === candidacy.mandate.id);
+        const competencyKeys = inputs.competencyKeys.get(candidacy.mandate.id) ?? [];
         return {
-          assessment: assess(inputs.competencyKeys.get(candidacy.mandate.id) ?? [], ratings),
+          assessment: assess(competencyKeys, ratings),
           fit: computeFit(requirements, ratings),
+          ratings,
+          requirements,
+          competencyKeys,
         };
       });
     },
     { cacheKeyFn: (candidacy) => candidacy.id },
   );
+
+// The same on calibrated scores (§3b): each rating less its interviewer's firm-wide shrunk
+// leniency, within 1–5. Spread and disagreement stay those of the scores as given. One more
+// statement (the leniencies of every interviewer involved), whatever the number of candidacies.
+export const calibratedCandidacyScoresLoader = (context: Context) =>
+  new DataLoader<Candidacy, CandidacyScores, string>(
+    async (candidacies) => {
+      const plain = await context.loaders.get(candidacyScoresLoader).loadMany(candidacies);
+      const scores = plain.map((result) => {
+        if (result instanceof Error) throw result;
+        return result;
+      });
+      const interviewerIds = [...new Set(scores.flatMap((each) => each.ratings.map((rating) => rating.interviewerId)))];
+      const leniencies = await context.loaders.get(firmLeniencyLoader).loadMany(interviewerIds);
+      const shrunk = new Map(
+        interviewerIds.map((id, index) => {
+          const leniency = leniencies[index];
+          if (leniency instanceof Error) throw leniency;
+          return [id, leniency.shrunkLeniency];
+        }),
+      );
+      return scores.map(({ ratings, requirements, competencyKeys, assessment }) => {
+        const calibrated = ratings.map((rating) => ({
+          ...rating,
+          score: calibratedScore(rating.score, shrunk.get(rating.interviewerId)!),
+        }));
+        return {
+          assessment: assess(competencyKeys, calibrated).map((each, index) => ({
+            ...each,
+            spread: assessment[index].spread,
+            disagreement: assessment[index].disagreement,
+          })),
+          fit: computeFit(requirements, calibrated),
+          ratings: calibrated,
+          requirements,
+          competencyKeys,
+        };
+      });
+    },
+    { cacheKeyFn: (candidacy) => candidacy.id },
+  );
+
+// Plain or calibrated, as asked.
+export function scoresLoader(context: Context, calibrated: boolean) {
+  return context.loaders.get(calibrated ? calibratedCandidacyScoresLoader : candidacyScoresLoader);
+}

@@ -4,11 +4,14 @@ import { badUserInput } from '../../common/errors';
 import { uuidArray } from '../../common/sql';
 import { isUuid } from '../../common/global-id';
 import { candidaciesWithOwnDraftSql } from '../interview';
+import { firmLeniencySql } from '../calibration';
 import type { RequirementSpec } from './fit-model';
 
 export interface CountingRating {
   candidacyId: string;
   competencyKey: string;
+  // Who gave it: calibrated scores take off this interviewer's leniency.
+  interviewerId: string;
   score: number;
 }
 
@@ -39,26 +42,27 @@ export async function findFitInputs(
     kind: 'competency' | 'rating' | 'requirement';
     owner_id: string;
     competency_key: string;
+    interviewer_id: string | null;
     score: number | null;
     weight: number | null;
     target: number | null;
     minimum: number | null;
   }[] = await em.execute(
-    `select 'rating' as kind, i.candidacy_id as owner_id, r.competency_key, r.score,
+    `select 'rating' as kind, i.candidacy_id as owner_id, r.competency_key, s.interviewer_id, r.score,
             null::smallint as weight, null::smallint as target, null::smallint as minimum, 0 as position
        from interview i
        join scorecard s on s.interview_id = i.id and s.status = 'SUBMITTED'
        join rating r on r.revision_id = s.latest_revision_id and r.score is not null
       where i.firm_id = ? and i.candidacy_id = any(?::uuid[])
      union all
-     select 'requirement', q.mandate_id, q.competency_key, null, q.weight, q.target, q.minimum,
+     select 'requirement', q.mandate_id, q.competency_key, null, null, q.weight, q.target, q.minimum,
             coalesce(c.position, 1000)
        from requirement q
        join mandate m on m.id = q.mandate_id
        left join competency c on c.rubric_id = m.rubric_id and c.key = q.competency_key
       where q.firm_id = ? and q.mandate_id = any(?::uuid[])
      union all
-     select 'competency', m.id, c.key, null, null, null, null, c.position
+     select 'competency', m.id, c.key, null, null, null, null, null, c.position
        from mandate m
        join competency c on c.rubric_id = m.rubric_id
       where m.firm_id = ? and m.id = any(?::uuid[])
@@ -69,7 +73,12 @@ export async function findFitInputs(
     if (row.kind === 'competency') {
       inputs.competencyKeys.get(row.owner_id)?.push(row.competency_key);
     } else if (row.kind === 'rating') {
-      inputs.ratings.push({ candidacyId: row.owner_id, competencyKey: row.competency_key, score: row.score! });
+      inputs.ratings.push({
+        candidacyId: row.owner_id,
+        competencyKey: row.competency_key,
+        interviewerId: row.interviewer_id!,
+        score: row.score!,
+      });
     } else {
       inputs.requirements.push({
         mandateId: row.owner_id,
@@ -105,14 +114,24 @@ export interface RankedRow {
 // candidacy table again before the sort scanned the firm's candidacies on every call.
 // `stages` (null: every stage) keeps the ranking to candidacies in those stages, here in the SQL,
 // so that pages and cursors run over exactly the candidacies ranked.
+// `calibrated` ranks on calibrated scores (§3b): each rating less its interviewer's firm-wide
+// shrunk leniency, kept within 1–5, still in the same statement and in exact arithmetic.
 export async function rankMandate(
   em: EntityManager,
   firmId: string,
   mandateId: string,
-  options: { limit: number; after?: string | null; viewerUserId?: string | null; stages?: readonly string[] | null },
+  options: {
+    limit: number;
+    after?: string | null;
+    viewerUserId?: string | null;
+    stages?: readonly string[] | null;
+    calibrated?: boolean;
+  },
 ): Promise<{ rows: RankedRow[]; hasNextPage: boolean }> {
   const stages = options.stages ? stageArray(options.stages) : null;
-  const list = `ranking:${mandateId}`;
+  // A cursor of the calibrated ranking is no cursor of the plain one, and the other way round.
+  const list = `ranking:${mandateId}${options.calibrated ? ':calibrated' : ''}`;
+  const leniency = options.calibrated ? firmLeniencySql(firmId, options.viewerUserId ?? null) : null;
   const after = options.after ? rankingCursorValues(decodeCursor(list, options.after, 6)) : null;
   const ownDrafts = candidaciesWithOwnDraftSql(options.viewerUserId ?? null);
   const rows: {
@@ -132,18 +151,20 @@ export async function rankMandate(
     stage: string;
     blind: boolean;
   }[] = await em.execute(
-    `with weighted as (
+    `with ${leniency ? `${leniency.ctes},` : ''} weighted as (
        select competency_key, weight, target, minimum
          from requirement
         where firm_id = ? and mandate_id = ? and weight > 0
      ), blind as (
        ${ownDrafts.sql}
      ), scores as (
-       select i.candidacy_id, r.competency_key, avg(r.score) as score
+       select i.candidacy_id, r.competency_key,
+              avg(${leniency ? 'greatest(1, least(5, r.score - coalesce(l.shrunk, 0)))' : 'r.score'}) as score
          from candidacy c
          join interview i on i.candidacy_id = c.id
          join scorecard s on s.interview_id = i.id and s.status = 'SUBMITTED'
          join rating r on r.revision_id = s.latest_revision_id and r.score is not null
+         ${leniency ? 'left join leniency_keyed l on l.interviewer_id = s.interviewer_id' : ''}
         where c.firm_id = ? and c.mandate_id = ? and c.id not in (select candidacy_id from blind)
           and (?::text[] is null or c.stage::text = any(?::text[]))
         group by i.candidacy_id, r.competency_key
@@ -185,6 +206,7 @@ export async function rankMandate(
       order by k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.created_at, k.id
       limit ?`,
     [
+      ...(leniency?.params ?? []),
       firmId,
       mandateId,
       ...ownDrafts.params,

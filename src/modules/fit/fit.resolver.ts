@@ -1,17 +1,25 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Float, ID, Resolver, Root } from 'type-graphql';
 import type { Access } from '../../common/access';
 import { Locale, resolveLocale } from '../../common/locale';
 import { pageSize, toConnection, type Connection } from '../../common/connection';
 import { principalOf, type Context } from '../../common/context';
-import { Candidacy, CandidacyConnection } from '../candidacy';
+import { Candidacy } from '../candidacy';
 import { Mandate } from '../mandate';
 import { canSeeScoresOf, primeScoringBlindness } from '../interview';
-import { candidacyScoresLoader } from './fit.loaders';
+import { candidacyScoresLoader, scoresLoader } from './fit.loaders';
 import { rankMandate } from './fit.repository';
 import { compareCandidacies, rankedStages } from './fit.service';
 import { RankingArgs } from './fit.inputs';
-import { Assessment, Comparison, ComparisonRow, Fit } from './fit.types';
-import { ASSESSMENT_READERS } from '../../common/access';
+import { Assessment, Comparison, CompetencyAssessment, ComparisonRow, Fit, InterviewerLeniency, RankingConnection } from './fit.types';
+import { ASSESSMENT_READERS, STAFF } from '../../common/access';
+import { calibratedScore, firmLeniencyLoader } from '../calibration';
+import { User, userByIdLoader } from '../user';
+
+const CALIBRATED_ARGUMENT = {
+  defaultValue: false,
+  description:
+    "Calibrated scores: each rating less its interviewer's firm-wide shrunk leniency, within 1–5 (PRODUCT.md §3b). Default false.",
+};
 
 const HIDDEN_WHILE_DRAFT = 'Null while you still have an unsubmitted scorecard for this candidacy (independent scoring).';
 
@@ -22,30 +30,94 @@ export class CandidacyFitResolver {
     nullable: true,
     description: `Per competency: mean score, ratings, spread, disagreement. ${HIDDEN_WHILE_DRAFT}`,
   })
-  async assessment(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<Assessment | null> {
+  async assessment(
+    @Root() candidacy: Candidacy,
+    @Arg('calibrated', CALIBRATED_ARGUMENT) calibrated: boolean,
+    @Ctx() context: Context,
+  ): Promise<Assessment | null> {
     if (!(await canSeeScoresOf(context, candidacy.id))) return null;
-    const scores = await context.loaders.get(candidacyScoresLoader).load(candidacy);
-    return { competencies: scores.assessment };
+    const scores = await scoresLoader(context, calibrated).load(candidacy);
+    return { calibrated, competencies: scores.assessment.map((competency) => ({ ...competency, candidacy })) };
   }
 
   @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => Fit, { nullable: true, description: `Fit against the requirement profile. ${HIDDEN_WHILE_DRAFT}` })
-  async fit(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<Fit | null> {
+  async fit(
+    @Root() candidacy: Candidacy,
+    @Arg('calibrated', CALIBRATED_ARGUMENT) calibrated: boolean,
+    @Ctx() context: Context,
+  ): Promise<Fit | null> {
     if (!(await canSeeScoresOf(context, candidacy.id))) return null;
-    return (await context.loaders.get(candidacyScoresLoader).load(candidacy)).fit;
+    return { ...(await scoresLoader(context, calibrated).load(candidacy)).fit, calibrated };
+  }
+}
+
+@Resolver(() => CompetencyAssessment)
+export class CompetencyAssessmentResolver {
+  @Authorized<Access>(...ASSESSMENT_READERS)
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      "Mean of the calibrated ratings: each less its interviewer's firm-wide shrunk leniency, within 1–5; null when not assessed.",
+  })
+  async calibratedScore(@Root() competency: CompetencyAssessment, @Ctx() context: Context): Promise<number | null> {
+    const scores = await scoresLoader(context, true).load(competency.candidacy);
+    return scores.assessment.find((each) => each.key === competency.key)?.score ?? null;
+  }
+
+  @Authorized<Access>(...STAFF)
+  @FieldResolver(() => [InterviewerLeniency], {
+    description: 'Who rated it, with their score and their leniency across the firm: what the calibrated score corrects for.',
+  })
+  async interviewers(@Root() competency: CompetencyAssessment, @Ctx() context: Context): Promise<InterviewerLeniency[]> {
+    const { ratings } = await context.loaders.get(candidacyScoresLoader).load(competency.candidacy);
+    const scoresOf = new Map<string, number[]>();
+    for (const rating of ratings.filter((each) => each.competencyKey === competency.key)) {
+      scoresOf.set(rating.interviewerId, [...(scoresOf.get(rating.interviewerId) ?? []), rating.score]);
+    }
+    const ids = [...scoresOf.keys()].sort();
+    const leniencies = await context.loaders.get(firmLeniencyLoader).loadMany(ids);
+    return ids.map((interviewerId, index) => {
+      const leniency = leniencies[index];
+      if (leniency instanceof Error) throw leniency;
+      const scores = scoresOf.get(interviewerId)!;
+      const score = scores.reduce((sum, each) => sum + each, 0) / scores.length;
+      const calibrated = scores.reduce((sum, each) => sum + calibratedScore(each, leniency.shrunkLeniency), 0) / scores.length;
+      return {
+        interviewerId,
+        score,
+        calibratedScore: calibrated,
+        shrunkLeniency: leniency.shrunkLeniency,
+        comparedCells: leniency.comparedCells,
+      };
+    });
+  }
+}
+
+@Resolver(() => InterviewerLeniency)
+export class InterviewerLeniencyResolver {
+  @Authorized<Access>(...STAFF)
+  @FieldResolver(() => User)
+  async interviewer(@Root() row: InterviewerLeniency, @Ctx() context: Context): Promise<User> {
+    return (await context.loaders.get(userByIdLoader).load(row.interviewerId))!;
   }
 }
 
 @Resolver(() => Mandate)
 export class MandateFitResolver {
   @Authorized<Access>(...ASSESSMENT_READERS)
-  @FieldResolver(() => CandidacyConnection, {
+  @FieldResolver(() => RankingConnection, {
     description:
       'Candidacies best first: a missed must-have last, then fit (unknown last), coverage, age. Computed by the database. ' +
       'Candidacies you still have an unsubmitted scorecard for rank as unassessed. ' +
-      'Every stage but the exits (REJECTED, WITHDRAWN) ranks unless `stages` says which; totalCount and pages follow the same filter.',
+      'Every stage but the exits (REJECTED, WITHDRAWN) ranks unless `stages` says which; totalCount and pages follow the same filter. ' +
+      '`calibrated: true` ranks on calibrated scores.',
   })
-  async ranking(@Root() mandate: Mandate, @Args() args: RankingArgs, @Ctx() context: Context): Promise<Connection<Candidacy>> {
+  async ranking(
+    @Root() mandate: Mandate,
+    @Args() args: RankingArgs,
+    @Ctx() context: Context,
+  ): Promise<Connection<Candidacy> & { calibrated: boolean }> {
     const principal = principalOf(context);
     const stages = rankedStages(args.stages);
     const { rows, hasNextPage } = await rankMandate(context.em, principal.firmId, mandate.id, {
@@ -53,19 +125,24 @@ export class MandateFitResolver {
       after: args.after,
       viewerUserId: principal.kind === 'USER' ? principal.userId : null,
       stages,
+      calibrated: args.calibrated,
     });
     const cursors = new Map(rows.map((row) => [row.id, row.cursor]));
     const candidacies = rows.map((row) => {
       primeScoringBlindness(context, row.id, row.blind);
       return context.em.map(Candidacy, row.candidacyRow);
     });
-    return toConnection(
+    const connection = toConnection(
       candidacies,
       hasNextPage,
       Boolean(args.after),
       (candidacy) => cursors.get(candidacy.id)!,
       () => context.em.count(Candidacy, { mandate: mandate.id, stage: { $in: stages } }),
     );
+    // A getter stays lazy: copying the connection would count at once.
+    return Object.defineProperty(connection, 'calibrated', { value: args.calibrated, enumerable: true }) as Connection<Candidacy> & {
+      calibrated: boolean;
+    };
   }
 
   @Authorized<Access>(...ASSESSMENT_READERS)
@@ -73,9 +150,10 @@ export class MandateFitResolver {
   comparison(
     @Root() mandate: Mandate,
     @Arg('candidacyIds', () => [ID]) candidacyIds: string[],
+    @Arg('calibrated', CALIBRATED_ARGUMENT) calibrated: boolean,
     @Ctx() context: Context,
   ): Promise<Comparison> {
-    return compareCandidacies(context, mandate, candidacyIds);
+    return compareCandidacies(context, mandate, candidacyIds, calibrated);
   }
 }
 

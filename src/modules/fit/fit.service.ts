@@ -6,7 +6,7 @@ import { type Mandate, requirementProfileLoader } from '../mandate';
 import { scoringBlindCandidacyIds } from '../interview';
 import { competenciesByRubricLoader } from '../rubric';
 import { scoreAgainst } from './fit-model';
-import { candidacyScoresLoader } from './fit.loaders';
+import { scoresLoader } from './fit.loaders';
 import type { Comparison } from './fit.types';
 
 export const COMPARISON_MIN = 2;
@@ -14,7 +14,7 @@ export const COMPARISON_MAX = 10;
 
 // Competencies × candidacies of one mandate. The ids are checked first; nothing is computed
 // for a request that names a wrong one.
-export async function compareCandidacies(context: Context, mandate: Mandate, globalIds: string[]): Promise<Comparison> {
+export async function compareCandidacies(context: Context, mandate: Mandate, globalIds: string[], calibrated = false): Promise<Comparison> {
   if (globalIds.length < COMPARISON_MIN || globalIds.length > COMPARISON_MAX) {
     throw badUserInput(
       `candidacyIds must name ${COMPARISON_MIN} to ${COMPARISON_MAX} candidacies, got ${globalIds.length}.`,
@@ -48,7 +48,7 @@ export async function compareCandidacies(context: Context, mandate: Mandate, glo
   // The rubric's competencies are the ones the profile loader reads to order the profile: the
   // names cost no statement of their own.
   const [scores, profile, competencies] = await Promise.all([
-    context.loaders.get(candidacyScoresLoader).loadMany(candidacies),
+    scoresLoader(context, calibrated).loadMany(candidacies),
     context.loaders.get(requirementProfileLoader).load(mandate),
     context.loaders.get(competenciesByRubricLoader).load(mandate.rubric.id),
   ]);
@@ -60,7 +60,8 @@ export async function compareCandidacies(context: Context, mandate: Mandate, glo
   const requirementOf = new Map(profile.map((requirement) => [requirement.competencyKey, requirement]));
   const competencyOf = new Map(competencies.map((competency) => [competency.key, competency]));
   return {
-    columns: columns.map(({ candidacy, fit }) => ({ candidacy, fit })),
+    calibrated,
+    columns: columns.map(({ candidacy, fit }) => ({ candidacy, fit: { ...fit, calibrated } })),
     rows: columns[0].assessment.map(({ key }, row) => {
       const requirement = requirementOf.get(key);
       return {

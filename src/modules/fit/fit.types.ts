@@ -1,6 +1,10 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { ConnectionType } from '../../common/connection';
 import { Candidacy } from '../candidacy';
 import type { Competency } from '../rubric';
+
+const CALIBRATED =
+  'True when the scores behind these figures are calibrated: each rating less its interviewer’s firm-wide shrunk leniency, within 1–5 (PRODUCT.md §3b).';
 
 @ObjectType({ description: "The interviewers' combined rating of one competency." })
 export class CompetencyAssessment {
@@ -18,10 +22,34 @@ export class CompetencyAssessment {
 
   @Field({ description: 'True when interviewers are 2 or more points apart: worth a calibration talk.' })
   disagreement!: boolean;
+
+  // The candidacy assessed, for the calibrated score and the interviewers behind it.
+  candidacy!: Candidacy;
+}
+
+@ObjectType({ description: 'One interviewer behind a competency score, and how lenient they are across the firm.' })
+export class InterviewerLeniency {
+  // Resolved through the user loader.
+  interviewerId!: string;
+
+  @Field(() => Float, { description: 'Their score: the mean of their counted ratings of this competency for this candidacy.' })
+  score!: number;
+
+  @Field(() => Float, { description: 'Their score less their shrunk leniency, within 1–5.' })
+  calibratedScore!: number;
+
+  @Field(() => Float, { description: 'Their firm-wide shrunk leniency over all competencies (see interviewerCalibration).' })
+  shrunkLeniency!: number;
+
+  @Field(() => Int, { description: 'The cells their leniency was measured on.' })
+  comparedCells!: number;
 }
 
 @ObjectType({ description: 'What the submitted scorecards of a candidacy add up to, per competency of the rubric.' })
 export class Assessment {
+  @Field({ description: CALIBRATED })
+  calibrated!: boolean;
+
   @Field(() => [CompetencyAssessment], { description: "Every competency of the mandate's rubric, in rubric order." })
   competencies!: CompetencyAssessment[];
 }
@@ -64,6 +92,9 @@ export class CompetencyFit {
 
 @ObjectType({ description: "A candidacy measured against the mandate's requirement profile (PRODUCT.md §3)." })
 export class Fit {
+  @Field({ description: CALIBRATED })
+  calibrated!: boolean;
+
   @Field(() => Float, {
     nullable: true,
     description: '0–100: weighted attainment over the assessed weighted competencies; null when none is assessed.',
@@ -136,9 +167,18 @@ export class ComparisonColumn {
 
 @ObjectType({ description: 'Competencies × candidates side by side, with the requirement profile.' })
 export class Comparison {
+  @Field({ description: CALIBRATED })
+  calibrated!: boolean;
+
   @Field(() => [ComparisonColumn])
   columns!: ComparisonColumn[];
 
   @Field(() => [ComparisonRow], { description: "Every competency of the mandate's rubric, in rubric order." })
   rows!: ComparisonRow[];
+}
+
+@ObjectType({ description: 'Candidacies in ranking order.' })
+export class RankingConnection extends ConnectionType('Ranking', Candidacy) {
+  @Field({ description: `${CALIBRATED} The candidacies' own fit fields follow their own \`calibrated\` argument.` })
+  calibrated!: boolean;
 }

@@ -1,9 +1,15 @@
 import type { Feature } from '../../common/feature';
-import { CandidacyFitResolver, ComparisonRowResolver, MandateFitResolver } from './fit.resolver';
+import {
+  CandidacyFitResolver,
+  ComparisonRowResolver,
+  CompetencyAssessmentResolver,
+  InterviewerLeniencyResolver,
+  MandateFitResolver,
+} from './fit.resolver';
 
 export const fitFeature: Feature = {
   entities: [],
-  resolvers: [CandidacyFitResolver, MandateFitResolver, ComparisonRowResolver],
+  resolvers: [CandidacyFitResolver, MandateFitResolver, ComparisonRowResolver, CompetencyAssessmentResolver, InterviewerLeniencyResolver],
   nodeSources: [],
 };
 
@@ -13,6 +19,7 @@ export {
   type CompetencyFigures,
   type CompetencyFit,
   computeFit,
+  DISAGREEMENT_SPREAD,
   type RankedCandidacy,
   type RequirementSpec,
   scoreAgainst,

@@ -73,8 +73,21 @@ export const ERASURE_RULES: Record<string, ErasureRule> = {
     ),
   },
   ShortlistEntrySnapshot: {
-    why: 'The published note is a copy of the note: cleared. Position and fit stay.',
-    erase: update(`update "shortlist_entry_snapshot" set "note" = '' where "firm_id" = ? and "entry_id" in (${ENTRIES})`),
+    why:
+      'The published note is a copy of the note: cleared. Position and fit stay. The stored PDF reports of those ' +
+      'publications show the person (name, note): deleted; a report opened later is printed again without them.',
+    async erase(em, firmId, candidateId) {
+      await em.execute(
+        `delete from "report_document" where "firm_id" = ? and "publication_id" in
+           (select "publication_id" from "shortlist_entry_snapshot" where "entry_id" in (${ENTRIES}))`,
+        [firmId, candidateId, firmId],
+      );
+      await update(`update "shortlist_entry_snapshot" set "note" = '' where "firm_id" = ? and "entry_id" in (${ENTRIES})`)(
+        em,
+        firmId,
+        candidateId,
+      );
+    },
   },
   ShortlistFeedback: {
     why: "The client's comment is free text about the person: cleared. The decision stays.",

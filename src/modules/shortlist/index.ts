@@ -33,3 +33,24 @@ export { ShortlistEntry } from './shortlist-entry.entity';
 export { FeedbackDecision, ShortlistFeedback } from './shortlist-feedback.entity';
 export { Shortlist } from './shortlist.entity';
 export { addToShortlist, publishShortlist, withdrawFromShortlist } from './shortlist.service';
+export {
+  entryChange,
+  PresentedEntryChange,
+  presentCompetency,
+  type PresentedFigures,
+  scaleLevel,
+  type SnapshotCompetency,
+  type SnapshotFigures,
+} from './presented-figures';
+export {
+  latestPublicationOf,
+  loadPresentedPublication,
+  type PresentedPublication,
+  type PresentedPublicationCompetency,
+  type PresentedPublicationEntry,
+  publicationCandidacyIds,
+  publicationWithMandate,
+} from './presented-publication';
+export { PresentedMandate } from './presented.types';
+export { presentedMandatesWhere } from './presented-mandates';
+export { ShortlistPublication } from './shortlist-publication.entity';

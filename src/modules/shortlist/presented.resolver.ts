@@ -6,14 +6,24 @@ import { Locale, resolveLocale } from '../../common/locale';
 import { runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../common/context';
 import { Mandate, mandateByIdLoader, requirementProfileLoader } from '../mandate';
-import { competenciesByRubricLoader } from '../rubric';
+import { type Competency, competenciesByRubricLoader } from '../rubric';
+import { userByIdLoader } from '../user';
+import { entryChange, presentCompetency, PresentedEntryChange } from './presented-figures';
 import { candidacyByIdLoader } from '../candidacy';
 import { candidateByIdLoader } from '../candidate';
+import { AgreementMetric, mandateAgreementLoader } from '../calibration';
 import { presentedMandatesWhere } from './presented-mandates';
 import { giveShortlistFeedback } from './feedback.service';
 import {
+  PresentedAgreement,
   PresentedCandidate,
+  PresentedColleagueFeedback,
+  PresentedComparison,
+  PresentedComparisonCell,
+  PresentedComparisonColumn,
+  PresentedComparisonRow,
   PresentedCompetency,
+  PresentedConsultant,
   PresentedFeedback,
   PresentedMandate,
   PresentedRequirement,
@@ -22,7 +32,9 @@ import {
 } from './presented.types';
 import { GiveShortlistFeedbackInput, GiveShortlistFeedbackPayload, PresentedMandateConnection } from './shortlist.inputs';
 import {
+  colleagueFeedbackLoader,
   ownLatestFeedbackLoader,
+  previousSnapshotLoader,
   presentedEntriesByMandateLoader,
   shortlistByIdLoader,
   shortlistByMandateLoader,
@@ -39,11 +51,10 @@ function ownClientId(context: Context): string | null {
   return principal.kind === 'USER' ? principal.clientId : null;
 }
 
-// A competency name per key, in the locale asked for.
-async function competencyNames(context: Context, rubricId: string, locale: Locale | null): Promise<Map<string, string>> {
-  const language = resolveLocale(locale, context.acceptLanguage);
+// The rubric's competencies per key (names, descriptions, anchored scales in every language).
+async function competencyTexts(context: Context, rubricId: string): Promise<Map<string, Competency>> {
   const competencies = await context.loaders.get(competenciesByRubricLoader).load(rubricId);
-  return new Map(competencies.map((competency) => [competency.key, competency.name[language]]));
+  return new Map(competencies.map((competency) => [competency.key, competency]));
 }
 
 @Resolver(() => PresentedMandate)
@@ -77,19 +88,29 @@ export class PresentedMandateResolver {
     @Arg('locale', () => Locale, LOCALE_ARGUMENT) locale: Locale | null,
     @Ctx() context: Context,
   ): Promise<PresentedRequirement[]> {
-    const [requirements, names] = await Promise.all([
+    const language = resolveLocale(locale, context.acceptLanguage);
+    const [requirements, texts] = await Promise.all([
       context.loaders.get(requirementProfileLoader).load(view.mandate),
-      competencyNames(context, view.mandate.rubric.id, locale),
+      competencyTexts(context, view.mandate.rubric.id),
     ]);
     return requirements.map((requirement) =>
       Object.assign(new PresentedRequirement(), {
         competencyKey: requirement.competencyKey,
-        name: names.get(requirement.competencyKey) ?? requirement.competencyKey,
+        name: texts.get(requirement.competencyKey)?.name[language] ?? requirement.competencyKey,
         weight: requirement.weight,
         target: requirement.target,
         minimum: requirement.minimum,
       }),
     );
+  }
+
+  @Authorized<Access>(...PORTAL_USERS)
+  @FieldResolver(() => PresentedAgreement, {
+    description: "How far the firm's interviewers agree on this mandate's candidates: alpha and its reading, never per interviewer.",
+  })
+  async agreement(@Root() view: PresentedMandate, @Ctx() context: Context): Promise<PresentedAgreement> {
+    const { overall } = await context.loaders.get(mandateAgreementLoader).load({ mandate: view.mandate, metric: AgreementMetric.INTERVAL });
+    return Object.assign(new PresentedAgreement(), { alpha: overall.alpha, reading: overall.reading });
   }
 
   @Authorized<Access>(...PORTAL_USERS)
@@ -101,6 +122,70 @@ export class PresentedMandateResolver {
     const shortlist = await context.loaders.get(shortlistByMandateLoader).load(view.mandate.id);
     if (!shortlist?.publishedAt) return null;
     return Object.assign(new PresentedShortlist(), { publishedAt: shortlist.publishedAt, mandateId: view.mandate.id });
+  }
+
+  @Authorized<Access>(...PORTAL_USERS)
+  @FieldResolver(() => PresentedConsultant, {
+    nullable: true,
+    description: "The firm's consultant who leads the search; null if they left the firm.",
+  })
+  async leadConsultant(@Root() view: PresentedMandate, @Ctx() context: Context): Promise<PresentedConsultant | null> {
+    const user = await context.loaders.get(userByIdLoader).load(view.mandate.leadRecruiter.id);
+    return user ? Object.assign(new PresentedConsultant(), { name: user.name }) : null;
+  }
+
+  @Authorized<Access>(...PORTAL_USERS)
+  @FieldResolver(() => PresentedComparison, {
+    nullable: true,
+    description: 'The presented candidates side by side, as last published; null until the firm publishes a shortlist.',
+  })
+  async comparison(
+    @Root() view: PresentedMandate,
+    @Arg('locale', () => Locale, LOCALE_ARGUMENT) locale: Locale | null,
+    @Ctx() context: Context,
+  ): Promise<PresentedComparison | null> {
+    const language = resolveLocale(locale, context.acceptLanguage);
+    const [shortlist, entries, texts] = await Promise.all([
+      context.loaders.get(shortlistByMandateLoader).load(view.mandate.id),
+      context.loaders.get(presentedEntriesByMandateLoader).load(view.mandate.id),
+      competencyTexts(context, view.mandate.rubric.id),
+    ]);
+    if (!shortlist?.publishedAt) return null;
+    const views = entries.map(PresentedShortlistEntry.of);
+    const snapshots = entries.map((entry) => entry.published!.getEntity());
+    // Every snapshot of a publication holds the same weighted competencies, in the same order.
+    const keys = snapshots[0]?.competencies.map((competency) => competency.key) ?? [];
+    const figures = snapshots.map(
+      (snapshot) =>
+        new Map(
+          snapshot.competencies.map((competency) => [competency.key, presentCompetency(competency, texts.get(competency.key), language)]),
+        ),
+    );
+    return Object.assign(new PresentedComparison(), {
+      columns: views.map((entry, index) => Object.assign(new PresentedComparisonColumn(), { entry, fit: snapshots[index].fit })),
+      rows: keys.map((key) => {
+        const first = figures[0].get(key)!;
+        return Object.assign(new PresentedComparisonRow(), {
+          key,
+          name: first.name,
+          description: first.description,
+          weight: first.weight,
+          target: first.target,
+          minimum: first.minimum,
+          cells: views.map((entry, index) => {
+            const cell = figures[index].get(key);
+            return Object.assign(new PresentedComparisonCell(), {
+              entry,
+              score: cell?.score ?? null,
+              gap: cell?.gap ?? null,
+              ratingsCount: cell?.ratingsCount ?? 0,
+              disagreement: cell?.disagreement ?? null,
+              meetsMinimum: cell?.meetsMinimum ?? null,
+            });
+          }),
+        });
+      }),
+    });
   }
 }
 
@@ -189,19 +274,30 @@ export class PresentedShortlistEntryResolver {
     @Ctx() context: Context,
   ): Promise<PresentedCompetency[]> {
     const [snapshot, mandate] = await Promise.all([snapshotOf(view, context), mandateOf(view, context)]);
-    const names = await competencyNames(context, mandate.rubric.id, locale);
+    const texts = await competencyTexts(context, mandate.rubric.id);
+    const language = resolveLocale(locale, context.acceptLanguage);
     return snapshot.competencies.map((competency) =>
-      Object.assign(new PresentedCompetency(), {
-        key: competency.key,
-        name: names.get(competency.key) ?? competency.key,
-        weight: competency.weight,
-        target: competency.target,
-        minimum: competency.minimum,
-        score: competency.score,
-        gap: competency.gap,
-        meetsMinimum: competency.meetsMinimum,
-      }),
+      PresentedCompetency.of(presentCompetency(competency, texts.get(competency.key), language)),
     );
+  }
+
+  @Authorized<Access>(...PORTAL_USERS)
+  @FieldResolver(() => PresentedEntryChange, { description: 'Whether the candidate is new or changed since the previous publication.' })
+  async change(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<PresentedEntryChange> {
+    const [snapshot, previous] = await Promise.all([
+      snapshotOf(view, context),
+      context.loaders.get(previousSnapshotLoader).load(view.snapshotId),
+    ]);
+    return entryChange(previous, snapshot);
+  }
+
+  @Authorized<Access>(...PORTAL_USERS)
+  @FieldResolver(() => [PresentedColleagueFeedback], {
+    description: 'The latest answer of every contact person of your company (you included), newest first.',
+  })
+  async colleagueFeedback(@Root() view: PresentedShortlistEntry, @Ctx() context: Context): Promise<PresentedColleagueFeedback[]> {
+    const answers = await context.loaders.get(colleagueFeedbackLoader).load(view.entryId);
+    return answers.map((answer) => PresentedColleagueFeedback.of(answer, answer.author!.getEntity().name));
   }
 
   @Authorized<Access>(...PORTAL_USERS)

@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { TenantEntity } from '../../common/tenant.entity';
-import type { CompetencyFit } from '../fit';
+import type { SnapshotCompetency } from './presented-figures';
 import { ShortlistPublication } from './shortlist-publication.entity';
 import { ShortlistEntry } from './shortlist-entry.entity';
 
@@ -32,7 +32,8 @@ export class ShortlistEntrySnapshot extends TenantEntity<'fit' | 'mustHavesMet'>
   @Property({ type: 'boolean', nullable: true })
   mustHavesMet: boolean | null = null;
 
-  // computeFit's competencies: each weighted competency with weight, target, minimum, score, gap …
+  // computeFit's competencies: each weighted competency with weight, target, minimum, score, gap …,
+  // and the spread of its scores.
   @Property({ type: 'json' })
-  competencies!: CompetencyFit[];
+  competencies!: SnapshotCompetency[];
 }

@@ -82,3 +82,42 @@ export const ownLatestFeedbackLoader = (context: Context) =>
     );
     return groupedInKeyOrder(entryIds, rows, (row) => row.entry.id).map((answers) => answers.at(-1) ?? null);
   });
+
+// The snapshot each snapshot's entry had in the publication before (null: the entry is new in
+// it), in one statement per batch: every snapshot of those entries with its publication number.
+export const previousSnapshotLoader = (context: Context) =>
+  new DataLoader<string, ShortlistEntrySnapshot | null>(async (snapshotIds) => {
+    const current = await context.loaders.get(snapshotByIdLoader).loadMany(snapshotIds);
+    const entryIds = [...new Set(current.map((snapshot) => (snapshot instanceof ShortlistEntrySnapshot ? snapshot.entry.id : null)))];
+    const rows = await context.em.find(
+      ShortlistEntrySnapshot,
+      { entry: { $in: entryIds.filter((id): id is string => id !== null) } },
+      { populate: ['publication'] },
+    );
+    const numberOf = (snapshot: ShortlistEntrySnapshot) => snapshot.publication.getEntity().number;
+    return current.map((snapshot) => {
+      if (!(snapshot instanceof ShortlistEntrySnapshot)) return null;
+      const mine = rows.find((row) => row.id === snapshot.id);
+      if (!mine) return null;
+      const earlier = rows.filter((row) => row.entry.id === snapshot.entry.id && numberOf(row) < numberOf(mine));
+      return earlier.sort((a, b) => numberOf(b) - numberOf(a))[0] ?? null;
+    });
+  });
+
+// The latest answer of every contact person of the caller's company to each entry, newest
+// first, with its author (never the firm's people: only client users answer, and only those of
+// the caller's own company are read).
+export const colleagueFeedbackLoader = (context: Context) =>
+  new DataLoader<string, ShortlistFeedback[]>(async (entryIds) => {
+    const principal = principalOf(context);
+    if (principal.kind !== 'USER' || !principal.clientId) return entryIds.map(() => []);
+    const rows = await context.em.find(
+      ShortlistFeedback,
+      { entry: { $in: [...entryIds] }, author: { client: principal.clientId } },
+      { populate: ['author'], orderBy: { createdAt: 'desc', id: 'desc' } },
+    );
+    return groupedInKeyOrder(entryIds, rows, (row) => row.entry.id).map((answers) => {
+      const seen = new Set<string>();
+      return answers.filter((answer) => !seen.has(answer.author!.id) && seen.add(answer.author!.id));
+    });
+  });

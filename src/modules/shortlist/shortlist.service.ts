@@ -6,7 +6,7 @@ import { Firm } from '../../common/firm.entity';
 import { User } from '../user';
 import { canChangeStatus, findMandate, isFinalStatus, Mandate, MandateStatus } from '../mandate';
 import { Candidacy, CandidacyStage, EXIT_STAGES, recordStageChange } from '../candidacy';
-import { computeFit, findFitInputs } from '../fit';
+import { assess, computeFit, findFitInputs } from '../fit';
 import { Shortlist } from './shortlist.entity';
 import { ShortlistEntry } from './shortlist-entry.entity';
 import { ShortlistPublication } from './shortlist-publication.entity';
@@ -269,9 +269,15 @@ export async function publishShortlist(
   });
   for (const entry of active) {
     const candidacyId = entry.candidacy.id;
-    const fit = computeFit(
-      inputs.requirements.filter((requirement) => requirement.mandateId === mandate.id),
-      inputs.ratings.filter((rating) => rating.candidacyId === candidacyId),
+    const requirements = inputs.requirements.filter((requirement) => requirement.mandateId === mandate.id);
+    const ratings = inputs.ratings.filter((rating) => rating.candidacyId === candidacyId);
+    const fit = computeFit(requirements, ratings);
+    // The spread goes along, so the client reads where interviewers disagree (never who).
+    const spreads = new Map(
+      assess(
+        fit.competencies.map((competency) => competency.key),
+        ratings,
+      ).map((assessment) => [assessment.key, assessment.spread]),
     );
     const snapshot = em.create(ShortlistEntrySnapshot, {
       firm: list.firm,
@@ -282,7 +288,7 @@ export async function publishShortlist(
       fit: fit.fit,
       coverage: fit.coverage,
       mustHavesMet: fit.mustHavesMet,
-      competencies: fit.competencies,
+      competencies: fit.competencies.map((competency) => ({ ...competency, spread: spreads.get(competency.key) ?? null })),
       createdAt: list.publishedAt,
       updatedAt: list.publishedAt,
     });

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 // Scorecard drafts: what an interviewer saves before submitting (their own only; counts nowhere).
-export class Migration20261202075145 extends Migration {
+export class Migration20261202081200 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "scorecard_draft" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "firm_id" uuid not null, "scorecard_id" uuid not null, "recommendation" text check ("recommendation" in ('STRONG_NO', 'NO', 'YES', 'STRONG_YES')) null, "summary" text null, constraint "scorecard_draft_pkey" primary key ("id"));`,

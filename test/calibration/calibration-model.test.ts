@@ -1,0 +1,229 @@
+import {
+  agreement,
+  AgreementMetric,
+  AgreementReading,
+  agreementReading,
+  bootstrapAlpha,
+  calibratedScore,
+  coincidences,
+  type InterviewerRating,
+  krippendorffAlpha,
+  leniencies,
+} from '../../src/modules/calibration';
+
+// Krippendorff, K. (2011). "Computing Krippendorff's Alpha-Reliability", University of
+// Pennsylvania, https://repository.upenn.edu/asc_papers/43, section C ("Ordinal, interval, ...
+// data with missing values"): 4 observers × 12 units. Transcribed as in the tests of the
+// `krippendorff` Python package (pln-fing-udelar/fast-krippendorff, tests/test_krippendorff.py,
+// test_ordinal_metric / test_ratio_metric). null: the observer did not code the unit.
+const WORKED_EXAMPLE: (number | null)[][] = [
+  [1, 2, 3, 3, 2, 1, 4, 1, 2, null, null, null],
+  [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, null, 3],
+  [null, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, null],
+  [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, null],
+];
+const workedUnits = WORKED_EXAMPLE[0].map((_value, unit) =>
+  WORKED_EXAMPLE.map((observer) => observer[unit]).filter((value): value is number => value !== null),
+);
+
+const round3 = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
+
+describe("Krippendorff's alpha", () => {
+  it('should reproduce the worked example of Krippendorff (2011): nominal 0.743, ordinal 0.815, interval 0.849', () => {
+    expect(round3(krippendorffAlpha(workedUnits, AgreementMetric.NOMINAL))).toBe(0.743);
+    expect(round3(krippendorffAlpha(workedUnits, AgreementMetric.ORDINAL))).toBe(0.815);
+    expect(round3(krippendorffAlpha(workedUnits, AgreementMetric.INTERVAL))).toBe(0.849);
+  });
+
+  it("should build the worked example's coincidence matrix: 11 pairable units, 40 pairable values, the paper's marginals", () => {
+    const matrix = coincidences(workedUnits);
+    expect(matrix.values).toEqual([1, 2, 3, 4, 5]);
+    expect(matrix.pairableUnits).toBe(11);
+    expect(matrix.pairableValues).toBe(40);
+    expect(matrix.n.map((x) => Math.round(x * 1e9) / 1e9)).toEqual([9, 13, 10, 5, 3]);
+    // The matrix is symmetric and its first row is the paper's: 7, 4/3, 1/3, 1/3, 0.
+    expect(matrix.o[0].map((x) => Math.round(x * 1e9) / 1e9)).toEqual([
+      7,
+      Math.round((4 / 3) * 1e9) / 1e9,
+      Math.round(1e9 / 3) / 1e9,
+      Math.round(1e9 / 3) / 1e9,
+      0,
+    ]);
+    matrix.o.forEach((row, c) => row.forEach((x, k) => expect(x).toBeCloseTo(matrix.o[k][c], 12)));
+  });
+
+  it('should give exactly 1 for perfect agreement with any metric', () => {
+    const units = [
+      [1, 1, 1],
+      [2, 2],
+      [5, 5, 5],
+      [3, 3],
+    ];
+    for (const metric of Object.values(AgreementMetric)) expect(krippendorffAlpha(units, metric)).toBe(1);
+  });
+
+  it('should be undefined (null) without pairable units or without any variation', () => {
+    expect(krippendorffAlpha([], AgreementMetric.INTERVAL)).toBeNull();
+    expect(krippendorffAlpha([[3], [4], [5]], AgreementMetric.INTERVAL)).toBeNull();
+    expect(krippendorffAlpha([[4, 4], [4, 4, 4], [2]], AgreementMetric.ORDINAL)).toBeNull();
+  });
+
+  it('should leave units with one value out of the figures', () => {
+    expect(krippendorffAlpha([...workedUnits, [1], [5]], AgreementMetric.INTERVAL)).toBe(
+      krippendorffAlpha(workedUnits, AgreementMetric.INTERVAL),
+    );
+  });
+
+  it('should go below 0 when observers disagree systematically', () => {
+    // Two observers, always opposite ends: observed disagreement above what chance gives.
+    expect(
+      krippendorffAlpha(
+        [
+          [1, 5],
+          [5, 1],
+          [1, 5],
+          [5, 1],
+        ],
+        AgreementMetric.INTERVAL,
+      ),
+      // o(1,5) = o(5,1) = 4, n(1) = n(5) = 4, n = 8: 1 − 7 · (2 · 4 · 16) / (2 · 4 · 4 · 16) = −0.75.
+    ).toBe(-0.75);
+  });
+});
+
+describe('bootstrap interval', () => {
+  it('should give the same interval for the same units in any order, containing alpha', () => {
+    const forward = bootstrapAlpha(workedUnits, AgreementMetric.INTERVAL)!;
+    const backward = bootstrapAlpha(
+      [...workedUnits].reverse().map((unit) => [...unit].reverse()),
+      AgreementMetric.INTERVAL,
+    )!;
+    expect(backward).toEqual(forward);
+    const alpha = krippendorffAlpha(workedUnits, AgreementMetric.INTERVAL)!;
+    expect(forward.low).toBeLessThanOrEqual(alpha);
+    expect(forward.high).toBeGreaterThanOrEqual(alpha);
+    expect(forward.low).toBeLessThan(forward.high);
+  });
+
+  it('should be [1, 1] for perfect agreement and null when alpha is undefined', () => {
+    expect(
+      bootstrapAlpha(
+        [
+          [1, 1],
+          [2, 2],
+          [3, 3, 3],
+        ],
+        AgreementMetric.ORDINAL,
+      ),
+    ).toEqual({ low: 1, high: 1 });
+    expect(bootstrapAlpha([[2, 2], [2]], AgreementMetric.INTERVAL)).toBeNull();
+  });
+});
+
+describe('agreement reading', () => {
+  it("should read alpha by Krippendorff's thresholds with at least 10 pairable units", () => {
+    expect(agreementReading(0.8, 10)).toBe(AgreementReading.RELIABLE);
+    expect(agreementReading(0.7999, 10)).toBe(AgreementReading.TENTATIVE);
+    expect(agreementReading(0.667, 10)).toBe(AgreementReading.TENTATIVE);
+    expect(agreementReading(0.6669, 10)).toBe(AgreementReading.UNRELIABLE);
+    expect(agreementReading(-0.2, 50)).toBe(AgreementReading.UNRELIABLE);
+  });
+
+  it('should say INSUFFICIENT_DATA below 10 pairable units or when alpha is undefined', () => {
+    expect(agreementReading(0.95, 9)).toBe(AgreementReading.INSUFFICIENT_DATA);
+    expect(agreementReading(null, 100)).toBe(AgreementReading.INSUFFICIENT_DATA);
+  });
+
+  it('should report the worked example in full', () => {
+    const result = agreement(workedUnits, AgreementMetric.ORDINAL);
+    expect({ ...result, alpha: round3(result.alpha) }).toEqual({
+      alpha: 0.815,
+      pairableUnits: 11,
+      pairableValues: 40,
+      low: bootstrapAlpha(workedUnits, AgreementMetric.ORDINAL)!.low,
+      high: bootstrapAlpha(workedUnits, AgreementMetric.ORDINAL)!.high,
+      reading: AgreementReading.RELIABLE,
+    });
+  });
+});
+
+const rating = (candidacyId: string, competencyKey: string, interviewerId: string, score: number): InterviewerRating => ({
+  candidacyId,
+  competencyKey,
+  interviewerId,
+  score,
+});
+
+describe('leniency', () => {
+  it('should find an interviewer lenient by exactly +1 on every shared cell, and the other severe by −1', () => {
+    const ratings = [
+      rating('c1', 'K', 'lenient', 4),
+      rating('c1', 'K', 'other', 3),
+      rating('c1', 'L', 'lenient', 3),
+      rating('c1', 'L', 'other', 2),
+      rating('c2', 'K', 'lenient', 5),
+      rating('c2', 'K', 'other', 4),
+    ];
+    expect(leniencies(ratings)).toEqual([
+      { interviewerId: 'lenient', comparedCells: 3, leniency: 1, standardError: 0, low: 1, high: 1, shrunkLeniency: 3 / 13 },
+      { interviewerId: 'other', comparedCells: 3, leniency: -1, standardError: 0, low: -1, high: -1, shrunkLeniency: -3 / 13 },
+    ]);
+  });
+
+  it('should give n 0, no leniency and no shrunk leniency to interviewers who share no cell', () => {
+    const empty = { comparedCells: 0, leniency: null, standardError: null, low: null, high: null, shrunkLeniency: 0 };
+    expect(leniencies([rating('c1', 'K', 'a', 4), rating('c2', 'K', 'b', 2), rating('c1', 'L', 'b', 1)])).toEqual([
+      { interviewerId: 'a', ...empty },
+      { interviewerId: 'b', ...empty },
+    ]);
+  });
+
+  it('should take the mean of one interviewer over two interviews of the same candidacy as one value', () => {
+    const ratings = [rating('c1', 'K', 'twice', 2), rating('c1', 'K', 'twice', 4), rating('c1', 'K', 'once', 2)];
+    expect(leniencies(ratings)).toEqual([
+      { interviewerId: 'twice', comparedCells: 1, leniency: 1, standardError: null, low: null, high: null, shrunkLeniency: 1 / 11 },
+      { interviewerId: 'once', comparedCells: 1, leniency: -1, standardError: null, low: null, high: null, shrunkLeniency: -1 / 11 },
+    ]);
+  });
+
+  it('should compare each interviewer with the mean of the others, and give the sample standard error', () => {
+    // Cell 1: 5, 3, 1 → a +3, b 0, c −3. Cell 2: a 4, b 4 → a 0, b 0.
+    const ratings = [
+      rating('c1', 'K', 'a', 5),
+      rating('c1', 'K', 'b', 3),
+      rating('c1', 'K', 'c', 1),
+      rating('c2', 'K', 'a', 4),
+      rating('c2', 'K', 'b', 4),
+    ];
+    const [a, b, c] = leniencies(ratings);
+    // a: d = 3, 0; mean 1.5; sd = √4.5; SE = √4.5/√2 = 1.5.
+    expect(a).toEqual({
+      interviewerId: 'a',
+      comparedCells: 2,
+      leniency: 1.5,
+      standardError: 1.5,
+      low: 1.5 - 2.94,
+      high: 1.5 + 2.94,
+      shrunkLeniency: 0.25,
+    });
+    expect(b).toEqual({ interviewerId: 'b', comparedCells: 2, leniency: 0, standardError: 0, low: 0, high: 0, shrunkLeniency: 0 });
+    expect(c).toEqual({
+      interviewerId: 'c',
+      comparedCells: 1,
+      leniency: -3,
+      standardError: null,
+      low: null,
+      high: null,
+      shrunkLeniency: -3 / 11,
+    });
+  });
+});
+
+describe('calibrated score', () => {
+  it('should take the shrunk leniency off the score and stay within 1–5', () => {
+    expect(calibratedScore(4, 0.5)).toBe(3.5);
+    expect(calibratedScore(2, -0.25)).toBe(2.25);
+    expect(calibratedScore(1, 0.3)).toBe(1);
+    expect(calibratedScore(5, -0.3)).toBe(5);
+  });
+});
