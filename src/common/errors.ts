@@ -14,6 +14,10 @@ export enum UserErrorCode {
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
   // The candidate's personal data was erased (GDPR): nothing can be written about them again.
   ERASED = 'ERASED',
+  // The firm would be left without an active admin (deactivating or demoting the last one).
+  LAST_ADMIN = 'LAST_ADMIN',
+  // An admin may not deactivate themself (they would lock themself out mid-request).
+  SELF = 'SELF',
 }
 registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'Why a mutation could not be done.' });
 

@@ -95,9 +95,11 @@ export type UserErrorCode =
   | 'INVALID'
   | 'INVALID_CREDENTIALS'
   | 'INVALID_STATE'
+  | 'LAST_ADMIN'
   | 'NOT_FOUND'
   | 'OUT_OF_RANGE'
   | 'REQUIRED'
+  | 'SELF'
   | 'TOO_LONG';
 
 export type IntegratorMandateRankingQueryVariables = Exact<{

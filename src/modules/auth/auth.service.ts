@@ -16,7 +16,9 @@ export async function login(em: EntityManager, email: string, password: string) 
   const user = await em.findOne(User, { email: email.trim().toLowerCase() }, WITHOUT_TENANT);
   // An unknown email and a wrong password get the same answer, after the same work.
   const valid = await verifyPassword(password, user?.passwordHash ?? DECOY_PASSWORD_HASH);
-  if (!user || !valid) {
+  // A deactivated user gets the same answer as a wrong password: the sign-in form tells nobody
+  // which accounts exist or are switched off (an admin sees it in the users list).
+  if (!user || !valid || !user.active) {
     throw UserInputError.of(UserErrorCode.INVALID_CREDENTIALS, 'The email or password is not correct.', ['input']);
   }
   const token = newToken(SESSION_TOKEN_PREFIX);
@@ -45,6 +47,8 @@ export async function resolvePrincipal(em: EntityManager, token: string): Promis
     );
     if (!session) return null;
     const user = session.user.getEntity();
+    // Deactivation deletes the sessions; this also holds for one made in a racing sign-in.
+    if (!user.active) return null;
     return { kind: 'USER', firmId: user.firm.id, userId: user.id, role: user.role, clientId: user.client?.id ?? null };
   }
   if (token.startsWith(API_KEY_PREFIX)) {

@@ -18,6 +18,9 @@ export class UserFilter {
     description: `Part of the name or email, ignoring case; at most ${USER_SEARCH_MAX_LENGTH} characters.`,
   })
   search?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: active users only; false: deactivated ones only; absent: both.' })
+  active?: boolean | null;
 }
 
 @ArgsType()

@@ -1,4 +1,19 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { Role, STAFF } from '../../common/access';
 import type { Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
@@ -6,7 +21,7 @@ import { Payload, runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../common/context';
 import { Client, clientByIdLoader } from '../client';
 import { User } from './user.entity';
-import { createUser, flushNewUser, listUsers } from './user.service';
+import { createUser, deactivateUser, flushNewUser, listUsers, reactivateUser, updateUser } from './user.service';
 import { UserConnection, UsersArgs } from './user.inputs';
 
 @InputType()
@@ -36,6 +51,33 @@ export class CreateUserPayload extends Payload {
   user: User | null = null;
 }
 
+@InputType()
+export class UpdateUserInput {
+  @Field(() => ID)
+  userId!: string;
+
+  @Field(() => String, { nullable: true, description: 'At most 200 characters; absent: unchanged.' })
+  name?: string | null;
+
+  @Field(() => Role, { nullable: true, description: 'ADMIN or RECRUITER (client users are managed with their client); absent: unchanged.' })
+  role?: Role | null;
+
+  @Field(() => Int, { nullable: true, description: "The user's version you read; a different one is CONFLICT." })
+  expectedVersion?: number | null;
+}
+
+@InputType()
+export class UserIdInput {
+  @Field(() => ID)
+  userId!: string;
+}
+
+@ObjectType()
+export class UserPayload extends Payload {
+  @Field(() => User, { nullable: true })
+  user: User | null = null;
+}
+
 @Resolver(() => User)
 export class UserResolver {
   // Colleagues are for the firm's own people (picking interviewers): not for client users or API keys.
@@ -57,6 +99,37 @@ export class UserResolver {
       await flushNewUser(em);
       return { user };
     });
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => UserPayload, { description: "Changes a colleague's name or role; the firm keeps at least one active admin." })
+  updateUser(@Arg('input') input: UpdateUserInput, @Ctx() context: Context): Promise<UserPayload> {
+    const { firmId } = principalOf(context);
+    const userId = localIdOf(input.userId, 'User');
+    return runMutation(context, UserPayload, async (em) => ({ user: await updateUser(em, firmId, { ...input, userId }) }));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => UserPayload, {
+    description:
+      "Deactivates a colleague: their sessions end at once and they cannot sign in; their submitted work stays. Not yourself, nor the firm's last active admin.",
+  })
+  deactivateUser(@Arg('input') input: UserIdInput, @Ctx() context: Context): Promise<UserPayload> {
+    const principal = principalOf(context);
+    // @Authorized(ADMIN) lets only users through; this narrows the type.
+    if (principal.kind !== 'USER') throw new Error('deactivateUser needs a user.');
+    const userId = localIdOf(input.userId, 'User');
+    return runMutation(context, UserPayload, async (em) => ({
+      user: await deactivateUser(em, principal.firmId, principal.userId, userId),
+    }));
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => UserPayload, { description: 'Lets a deactivated colleague sign in again.' })
+  reactivateUser(@Arg('input') input: UserIdInput, @Ctx() context: Context): Promise<UserPayload> {
+    const { firmId } = principalOf(context);
+    const userId = localIdOf(input.userId, 'User');
+    return runMutation(context, UserPayload, async (em) => ({ user: await reactivateUser(em, firmId, userId) }));
   }
 
   @Authorized()

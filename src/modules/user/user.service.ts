@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
 import { Role } from '../../common/access';
 import { badUserInput, UserErrorCode, UserInputError } from '../../common/errors';
@@ -84,6 +84,8 @@ async function clientOfNewUser(em: EntityManager, check: InputCheck, firmId: str
 export interface UserFilterData {
   roles?: Role[] | null;
   search?: string | null;
+  // true: active users only; false: deactivated ones only; absent: both.
+  active?: boolean | null;
 }
 
 const STAFF_ROLES = [Role.ADMIN, Role.RECRUITER];
@@ -109,9 +111,101 @@ export function listUsers(
       conditions.push({ $or: [{ name: { $ilike: pattern } }, { email: { $ilike: pattern } }] });
     }
   }
+  if (filter?.active === true) conditions.push({ deactivatedAt: null });
+  if (filter?.active === false) conditions.push({ deactivatedAt: { $ne: null } });
   return paginate(em, User, { $and: conditions }, { list: 'users', keys: ['name', 'id'], ...page });
 }
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+export interface UpdateUserData {
+  userId: string | null;
+  name?: string | null;
+  role?: Role | null;
+  expectedVersion?: number | null;
+}
+
+const USER_ID_FIELD = ['input', 'userId'];
+
+// Locks the firm's active admins (in id order, so two admins changing each other queue rather
+// than deadlock): the last-admin rule then holds against a concurrent demotion or deactivation.
+async function lockActiveAdmins(em: EntityManager, firmId: string): Promise<User[]> {
+  return em.find(
+    User,
+    { firm: firmId, role: Role.ADMIN, deactivatedAt: null },
+    { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' }, refresh: true },
+  );
+}
+
+// One of the firm's staff; client users are managed with their client, not here.
+async function findStaffUser(em: EntityManager, firmId: string, userId: string | null): Promise<User> {
+  const user = userId
+    ? await em.findOne(User, { id: userId, firm: firmId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true })
+    : null;
+  if (!user) throw UserInputError.of(UserErrorCode.NOT_FOUND, 'No user with this id.', USER_ID_FIELD);
+  if (user.role === Role.CLIENT) {
+    throw UserInputError.of(
+      UserErrorCode.INVALID,
+      "Client users are managed with their client, not among the firm's staff.",
+      USER_ID_FIELD,
+    );
+  }
+  return user;
+}
+
+// An admin changes a colleague's name or role (ADMIN or RECRUITER); the last active admin stays one.
+export async function updateUser(em: EntityManager, firmId: string, data: UpdateUserData): Promise<User> {
+  const admins = await lockActiveAdmins(em, firmId);
+  const user = await findStaffUser(em, firmId, data.userId);
+  const check = new InputCheck();
+  check.version('user', user.version, data.expectedVersion);
+  const name = data.name == null ? null : check.text(['input', 'name'], data.name, { max: 200, required: true });
+  if (data.role === Role.CLIENT) {
+    check.add(UserErrorCode.INVALID, 'role must be ADMIN or RECRUITER: client users are managed with their client.', ['input', 'role']);
+  } else if (data.role === Role.RECRUITER && user.role === Role.ADMIN && user.active && admins.length <= 1) {
+    check.add(UserErrorCode.LAST_ADMIN, 'This is the last active admin of the firm: make another user admin first.', ['input', 'role']);
+  }
+  check.done();
+  const changed = (name !== null && name !== user.name) || (data.role != null && data.role !== user.role);
+  if (changed) {
+    if (name !== null) user.name = name;
+    if (data.role != null) user.role = data.role;
+    user.version += 1;
+  }
+  return user;
+}
+
+// Deactivates a colleague: their sessions end now (every bearer token of theirs stops working on
+// the next request), they cannot sign in, and what they wrote (submitted scorecards) stays.
+export async function deactivateUser(em: EntityManager, firmId: string, actingUserId: string, userId: string | null): Promise<User> {
+  const admins = await lockActiveAdmins(em, firmId);
+  const user = await findStaffUser(em, firmId, userId);
+  if (user.id === actingUserId) {
+    throw UserInputError.of(UserErrorCode.SELF, 'You cannot deactivate yourself: ask another admin.', USER_ID_FIELD);
+  }
+  // Already deactivated: nothing to do (a resent request lands where the first did).
+  if (!user.active) return user;
+  if (user.role === Role.ADMIN && admins.length <= 1) {
+    throw UserInputError.of(
+      UserErrorCode.LAST_ADMIN,
+      'This is the last active admin of the firm: make another user admin first.',
+      USER_ID_FIELD,
+    );
+  }
+  user.deactivatedAt = new Date();
+  user.version += 1;
+  // By entity name: sessions belong to the auth feature, which builds on this one.
+  await em.nativeDelete('Session', { user: user.id });
+  return user;
+}
+
+// Lets a deactivated colleague sign in again (with their old password; old sessions stay ended).
+export async function reactivateUser(em: EntityManager, firmId: string, userId: string | null): Promise<User> {
+  const user = await findStaffUser(em, firmId, userId);
+  if (user.active) return user;
+  user.deactivatedAt = null;
+  user.version += 1;
+  return user;
 }
