@@ -534,6 +534,8 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
       path: ['fit', 'competencies'],
       fields: {
         key: data,
+        name: data,
+        description: data,
         weight: data,
         target: data,
         minimum: data,

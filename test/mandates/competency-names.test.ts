@@ -10,6 +10,7 @@ import { DEFAULT_COMPETENCY_KEYS } from '../helpers/competency-keys';
 import {
   MandateComparisonDocument,
   MandateComparisonNamesDocument,
+  MandateFitNamesDocument,
   MandateRequirementNamesDocument,
   MandatesRequirementNamesDocument,
 } from '../generated/graphql';
@@ -150,5 +151,24 @@ describe('ComparisonRow.name and description', () => {
       nordlys.asRecruiter.data(MandateComparisonDocument, { id: mandate.nodeId, candidacyIds: ids }),
     );
     expect(withNames).toBe(without);
+  });
+});
+
+describe('CompetencyFit.name and description', () => {
+  it('should name each weighted competency of the fit in the locale asked for, in as many statements for 2 candidacies as for 1', async () => {
+    const { mandate } = await scoredMandate(nordlys.firm, [nordlys.recruiter]);
+    const fitNames = async (first: number) => {
+      const { node } = await nordlys.asRecruiter.data(MandateFitNamesDocument, { id: mandate.nodeId, first, locale: 'NB' });
+      return node && 'ranking' in node ? node.ranking.edges.map((edge) => edge.node.fit?.competencies) : null;
+    };
+    const expected = ['OUTSIDE_IN', 'EXECUTION'].map((key) => ({
+      key,
+      name: competencyOf(key).name.NB,
+      description: competencyOf(key).description.NB,
+    }));
+    expect(await fitNames(2)).toEqual([expected, expected]);
+    const one = await app.countStatements(() => fitNames(1));
+    const two = await app.countStatements(() => fitNames(2));
+    expect(two).toBe(one);
   });
 });

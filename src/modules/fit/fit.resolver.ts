@@ -4,13 +4,23 @@ import { Locale, resolveLocale } from '../../common/locale';
 import { pageSize, toConnection, type Connection } from '../../common/connection';
 import { principalOf, type Context } from '../../common/context';
 import { Candidacy } from '../candidacy';
-import { Mandate } from '../mandate';
+import { Mandate, mandateByIdLoader } from '../mandate';
+import { type Competency, competenciesByRubricLoader } from '../rubric';
 import { canSeeScoresOf, primeScoringBlindness } from '../interview';
 import { candidacyScoresLoader, scoresLoader } from './fit.loaders';
 import { rankMandate } from './fit.repository';
 import { compareCandidacies, rankedStages } from './fit.service';
 import { RankingArgs } from './fit.inputs';
-import { Assessment, Comparison, CompetencyAssessment, ComparisonRow, Fit, InterviewerLeniency, RankingConnection } from './fit.types';
+import {
+  Assessment,
+  Comparison,
+  CompetencyAssessment,
+  CompetencyFit,
+  ComparisonRow,
+  Fit,
+  InterviewerLeniency,
+  RankingConnection,
+} from './fit.types';
 import { ASSESSMENT_READERS, STAFF } from '../../common/access';
 import { calibratedScore, firmLeniencyLoader } from '../calibration';
 import { User, userByIdLoader } from '../user';
@@ -20,6 +30,8 @@ const CALIBRATED_ARGUMENT = {
   description:
     "Calibrated scores: each rating less its interviewer's firm-wide shrunk leniency, within 1–5 (PRODUCT.md §3b). Default false.",
 };
+
+const LOCALE_ARGUMENT = { nullable: true, description: 'Language of the text; default: Accept-Language, else EN.' };
 
 const HIDDEN_WHILE_DRAFT = 'Null while you still have an unsubmitted scorecard for this candidacy (independent scoring).';
 
@@ -48,8 +60,45 @@ export class CandidacyFitResolver {
     @Ctx() context: Context,
   ): Promise<Fit | null> {
     if (!(await canSeeScoresOf(context, candidacy.id))) return null;
-    return { ...(await scoresLoader(context, calibrated).load(candidacy)).fit, calibrated };
+    const { fit } = await scoresLoader(context, calibrated).load(candidacy);
+    const mandateId = candidacy.mandate.id;
+    return { ...fit, calibrated, competencies: fit.competencies.map((competency) => ({ ...competency, mandateId })) };
   }
+}
+
+@Resolver(() => CompetencyFit)
+export class CompetencyFitResolver {
+  @Authorized<Access>(...ASSESSMENT_READERS)
+  @FieldResolver(() => String, { description: "The competency's name in the language asked for (its key if the rubric lacks it)." })
+  async name(
+    @Root() row: CompetencyFit,
+    @Arg('locale', () => Locale, LOCALE_ARGUMENT) locale: Locale | null,
+    @Ctx() context: Context,
+  ): Promise<string> {
+    const competency = await competencyOfFit(context, row);
+    return competency?.name[resolveLocale(locale, context.acceptLanguage)] ?? row.key;
+  }
+
+  @Authorized<Access>(...ASSESSMENT_READERS)
+  @FieldResolver(() => String, { description: "What the competency is about, in the language asked for ('' if the rubric lacks it)." })
+  async description(
+    @Root() row: CompetencyFit,
+    @Arg('locale', () => Locale, LOCALE_ARGUMENT) locale: Locale | null,
+    @Ctx() context: Context,
+  ): Promise<string> {
+    const competency = await competencyOfFit(context, row);
+    return competency?.description[resolveLocale(locale, context.acceptLanguage)] ?? '';
+  }
+}
+
+// Both loaders batch over the whole response (a page of candidacies): one statement for their
+// mandates (none when already read) and one for their rubrics' competencies, whatever the page size.
+async function competencyOfFit(context: Context, row: CompetencyFit): Promise<Competency | null> {
+  if (!row.mandateId) return null;
+  const mandate = await context.loaders.get(mandateByIdLoader).load(row.mandateId);
+  if (!mandate) return null;
+  const competencies = await context.loaders.get(competenciesByRubricLoader).load(mandate.rubric.id);
+  return competencies.find((competency) => competency.key === row.key) ?? null;
 }
 
 @Resolver(() => CompetencyAssessment)
@@ -156,8 +205,6 @@ export class MandateFitResolver {
     return compareCandidacies(context, mandate, candidacyIds, calibrated);
   }
 }
-
-const LOCALE_ARGUMENT = { nullable: true, description: 'Language of the text; default: Accept-Language, else EN.' };
 
 @Resolver(() => ComparisonRow)
 export class ComparisonRowResolver {

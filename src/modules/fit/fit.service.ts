@@ -61,7 +61,10 @@ export async function compareCandidacies(context: Context, mandate: Mandate, glo
   const competencyOf = new Map(competencies.map((competency) => [competency.key, competency]));
   return {
     calibrated,
-    columns: columns.map(({ candidacy, fit }) => ({ candidacy, fit: { ...fit, calibrated } })),
+    columns: columns.map(({ candidacy, fit }) => ({
+      candidacy,
+      fit: { ...fit, calibrated, competencies: fit.competencies.map((competency) => ({ ...competency, mandateId: mandate.id })) },
+    })),
     rows: columns[0].assessment.map(({ key }, row) => {
       const requirement = requirementOf.get(key);
       return {

@@ -59,6 +59,9 @@ export class CompetencyFit {
   @Field()
   key!: string;
 
+  // The mandate whose rubric names the competency (for name and description); absent: the key stands in.
+  mandateId?: string;
+
   @Field(() => Int)
   weight!: number;
 

@@ -3,13 +3,21 @@ import {
   CandidacyFitResolver,
   ComparisonRowResolver,
   CompetencyAssessmentResolver,
+  CompetencyFitResolver,
   InterviewerLeniencyResolver,
   MandateFitResolver,
 } from './fit.resolver';
 
 export const fitFeature: Feature = {
   entities: [],
-  resolvers: [CandidacyFitResolver, MandateFitResolver, ComparisonRowResolver, CompetencyAssessmentResolver, InterviewerLeniencyResolver],
+  resolvers: [
+    CandidacyFitResolver,
+    MandateFitResolver,
+    ComparisonRowResolver,
+    CompetencyAssessmentResolver,
+    CompetencyFitResolver,
+    InterviewerLeniencyResolver,
+  ],
   nodeSources: [],
 };
 
