@@ -9,6 +9,7 @@ import { Migration20261122150200 } from './Migration20261122150200';
 import { Migration20261122150300 } from './Migration20261122150300';
 import { Migration20261122150400 } from './Migration20261122150400';
 import { Migration20261202061637 } from './Migration20261202061637';
+import { Migration20261202075000 } from './Migration20261202075000';
 import { Migration20261202080000 } from './Migration20261202080000';
 
 // Every migration, oldest first. `npm run migration:create` writes a new file; add it here.
@@ -23,5 +24,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122150300', class: Migration20261122150300 },
   { name: 'Migration20261122150400', class: Migration20261122150400 },
   { name: 'Migration20261202061637', class: Migration20261202061637 },
+  { name: 'Migration20261202075000', class: Migration20261202075000 },
   { name: 'Migration20261202080000', class: Migration20261202080000 },
 ];

@@ -197,6 +197,17 @@ export async function generateFirm(em: EntityManager, databaseUrl: string, plan:
       [firm.id, base, plan.candidates, FIRST_NAMES, LAST_NAMES, ROLES, CITIES, LANGUAGES, TAGS, COMPANIES],
     );
 
+    // Every candidate came from the ATS (one ref); one in three is also in the HR system.
+    await run(
+      `insert into candidate_external_ref (id, created_at, updated_at, firm_id, candidate_id, system, external_id)
+       select pg_temp.uid('ref', i || ':' || s.system), t, t, $1, pg_temp.uid('candidate', i::text), s.system, s.prefix || i
+         from generate_series(1, $3::int) i,
+              lateral (select $2::timestamptz + make_interval(mins => i) as t) created,
+              lateral (values ('greenhouse', 'gh-'), ('workday', 'wd-')) s(system, prefix)
+        where s.system = 'greenhouse' or i % 3 = 0`,
+      [firm.id, base, plan.candidates],
+    );
+
     await run(
       `create temp table bench_mandate as
        select ordinality::int as ord, pg_temp.uid('mandate', ordinality::text) as id, size::int as size
@@ -322,7 +333,17 @@ export async function generateFirm(em: EntityManager, databaseUrl: string, plan:
       [await mandateId(client, 1)],
     );
     const counts: Record<string, number> = {};
-    for (const table of ['candidate', 'mandate', 'requirement', 'candidacy', 'interview', 'scorecard', 'scorecard_revision', 'rating']) {
+    for (const table of [
+      'candidate',
+      'candidate_external_ref',
+      'mandate',
+      'requirement',
+      'candidacy',
+      'interview',
+      'scorecard',
+      'scorecard_revision',
+      'rating',
+    ]) {
       const { rows } = await run(`select count(*)::int as n from ${table} where firm_id = $1`, [firm.id]);
       counts[table] = rows[0].n;
     }

@@ -19,8 +19,15 @@ export interface TestApp {
   anonymous(): GraphQLClient;
   // How many SQL statements the server ran while `work` ran (for N+1 tests).
   countStatements(work: () => Promise<unknown>): Promise<number>;
+  // The SQL statements (with their bind values) the server ran while `work` ran.
+  recordStatements(work: () => Promise<unknown>): Promise<RecordedStatement[]>;
   client(token: string): GraphQLClient;
   close(): Promise<void>;
+}
+
+export interface RecordedStatement {
+  sql: string;
+  bindings: unknown[];
 }
 
 // The same database without the tenant filter: for arranging and inspecting across firms.
@@ -74,6 +81,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         knex.removeListener('query', onQuery);
       }
       return count;
+    },
+    async recordStatements(work) {
+      const knex = orm.em.getConnection().getKnex();
+      const statements: RecordedStatement[] = [];
+      const onQuery = (query: { sql: string; bindings?: unknown[] }) => statements.push({ sql: query.sql, bindings: query.bindings ?? [] });
+      knex.on('query', onQuery);
+      try {
+        await work();
+      } finally {
+        knex.removeListener('query', onQuery);
+      }
+      return statements;
     },
     client: (token) => new GraphQLClient(url, token),
     async close() {

@@ -19,5 +19,5 @@ export { canMoveCandidacy, DECIDED_STAGES, EXIT_STAGES, moveNeedsReason } from '
 export { CandidacyStageChange } from './candidacy-stage-change.entity';
 export { Candidacy, CandidacyStage } from './candidacy.entity';
 export { CandidacyConnection } from './candidacy.inputs';
-export { candidacyByIdLoader } from './candidacy.loaders';
+export { candidacyByIdLoader, type CandidacyRow } from './candidacy.loaders';
 export { addCandidateToMandate, moveCandidacy, recordStageChange } from './candidacy.service';

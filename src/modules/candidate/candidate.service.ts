@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
+import { paginateRows, type Connection, type ConnectionArgs } from '../../common/connection';
 import { UserErrorCode, UserInputError, badUserInput, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { flushOrRefuse } from '../../common/unique';
@@ -20,6 +20,7 @@ import {
 import { foldForSearch } from './search-text';
 import { paginateInSyncOrder, SyncEntityType } from '../sync';
 import { alreadyErased } from './erased';
+import { CANDIDATE_FIELDS, type CandidateRow } from './candidate.loaders';
 
 export interface CandidateFilterData {
   search?: string | null;
@@ -92,7 +93,7 @@ export function listCandidates(
   firmId: string,
   filter: CandidateFilterData | null | undefined,
   page: ConnectionArgs,
-): Promise<Connection<Candidate>> {
+): Promise<Connection<CandidateRow>> {
   const conditions: FilterQuery<Candidate>[] = [{ firm: firmId }];
   if (filter?.search != null) {
     if (filter.search.length > LIMITS.search) {
@@ -112,7 +113,11 @@ export function listCandidates(
   // paginateInSyncOrder); the cursors name their order, so a cursor of one order is refused by the other.
   return filter?.updatedSince
     ? paginateInSyncOrder(em, Candidate, SyncEntityType.CANDIDATE, firmId, where, { list: 'candidatesBySync', ...page })
-    : paginate(em, Candidate, where, { list: 'candidates', keys: ['createdAt', 'id'], ...page });
+    : paginateRows<Candidate, CandidateRow>(em, Candidate, where, CANDIDATE_FIELDS, {
+        list: 'candidates',
+        keys: ['createdAt', 'id'],
+        ...page,
+      });
 }
 
 // A ref of another candidate of the firm cannot be taken over.

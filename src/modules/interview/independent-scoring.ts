@@ -60,7 +60,11 @@ export async function canSeeScoresOf(context: Context, candidacyId: string): Pro
 }
 
 // The scorecards of one candidacy that the caller may see, in the order given.
-export async function visibleScorecards(context: Context, candidacyId: string, scorecards: Scorecard[]): Promise<Scorecard[]> {
+export async function visibleScorecards<T extends Pick<Scorecard, 'status'> & { interviewer: { id: string } }>(
+  context: Context,
+  candidacyId: string,
+  scorecards: T[],
+): Promise<T[]> {
   const principal = principalOf(context);
   if (principal.kind === 'API_KEY') {
     if (!principal.scopes.includes(ApiKeyScope.ASSESSMENTS_READ)) return [];

@@ -4,9 +4,9 @@ import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../common/context';
 import { User, userByIdLoader } from '../user';
-import { Candidacy, candidacyByIdLoader } from '../candidacy';
+import { Candidacy, candidacyByIdLoader, type CandidacyRow } from '../candidacy';
 import { Scorecard } from './scorecard.entity';
-import { scorecardsByInterviewLoader } from './scorecard.loaders';
+import { scorecardsByInterviewLoader, type ScorecardRow } from './scorecard.loaders';
 import { visibleScorecards } from './independent-scoring';
 import { Interview } from './interview.entity';
 import {
@@ -18,7 +18,7 @@ import {
   ScheduleInterviewPayload,
 } from './interview.inputs';
 import { addInterviewer, removeInterviewer, scheduleInterview } from './interview.service';
-import { interviewsByCandidacyLoader } from './interview.loaders';
+import { interviewsByCandidacyLoader, type InterviewRow } from './interview.loaders';
 import { ASSESSMENT_READERS, MANDATE_READERS } from '../../common/access';
 
 @Resolver(() => Interview)
@@ -54,14 +54,14 @@ export class InterviewResolver {
 
   @Authorized<Access>(...MANDATE_READERS)
   @FieldResolver(() => Candidacy)
-  async candidacy(@Root() interview: Interview, @Ctx() context: Context): Promise<Candidacy> {
+  async candidacy(@Root() interview: InterviewRow, @Ctx() context: Context): Promise<CandidacyRow> {
     return (await context.loaders.get(candidacyByIdLoader).load(interview.candidacy.id))!;
   }
 
   // Interviewer identities are for the firm's staff; API keys see no users.
   @Authorized(...STAFF)
   @FieldResolver(() => [User], { description: 'The interviewers, in the order they were named.' })
-  async panel(@Root() interview: Interview, @Ctx() context: Context): Promise<User[]> {
+  async panel(@Root() interview: InterviewRow, @Ctx() context: Context): Promise<User[]> {
     const scorecards = await context.loaders.get(scorecardsByInterviewLoader).load(interview.id);
     const users = await context.loaders.get(userByIdLoader).loadMany(scorecards.map((scorecard) => scorecard.interviewer.id));
     return users as User[];
@@ -73,7 +73,7 @@ export class InterviewResolver {
       'The scorecards you may see, in panel order. Independent scoring: while you have an unsubmitted scorecard ' +
       'on this candidacy, only your own. API keys see submitted ones only.',
   })
-  async scorecards(@Root() interview: Interview, @Ctx() context: Context): Promise<Scorecard[]> {
+  async scorecards(@Root() interview: InterviewRow, @Ctx() context: Context): Promise<ScorecardRow[]> {
     const scorecards = await context.loaders.get(scorecardsByInterviewLoader).load(interview.id);
     return visibleScorecards(context, interview.candidacy.id, scorecards);
   }
@@ -84,7 +84,7 @@ export class InterviewResolver {
 export class CandidacyInterviewsResolver {
   @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => [Interview], { description: 'Its interviews, in the order they take place.' })
-  interviews(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<Interview[]> {
+  interviews(@Root() candidacy: CandidacyRow, @Ctx() context: Context): Promise<InterviewRow[]> {
     return context.loaders.get(interviewsByCandidacyLoader).load(candidacy.id);
   }
 }

@@ -19,7 +19,15 @@ import {
   SubmitScorecardPayload,
 } from './scorecard.inputs';
 import { amendScorecard, listMyScorecards, submitScorecard } from './scorecard.service';
-import { ratingsByRevisionLoader, revisionByIdLoader, revisionsByScorecardLoader } from './scorecard.loaders';
+import {
+  ratingsByRevisionLoader,
+  revisionByIdLoader,
+  revisionsByScorecardLoader,
+  type RatingRow,
+  type ScorecardRevisionRow,
+  type ScorecardRow,
+} from './scorecard.loaders';
+import type { InterviewRow } from './interview.loaders';
 import type { AuditTrail } from '../../common/context';
 import { readPersonal } from '../audit';
 import { ASSESSMENT_READERS, SCORERS } from '../../common/access';
@@ -57,20 +65,20 @@ export class ScorecardResolver {
 
   @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => Interview)
-  async interview(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<Interview> {
+  async interview(@Root() scorecard: ScorecardRow, @Ctx() context: Context): Promise<InterviewRow> {
     return (await context.loaders.get(interviewByIdLoader).load(scorecard.interview.id))!;
   }
 
   // Interviewer identities are for the firm's staff; API keys see no users.
   @Authorized(...STAFF)
   @FieldResolver(() => User)
-  async interviewer(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<User> {
+  async interviewer(@Root() scorecard: ScorecardRow, @Ctx() context: Context): Promise<User> {
     return (await context.loaders.get(userByIdLoader).load(scorecard.interviewer.id))!;
   }
 
   @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => Recommendation, { nullable: true, description: 'Of the latest revision; null while a draft.' })
-  async recommendation(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<Recommendation | null> {
+  async recommendation(@Root() scorecard: ScorecardRow, @Ctx() context: Context): Promise<Recommendation | null> {
     return (await latestRevisionOf(scorecard, context))?.recommendation ?? null;
   }
 
@@ -79,7 +87,7 @@ export class ScorecardResolver {
     nullable: true,
     description: 'Of the latest revision; null while a draft. Reading it is recorded in the audit log.',
   })
-  async summary(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<string | null> {
+  async summary(@Root() scorecard: ScorecardRow, @Ctx() context: Context): Promise<string | null> {
     const summary = (await latestRevisionOf(scorecard, context))?.summary ?? null;
     return readPersonal(context.audit, 'Scorecard', scorecard.id, 'summary', summary);
   }
@@ -88,7 +96,7 @@ export class ScorecardResolver {
   @FieldResolver(() => [Rating], {
     description: "The latest revision's rating of every competency of the rubric, in rubric order; empty while a draft.",
   })
-  async ratings(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<Rating[]> {
+  async ratings(@Root() scorecard: ScorecardRow, @Ctx() context: Context): Promise<RatingRow[]> {
     if (!scorecard.latestRevision) return [];
     belongsTo(context.audit, scorecard.latestRevision.id, scorecard.id);
     return context.loaders.get(ratingsByRevisionLoader).load(scorecard.latestRevision.id);
@@ -96,7 +104,7 @@ export class ScorecardResolver {
 
   @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => [ScorecardRevision], { description: 'Every submitted version, oldest first; the last one counts.' })
-  revisions(@Root() scorecard: Scorecard, @Ctx() context: Context): Promise<ScorecardRevision[]> {
+  revisions(@Root() scorecard: ScorecardRow, @Ctx() context: Context): Promise<ScorecardRevisionRow[]> {
     return context.loaders.get(revisionsByScorecardLoader).load(scorecard.id);
   }
 }
@@ -105,24 +113,24 @@ export class ScorecardResolver {
 export class ScorecardRevisionResolver {
   @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => [Rating], { description: 'One per competency of the rubric, in rubric order.' })
-  ratings(@Root() revision: ScorecardRevision, @Ctx() context: Context): Promise<Rating[]> {
+  ratings(@Root() revision: ScorecardRevisionRow, @Ctx() context: Context): Promise<RatingRow[]> {
     belongsTo(context.audit, revision.id, revision.scorecard.id);
     return context.loaders.get(ratingsByRevisionLoader).load(revision.id);
   }
 
   @FieldResolver(() => String, { nullable: true })
-  summary(@Root() revision: ScorecardRevision, @Ctx() context: Context): string | null {
+  summary(@Root() revision: ScorecardRevisionRow, @Ctx() context: Context): string | null {
     return readPersonal(context.audit, 'Scorecard', revision.scorecard.id, 'summary', revision.summary);
   }
 
   @FieldResolver(() => String, { nullable: true })
-  reason(@Root() revision: ScorecardRevision, @Ctx() context: Context): string | null {
+  reason(@Root() revision: ScorecardRevisionRow, @Ctx() context: Context): string | null {
     return readPersonal(context.audit, 'Scorecard', revision.scorecard.id, 'reason', revision.reason);
   }
 
   @Authorized(...STAFF)
   @FieldResolver(() => User, { description: 'The interviewer who wrote this revision.' })
-  async author(@Root() revision: ScorecardRevision, @Ctx() context: Context): Promise<User> {
+  async author(@Root() revision: ScorecardRevisionRow, @Ctx() context: Context): Promise<User> {
     return (await context.loaders.get(userByIdLoader).load(revision.author.id))!;
   }
 }
@@ -131,7 +139,7 @@ export class ScorecardRevisionResolver {
 export class RatingResolver {
   // Evidence is logged against its scorecard, which the ratings field above noted for the revision.
   @FieldResolver(() => String, { nullable: true })
-  evidence(@Root() rating: Rating, @Ctx() context: Context): string | null {
+  evidence(@Root() rating: RatingRow, @Ctx() context: Context): string | null {
     const scorecard = context.audit.subjects.get(rating.revision.id);
     return scorecard
       ? readPersonal(context.audit, scorecard.objectType, scorecard.objectId, 'evidence', rating.evidence)
@@ -144,7 +152,7 @@ function belongsTo(trail: AuditTrail, revisionId: string, scorecardId: string): 
   trail.subjects.set(revisionId, { objectType: 'Scorecard', objectId: scorecardId });
 }
 
-function latestRevisionOf(scorecard: Scorecard, context: Context): Promise<ScorecardRevision | null> {
+function latestRevisionOf(scorecard: ScorecardRow, context: Context): Promise<ScorecardRevisionRow | null> {
   if (!scorecard.latestRevision) return Promise.resolve(null);
   return context.loaders.get(revisionByIdLoader).load(scorecard.latestRevision.id);
 }
