@@ -21,6 +21,7 @@ import { foldForSearch } from './search-text';
 import { paginateInSyncOrder, SyncEntityType } from '../sync';
 import { alreadyErased } from './erased';
 import { CANDIDATE_FIELDS, type CandidateRow } from './candidate.loaders';
+import { refreshCandidateProfiles } from '../competency-profile';
 
 export interface CandidateFilterData {
   search?: string | null;
@@ -66,6 +67,7 @@ export async function updateCandidate(
   const refs = data.externalRefs !== undefined ? checkExternalRefs(check, data.externalRefs ?? []) : null;
   check.done();
 
+  const consentBefore = candidate.consentStatus;
   let changed = false;
   const current = candidate as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(values)) {
@@ -85,6 +87,8 @@ export async function updateCandidate(
     }
   }
   await flushRefs(em);
+  // Withdrawing consent takes the candidate out of every talent pool, giving it back puts them in.
+  if (candidate.consentStatus !== consentBefore) await refreshCandidateProfiles(em, firmId, [candidate.id]);
   return { candidate };
 }
 

@@ -13,6 +13,7 @@ import { Rating } from './rating.entity';
 import { SCORECARD_LIMITS as LIMITS } from './scorecard.limits';
 import { scorecardSubmitted } from './scorecard.events';
 import { refuseIfErased } from '../candidate';
+import { refreshCandidateProfiles } from '../competency-profile';
 
 export interface RatingData {
   competencyKey: string;
@@ -68,6 +69,7 @@ export async function submitScorecard(em: EntityManager, firmId: string, userId:
   scorecard.status = ScorecardStatus.SUBMITTED;
   scorecard.submittedAt = new Date();
   writeRevision(em, firmId, userId, scorecard, 1, content, null);
+  await refreshProfileOf(em, firmId, interview);
   await scorecardSubmitted(em, firmId, { ...scorecardIds(scorecard, interview), revision: 1 });
   return { scorecard };
 }
@@ -94,6 +96,7 @@ export async function amendScorecard(em: EntityManager, firmId: string, userId: 
 
   const latest = await scorecard.latestRevision!.loadOrFail();
   writeRevision(em, firmId, userId, scorecard, latest.number + 1, content, reason);
+  await refreshProfileOf(em, firmId, interview);
   await scorecardSubmitted(em, firmId, { ...scorecardIds(scorecard, interview), revision: latest.number + 1 });
   return { scorecard };
 }
@@ -120,6 +123,13 @@ export function listMyScorecards(
 // comes from before the wait, which would hide the latest revision just written.
 function lockScorecard(em: EntityManager, where: FilterQuery<Scorecard>): Promise<Scorecard | null> {
   return em.findOne(Scorecard, where, { lockMode: LockMode.PESSIMISTIC_WRITE, filters: false });
+}
+
+// The talent pool's profile of the interviewed candidate, from the revision just written.
+async function refreshProfileOf(em: EntityManager, firmId: string, interview: Interview): Promise<void> {
+  await em.flush();
+  const candidacy = await em.findOneOrFail(Candidacy, { id: interview.candidacy.id, firm: firmId });
+  await refreshCandidateProfiles(em, firmId, [candidacy.candidate.id]);
 }
 
 // The competency keys of the rubric pinned by the interview's mandate, in rubric order.
