@@ -11,6 +11,7 @@ import { Migration20261122150400 } from './Migration20261122150400';
 import { Migration20261202061637 } from './Migration20261202061637';
 import { Migration20261202075000 } from './Migration20261202075000';
 import { Migration20261202080000 } from './Migration20261202080000';
+import { Migration20261202084500 } from './Migration20261202084500';
 import { Migration20261202090000 } from './Migration20261202090000';
 
 // Every migration, oldest first. `npm run migration:create` writes a new file; add it here.
@@ -27,5 +28,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202061637', class: Migration20261202061637 },
   { name: 'Migration20261202075000', class: Migration20261202075000 },
   { name: 'Migration20261202080000', class: Migration20261202080000 },
+  { name: 'Migration20261202084500', class: Migration20261202084500 },
   { name: 'Migration20261202090000', class: Migration20261202090000 },
 ];

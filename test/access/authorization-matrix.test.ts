@@ -246,6 +246,8 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
     enableWebhookSubscription: { readers: WEBHOOK_MANAGERS, on: 'WebhookSubscription', input: (id) => ({ subscriptionId: id }) },
     deleteWebhookSubscription: { readers: WEBHOOK_MANAGERS, on: 'WebhookSubscription', input: (id) => ({ subscriptionId: id }) },
     redeliverWebhook: { readers: WEBHOOK_MANAGERS, on: 'WebhookDelivery', input: (id) => ({ deliveryId: id }) },
+    pingWebhookSubscription: { readers: WEBHOOK_MANAGERS, on: 'WebhookSubscription', input: (id) => ({ subscriptionId: id }) },
+    rotateWebhookSecret: { readers: WEBHOOK_MANAGERS, on: 'WebhookSubscription', input: (id) => ({ subscriptionId: id }) },
     giveShortlistFeedback: {
       readers: [CLIENT],
       on: 'PresentedShortlistEntry',
@@ -786,7 +788,17 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
     WebhookSubscription: {
       kind: 'node',
       readers: WEBHOOK_MANAGERS,
-      fields: { id: data, createdAt: data, updatedAt: data, url: data, events: data, description: data, status: data, deliveries: data },
+      fields: {
+        id: data,
+        createdAt: data,
+        updatedAt: data,
+        url: data,
+        events: data,
+        description: data,
+        status: data,
+        previousSecretExpiresAt: data,
+        deliveries: data,
+      },
     },
     WebhookDelivery: {
       kind: 'node',
@@ -884,6 +896,8 @@ const STRUCTURAL: Record<string, string[]> = {
   WebhookSubscriptionPayload: ['userErrors', 'subscription'],
   DeleteWebhookSubscriptionPayload: ['userErrors', 'deletedSubscriptionId'],
   RedeliverWebhookPayload: ['userErrors', 'delivery'],
+  PingWebhookSubscriptionPayload: ['userErrors', 'delivery', 'attempt'],
+  RotateWebhookSecretPayload: ['userErrors', 'subscription', 'secret'],
   EraseCandidatePayload: ['userErrors', 'candidate'],
 };
 

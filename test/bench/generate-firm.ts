@@ -16,6 +16,8 @@ export interface FirmPlan {
   mandateSizes: number[];
   recruiters: number;
   clients: number;
+  // A second firm in the same database needs a slug of its own (default 'benchmark').
+  slug?: string;
 }
 
 export interface GeneratedFirm {
@@ -137,7 +139,8 @@ const INDUSTRIES = ['Retail', 'Telecom', 'Banking', 'Energy', 'Software', 'Logis
 const TITLES = ['Chief Customer Officer', 'CEO', 'Sales Director', 'Head of Customer Service', 'COO', 'Country Manager'];
 
 export async function generateFirm(em: EntityManager, databaseUrl: string, plan: FirmPlan): Promise<GeneratedFirm> {
-  const firm = createFirm(em, { name: 'Benchmark Executive Search', slug: 'benchmark' });
+  const slug = plan.slug ?? 'benchmark';
+  const firm = createFirm(em, { name: `Benchmark Executive Search (${slug})`, slug });
   const { secret } = await createApiKey(em, firm.id, null, {
     name: 'Benchmark ATS',
     scopes: [ApiKeyScope.ASSESSMENTS_READ, ApiKeyScope.CANDIDATES_READ, ApiKeyScope.MANDATES_READ],
@@ -161,10 +164,10 @@ export async function generateFirm(em: EntityManager, databaseUrl: string, plan:
 
     await run(
       `insert into "user" (id, created_at, updated_at, firm_id, email, name, role, password_hash)
-       select pg_temp.uid('user', i::text), $2::timestamptz, $2::timestamptz, $1, 'recruiter' || i || '@benchmark.example',
+       select pg_temp.uid('user', i::text), $2::timestamptz, $2::timestamptz, $1, 'recruiter' || i || '@' || $4 || '.example',
               'Recruiter ' || i, 'RECRUITER', 'not-a-password-hash'
          from generate_series(1, $3::int) i`,
-      [firm.id, base, plan.recruiters],
+      [firm.id, base, plan.recruiters, slug],
     );
 
     await run(

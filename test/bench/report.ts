@@ -31,6 +31,14 @@ export interface OperationReport {
   serverCpuUsPerObject: number;
 }
 
+// The same read on the big firm and on a small one in the same database (issue 16).
+export interface FirmComparison {
+  operation: OperationName;
+  candidates: { big: number; small: number };
+  postgresCpuMsPerRequest: { big: number; small: number };
+  ratio: number;
+}
+
 export interface TargetCheck {
   target: string;
   value: string;
@@ -48,9 +56,11 @@ export interface BenchReport {
     connections: number;
     slices: number;
     serverFlags: string[];
+    smallFirm: number;
   };
   data: Record<string, number>;
   operations: OperationReport[];
+  firmComparison: FirmComparison[];
   rankingStatements: Record<string, { perRequest: number; statements: StatementRow[] }>;
   server: { peakRssMb: number; rssMbAtEnd: number };
   limitServer: { peakRssMb: number };

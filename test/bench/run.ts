@@ -12,7 +12,15 @@ import { defaultPlan, generateFirm, type GeneratedFirm } from './generate-firm';
 import { combine, loadSlice, type Slice } from './load';
 import { ASSESSMENT, CANDIDATES, CANDIDATES_WITH_REFS, NESTED, RANKING, body, type OperationName } from './operations';
 import { benchmarkUpsert, formatUpsertResult, UPSERT_TARGET_RATIO, type UpsertBenchResult } from './upsert-bench';
-import { isDisturbed, printReport, type BenchReport, type OperationReport, type ServerRun, type TargetCheck } from './report';
+import {
+  isDisturbed,
+  printReport,
+  type BenchReport,
+  type FirmComparison,
+  type OperationReport,
+  type ServerRun,
+  type TargetCheck,
+} from './report';
 import { entities } from '../../src/server/features';
 
 // `npm run bench -- --out bench.json`: builds a large seeded firm in a throw-away embedded
@@ -30,6 +38,8 @@ interface Options {
   slices: number;
   // Node flags for the server process; by default those of `npm start` (its heap limit).
   serverFlags: string[];
+  // A second, smaller firm in the same database: the page reads' PostgreSQL CPU on both (0: none).
+  smallFirm: number;
 }
 
 // The Node flags `npm start` gives the server (package.json): the benchmark measures that server.
@@ -45,6 +55,7 @@ function parseOptions(argv: string[]): Options {
     connections: 10,
     slices: 4,
     serverFlags: [...NPM_START_FLAGS],
+    smallFirm: 10_000,
   };
   for (let index = 0; index < argv.length; index++) {
     const [name, inline] = argv[index].split('=', 2);
@@ -62,9 +73,12 @@ function parseOptions(argv: string[]): Options {
     else if (name === '--connections') options.connections = Math.trunc(number(value()));
     else if (name === '--slices') options.slices = Math.trunc(number(value()));
     else if (name === '--server-flags') options.serverFlags = (value() ?? '').split(/\s+/).filter(Boolean);
-    else {
+    else if (name === '--small-firm') {
+      const text = value();
+      options.smallFirm = text === '0' ? 0 : Math.trunc(number(text));
+    } else {
       throw new Error(
-        `Unknown option ${name}. Options: --out FILE --seed N --candidates N --seconds N --warmup N --connections N --slices N --server-flags "FLAGS"`,
+        `Unknown option ${name}. Options: --out FILE --seed N --candidates N --seconds N --warmup N --connections N --slices N --server-flags "FLAGS" --small-firm N`,
       );
     }
   }
@@ -92,11 +106,16 @@ async function main(): Promise<void> {
     const generationStarted = Date.now();
     const orm = await MikroORM.init(ormOptions(database.url, entities, { pool: { min: 0, max: 2 } }));
     let firm: GeneratedFirm;
+    let smallFirm: GeneratedFirm | null = null;
     try {
       await orm.getMigrator().up();
       await orm.em.getConnection().execute('create extension if not exists pg_stat_statements');
       const em = orm.em.fork({ clear: true, useContext: false }) as EntityManager;
       firm = await generateFirm(em, database.url, defaultPlan(options.seed, options.candidates));
+      if (options.smallFirm > 0) {
+        const plan = { ...defaultPlan(options.seed + 1, options.smallFirm), slug: 'benchmark-small' };
+        smallFirm = await generateFirm(orm.em.fork({ clear: true, useContext: false }) as EntityManager, database.url, plan);
+      }
     } finally {
       await orm.close(true);
     }
@@ -229,6 +248,44 @@ async function main(): Promise<void> {
       log(`${operation.name}: ${ours.requestsPerSecond.toFixed(1)} req/s vs limit ${limitRun.requestsPerSecond.toFixed(1)} req/s`);
     }
 
+    // Issue 16: the same page reads on a firm of options.smallFirm candidates, in the same database:
+    // PostgreSQL CPU per request must not follow the firm's size.
+    const firmComparison: FirmComparison[] = [];
+    if (smallFirm) {
+      for (const name of ['nested', 'candidatesWithRefs'] as const) {
+        const bodyFor = (generated: GeneratedFirm) =>
+          name === 'nested'
+            ? body(NESTED, { id: toGlobalId('Mandate', generated.mandateIds[0]), first: 50 })
+            : body(CANDIDATES_WITH_REFS, { first: 50 });
+        const firms = [
+          { generated: firm, candidates: options.candidates, postgresCpuMs: 0, requests: 0 },
+          { generated: smallFirm, candidates: options.smallFirm, postgresCpuMs: 0, requests: 0 },
+        ];
+        log(
+          `${name}: ${options.candidates.toLocaleString('en-US')} vs ${options.smallFirm.toLocaleString('en-US')} candidates, alternating`,
+        );
+        for (let slice = 0; slice < options.slices; slice++) {
+          for (const target of slice % 2 === 0 ? firms : [...firms].reverse()) {
+            const load = { url: appUrl, token: target.generated.apiKeySecret, bodies: [bodyFor(target.generated)] };
+            const before = stats.cpuMs();
+            const result = await loadSlice({ ...load, connections: options.connections, seconds: options.seconds / options.slices });
+            await settle(result);
+            const after = stats.cpuMs();
+            target.postgresCpuMs += before === null || after === null ? Number.NaN : after - before;
+            target.requests += Math.max(1, result.sent);
+          }
+        }
+        const [big, small] = firms.map((entry) => entry.postgresCpuMs / entry.requests);
+        firmComparison.push({
+          operation: name,
+          candidates: { big: options.candidates, small: options.smallFirm },
+          postgresCpuMsPerRequest: { big, small },
+          ratio: big / small,
+        });
+        log(`${name}: PostgreSQL CPU ${big.toFixed(2)} vs ${small.toFixed(2)} ms per request (${(big / small).toFixed(2)} ×)`);
+      }
+    }
+
     const appUsage = await app.usage();
     const limitUsage = await limit.usage();
 
@@ -278,6 +335,11 @@ async function main(): Promise<void> {
         value: `${upsert.ratio.toFixed(2)} ×`,
         pass: upsert.withinTarget,
       },
+      ...firmComparison.map((comparison) => ({
+        target: `${comparison.operation}: PostgreSQL CPU per request, ${comparison.candidates.big.toLocaleString('en-US')} vs ${comparison.candidates.small.toLocaleString('en-US')} candidates ≤ 1.5 ×`,
+        value: `${comparison.postgresCpuMsPerRequest.big.toFixed(2)} / ${comparison.postgresCpuMsPerRequest.small.toFixed(2)} ms = ${comparison.ratio.toFixed(2)} ×`,
+        pass: comparison.ratio <= 1.5,
+      })),
       { target: 'peak RSS of the server < 250 MB', value: `${appUsage.maxRssMb.toFixed(0)} MB`, pass: appUsage.maxRssMb < 250 },
       {
         target: 'limit statements give the same answers',
@@ -302,9 +364,11 @@ async function main(): Promise<void> {
         connections: options.connections,
         slices: options.slices,
         serverFlags: options.serverFlags,
+        smallFirm: options.smallFirm,
       },
       data: { ...firm.counts, generationSeconds },
       operations: reports,
+      firmComparison,
       upsert,
       rankingStatements,
       server: { peakRssMb: appUsage.maxRssMb, rssMbAtEnd: appUsage.rssMb },

@@ -8,8 +8,15 @@ import type { RateLimitConfig } from '../../src/config/limits';
 import { GraphQLClient } from './graphql-client';
 import { createTestDatabase } from './database';
 import { entities } from '../../src/server/features';
+import { SecretBox } from '../../src/common/secret-box';
+import { parseDataEncryptionKey } from '../../src/config/env';
 
 export { createTestDatabase };
+
+// The SecretBox of the test run: DATA_ENCRYPTION_KEY, which test/setup/global-setup.ts sets.
+export function testSecretBox(): SecretBox {
+  return SecretBox.fromKey(parseDataEncryptionKey(process.env.DATA_ENCRYPTION_KEY!));
+}
 
 export interface TestApp {
   url: string;
@@ -55,6 +62,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       schema: await buildAppSchema(),
       logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
       production: options.production ?? false,
+      secrets: testSecretBox(),
       rateLimit: options.rateLimit ?? UNLIMITED_FOR_TESTS,
     });
     await new Promise<void>((resolve) => server!.httpServer.listen(0, '127.0.0.1', resolve));

@@ -25,7 +25,9 @@ import { CANDIDATE_READERS, CANDIDATE_WRITERS } from '../../common/access';
 export class CandidateResolver {
   @Authorized<Access>(...CANDIDATE_READERS)
   @Query(() => CandidateConnection, {
-    description: "The firm's candidates, oldest first; with filter.updatedSince in the order of their last change.",
+    description:
+      "The firm's candidates, oldest first; with filter.updatedSince in the order of their last change (an incremental " +
+      'sync: a cursor this database cannot serve is refused with SYNC_CURSOR_EXPIRED, sync again from the start).',
   })
   candidates(@Args() { filter, ...page }: CandidatesArgs, @Ctx() context: Context): Promise<Connection<CandidateRow>> {
     return listCandidates(context.em, principalOf(context).firmId, filter, page);

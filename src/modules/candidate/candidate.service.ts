@@ -20,6 +20,7 @@ import {
 import { foldForSearch } from './search-text';
 import { paginateInSyncOrder, SyncEntityType } from '../sync';
 import { alreadyErased } from './erased';
+import { candidatesWritten } from './candidate.events';
 import { CANDIDATE_FIELDS, type CandidateRow } from './candidate.loaders';
 import { refreshCandidateProfiles } from '../competency-profile';
 
@@ -48,6 +49,7 @@ export async function createCandidate(em: EntityManager, firmId: string, data: C
   });
   for (const ref of refs) em.create(CandidateExternalRef, { firm: candidate.firm, candidate, ...ref });
   await flushRefs(em);
+  await candidatesWritten(em, firmId, { createdIds: [candidate.id], updatedIds: [] });
   return { candidate };
 }
 
@@ -84,9 +86,12 @@ export async function updateCandidate(
     if (await replaceExternalRefs(em, candidate, refs)) {
       // Refs live in their own table; the candidate still changed for anyone syncing by updatedAt.
       if (!changed) candidate.updatedAt = new Date();
+      changed = true;
     }
   }
   await flushRefs(em);
+  // An update that changes nothing tells nobody.
+  if (changed) await candidatesWritten(em, firmId, { createdIds: [], updatedIds: [candidate.id] });
   // Withdrawing consent takes the candidate out of every talent pool, giving it back puts them in.
   if (candidate.consentStatus !== consentBefore) await refreshCandidateProfiles(em, firmId, [candidate.id]);
   return { candidate };

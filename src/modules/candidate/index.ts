@@ -14,6 +14,7 @@ export const candidateFeature: Feature = {
 export { CandidateExternalRef } from './candidate-external-ref.entity';
 export { Candidate, ConsentStatus } from './candidate.entity';
 export { CandidateConnection, CandidateConsentInput, CandidateExternalRefInput, CandidateFieldsInput } from './candidate.inputs';
+export { candidatesWritten } from './candidate.events';
 export { candidateByIdLoader, type CandidateRow } from './candidate.loaders';
 export { createCandidate } from './candidate.service';
 export {

@@ -3,7 +3,7 @@ import type { Access } from '../../common/access';
 import { Locale, resolveLocale } from '../../common/locale';
 import { pageSize, toConnection, type Connection } from '../../common/connection';
 import { principalOf, type Context } from '../../common/context';
-import { Candidacy, type CandidacyRow } from '../candidacy';
+import { Candidacy } from '../candidacy';
 import { Mandate } from '../mandate';
 import { canSeeScoresOf, primeScoringBlindness } from '../interview';
 import { candidacyScoresLoader, scoresLoader } from './fit.loaders';
@@ -31,7 +31,7 @@ export class CandidacyFitResolver {
     description: `Per competency: mean score, ratings, spread, disagreement. ${HIDDEN_WHILE_DRAFT}`,
   })
   async assessment(
-    @Root() candidacy: CandidacyRow,
+    @Root() candidacy: Candidacy,
     @Arg('calibrated', CALIBRATED_ARGUMENT) calibrated: boolean,
     @Ctx() context: Context,
   ): Promise<Assessment | null> {
@@ -43,7 +43,7 @@ export class CandidacyFitResolver {
   @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => Fit, { nullable: true, description: `Fit against the requirement profile. ${HIDDEN_WHILE_DRAFT}` })
   async fit(
-    @Root() candidacy: CandidacyRow,
+    @Root() candidacy: Candidacy,
     @Arg('calibrated', CALIBRATED_ARGUMENT) calibrated: boolean,
     @Ctx() context: Context,
   ): Promise<Fit | null> {

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../common/connection';
-import { Candidacy, type CandidacyRow } from '../candidacy';
+import { Candidacy } from '../candidacy';
 import type { Competency } from '../rubric';
 
 const CALIBRATED =
@@ -24,7 +24,7 @@ export class CompetencyAssessment {
   disagreement!: boolean;
 
   // The candidacy assessed, for the calibrated score and the interviewers behind it.
-  candidacy!: CandidacyRow;
+  candidacy!: Candidacy;
 }
 
 @ObjectType({ description: 'One interviewer behind a competency score, and how lenient they are across the firm.' })

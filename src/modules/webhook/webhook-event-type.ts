@@ -5,6 +5,9 @@ export const WEBHOOK_EVENT_TYPES = [
   'shortlist.published',
   'shortlist.feedback_given',
   'candidate.erased',
+  'candidate.created',
+  'candidate.updated',
+  'mandate.status_changed',
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
