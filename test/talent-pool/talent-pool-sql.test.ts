@@ -17,7 +17,14 @@ import {
 } from '../../src/modules/interview';
 import { DEFAULT_RUBRIC_KEY, Rubric, RubricStatus } from '../../src/modules/rubric';
 import { refreshCandidateProfiles } from '../../src/modules/competency-profile';
-import { findTalentPool, talentPool, type PoolCandidate, type PoolRating } from '../../src/modules/talent-pool';
+import {
+  findPooledCompetencies,
+  findTalentPool,
+  pooledCompetencies,
+  talentPool,
+  type PoolCandidate,
+  type PoolRating,
+} from '../../src/modules/talent-pool';
 
 // The talent pool's one statement (over the maintained profile) against the plain reference
 // (talent-pool-model.ts, which pools the raw counted ratings with the pure fit model), on random
@@ -245,6 +252,17 @@ describe('talent pool in SQL', () => {
 
         expect(actual.map((row) => row.candidateId)).toEqual(expected.map((match) => match.candidateId));
         if (expected.length > 1) nonEmpty += 1;
+
+        // The per-competency figures of the matches, as Fit's competencies show them.
+        const ids = actual.map((row) => row.candidateId);
+        const viewerUserId = viewer === null ? null : interviewers[viewer].id;
+        const details = await findPooledCompetencies(app.em().fork() as EntityManager, firm, target.id, ids, viewerUserId);
+        const reference = pooledCompetencies(ids, ratings, { requirements: world.requirements, blindCandidacyIds: blind });
+        const byKey = <T extends { candidateId: string; competencyKey: string }>(rows: T[]): T[] =>
+          [...rows].sort((x, y) => `${x.candidateId}:${x.competencyKey}`.localeCompare(`${y.candidateId}:${y.competencyKey}`));
+        expect(byKey(details).map(({ score, ...rest }) => ({ ...rest, score: Math.round(score * 1e9) / 1e9 }))).toEqual(
+          byKey(reference).map(({ score, ...rest }) => ({ ...rest, score: Math.round(score * 1e9) / 1e9 })),
+        );
         actual.forEach((row, index) => {
           const match = expected[index];
           expect(row.mustHavesMet).toBe(match.fit.mustHavesMet);

@@ -68,3 +68,41 @@ export function comparePool(a: PoolMatch, b: PoolMatch): number {
     (a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0)
   );
 }
+
+export interface PooledCompetency {
+  candidateId: string;
+  competencyKey: string;
+  score: number;
+  ratingsCount: number;
+  mandatesCount: number;
+  lastAssessedAt: Date;
+}
+
+// Per candidate and weighted key: the pooled score and where it comes from (the figures that
+// Fit's competencies show in the pool), the viewer's blind candidacies left out.
+export function pooledCompetencies(
+  candidateIds: readonly string[],
+  ratings: readonly PoolRating[],
+  query: Pick<PoolQuery, 'requirements' | 'blindCandidacyIds'>,
+): PooledCompetency[] {
+  const weighted = query.requirements.filter((each) => each.weight > 0).map((each) => each.competencyKey);
+  const result: PooledCompetency[] = [];
+  for (const candidateId of candidateIds) {
+    for (const competencyKey of weighted) {
+      const own = ratings.filter(
+        (rating) =>
+          rating.candidateId === candidateId && rating.competencyKey === competencyKey && !query.blindCandidacyIds.has(rating.candidacyId),
+      );
+      if (own.length === 0) continue;
+      result.push({
+        candidateId,
+        competencyKey,
+        score: own.reduce((sum, rating) => sum + rating.score, 0) / own.length,
+        ratingsCount: own.length,
+        mandatesCount: new Set(own.map((rating) => rating.mandateId)).size,
+        lastAssessedAt: new Date(Math.max(...own.map((rating) => rating.submittedAt.getTime()))),
+      });
+    }
+  }
+  return result;
+}

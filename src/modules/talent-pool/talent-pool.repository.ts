@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor, encodeCursor } from '../../common/connection';
 import { badUserInput } from '../../common/errors';
 import { isUuid } from '../../common/global-id';
+import { uuidArray } from '../../common/sql';
 import { candidaciesWithOwnDraftSql } from '../interview';
 import { FIT_FROM_SUMS_SQL, FIT_SUMS_SQL } from '../fit';
 
@@ -167,4 +168,55 @@ function poolCursorValues(values: unknown[]): unknown[] {
 // A text[] literal, each element quoted (a plain array binding would be spread into a list).
 function pgArray(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replace(/["\\]/g, (char) => `\\${char}`)}"`).join(',')}}`;
+}
+
+// The pooled figures per weighted competency of some candidates (a page of the pool), in one
+// statement over the maintained profile, with the same blind rule as the pool.
+export async function findPooledCompetencies(
+  em: EntityManager,
+  firmId: string,
+  mandateId: string,
+  candidateIds: readonly string[],
+  viewerUserId: string | null,
+): Promise<PooledCompetencyRow[]> {
+  if (candidateIds.length === 0) return [];
+  const ownDrafts = candidaciesWithOwnDraftSql(viewerUserId);
+  const rows: {
+    candidate_id: string;
+    competency_key: string;
+    score: number;
+    ratings_count: number;
+    mandates_count: number;
+    last_assessed_at: Date;
+  }[] = await em.execute(
+    `select p.candidate_id, p.competency_key,
+            (sum(p.score_sum)::numeric / sum(p.ratings_count))::float8 as score,
+            sum(p.ratings_count)::int as ratings_count,
+            count(distinct p.mandate_id)::int as mandates_count,
+            max(p.last_assessed_at) as last_assessed_at
+       from candidate_competency_profile p
+       join requirement q on q.firm_id = p.firm_id and q.mandate_id = ? and q.competency_key = p.competency_key and q.weight > 0
+      where p.firm_id = ? and p.candidate_id = any(?::uuid[])
+        and p.candidacy_id not in (${ownDrafts.sql})
+      group by p.candidate_id, p.competency_key
+      order by p.candidate_id, p.competency_key`,
+    [mandateId, firmId, uuidArray(candidateIds), ...ownDrafts.params],
+  );
+  return rows.map((row) => ({
+    candidateId: row.candidate_id,
+    competencyKey: row.competency_key,
+    score: row.score,
+    ratingsCount: row.ratings_count,
+    mandatesCount: row.mandates_count,
+    lastAssessedAt: new Date(row.last_assessed_at),
+  }));
+}
+
+export interface PooledCompetencyRow {
+  candidateId: string;
+  competencyKey: string;
+  score: number;
+  ratingsCount: number;
+  mandatesCount: number;
+  lastAssessedAt: Date;
 }
