@@ -35,6 +35,9 @@ const EVENTS = [
   'candidate.created',
   'candidate.updated',
   'mandate.status_changed',
+  'interview.scheduled',
+  'interview.rescheduled',
+  'interview.cancelled',
 ];
 
 async function subscriptionRows(firmId: string): Promise<unknown[]> {

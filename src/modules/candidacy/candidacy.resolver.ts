@@ -19,6 +19,7 @@ import {
 } from './candidacy.inputs';
 import { addCandidateToMandate, listMandateCandidacies, moveCandidacy } from './candidacy.service';
 import { candidaciesByCandidateLoader, historyByCandidacyLoader, type CandidacyRow } from './candidacy.loaders';
+import { pipelineStages } from './candidacy-stage';
 import { CANDIDATE_READERS, MANDATE_READERS, MANDATE_WRITERS } from '../../common/access';
 
 // The pipeline belongs with the mandates: it is read and written with the mandate scopes.
@@ -87,10 +88,10 @@ export class MandateCandidaciesResolver {
   @FieldResolver(() => CandidacyConnection, { description: "The mandate's pipeline, oldest first." })
   candidacies(
     @Root() mandate: Mandate,
-    @Args() { stage, ...page }: MandateCandidaciesArgs,
+    @Args() { stage, stages, ...page }: MandateCandidaciesArgs,
     @Ctx() context: Context,
   ): Promise<Connection<CandidacyRow>> {
-    return listMandateCandidacies(context.em, principalOf(context).firmId, mandate.id, stage, page);
+    return listMandateCandidacies(context.em, principalOf(context).firmId, mandate.id, stage ? [stage] : pipelineStages(stages), page);
   }
 }
 

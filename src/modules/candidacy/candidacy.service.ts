@@ -110,13 +110,13 @@ export function listMandateCandidacies(
   em: EntityManager,
   firmId: string,
   mandateId: string,
-  stage: CandidacyStage | null | undefined,
+  stages: CandidacyStage[],
   page: ConnectionArgs,
 ): Promise<Connection<CandidacyRow>> {
   return paginateRows<Candidacy, CandidacyRow>(
     em,
     Candidacy,
-    { firm: firmId, mandate: mandateId, ...(stage ? { stage } : {}) },
+    { firm: firmId, mandate: mandateId, stage: { $in: stages } },
     CANDIDACY_FIELDS,
     { list: 'mandateCandidacies', keys: ['createdAt', 'id'], ...page },
   );

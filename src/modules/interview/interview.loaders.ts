@@ -7,8 +7,39 @@ import { Interview } from './interview.entity';
 // Per-request DataLoaders of the interview feature: plain rows (common/rows.ts), scoped to the
 // caller's firm by the tenant filter.
 
-export type InterviewRow = Row<Interview, 'kind' | 'scheduledAt' | 'createdAt' | 'updatedAt', 'candidacy'>;
-const INTERVIEW_FIELDS = ['candidacy', 'kind', 'scheduledAt', 'createdAt', 'updatedAt'] as const;
+export type InterviewRow = Row<
+  Interview,
+  | 'kind'
+  | 'scheduledAt'
+  | 'status'
+  | 'durationMinutes'
+  | 'location'
+  | 'videoLink'
+  | 'version'
+  | 'heldAt'
+  | 'scorecardsDueAt'
+  | 'cancelledAt'
+  | 'cancellationReason'
+  | 'createdAt'
+  | 'updatedAt',
+  'candidacy'
+>;
+const INTERVIEW_FIELDS = [
+  'candidacy',
+  'kind',
+  'scheduledAt',
+  'status',
+  'durationMinutes',
+  'location',
+  'videoLink',
+  'version',
+  'heldAt',
+  'scorecardsDueAt',
+  'cancelledAt',
+  'cancellationReason',
+  'createdAt',
+  'updatedAt',
+] as const;
 const interviewsOfCandidacies = rowsByKey<Interview, InterviewRow>(Interview, INTERVIEW_FIELDS, 'candidacy', ['scheduledAt', 'id']);
 const interviewsById = rowsByKey<Interview, InterviewRow>(Interview, INTERVIEW_FIELDS, 'id');
 

@@ -5,13 +5,14 @@ import { rowsByKey, type Row } from '../../common/rows';
 import { Scorecard } from './scorecard.entity';
 import { ScorecardRevision } from './scorecard-revision.entity';
 import { Rating } from './rating.entity';
+import { DraftRating, ScorecardDraft } from './scorecard-draft.entity';
 
 // Per-request DataLoaders of the scorecard feature: one SQL statement per relation and batch, into
 // plain rows (common/rows.ts). The tenant filter scopes every one to the caller's firm.
 
 export type ScorecardRow = Row<
   Scorecard,
-  'status' | 'submittedAt' | 'version' | 'createdAt' | 'updatedAt',
+  'status' | 'submittedAt' | 'version' | 'focusCompetencyKeys' | 'createdAt' | 'updatedAt',
   'interview' | 'interviewer' | 'latestRevision'
 >;
 const SCORECARD_FIELDS = [
@@ -21,6 +22,7 @@ const SCORECARD_FIELDS = [
   'status',
   'submittedAt',
   'version',
+  'focusCompetencyKeys',
   'createdAt',
   'updatedAt',
 ] as const;
@@ -67,4 +69,18 @@ export const ratingsByRevisionLoader = (context: Context) =>
   new DataLoader<string, RatingRow[]>(async (revisionIds) => {
     const rows = await ratingsOfRevisions(context.em, revisionIds);
     return groupedInKeyOrder(revisionIds, rows, (row) => row.revision.id);
+  });
+
+// The saved draft of each scorecard, if any.
+export const draftByScorecardLoader = (context: Context) =>
+  new DataLoader<string, ScorecardDraft | null>(async (scorecardIds) => {
+    const rows = await context.em.find(ScorecardDraft, { scorecard: { $in: [...scorecardIds] } });
+    return inKeyOrder(scorecardIds, rows, (row) => row.scorecard.id);
+  });
+
+// The saved ratings of each draft, in the order they were first saved.
+export const draftRatingsByDraftLoader = (context: Context) =>
+  new DataLoader<string, DraftRating[]>(async (draftIds) => {
+    const rows = await context.em.find(DraftRating, { draft: { $in: [...draftIds] } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    return groupedInKeyOrder(draftIds, rows, (row) => row.draft.id);
   });

@@ -8,6 +8,9 @@ export const WEBHOOK_EVENT_TYPES = [
   'candidate.created',
   'candidate.updated',
   'mandate.status_changed',
+  'interview.scheduled',
+  'interview.rescheduled',
+  'interview.cancelled',
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
