@@ -15,6 +15,7 @@ import { Migration20261202081200 } from './Migration20261202081200';
 import { Migration20261202081247 } from './Migration20261202081247';
 import { Migration20261202083418 } from './Migration20261202083418';
 import { Migration20261202084500 } from './Migration20261202084500';
+import { Migration20261202090000 } from './Migration20261202090000';
 import { Migration20261202093500 } from './Migration20261202093500';
 
 // Every migration, oldest first. `npm run migration:create` writes a new file; add it here.
@@ -35,5 +36,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202081247', class: Migration20261202081247 },
   { name: 'Migration20261202083418', class: Migration20261202083418 },
   { name: 'Migration20261202084500', class: Migration20261202084500 },
+  { name: 'Migration20261202090000', class: Migration20261202090000 },
   { name: 'Migration20261202093500', class: Migration20261202093500 },
 ];

@@ -141,14 +141,14 @@ select json_build_object('data', json_build_object('candidates', json_build_obje
 ${keyWorks(CANDIDATES_SCOPES)}`;
 
 // $1 key hash, $2 mandate id, $3 page size. The first $3 candidacies of the mandate (created_at,
-// id) with the candidate's name and headline, their interviews (scheduled_at, id), the submitted
+// id; every stage but the exits, as Mandate.candidacies shows by default) with the candidate's name and headline, their interviews (scheduled_at, id), the submitted
 // scorecards of each (panel order: created_at, id; an API key sees submitted ones only) with the
 // latest revision's recommendation and ratings (created_at, id, as the server orders them).
 export const NESTED_SQL = `
 with page as (
   select c.id, c.created_at, c.stage, c.candidate_id
     from candidacy c
-   where c.mandate_id = $2 and c.firm_id = ${firmOf(NESTED_SCOPES)}
+   where c.mandate_id = $2 and c.firm_id = ${firmOf(NESTED_SCOPES)} and c.stage not in ('REJECTED', 'WITHDRAWN')
    order by c.created_at, c.id
    limit $3
 )

@@ -22,6 +22,7 @@ import { paginateInSyncOrder, SyncEntityType } from '../sync';
 import { alreadyErased } from './erased';
 import { candidatesWritten } from './candidate.events';
 import { CANDIDATE_FIELDS, type CandidateRow } from './candidate.loaders';
+import { refreshCandidateProfiles } from '../competency-profile';
 
 export interface CandidateFilterData {
   search?: string | null;
@@ -68,6 +69,7 @@ export async function updateCandidate(
   const refs = data.externalRefs !== undefined ? checkExternalRefs(check, data.externalRefs ?? []) : null;
   check.done();
 
+  const consentBefore = candidate.consentStatus;
   let changed = false;
   const current = candidate as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(values)) {
@@ -90,6 +92,8 @@ export async function updateCandidate(
   await flushRefs(em);
   // An update that changes nothing tells nobody.
   if (changed) await candidatesWritten(em, firmId, { createdIds: [], updatedIds: [candidate.id] });
+  // Withdrawing consent takes the candidate out of every talent pool, giving it back puts them in.
+  if (candidate.consentStatus !== consentBefore) await refreshCandidateProfiles(em, firmId, [candidate.id]);
   return { candidate };
 }
 

@@ -14,6 +14,7 @@ import { DraftRating, ScorecardDraft } from './scorecard-draft.entity';
 import { SCORECARD_LIMITS as LIMITS } from './scorecard.limits';
 import { scorecardSubmitted } from './scorecard.events';
 import { refuseIfErased } from '../candidate';
+import { refreshCandidateProfiles } from '../competency-profile';
 
 export interface RatingData {
   competencyKey: string;
@@ -94,6 +95,7 @@ export async function submitScorecard(em: EntityManager, firmId: string, userId:
     saved.ratings.forEach((rating) => em.remove(rating));
     em.remove(saved.draft);
   }
+  await refreshProfileOf(em, firmId, interview);
   await scorecardSubmitted(em, firmId, { ...scorecardIds(scorecard, interview), revision: 1 });
   return { scorecard };
 }
@@ -174,6 +176,7 @@ export async function amendScorecard(em: EntityManager, firmId: string, userId: 
 
   const latest = await scorecard.latestRevision!.loadOrFail();
   writeRevision(em, firmId, userId, scorecard, latest.number + 1, content, reason);
+  await refreshProfileOf(em, firmId, interview);
   await scorecardSubmitted(em, firmId, { ...scorecardIds(scorecard, interview), revision: latest.number + 1 });
   return { scorecard };
 }
@@ -359,6 +362,13 @@ function submissionOf(
     summary: data.summary === undefined ? (saved?.draft.summary ?? null) : data.summary,
     fields,
   };
+}
+
+// The talent pool's profile of the interviewed candidate, from the revision just written.
+async function refreshProfileOf(em: EntityManager, firmId: string, interview: Interview): Promise<void> {
+  await em.flush();
+  const candidacy = await em.findOneOrFail(Candidacy, { id: interview.candidacy.id, firm: firmId });
+  await refreshCandidateProfiles(em, firmId, [candidacy.candidate.id]);
 }
 
 // The competency keys of the rubric pinned by the interview's mandate, in rubric order.
