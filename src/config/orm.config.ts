@@ -41,10 +41,11 @@ export function ormOptions(clientUrl: string, entities: Options['entities'], ove
     // Every tenant row carries its own firm_id, so the filter on the row itself is enough. By
     // default MikroORM would also join every many-to-one target to filter it by firm too: a page of
     // 50 candidacies then joined all of the firm's candidates, and a page cost grew with the firm
-    // (test/e2e/page-shape.test.ts).
+    // (test/e2e/read-path.test.ts).
     autoJoinRefsForFilters: false,
-    // The rate limiter's own table (Migration20261122150100); no entity maps it.
-    schemaGenerator: { ignoreSchema: ['rate_limit'] },
+    // Tables no entity maps, written by SQL only: the rate limiter's (Migration20261122150100) and
+    // the talent pool's maintained competency profile (Migration20261202090000, profile.repository.ts).
+    schemaGenerator: { ignoreSchema: ['rate_limit'], skipTables: ['candidate_competency_profile'] },
     forceUtcTimezone: true,
     // Entities are read through request forks only; the global manager must not be used.
     allowGlobalContext: false,
