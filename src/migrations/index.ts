@@ -10,6 +10,7 @@ import { Migration20261122150300 } from './Migration20261122150300';
 import { Migration20261122150400 } from './Migration20261122150400';
 import { Migration20261202061637 } from './Migration20261202061637';
 import { Migration20261202080000 } from './Migration20261202080000';
+import { Migration20261202090000 } from './Migration20261202090000';
 
 // Every migration, oldest first. `npm run migration:create` writes a new file; add it here.
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122150400', class: Migration20261122150400 },
   { name: 'Migration20261202061637', class: Migration20261202061637 },
   { name: 'Migration20261202080000', class: Migration20261202080000 },
+  { name: 'Migration20261202090000', class: Migration20261202090000 },
 ];

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
-import type { Context } from '../../common/context';
+import { principalOf, type Context } from '../../common/context';
+import { storedPairsOf, viewsOf, type DuplicateView } from './duplicate.service';
 import { Candidate } from './candidate.entity';
 import { CandidateExternalRef } from './candidate-external-ref.entity';
 
@@ -18,4 +19,11 @@ export const externalRefsByCandidateLoader = (context: Context) =>
   new DataLoader<string, CandidateExternalRef[]>(async (candidateIds) => {
     const rows = await context.em.find(CandidateExternalRef, { candidate: { $in: [...candidateIds] } }, { orderBy: { system: 'asc' } });
     return groupedInKeyOrder(candidateIds, rows, (row) => row.candidate.id);
+  });
+
+// Each candidate's likely duplicates, seen from it, most likely first.
+export const duplicatesByCandidateLoader = (context: Context) =>
+  new DataLoader<string, DuplicateView[]>(async (candidateIds) => {
+    const pairs = await storedPairsOf(context.em, principalOf(context).firmId, candidateIds);
+    return candidateIds.map((id) => viewsOf(id, pairs));
   });

@@ -20,6 +20,7 @@ import {
 import { foldForSearch } from './search-text';
 import { paginateInSyncOrder, SyncEntityType } from '../sync';
 import { alreadyErased } from './erased';
+import { refreshDuplicates, type DuplicateView } from './duplicate.service';
 
 export interface CandidateFilterData {
   search?: string | null;
@@ -28,7 +29,11 @@ export interface CandidateFilterData {
   updatedSince?: Date | null;
 }
 
-export async function createCandidate(em: EntityManager, firmId: string, data: CandidateData): Promise<{ candidate: Candidate }> {
+export async function createCandidate(
+  em: EntityManager,
+  firmId: string,
+  data: CandidateData,
+): Promise<{ candidate: Candidate; duplicateWarnings: DuplicateView[] }> {
   const now = new Date();
   const check = new InputCheck();
   const values = checkCandidateData(check, data, null, now, ['input']) as CandidateValues;
@@ -46,7 +51,7 @@ export async function createCandidate(em: EntityManager, firmId: string, data: C
   });
   for (const ref of refs) em.create(CandidateExternalRef, { firm: candidate.firm, candidate, ...ref });
   await flushRefs(em);
-  return { candidate };
+  return { candidate, duplicateWarnings: await refreshDuplicates(em, firmId, [candidate]) };
 }
 
 // Writes only what really changes, so an update that changes nothing leaves updatedAt alone.
@@ -55,7 +60,7 @@ export async function updateCandidate(
   firmId: string,
   candidateId: string | null,
   data: CandidateData,
-): Promise<{ candidate: Candidate }> {
+): Promise<{ candidate: Candidate; duplicateWarnings: DuplicateView[] }> {
   const candidate = candidateId ? await em.findOne(Candidate, { id: candidateId, firm: firmId }) : null;
   if (!candidate) throw notFound(['input', 'candidateId'], 'candidate');
   if (candidate.erasedAt) throw alreadyErased(['input', 'candidateId']);
@@ -84,7 +89,7 @@ export async function updateCandidate(
     }
   }
   await flushRefs(em);
-  return { candidate };
+  return { candidate, duplicateWarnings: await refreshDuplicates(em, firmId, [candidate]) };
 }
 
 export function listCandidates(
