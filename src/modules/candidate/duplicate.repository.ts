@@ -30,6 +30,10 @@ interface MatchRow {
   other_location: string | null;
 }
 
+// A common name in one city must not pair everyone with everyone: each candidate is compared with
+// at most this many of the most similar names.
+export const NAME_MATCHES_PER_CANDIDATE = 10;
+
 const NO_PROFILE = `null::text, null::text, null::text, null::text, null::text, null::text, null::text, null::text`;
 // The first branch of the union names the columns.
 const PROFILE_COLUMNS = [
@@ -82,8 +86,12 @@ export async function findDuplicateMatches(
      union all
      select c."id", o."id", 'SIMILAR_NAME', c."first_name", c."last_name", c."headline", c."location",
             o."first_name", o."last_name", o."headline", o."location"
-       from "c" join "candidate" o on c."name" <<% o."search_text"
-      where o."firm_id" = c."firm_id" and o."id" <> c."id" and o."erased_at" is null`,
+       from "c" cross join lateral (
+         select o."id", o."first_name", o."last_name", o."headline", o."location" from "candidate" o
+          where c."name" <<% o."search_text" and o."firm_id" = c."firm_id" and o."id" <> c."id" and o."erased_at" is null
+          order by strict_word_similarity(c."name", o."search_text") desc, o."id"
+          limit ${NAME_MATCHES_PER_CANDIDATE}
+       ) o`,
     [JSON.stringify(candidateIds.map((id, index) => ({ id, name: foldedNames[index] }))), firmId],
   );
   return rows.map((row) => ({
@@ -108,20 +116,18 @@ export interface FoundPair {
   score: number;
 }
 
-export function deleteDuplicatePairs(em: EntityManager, pairIds: string[]): Promise<unknown> {
-  return em.execute(`delete from "candidate_duplicate" where "id" = any(?::uuid[])`, [uuidArray(pairIds)]);
-}
-
-// Writes these pairs (each with the smaller id first): new ones are inserted, known ones take the new
-// reasons and score. One statement.
-export function upsertDuplicatePairs(em: EntityManager, firmId: string, pairs: FoundPair[]): Promise<unknown> {
+// Removes the pairs `goneIds` and writes `pairs` (each with the smaller id first): new ones are
+// inserted, known ones take the new reasons and score. One statement.
+export function writeDuplicatePairs(em: EntityManager, firmId: string, goneIds: string[], pairs: FoundPair[]): Promise<unknown> {
   return em.execute(
-    `insert into "candidate_duplicate" ("id", "created_at", "updated_at", "firm_id", "candidate_id", "other_candidate_id", "reasons", "score")
+    `with "gone" as (delete from "candidate_duplicate" where "id" = any(?::uuid[]))
+     insert into "candidate_duplicate" ("id", "created_at", "updated_at", "firm_id", "candidate_id", "other_candidate_id", "reasons", "score")
      select gen_random_uuid(), now(), now(), ?, p."low", p."high", p."reasons", p."score"
        from jsonb_to_recordset(?::jsonb) as p("low" uuid, "high" uuid, "reasons" text[], "score" float8)
      on conflict ("candidate_id", "other_candidate_id") do update
         set "reasons" = excluded."reasons", "score" = excluded."score", "updated_at" = excluded."updated_at"`,
     [
+      uuidArray(goneIds),
       firmId,
       JSON.stringify(
         pairs.map((pair) => ({ low: pair.candidateId, high: pair.otherCandidateId, reasons: pair.reasons, score: pair.score })),

@@ -5,7 +5,7 @@ import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { Candidate } from './candidate.entity';
 import { CandidateDuplicate, CandidateDuplicateDismissal } from './candidate-duplicate.entity';
 import { DUPLICATE_REASONS, DuplicateReason, duplicateScore, foldedName, similarNameScore } from './duplicate-model';
-import { deleteDuplicatePairs, findDuplicateMatches, insertDismissal, upsertDuplicatePairs, type FoundPair } from './duplicate.repository';
+import { findDuplicateMatches, insertDismissal, writeDuplicatePairs, type FoundPair } from './duplicate.repository';
 import { alreadyErased } from './erased';
 
 // One likely duplicate, seen from one candidate: `candidateId` is that candidate.
@@ -63,12 +63,10 @@ export async function refreshDuplicates(
     const row = storedByKey.get(pairKey(pair.candidateId, pair.otherCandidateId));
     return !row || row.score !== pair.score || row.reasons.join(',') !== pair.reasons.join(',');
   });
-  if (gone.length > 0)
-    await deleteDuplicatePairs(
-      em,
-      gone.map((row) => row.id),
-    );
-  if (changed.length > 0) await upsertDuplicatePairs(em, firmId, changed);
+  if (gone.length > 0 || changed.length > 0) {
+    const goneIds = gone.map((row) => row.id);
+    await writeDuplicatePairs(em, firmId, goneIds, changed);
+  }
   const views = live.flatMap((pair) => {
     const view = { candidateId: pair.candidateId, otherCandidateId: pair.otherCandidateId, reasons: pair.reasons, score: pair.score };
     const reversed = { ...view, candidateId: pair.otherCandidateId, otherCandidateId: pair.candidateId };
