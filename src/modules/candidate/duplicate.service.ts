@@ -142,13 +142,6 @@ export async function dismissDuplicate(
   otherCandidateId: string | null,
 ): Promise<{ candidate: Candidate; otherCandidate: Candidate }> {
   const fields = { candidate: ['input', 'candidateId'], other: ['input', 'otherCandidateId'] };
-  if (candidateId && candidateId === otherCandidateId) {
-    throw UserInputError.of(
-      UserErrorCode.INVALID,
-      'A candidate is not a duplicate of themselves: name two different candidates.',
-      fields.other,
-    );
-  }
   const ids = [candidateId, otherCandidateId].filter((id): id is string => id !== null);
   // Locked for share like every write about a candidate, so an erasure at the same moment waits.
   const found = await em.find(Candidate, { id: { $in: ids }, firm: firmId }, { lockMode: LockMode.PESSIMISTIC_READ });
@@ -161,6 +154,14 @@ export async function dismissDuplicate(
     ...(otherCandidate?.erasedAt ? alreadyErased(fields.other).errors : []),
   ];
   if (errors.length > 0) throw new UserInputError(errors);
+  // After the lookup, so that an id nobody may see is answered like a missing one, pair or not.
+  if (candidate!.id === otherCandidate!.id) {
+    throw UserInputError.of(
+      UserErrorCode.INVALID,
+      'A candidate is not a duplicate of themselves: name two different candidates.',
+      fields.other,
+    );
+  }
 
   const [low, high] = candidate!.id < otherCandidate!.id ? [candidate!, otherCandidate!] : [otherCandidate!, candidate!];
   await insertDismissal(em, firmId, low.id, high.id);
