@@ -10,6 +10,7 @@ import { DEFAULT_RUBRIC_KEY, Rubric } from '../src/modules/rubric';
 import { LeadershipLevel, Mandate, MandateStatus, Requirement } from '../src/modules/mandate';
 import { Candidate, CandidateExternalRef, ConsentStatus, foldForSearch } from '../src/modules/candidate';
 import { Candidacy, CandidacyStage, CandidacyStageChange } from '../src/modules/candidacy';
+import { refreshCandidateProfiles } from '../src/modules/competency-profile';
 import { Interview, InterviewKind, Rating, Recommendation, Scorecard, ScorecardRevision, ScorecardStatus } from '../src/modules/interview';
 import { UserInputError } from '../src/common/errors';
 import {
@@ -136,13 +137,19 @@ async function loadFirm(em: EntityManager, demo: DemoFirm): Promise<void> {
   // would: they find their rows in the database, so the world above is flushed first (still in
   // the one transaction), and they run as the firm (the tenant filter).
   const shortlisted = demo.mandates.filter((data) => data.shortlist);
-  if (shortlisted.length === 0) return;
   await em.flush();
   em.setFilterParams('tenant', { firmId: firm.id });
   for (const data of shortlisted) {
     const { mandate, candidacies } = find(mandates, data.ref, 'mandate');
     await loadShortlist(em, firm, mandate, data, candidacies, users);
   }
+  // The scorecards above were written as rows, not through submitScorecard: the talent pool's
+  // maintained profile is computed once for every demo candidate.
+  await refreshCandidateProfiles(
+    em,
+    firm.id,
+    [...candidates.values()].map((candidate) => candidate.id),
+  );
 }
 
 // One mandate's shortlist: its entries in order with their notes, the publication when the

@@ -8,7 +8,9 @@ import { createAppServer, type AppServer } from './server/app';
 import { seedDemo } from '../seeds/demo.seeder';
 import { demoLogins } from '../seeds/demo-logins';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { startWebhookWorker, type WebhookWorker } from './modules/webhook';
+import { sealClearWebhookSecrets, startWebhookWorker, type WebhookWorker } from './modules/webhook';
+import { SecretBox } from './common/secret-box';
+import { dataEncryptionKeyOf } from './config/data-encryption';
 import { entities } from './server/features';
 
 // Start-up only: configuration → database → server → listen.
@@ -36,12 +38,16 @@ async function main(): Promise<void> {
   try {
     if (!config.databaseUrl) console.log(`Starting the embedded PostgreSQL (data in ${config.embeddedDataDir}) …`);
     database = await openDatabase(config, entities, (line) => logger.debug({ postgres: line }, 'embedded postgres'));
+    const secrets = SecretBox.fromKey(dataEncryptionKeyOf(config));
+    // Secrets written in clear before encryption at rest are sealed now (a migration has no key).
+    await sealClearWebhookSecrets(database.orm.em.fork() as EntityManager, secrets);
     const seeded = config.production ? false : await seedDemo(database.orm.em.fork() as EntityManager);
     server = await createAppServer({
       orm: database.orm,
       schema: await buildAppSchema(),
       logger,
       production: config.production,
+      secrets,
       rateLimit: config.rateLimit,
     });
     await listen(server, config.port);
@@ -51,6 +57,7 @@ async function main(): Promise<void> {
         ...config.webhooks,
         connectionString: database.orm.config.get('clientUrl')!,
         logger: logger.child({ component: 'webhooks' }),
+        secrets,
       });
     }
     const { port } = server.httpServer.address() as AddressInfo;

@@ -1,6 +1,7 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { EntityManager, FilterQuery, EntityName } from '@mikro-orm/postgresql';
 import { badUserInput } from './errors';
+import { readRows } from './rows';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -143,6 +144,25 @@ export async function paginate<T extends object>(
   where: FilterQuery<T>,
   options: KeysetOptions<T>,
 ): Promise<Connection<T>> {
+  const page = keysetPage(where, options);
+  const rows = await em.find(entity, page.where, { orderBy: page.orderBy, limit: page.limit + 1, populate: options.populate as never });
+  return page.connection(rows, () => em.count(entity, where));
+}
+
+// The same pages as plain rows (common/rows.ts): `fields` of each, for lists that only show them.
+export async function paginateRows<T extends object, Result extends Partial<Record<keyof T, unknown>>>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  fields: readonly (keyof T & string)[],
+  options: Omit<KeysetOptions<T>, 'populate'>,
+): Promise<Connection<Result>> {
+  const page = keysetPage(where, options);
+  const rows = await readRows<T, Result>(em, entity, fields, { where: page.where, orderBy: page.orderBy, limit: page.limit + 1 });
+  return page.connection(rows, () => em.count(entity, where));
+}
+
+function keysetPage<T extends object>(where: FilterQuery<T>, options: KeysetOptions<T>) {
   const limit = pageSize(options.first);
   const conditions: FilterQuery<T>[] = [where];
   if (options.after) {
@@ -150,23 +170,25 @@ export async function paginate<T extends object>(
     conditions.push(afterKeyset(options.keys, values, options.descending ? '$lt' : '$gt') as FilterQuery<T>);
   }
   const orderBy = Object.fromEntries(options.keys.map((key) => [key, options.descending ? 'desc' : 'asc'])) as never;
-  const rows = await em.find(entity, { $and: conditions } as FilterQuery<T>, {
+  return {
+    where: { $and: conditions } as FilterQuery<T>,
     orderBy,
-    limit: limit + 1,
-    populate: options.populate as never,
-  });
-  const items = rows.slice(0, limit);
-  return toConnection(
-    items,
-    rows.length > limit,
-    Boolean(options.after),
-    (item) =>
-      encodeCursor(
-        options.list,
-        options.keys.map((key) => cursorValue(item[key])),
-      ),
-    () => em.count(entity, where),
-  );
+    limit,
+    connection<Item extends Partial<Record<keyof T, unknown>>>(rows: Item[], count: () => Promise<number>): Connection<Item> {
+      const items = rows.slice(0, limit);
+      return toConnection(
+        items,
+        rows.length > limit,
+        Boolean(options.after),
+        (item) =>
+          encodeCursor(
+            options.list,
+            options.keys.map((key) => cursorValue(item[key])),
+          ),
+        count,
+      );
+    },
+  };
 }
 
 function cursorValue(value: unknown): CursorValue {

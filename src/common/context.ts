@@ -1,3 +1,4 @@
+import type { SecretBox } from './secret-box';
 import type { Request } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
@@ -51,6 +52,8 @@ export interface Context {
   loaders: LoaderRegistry<Context>;
   // Production refuses what only makes sense on a developer's machine (e.g. loopback webhook URLs).
   production: boolean;
+  // Seals and opens the secrets kept encrypted at rest (DATA_ENCRYPTION_KEY).
+  secrets: SecretBox;
   // The caller's address: the rate-limit key of anonymous requests.
   ip: string;
   // The raw HTTP request and response, for the pipeline steps that read headers or set them.

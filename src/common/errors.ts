@@ -44,6 +44,8 @@ export enum ApiErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   BAD_USER_INPUT = 'BAD_USER_INPUT',
+  // A sync cursor this database cannot serve (another database, or a restore): resync from the start.
+  SYNC_CURSOR_EXPIRED = 'SYNC_CURSOR_EXPIRED',
 }
 
 export function unauthenticated(message = 'Authentication required: send Authorization: Bearer <token>.'): GraphQLError {
@@ -58,6 +60,10 @@ export function badUserInput(message: string, argumentName?: string): GraphQLErr
   return new GraphQLError(message, {
     extensions: { code: ApiErrorCode.BAD_USER_INPUT, ...(argumentName ? { argumentName } : {}) },
   });
+}
+
+export function syncCursorExpired(message: string, argumentName = 'after'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ApiErrorCode.SYNC_CURSOR_EXPIRED, argumentName } });
 }
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error. Quote the requestId when you report it.';

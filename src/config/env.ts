@@ -12,6 +12,8 @@ export interface AppConfig {
   embeddedPort: number;
   webhooks: WebhookConfig;
   rateLimit: RateLimitConfig;
+  // DATA_ENCRYPTION_KEY (32 bytes); null outside production when unset: a development key is used.
+  dataEncryptionKey: Buffer | null;
 }
 
 // Webhook delivery (see src/modules/webhook/delivery).
@@ -45,7 +47,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPort,
     webhooks: readWebhookConfig(env),
     rateLimit: readRateLimitConfig(env),
+    dataEncryptionKey: readDataEncryptionKey(env),
   };
+}
+
+function readDataEncryptionKey(env: NodeJS.ProcessEnv): Buffer | null {
+  if (env.DATA_ENCRYPTION_KEY) return parseDataEncryptionKey(env.DATA_ENCRYPTION_KEY);
+  if (env.NODE_ENV === 'production') {
+    throw new ConfigError(`NODE_ENV=production needs DATA_ENCRYPTION_KEY (it encrypts webhook secrets at rest): ${KEY_RULE}.`);
+  }
+  return null;
 }
 
 // The token bucket per credential (src/server/rate-limit.ts).
@@ -96,6 +107,18 @@ function readWebhookConfig(env: NodeJS.ProcessEnv): WebhookConfig {
     maxAgeSeconds: 3 * 24 * 60 * 60,
     timeoutMs: 10_000,
   };
+}
+
+const KEY_RULE = '32 random bytes as 64 hex digits or as base64 (e.g. `openssl rand -base64 32`)';
+
+// DATA_ENCRYPTION_KEY: 32 bytes, hex or base64.
+export function parseDataEncryptionKey(text: string): Buffer {
+  const value = text.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  if (key.length !== 32 || (!/^[0-9a-fA-F]{64}$/.test(value) && !/^[A-Za-z0-9+/_-]{43}=?$/.test(value))) {
+    throw new ConfigError(`DATA_ENCRYPTION_KEY must be ${KEY_RULE}.`);
+  }
+  return key;
 }
 
 // A configuration mistake the operator can fix; printed as one line, without a stack.

@@ -38,6 +38,11 @@ export function ormOptions(clientUrl: string, entities: Options['entities'], ove
       silent: true,
     },
     filters: { tenant: tenantFilter as never },
+    // Every tenant row carries its own firm_id, so the filter on the row itself is enough. By
+    // default MikroORM would also join every many-to-one target to filter it by firm too: a page of
+    // 50 candidacies then joined all of the firm's candidates, and a page cost grew with the firm
+    // (test/e2e/page-shape.test.ts).
+    autoJoinRefsForFilters: false,
     // The rate limiter's own table (Migration20261122150100); no entity maps it.
     schemaGenerator: { ignoreSchema: ['rate_limit'] },
     forceUtcTimezone: true,

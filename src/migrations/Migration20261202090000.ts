@@ -1,71 +1,44 @@
 import { Migration } from '@mikro-orm/migrations';
 
-// Duplicate detection: the normalised keys a duplicate is found by (one SQL function each, used by
-// both the index and the query, so they cannot drift apart), the pairs found and the pairs dismissed.
+// The maintained competency profile behind Mandate.talentPool (issue 17): per candidacy and
+// competency key, the sum and count of its counted ratings and when it was last assessed.
+// One row per candidacy (not per candidate) so that a viewer's blind candidacies can be left out
+// at read time; a candidate's profile is the sum of their rows. Filled from the ratings already
+// there; from now on kept by refreshCandidateProfiles in every transaction that changes it.
 export class Migration20261202090000 extends Migration {
   override async up(): Promise<void> {
-    // "+47 912 34 567", "0047 91234567" and "47-912-34-567" are one number: digits only, without a
-    // leading international 00.
     this.addSql(
-      `create function "candidate_phone_key"("phone" text) returns text language sql immutable parallel safe returns null on null input as $$ select nullif(regexp_replace(regexp_replace("phone", '[^0-9]', '', 'g'), '^00', ''), '') $$;`,
+      `create table "candidate_competency_profile" (
+         "firm_id" uuid not null,
+         "candidate_id" uuid not null references "candidate" ("id") on delete cascade,
+         "candidacy_id" uuid not null references "candidacy" ("id") on delete cascade,
+         "mandate_id" uuid not null,
+         "competency_key" varchar(60) not null,
+         "score_sum" int not null,
+         "ratings_count" int not null check ("ratings_count" > 0),
+         "last_assessed_at" timestamptz not null,
+         constraint "candidate_competency_profile_pkey" primary key ("candidacy_id", "competency_key"));`,
     );
-    // The profile's path in lower case: www., query, fragment and trailing slashes do not count.
+    // The pool reads by firm and competency key (the profile's weighted keys), then per candidate.
     this.addSql(
-      `create function "candidate_linkedin_key"("url" text) returns text language sql immutable parallel safe returns null on null input as $$ select nullif(rtrim(lower(regexp_replace(regexp_replace("url", '[?#].*$', ''), '^https://([^/]*\\.)?linkedin\\.com', '', 'i')), '/'), '') $$;`,
+      `create index "candidate_competency_profile_pool_index" on "candidate_competency_profile"
+         ("firm_id", "competency_key", "candidate_id") include ("candidacy_id", "score_sum", "ratings_count", "last_assessed_at");`,
     );
-    this.addSql(`create index "candidate_firm_id_email_index" on "candidate" ("firm_id", "email");`);
-    this.addSql(`create index "candidate_phone_key_index" on "candidate" ("firm_id", "candidate_phone_key"("phone"));`);
-    this.addSql(`create index "candidate_linkedin_key_index" on "candidate" ("firm_id", "candidate_linkedin_key"("linkedin_url"));`);
-    this.addSql(`create index "candidate_external_ref_firm_id_external_id_index" on "candidate_external_ref" ("firm_id", "external_id");`);
-
+    this.addSql(`create index "candidate_competency_profile_candidate_index" on "candidate_competency_profile" ("candidate_id");`);
     this.addSql(
-      `create table "candidate_duplicate" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "firm_id" uuid not null, "candidate_id" uuid not null, "other_candidate_id" uuid not null, "reasons" text[] not null, "score" double precision not null, constraint "candidate_duplicate_pkey" primary key ("id"));`,
-    );
-    this.addSql(
-      `alter table "candidate_duplicate" add constraint "candidate_duplicate_candidate_id_other_candidate_id_unique" unique ("candidate_id", "other_candidate_id");`,
-    );
-    this.addSql(`create index "candidate_duplicate_firm_id_index" on "candidate_duplicate" ("firm_id");`);
-    this.addSql(`create index "candidate_duplicate_other_candidate_id_index" on "candidate_duplicate" ("other_candidate_id");`);
-    this.addSql(`create index "candidate_duplicate_firm_id_score_id_index" on "candidate_duplicate" ("firm_id", "score", "id");`);
-    this.addSql(
-      `alter table "candidate_duplicate" add constraint "candidate_duplicate_firm_id_foreign" foreign key ("firm_id") references "firm" ("id") on update cascade on delete cascade;`,
-    );
-    this.addSql(
-      `alter table "candidate_duplicate" add constraint "candidate_duplicate_candidate_id_foreign" foreign key ("candidate_id") references "candidate" ("id") on update cascade on delete cascade;`,
-    );
-    this.addSql(
-      `alter table "candidate_duplicate" add constraint "candidate_duplicate_other_candidate_id_foreign" foreign key ("other_candidate_id") references "candidate" ("id") on update cascade on delete cascade;`,
-    );
-
-    this.addSql(
-      `create table "candidate_duplicate_dismissal" ("id" uuid not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "firm_id" uuid not null, "candidate_id" uuid not null, "other_candidate_id" uuid not null, constraint "candidate_duplicate_dismissal_pkey" primary key ("id"));`,
-    );
-    this.addSql(`create index "candidate_duplicate_dismissal_firm_id_index" on "candidate_duplicate_dismissal" ("firm_id");`);
-    this.addSql(
-      `alter table "candidate_duplicate_dismissal" add constraint "candidate_duplicate_dismissal_pair_unique" unique ("candidate_id", "other_candidate_id");`,
-    );
-    this.addSql(
-      `create index "candidate_duplicate_dismissal_other_candidate_id_index" on "candidate_duplicate_dismissal" ("other_candidate_id");`,
-    );
-    this.addSql(
-      `alter table "candidate_duplicate_dismissal" add constraint "candidate_duplicate_dismissal_firm_id_foreign" foreign key ("firm_id") references "firm" ("id") on update cascade on delete cascade;`,
-    );
-    this.addSql(
-      `alter table "candidate_duplicate_dismissal" add constraint "candidate_duplicate_dismissal_candidate_id_foreign" foreign key ("candidate_id") references "candidate" ("id") on update cascade on delete cascade;`,
-    );
-    this.addSql(
-      `alter table "candidate_duplicate_dismissal" add constraint "candidate_duplicate_dismissal_other_candidate_id_foreign" foreign key ("other_candidate_id") references "candidate" ("id") on update cascade on delete cascade;`,
+      `insert into "candidate_competency_profile"
+         ("firm_id", "candidate_id", "candidacy_id", "mandate_id", "competency_key", "score_sum", "ratings_count", "last_assessed_at")
+       select c.firm_id, c.candidate_id, c.id, c.mandate_id, r.competency_key, sum(r.score), count(*), max(s.submitted_at)
+         from candidacy c
+         join candidate p on p.id = c.candidate_id and p.erased_at is null and p.consent_status <> 'WITHDRAWN'
+         join interview i on i.candidacy_id = c.id
+         join scorecard s on s.interview_id = i.id and s.status = 'SUBMITTED'
+         join rating r on r.revision_id = s.latest_revision_id and r.score is not null
+        group by c.firm_id, c.candidate_id, c.id, c.mandate_id, r.competency_key;`,
     );
   }
 
   override async down(): Promise<void> {
-    this.addSql(`drop table if exists "candidate_duplicate_dismissal" cascade;`);
-    this.addSql(`drop table if exists "candidate_duplicate" cascade;`);
-    this.addSql(`drop index if exists "candidate_external_ref_firm_id_external_id_index";`);
-    this.addSql(`drop index if exists "candidate_linkedin_key_index";`);
-    this.addSql(`drop index if exists "candidate_phone_key_index";`);
-    this.addSql(`drop index if exists "candidate_firm_id_email_index";`);
-    this.addSql(`drop function if exists "candidate_linkedin_key"(text);`);
-    this.addSql(`drop function if exists "candidate_phone_key"(text);`);
+    this.addSql(`drop table "candidate_competency_profile";`);
   }
 }

@@ -9,8 +9,14 @@ import { Migration20261122150200 } from './Migration20261122150200';
 import { Migration20261122150300 } from './Migration20261122150300';
 import { Migration20261122150400 } from './Migration20261122150400';
 import { Migration20261202061637 } from './Migration20261202061637';
+import { Migration20261202075000 } from './Migration20261202075000';
 import { Migration20261202080000 } from './Migration20261202080000';
+import { Migration20261202081200 } from './Migration20261202081200';
+import { Migration20261202081247 } from './Migration20261202081247';
+import { Migration20261202083418 } from './Migration20261202083418';
+import { Migration20261202084500 } from './Migration20261202084500';
 import { Migration20261202090000 } from './Migration20261202090000';
+import { Migration20261202094000 } from './Migration20261202094000';
 
 // Every migration, oldest first. `npm run migration:create` writes a new file; add it here.
 export const migrationsList: MigrationObject[] = [
@@ -24,6 +30,12 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122150300', class: Migration20261122150300 },
   { name: 'Migration20261122150400', class: Migration20261122150400 },
   { name: 'Migration20261202061637', class: Migration20261202061637 },
+  { name: 'Migration20261202075000', class: Migration20261202075000 },
   { name: 'Migration20261202080000', class: Migration20261202080000 },
+  { name: 'Migration20261202081200', class: Migration20261202081200 },
+  { name: 'Migration20261202081247', class: Migration20261202081247 },
+  { name: 'Migration20261202083418', class: Migration20261202083418 },
+  { name: 'Migration20261202084500', class: Migration20261202084500 },
   { name: 'Migration20261202090000', class: Migration20261202090000 },
+  { name: 'Migration20261202094000', class: Migration20261202094000 },
 ];

@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import { ConfigError, readConfig } from '../config/env';
 import { createLogger } from '../config/logger';
 import { openDatabase, type Database } from '../config/database';
-import { startWebhookWorker, type WebhookWorker } from '../modules/webhook';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sealClearWebhookSecrets, startWebhookWorker, type WebhookWorker } from '../modules/webhook';
+import { SecretBox } from '../common/secret-box';
+import { dataEncryptionKeyOf } from '../config/data-encryption';
 import { entities } from '../server/features';
 
 // npm run worker: delivers webhooks in a process of its own. Start the API with
@@ -28,7 +31,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   database = await openDatabase(config, entities);
-  worker = await startWebhookWorker({ ...config.webhooks, connectionString: config.databaseUrl, logger });
+  const secrets = SecretBox.fromKey(dataEncryptionKeyOf(config));
+  await sealClearWebhookSecrets(database.orm.em.fork() as EntityManager, secrets);
+  worker = await startWebhookWorker({ ...config.webhooks, connectionString: config.databaseUrl, logger, secrets });
   logger.info('webhook worker running');
   console.log('Outside-In webhook worker is running. Ctrl-C stops it.');
 }

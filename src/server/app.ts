@@ -1,3 +1,4 @@
+import type { SecretBox } from '../common/secret-box';
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler } from 'express';
@@ -28,6 +29,8 @@ export interface ServerOptions {
   schema: GraphQLSchema;
   logger: Logger;
   production: boolean;
+  // Seals and opens secrets kept encrypted at rest (from DATA_ENCRYPTION_KEY).
+  secrets: SecretBox;
   // The token bucket per credential; defaults to DEFAULT_RATE_LIMIT (readConfig reads RATE_LIMIT_*).
   rateLimit?: Partial<RateLimitConfig>;
 }
@@ -38,7 +41,7 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export async function createAppServer({ orm, schema, logger, production, rateLimit }: ServerOptions): Promise<AppServer> {
+export async function createAppServer({ orm, schema, logger, production, secrets, rateLimit }: ServerOptions): Promise<AppServer> {
   const rateLimiter = createRateLimiter({ ...DEFAULT_RATE_LIMIT, ...rateLimit }, orm.config.get('clientUrl'));
   const armor = armorProtection();
   const app = express();
@@ -121,7 +124,7 @@ export async function createAppServer({ orm, schema, logger, production, rateLim
     methodAndTypeGuard(rateLimiter),
     ...jsonBody(rateLimiter),
     refuseNulCharacters(),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, req, logger, production) }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, req, logger, secrets, production) }),
   );
 
   app.use((_request, response) => {

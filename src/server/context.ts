@@ -1,3 +1,4 @@
+import type { SecretBox } from '../common/secret-box';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
@@ -11,7 +12,7 @@ import { recordMutation } from '../modules/audit';
 
 // Runs before the operation is parsed, so it must not touch the database: a request refused by
 // the query limits runs no SQL at all. The credential is checked in authenticate().
-export function createContext(orm: MikroORM, request: Request, logger: Logger, production = false): Context {
+export function createContext(orm: MikroORM, request: Request, logger: Logger, secrets: SecretBox, production = false): Context {
   const requestId = String(request.res?.getHeader('x-request-id') ?? randomUUID());
   const em = orm.em.fork({ clear: true, useContext: false }) as EntityManager;
   // The loaders come with the principal, in authenticate().
@@ -23,6 +24,7 @@ export function createContext(orm: MikroORM, request: Request, logger: Logger, p
     token: bearerToken(request.headers.authorization),
     acceptLanguage: request.headers['accept-language'] ?? null,
     production,
+    secrets,
     ip: request.socket.remoteAddress ?? 'unknown',
     http: { request },
     audit: newAuditTrail(),

@@ -23,6 +23,8 @@ const PUBLIC_CODES = new Set([
   'IDEMPOTENCY_KEY_INVALID',
   'IDEMPOTENCY_KEY_REUSED',
   'IDEMPOTENCY_KEY_IN_PROGRESS',
+  // Incremental sync (modules/sync): the cursor cannot be served, start over.
+  'SYNC_CURSOR_EXPIRED',
 ]);
 
 // graphql-js stops coercing variables after 50 bad values with this error, which carries no code

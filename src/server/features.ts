@@ -11,6 +11,7 @@ import { candidateFeature } from '../modules/candidate';
 import { candidacyFeature } from '../modules/candidacy';
 import { interviewFeature } from '../modules/interview';
 import { fitFeature } from '../modules/fit';
+import { competencyProfileFeature } from '../modules/competency-profile';
 import { calibrationFeature } from '../modules/calibration';
 import { integrationFeature } from '../modules/integration';
 import { webhookFeature } from '../modules/webhook';
@@ -35,6 +36,7 @@ export const features: Feature[] = [
   candidacyFeature,
   interviewFeature,
   fitFeature,
+  competencyProfileFeature,
   calibrationFeature,
   integrationFeature,
   shortlistFeature,

@@ -18,7 +18,7 @@ import {
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import type { Context } from '../common/context';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/connection';
-import { INPUT_LIST_EXCEPTIONS, INPUT_LIST_LIMIT, QUERY_LIMITS } from '../config/limits';
+import { INPUT_LIST_EXCEPTIONS, INPUT_LIST_LIMIT, QUERY_LIMITS, UPSERT_CANDIDATES_PER_POINT } from '../config/limits';
 
 const UPSERT = 'upsertCandidates';
 
@@ -55,7 +55,8 @@ export const parseOptions = { maxTokens: QUERY_LIMITS.tokens };
 // A plain list the caller cannot size (a candidacy's interviews, a rubric's competencies) counts
 // as one item: its length is bounded by the data (panel ≤ 5, shortlist ≤ 50, rubric ≤ 30
 // competencies) and the loaders read it in one batched statement per level, whatever its length.
-// A mutation field costs MUTATION_COST + its payload; upsertCandidates also 1 per candidate.
+// A mutation field costs MUTATION_COST + its payload; upsertCandidates also 1 per started
+// UPSERT_CANDIDATES_PER_POINT candidates (set-based: its statements do not grow with the batch).
 export const MUTATION_COST = 10;
 
 // The upsert hands back the candidates it has just written: no further load.
@@ -97,7 +98,7 @@ function costEstimator(schema: GraphQLSchema, state: CostState) {
     state.listError ??= checkInputLists(isRoot ? field.name : coordinate, args);
 
     if (type === mutationType) {
-      const written = field.name === UPSERT ? batchSize(args) : 0;
+      const written = field.name === UPSERT ? Math.ceil(batchSize(args) / UPSERT_CANDIDATES_PER_POINT) : 0;
       return MUTATION_COST + written + childComplexity;
     }
     const named = getNamedType(field.type);

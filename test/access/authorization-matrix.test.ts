@@ -171,6 +171,10 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
     // Pairs of likely duplicates: personal data like the candidates themselves; never client users.
     candidateDuplicates: { readers: CANDIDATES_READ, ownerField: 'candidate' },
     myScorecards: { readers: STAFF },
+    // Their day: the interviews they sit on the panel of (every staff caller does in the fixture).
+    myInterviews: { readers: STAFF },
+    // Nothing is overdue in the fixture.
+    overdueScorecards: { readers: STAFF, value: 'empty' },
     // Colleagues, for picking interviewers: the firm's own people only.
     users: { readers: STAFF },
     mandateChanges: { readers: MANDATES_READ },
@@ -228,12 +232,24 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
       input: (id) => ({ candidacyId: id, kind: 'COMPETENCY', scheduledAt: '2026-12-01T09:00:00Z', interviewerIds: [] }),
     },
     addInterviewer: { readers: STAFF, on: 'Interview', input: (id) => ({ interviewId: id, interviewerId: toGlobalId('User', MISSING) }) },
+    // A stale version: refused before anything changes (the target's interview is at version 1).
+    rescheduleInterview: {
+      readers: STAFF,
+      on: 'Interview',
+      input: (id) => ({ interviewId: id, scheduledAt: '2031-01-01T09:00:00Z', expectedVersion: 999 }),
+    },
+    // The target's interview has submitted scorecards: refused.
+    cancelInterview: { readers: STAFF, on: 'Interview', input: (id) => ({ interviewId: id, reason: '' }) },
+    markInterviewHeld: { readers: STAFF, on: 'Interview', input: (id) => ({ interviewId: id, expectedVersion: 999 }) },
+    markInterviewNoShow: { readers: STAFF, on: 'Interview', input: (id) => ({ interviewId: id, expectedVersion: 999 }) },
     removeInterviewer: {
       readers: STAFF,
       on: 'Interview',
       input: (id) => ({ interviewId: id, interviewerId: toGlobalId('User', MISSING) }),
     },
     submitScorecard: { readers: STAFF, on: 'Interview', input: (id) => ({ interviewId: id, ratings: [], recommendation: 'YES' }) },
+    // The target scorecard is the admin's, submitted: the admin is refused INVALID_STATE, anyone else NOT_FOUND.
+    saveScorecardDraft: { readers: STAFF, on: 'Scorecard', input: (id) => ({ scorecardId: id, recommendation: 'YES' }) },
     amendScorecard: {
       readers: STAFF,
       on: 'Scorecard',
@@ -253,6 +269,8 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
     enableWebhookSubscription: { readers: WEBHOOK_MANAGERS, on: 'WebhookSubscription', input: (id) => ({ subscriptionId: id }) },
     deleteWebhookSubscription: { readers: WEBHOOK_MANAGERS, on: 'WebhookSubscription', input: (id) => ({ subscriptionId: id }) },
     redeliverWebhook: { readers: WEBHOOK_MANAGERS, on: 'WebhookDelivery', input: (id) => ({ deliveryId: id }) },
+    pingWebhookSubscription: { readers: WEBHOOK_MANAGERS, on: 'WebhookSubscription', input: (id) => ({ subscriptionId: id }) },
+    rotateWebhookSecret: { readers: WEBHOOK_MANAGERS, on: 'WebhookSubscription', input: (id) => ({ subscriptionId: id }) },
     giveShortlistFeedback: {
       readers: [CLIENT],
       on: 'PresentedShortlistEntry',
@@ -549,6 +567,20 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
         updatedAt: data,
         kind: data,
         scheduledAt: data,
+        status: data,
+        durationMinutes: data,
+        location: nil,
+        videoLink: nil,
+        version: data,
+        heldAt: nil,
+        scorecardsDueAt: nil,
+        cancelledAt: nil,
+        cancellationReason: nil,
+        // The viewer's kit and the panel's coverage: staff only (the target's panel has no focus).
+        kit: only(STAFF),
+        coverage: only(STAFF),
+        // The target's panel is firm A's admin and recruiter.
+        myScorecard: only(STAFF),
         candidacy: only(MANDATES_READ),
         panel: only(STAFF),
         scorecards: only(ASSESSMENTS_READ),
@@ -570,7 +602,30 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
         summary: only(ASSESSMENTS_READ),
         ratings: only(ASSESSMENTS_READ),
         revisions: only(ASSESSMENTS_READ),
+        // Its author's alone, and only while unsubmitted: the target is submitted, so nobody gets one
+        // (test/scorecards/scorecard-drafts.test.ts shows the author theirs and everyone else null).
+        draft: only(ASSESSMENTS_READ, 'null'),
+        focusCompetencyKeys: { value: 'empty' },
       },
+    },
+    KitCompetency: {
+      kind: 'via',
+      from: 'Interview',
+      path: ['kit'],
+      fields: { key: data, name: data, description: data, weight: data, inFocus: data, indicators: data, questions: data, anchors: data },
+    },
+    InterviewCoverage: { kind: 'via', from: 'Interview', path: ['coverage'], fields: { covered: { value: 'empty' }, uncovered: data } },
+    ScorecardDraft: {
+      kind: 'via',
+      from: 'Scorecard',
+      path: ['draft'],
+      fields: { createdAt: data, updatedAt: data, recommendation: data, summary: data, ratings: data },
+    },
+    DraftRating: {
+      kind: 'via',
+      from: 'Scorecard',
+      path: ['draft', 'ratings'],
+      fields: { createdAt: data, updatedAt: data, competencyKey: data, score: data, evidence: data },
     },
     // Ratings come in rubric order; the first competency was not rated.
     Rating: {
@@ -800,7 +855,17 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
     WebhookSubscription: {
       kind: 'node',
       readers: WEBHOOK_MANAGERS,
-      fields: { id: data, createdAt: data, updatedAt: data, url: data, events: data, description: data, status: data, deliveries: data },
+      fields: {
+        id: data,
+        createdAt: data,
+        updatedAt: data,
+        url: data,
+        events: data,
+        description: data,
+        status: data,
+        previousSecretExpiresAt: data,
+        deliveries: data,
+      },
     },
     WebhookDelivery: {
       kind: 'node',
@@ -895,8 +960,10 @@ const STRUCTURAL: Record<string, string[]> = {
   ScheduleInterviewPayload: ['userErrors', 'interview'],
   AddInterviewerPayload: ['userErrors', 'interview'],
   RemoveInterviewerPayload: ['userErrors', 'interview'],
+  InterviewPayload: ['userErrors', 'interview'],
   SubmitScorecardPayload: ['userErrors', 'scorecard'],
   AmendScorecardPayload: ['userErrors', 'scorecard'],
+  SaveScorecardDraftPayload: ['userErrors', 'scorecard'],
   AddToShortlistPayload: ['userErrors', 'entry', 'shortlist'],
   UpdateShortlistEntryPayload: ['userErrors', 'entry', 'shortlist'],
   ReorderShortlistPayload: ['userErrors', 'shortlist'],
@@ -907,6 +974,8 @@ const STRUCTURAL: Record<string, string[]> = {
   WebhookSubscriptionPayload: ['userErrors', 'subscription'],
   DeleteWebhookSubscriptionPayload: ['userErrors', 'deletedSubscriptionId'],
   RedeliverWebhookPayload: ['userErrors', 'delivery'],
+  PingWebhookSubscriptionPayload: ['userErrors', 'delivery', 'attempt'],
+  RotateWebhookSecretPayload: ['userErrors', 'subscription', 'secret'],
   EraseCandidatePayload: ['userErrors', 'candidate'],
 };
 

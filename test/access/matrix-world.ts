@@ -136,6 +136,9 @@ async function webhookOf(app: TestApp, firm: Firm): Promise<Record<string, strin
       events: ['shortlist.published'],
       description: 'ATS sync',
       secret: 'whsec_matrix',
+      // In the middle of a rotation, so previousSecretExpiresAt has something to show.
+      previousSecret: 'whsec_matrix_before',
+      previousSecretExpiresAt: new Date('2026-11-02T10:00:00Z'),
     });
     const event = em.create(WebhookEvent, { firm: firm.id, type: 'shortlist.published', data: {} });
     const delivery = em.create(WebhookDelivery, {

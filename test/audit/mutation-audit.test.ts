@@ -166,6 +166,8 @@ describe('the audit row of each mutation', () => {
         objectId: localIdOf(interview.id, 'Interview'),
         summary: {
           input: { candidacyId: candidacy.nodeId, kind: 'COMPETENCY', scheduledAt: R, interviewerIds: [nordlys.recruiter.nodeId] },
+          // Interviews are versioned (optimistic locking): the row says which version the change made.
+          result: { version: 1 },
         },
       }),
     ]);

@@ -7,6 +7,8 @@ import { buildAppSchema } from '../../src/server/schema';
 import { createAppServer } from '../../src/server/app';
 import { reportFailure, serveChildProtocol } from './child';
 import { entities } from '../../src/server/features';
+import { randomBytes } from 'node:crypto';
+import { SecretBox } from '../../src/common/secret-box';
 
 // The real server, as `npm start` builds it in production mode (no introspection, no
 // explorer), on the benchmark database. Request logs (info) are off: the benchmark measures
@@ -18,6 +20,7 @@ async function main(): Promise<void> {
     schema: await buildAppSchema(),
     logger: createLogger(process.env.BENCH_LOG_LEVEL ?? 'warn'),
     production: true,
+    secrets: SecretBox.fromKey(randomBytes(32)),
     // The benchmark measures the API's throughput, not the rate limiter (which would stop it at 50 points/s per key).
     rateLimit: { capacity: 1e12, refillPerSecond: 1e12 },
   });

@@ -16,6 +16,8 @@ export interface FirmPlan {
   mandateSizes: number[];
   recruiters: number;
   clients: number;
+  // A second firm in the same database needs a slug of its own (default 'benchmark').
+  slug?: string;
 }
 
 export interface GeneratedFirm {
@@ -137,7 +139,8 @@ const INDUSTRIES = ['Retail', 'Telecom', 'Banking', 'Energy', 'Software', 'Logis
 const TITLES = ['Chief Customer Officer', 'CEO', 'Sales Director', 'Head of Customer Service', 'COO', 'Country Manager'];
 
 export async function generateFirm(em: EntityManager, databaseUrl: string, plan: FirmPlan): Promise<GeneratedFirm> {
-  const firm = createFirm(em, { name: 'Benchmark Executive Search', slug: 'benchmark' });
+  const slug = plan.slug ?? 'benchmark';
+  const firm = createFirm(em, { name: `Benchmark Executive Search (${slug})`, slug });
   const { secret } = await createApiKey(em, firm.id, null, {
     name: 'Benchmark ATS',
     scopes: [ApiKeyScope.ASSESSMENTS_READ, ApiKeyScope.CANDIDATES_READ, ApiKeyScope.MANDATES_READ],
@@ -161,10 +164,10 @@ export async function generateFirm(em: EntityManager, databaseUrl: string, plan:
 
     await run(
       `insert into "user" (id, created_at, updated_at, firm_id, email, name, role, password_hash)
-       select pg_temp.uid('user', i::text), $2::timestamptz, $2::timestamptz, $1, 'recruiter' || i || '@benchmark.example',
+       select pg_temp.uid('user', i::text), $2::timestamptz, $2::timestamptz, $1, 'recruiter' || i || '@' || $4 || '.example',
               'Recruiter ' || i, 'RECRUITER', 'not-a-password-hash'
          from generate_series(1, $3::int) i`,
-      [firm.id, base, plan.recruiters],
+      [firm.id, base, plan.recruiters, slug],
     );
 
     await run(
@@ -195,6 +198,17 @@ export async function generateFirm(em: EntityManager, databaseUrl: string, plan:
                               ($6::text[])[1 + floor(pg_temp.rnd(i, 3) * cardinality($6::text[]))::int] || ', ' ||
                               ($10::text[])[1 + floor(pg_temp.rnd(i, 4) * cardinality($10::text[]))::int] as h) contact`,
       [firm.id, base, plan.candidates, FIRST_NAMES, LAST_NAMES, ROLES, CITIES, LANGUAGES, TAGS, COMPANIES],
+    );
+
+    // Every candidate came from the ATS (one ref); one in three is also in the HR system.
+    await run(
+      `insert into candidate_external_ref (id, created_at, updated_at, firm_id, candidate_id, system, external_id)
+       select pg_temp.uid('ref', i || ':' || s.system), t, t, $1, pg_temp.uid('candidate', i::text), s.system, s.prefix || i
+         from generate_series(1, $3::int) i,
+              lateral (select $2::timestamptz + make_interval(mins => i) as t) created,
+              lateral (values ('greenhouse', 'gh-'), ('workday', 'wd-')) s(system, prefix)
+        where s.system = 'greenhouse' or i % 3 = 0`,
+      [firm.id, base, plan.candidates],
     );
 
     await run(
@@ -322,7 +336,17 @@ export async function generateFirm(em: EntityManager, databaseUrl: string, plan:
       [await mandateId(client, 1)],
     );
     const counts: Record<string, number> = {};
-    for (const table of ['candidate', 'mandate', 'requirement', 'candidacy', 'interview', 'scorecard', 'scorecard_revision', 'rating']) {
+    for (const table of [
+      'candidate',
+      'candidate_external_ref',
+      'mandate',
+      'requirement',
+      'candidacy',
+      'interview',
+      'scorecard',
+      'scorecard_revision',
+      'rating',
+    ]) {
       const { rows } = await run(`select count(*)::int as n from ${table} where firm_id = $1`, [firm.id]);
       counts[table] = rows[0].n;
     }

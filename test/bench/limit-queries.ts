@@ -18,6 +18,10 @@ const keyWorks = (scopes: string[]) => `having ${firmOf(scopes)} is not null`;
 const RANKING_SCOPES = ['mandates:read', 'assessments:read', 'candidates:read'];
 const ASSESSMENT_SCOPES = ['mandates:read', 'assessments:read'];
 const CANDIDATES_SCOPES = ['candidates:read'];
+const NESTED_SCOPES = ['mandates:read', 'assessments:read', 'candidates:read'];
+
+// A DateTime as the server writes it (toISOString).
+const isoTime = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 // $1 key hash, $2 mandate id, $3 page size. §3 of PRODUCT.md in exact numeric arithmetic,
 // all candidacies of the mandate ranked, the top $3 with their per-competency breakdown (in
@@ -132,6 +136,65 @@ select json_build_object('data', json_build_object('candidates', json_build_obje
          coalesce(json_agg(json_build_object('node', json_build_object(
            'id', ${globalId('Candidate', 'p.id')}, 'firstName', p.first_name, 'lastName', p.last_name, 'email', p.email,
            'headline', p.headline, 'tags', to_json(p.tags))) order by k.created_at, k.id), '[]'::json))))::text as body
+  from page k
+  join candidate p on p.id = k.id
+${keyWorks(CANDIDATES_SCOPES)}`;
+
+// $1 key hash, $2 mandate id, $3 page size. The first $3 candidacies of the mandate (created_at,
+// id) with the candidate's name and headline, their interviews (scheduled_at, id), the submitted
+// scorecards of each (panel order: created_at, id; an API key sees submitted ones only) with the
+// latest revision's recommendation and ratings (created_at, id, as the server orders them).
+export const NESTED_SQL = `
+with page as (
+  select c.id, c.created_at, c.stage, c.candidate_id
+    from candidacy c
+   where c.mandate_id = $2 and c.firm_id = ${firmOf(NESTED_SCOPES)}
+   order by c.created_at, c.id
+   limit $3
+)
+select json_build_object('data', json_build_object('node', (
+         select json_build_object('id', ${globalId('Mandate', 'm.id')}, 'candidacies', json_build_object('edges',
+                  coalesce((select json_agg(json_build_object('node', json_build_object(
+                    'id', ${globalId('Candidacy', 'k.id')},
+                    'stage', k.stage,
+                    'candidate', (select json_build_object('firstName', p.first_name, 'lastName', p.last_name, 'headline', p.headline)
+                                    from candidate p where p.id = k.candidate_id),
+                    'interviews', coalesce((
+                      select json_agg(json_build_object(
+                               'id', ${globalId('Interview', 'i.id')}, 'kind', i.kind, 'scheduledAt', ${isoTime('i.scheduled_at')},
+                               'scorecards', coalesce((
+                                 select json_agg(json_build_object(
+                                          'id', ${globalId('Scorecard', 's.id')}, 'status', s.status, 'recommendation', v.recommendation,
+                                          'ratings', coalesce((
+                                            select json_agg(json_build_object('competencyKey', r.competency_key, 'score', r.score)
+                                                            order by r.created_at, r.id)
+                                              from rating r where r.revision_id = s.latest_revision_id), '[]'::json))
+                                        order by s.created_at, s.id)
+                                   from scorecard s
+                                   left join scorecard_revision v on v.id = s.latest_revision_id
+                                  where s.interview_id = i.id and s.status = 'SUBMITTED'), '[]'::json))
+                             order by i.scheduled_at, i.id)
+                        from interview i where i.candidacy_id = k.id), '[]'::json)))
+                  order by k.created_at, k.id) from page k), '[]'::json)))
+           from mandate m
+          where m.id = $2 and m.firm_id = ${firmOf(NESTED_SCOPES)})))::text as body
+${keyWorks(NESTED_SCOPES)}`;
+
+// $1 key hash, $2 page size. CANDIDATES_SQL with each candidate's refs, by system.
+export const CANDIDATES_WITH_REFS_SQL = `
+with page as (
+  select c.id, c.created_at from candidate c
+   where c.firm_id = ${firmOf(CANDIDATES_SCOPES)}
+   order by c.created_at, c.id
+   limit $2
+)
+select json_build_object('data', json_build_object('candidates', json_build_object('edges',
+         coalesce(json_agg(json_build_object('node', json_build_object(
+           'id', ${globalId('Candidate', 'p.id')}, 'firstName', p.first_name, 'lastName', p.last_name, 'email', p.email,
+           'headline', p.headline, 'tags', to_json(p.tags),
+           'externalRefs', coalesce((select json_agg(json_build_object('system', x.system, 'externalId', x.external_id) order by x.system)
+                                       from candidate_external_ref x where x.candidate_id = p.id), '[]'::json)))
+           order by k.created_at, k.id), '[]'::json))))::text as body
   from page k
   join candidate p on p.id = k.id
 ${keyWorks(CANDIDATES_SCOPES)}`;

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { localIdOf } from '../../src/common/global-id';
 import { hashToken } from '../../src/common/token';
 import { reportFailure, serveChildProtocol } from './child';
-import { ASSESSMENT_SQL, CANDIDATES_SQL, RANKING_SQL } from './limit-queries';
+import { ASSESSMENT_SQL, CANDIDATES_SQL, CANDIDATES_WITH_REFS_SQL, NESTED_SQL, RANKING_SQL } from './limit-queries';
 
 // The physical limit: a bare node:http server that takes the same POST (same JSON body, same
 // bearer token) as the GraphQL server, runs the one hand-written statement of the operation
@@ -15,6 +15,8 @@ const statements: Record<string, { sql: string; params: (variables: Record<strin
   '/ranking': { sql: RANKING_SQL, params: (v) => withId(localIdOf(String(v.id), 'Mandate'), v.first) },
   '/assessment': { sql: ASSESSMENT_SQL, params: (v) => withId(localIdOf(String(v.id), 'Candidacy')) },
   '/candidates': { sql: CANDIDATES_SQL, params: (v) => [v.first] },
+  '/nested': { sql: NESTED_SQL, params: (v) => withId(localIdOf(String(v.id), 'Mandate'), v.first) },
+  '/candidatesWithRefs': { sql: CANDIDATES_WITH_REFS_SQL, params: (v) => [v.first] },
 };
 
 function withId(id: string | null, ...rest: unknown[]): unknown[] | null {

@@ -1,4 +1,4 @@
-// The three operations the benchmark loads, exactly as an ATS integration would send them.
+// The operations the benchmark loads, exactly as an ATS integration would send them.
 
 export const RANKING = `query Ranking($id: ID!, $first: Int!) {
   node(id: $id) {
@@ -38,7 +38,39 @@ export const CANDIDATES = `query Candidates($first: Int!) {
   }
 }`;
 
-export type OperationName = 'ranking' | 'assessment' | 'candidates';
+// A recruiter's screen in one request: a page of a mandate's pipeline with each candidate's name,
+// the interviews, their scorecards and the latest ratings (no evidence: not an audited read).
+export const NESTED = `query Nested($id: ID!, $first: Int!) {
+  node(id: $id) {
+    ... on Mandate {
+      id
+      candidacies(first: $first) {
+        edges {
+          node {
+            id
+            stage
+            candidate { firstName lastName headline }
+            interviews {
+              id
+              kind
+              scheduledAt
+              scorecards { id status recommendation ratings { competencyKey score } }
+            }
+          }
+        }
+      }
+    }
+  }
+}`;
+
+// What a sync reads: a page of candidates with the ids they carry in other systems.
+export const CANDIDATES_WITH_REFS = `query CandidatesWithRefs($first: Int!) {
+  candidates(first: $first) {
+    edges { node { id firstName lastName email headline tags externalRefs { system externalId } } }
+  }
+}`;
+
+export type OperationName = 'ranking' | 'assessment' | 'candidates' | 'nested' | 'candidatesWithRefs';
 
 export function body(query: string, variables: Record<string, unknown>): string {
   return JSON.stringify({ query, variables });

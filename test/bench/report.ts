@@ -26,6 +26,17 @@ export interface OperationReport {
   sameAnswer: boolean;
   answerDifference: string | null;
   responseBytes: { app: number; limit: number };
+  // Objects in one answer (every JSON object of its data), and Node CPU per object in µs.
+  objectsPerResponse: number;
+  serverCpuUsPerObject: number;
+}
+
+// The same read on the big firm and on a small one in the same database (issue 16).
+export interface FirmComparison {
+  operation: OperationName;
+  candidates: { big: number; small: number };
+  postgresCpuMsPerRequest: { big: number; small: number };
+  ratio: number;
 }
 
 export interface TargetCheck {
@@ -45,9 +56,11 @@ export interface BenchReport {
     connections: number;
     slices: number;
     serverFlags: string[];
+    smallFirm: number;
   };
   data: Record<string, number>;
   operations: OperationReport[];
+  firmComparison: FirmComparison[];
   rankingStatements: Record<string, { perRequest: number; statements: StatementRow[] }>;
   server: { peakRssMb: number; rssMbAtEnd: number };
   limitServer: { peakRssMb: number };
@@ -76,6 +89,8 @@ export function printReport(report: BenchReport): void {
     'p99 ms',
     'SQL/req',
     'node CPU ms/req',
+    'objects',
+    'node µs/object',
     'PG CPU ms/req',
     'peak RSS MB',
     'our/limit',
@@ -96,6 +111,8 @@ export function printReport(report: BenchReport): void {
         fixed(run.latencyMs.p99, 0),
         fixed(run.sqlStatementsPerRequest, 2),
         fixed(run.serverCpuMsPerRequest, 2),
+        label === 'Outside-In' ? String(operation.objectsPerResponse) : '',
+        fixed((1000 * run.serverCpuMsPerRequest) / Math.max(1, operation.objectsPerResponse), 1),
         fixed(run.postgresCpuMsPerRequest, 2),
         fixed(run.peakRssMb, 0),
         label === 'Outside-In' ? fixed(operation.ratio, 2) : '',

@@ -175,15 +175,19 @@ describe('Candidate.candidacies', () => {
 describe('Mandate.candidacies', () => {
   const idsOf = (edges: { node: { id: string } }[]) => edges.map((edge) => edge.node.id);
 
-  async function candidaciesOf(caller: GraphQLClient, variables: { first?: number; after?: string | null; stage?: CandidacyStage }) {
+  async function candidaciesOf(
+    caller: GraphQLClient,
+    variables: { first?: number; after?: string | null; stage?: CandidacyStage; stages?: CandidacyStage[] },
+  ) {
     const { node } = await caller.data(MandateCandidaciesDocument, { id: mandate.nodeId, ...variables });
     if (!node || !('candidacies' in node)) throw new Error('expected a mandate');
     return node.candidacies;
   }
 
-  it('should page through the pipeline, oldest first, with exact pageInfo', async () => {
+  it('should page through the pipeline, oldest first, with exact pageInfo, leaving out the exits by default', async () => {
     const first = await candidaciesOf(nordlys.asRecruiter, { first: 2 });
-    expect(first.totalCount).toBe(5);
+    // pipeline[4] is REJECTED.
+    expect(first.totalCount).toBe(4);
     expect(idsOf(first.edges)).toEqual([pipeline[0].nodeId, pipeline[1].nodeId]);
     expect(first.pageInfo).toEqual({
       hasNextPage: true,
@@ -192,10 +196,18 @@ describe('Mandate.candidacies', () => {
       endCursor: first.edges[1].cursor,
     });
     const second = await candidaciesOf(nordlys.asRecruiter, { first: 2, after: first.pageInfo.endCursor });
-    const third = await candidaciesOf(nordlys.asRecruiter, { first: 2, after: second.pageInfo.endCursor });
     expect(idsOf(second.edges)).toEqual([pipeline[2].nodeId, pipeline[3].nodeId]);
-    expect(idsOf(third.edges)).toEqual([pipeline[4].nodeId]);
-    expect(third.pageInfo.hasNextPage).toBe(false);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('should keep exactly the stages asked for, exits included when named', async () => {
+    const every = await candidaciesOf(nordlys.asRecruiter, { stages: Object.values(CandidacyStage) });
+    expect(every.totalCount).toBe(5);
+    expect(idsOf(every.edges)).toEqual(pipeline.map((candidacy) => candidacy.nodeId));
+    const exits = await candidaciesOf(nordlys.asRecruiter, { stages: [CandidacyStage.REJECTED, CandidacyStage.WITHDRAWN] });
+    expect(idsOf(exits.edges)).toEqual([pipeline[4].nodeId]);
+    const empty = await nordlys.asRecruiter.request(MandateCandidaciesDocument, { id: mandate.nodeId, stages: [] });
+    expect(errorCodes(empty)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('should filter by stage', async () => {
@@ -221,7 +233,7 @@ describe('Mandate.candidacies', () => {
   });
 
   it.each(readers)('should let %s read the pipeline', async (_case, caller) => {
-    expect((await candidaciesOf(await caller(), {})).totalCount).toBe(5);
+    expect((await candidaciesOf(await caller(), {})).totalCount).toBe(4);
   });
 
   it.each(nonReaders)('should show no mandate to %s', async (_case, caller) => {

@@ -77,10 +77,26 @@ async function idsByHand(candidateId: string): Promise<Record<string, string[]>>
     Rating: await ids(`select id from rating where revision_id in (${revision})`),
     Scorecard: await ids(scorecard),
     ScorecardRevision: await ids(revision),
+    // Drafts: only the viewer's own (here: the admin has none).
+    ScorecardDraft: [],
+    DraftRating: [],
     ShortlistEntry: await ids(entry),
     ShortlistEntrySnapshot: await ids(`select id from shortlist_entry_snapshot where entry_id in (${entry})`),
     ShortlistFeedback: await ids(`select id from shortlist_feedback where entry_id in (${entry})`),
   };
+}
+
+// The saved drafts on the person's candidacies, whoever saved them.
+async function draftIdsByHand(candidateId: string): Promise<string[]> {
+  const rows = (await app
+    .em()
+    .getConnection()
+    .execute(
+      `select d.id from scorecard_draft d join scorecard s on s.id = d.scorecard_id join interview i on i.id = s.interview_id
+        join candidacy c on c.id = i.candidacy_id where c.candidate_id = ?`,
+      [candidateId],
+    )) as { id: string }[];
+  return rows.map((row) => row.id);
 }
 
 describe('candidateDataExport', () => {
@@ -104,11 +120,17 @@ describe('candidateDataExport', () => {
       Object.entries(candidateDataExport.related).map(([name, rows]) => [name, rows.map((row) => row.id).sort()]),
     );
     const expected = await idsByHand(person.candidate.id);
+    // A colleague's saved draft is theirs alone: it is stored, and in nobody else's export.
+    expect([(await draftIdsByHand(person.candidate.id)).length, expected.ScorecardDraft, expected.DraftRating]).toEqual([1, [], []]);
     expect(exported).toEqual(expected);
-    for (const [name, rows] of Object.entries(expected)) expect([name, rows.length > 0]).toEqual([name, true]);
-    // The texts written about the person are in it.
+    for (const [name, rows] of Object.entries(expected)) {
+      if (name !== 'ScorecardDraft' && name !== 'DraftRating') expect([name, rows.length > 0]).toEqual([name, true]);
+    }
+    // The texts written about the person are in it, but for the colleague's draft.
     const text = JSON.stringify(candidateDataExport);
-    for (const value of Object.values(person.marks)) expect(text).toContain(JSON.stringify(value).slice(1, -1));
+    const { draftEvidence, draftSummary, ...shown } = person.marks;
+    for (const value of Object.values(shown)) expect(text).toContain(JSON.stringify(value).slice(1, -1));
+    for (const value of [draftEvidence, draftSummary]) expect(text).not.toContain(value);
   });
 
   it('should give exactly the stored values of a candidate, under the API names, without hidden columns', async () => {
@@ -193,9 +215,11 @@ describe('candidateDataExport', () => {
             movedBy: firm.recruiter.id,
           },
         ],
+        DraftRating: [],
         Interview: [],
         Rating: [],
         Scorecard: [],
+        ScorecardDraft: [],
         ScorecardRevision: [],
         ShortlistEntry: [],
         ShortlistEntrySnapshot: [],

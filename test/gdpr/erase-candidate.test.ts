@@ -3,7 +3,7 @@ import { localIdOf, toGlobalId } from '../../src/common/global-id';
 import { Candidate } from '../../src/modules/candidate';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes } from '../helpers/graphql-client';
-import { startTestApp, type TestApp } from '../helpers/test-app';
+import { startTestApp, testSecretBox, type TestApp } from '../helpers/test-app';
 import { insertCandidate } from '../helpers/candidate-fixtures';
 import { SCORES } from '../helpers/shortlist-fixtures';
 import {
@@ -87,6 +87,7 @@ beforeAll(async () => {
   app = await startTestApp();
   worker = await startWebhookWorker({
     connectionString: app.orm.config.get('clientUrl')!,
+    secrets: testSecretBox(),
     logger: createLogger('silent'),
     allowLoopback: true,
     pollIntervalMs: 500,

@@ -5,7 +5,17 @@ import { parse } from 'graphql';
 import { toGlobalId } from '../../src/common/global-id';
 import { type Candidate, ConsentStatus, createCandidate } from '../../src/modules/candidate';
 import { addCandidateToMandate, type Candidacy, CandidacyStage, moveCandidacy } from '../../src/modules/candidacy';
-import { amendScorecard, InterviewKind, Recommendation, scheduleInterview, Scorecard, submitScorecard } from '../../src/modules/interview';
+import {
+  amendScorecard,
+  InterviewKind,
+  Recommendation,
+  saveScorecardDraft,
+  scheduleInterview,
+  Scorecard,
+  submitScorecard,
+} from '../../src/modules/interview';
+import { createUser } from '../../src/modules/user';
+import { Role } from '../../src/common/access';
 import { createMandate, LeadershipLevel, type Mandate, MandateStatus, setRequirementProfile } from '../../src/modules/mandate';
 import {
   addToShortlist,
@@ -18,7 +28,7 @@ import { ShortlistEntry } from '../../src/modules/shortlist';
 import { WEBHOOK_EVENT_TYPES, WebhookSubscription } from '../../src/modules/webhook';
 import type { TestApp } from '../helpers/test-app';
 import type { GraphQLClient, GraphQLResponse } from '../helpers/graphql-client';
-import type { TestFirm } from '../helpers/fixtures';
+import { PASSWORD, type TestFirm } from '../helpers/fixtures';
 import { PROFILE, SCORES } from '../helpers/shortlist-fixtures';
 
 // The values a person leaves in the database, each distinctive (a random part), so a scan of every
@@ -45,6 +55,9 @@ export interface PersonMarks {
   secondNote: string;
   firstComment: string;
   secondComment: string;
+  // Saved in a colleague's unsubmitted draft: theirs alone, in no one else's export.
+  draftEvidence: string;
+  draftSummary: string;
 }
 
 export function personMarks(): PersonMarks {
@@ -74,6 +87,8 @@ export function personMarks(): PersonMarks {
     secondNote: `Second note ${u}`,
     firstComment: `First comment ${u}`,
     secondComment: `Second comment ${u}`,
+    draftEvidence: `Draft evidence ${u}`,
+    draftSummary: `Draft summary ${u}`,
   };
 }
 
@@ -107,7 +122,7 @@ export async function insertGdprMandate(app: TestApp, testFirm: TestFirm): Promi
 
 // A candidate with a distinctive value in every personal field and in every table that holds data
 // about them: external ref, candidacy with reasons for its moves, an interview with two submitted
-// scorecards (one amended), two shortlist entries (the first withdrawn), two publications and the
+// scorecards (one amended), a second interview with a colleague's saved draft, two shortlist entries (the first withdrawn), two publications and the
 // client's comments on both entries. Written through the services, as the mutations write them.
 export async function insertPersonWithHistory(app: TestApp, testFirm: TestFirm, mandate: Mandate): Promise<PersonWithHistory> {
   const marks = personMarks();
@@ -175,6 +190,32 @@ export async function insertPersonWithHistory(app: TestApp, testFirm: TestFirm, 
       recommendation: Recommendation.STRONG_YES,
       summary: marks.amendedSummary,
       reason: marks.amendReason,
+    }),
+  );
+
+  // A colleague of the firm's interview, still in progress: a draft with evidence and a summary.
+  const colleague = await inTransaction((em) =>
+    createUser(em, firmId, {
+      email: `colleague.${randomUUID().slice(0, 8)}@${testFirm.firm.slug}.example`,
+      name: 'Draft Colleague',
+      role: Role.RECRUITER,
+      password: PASSWORD,
+    }),
+  );
+  const { interview: inProgress } = await inTransaction((em) =>
+    scheduleInterview(em, firmId, {
+      candidacyId: candidacy.id,
+      kind: InterviewKind.CLIENT,
+      scheduledAt: new Date('2026-10-08T09:00:00Z'),
+      interviewerIds: [colleague.nodeId],
+    }),
+  );
+  await inTransaction((em) =>
+    saveScorecardDraft(em, firmId, colleague.id, {
+      interviewId: inProgress.id,
+      ratings: [{ competencyKey: Object.keys(SCORES)[0], score: 3, evidence: marks.draftEvidence }],
+      recommendation: Recommendation.YES,
+      summary: marks.draftSummary,
     }),
   );
 

@@ -93,14 +93,21 @@ export class WebhookReceiver {
 }
 
 // As a receiver should check it: HMAC-SHA256 of "<t>.<body>" with the secret, compared in
-// constant time, and a timestamp no older than five minutes.
+// constant time, and a timestamp no older than five minutes. During a rotation the header holds
+// one v1 per secret; any one matching is enough.
 export function verifySignature(secret: string, headers: http.IncomingHttpHeaders, body: string): boolean {
   const header = String(headers['outside-in-signature'] ?? '');
-  const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header);
+  const match = /^t=(\d+)((?:,v1=[0-9a-f]{64})+)$/.exec(header);
   if (!match || !secret) return false;
   const expected = createHmac('sha256', secret).update(`${match[1]}.${body}`).digest();
-  const given = Buffer.from(match[2], 'hex');
-  return given.length === expected.length && timingSafeEqual(given, expected) && Math.abs(Date.now() / 1000 - Number(match[1])) < 300;
+  const signatures = match[2]
+    .slice(1)
+    .split(',')
+    .map((part) => Buffer.from(part.slice(3), 'hex'));
+  return (
+    signatures.some((given) => given.length === expected.length && timingSafeEqual(given, expected)) &&
+    Math.abs(Date.now() / 1000 - Number(match[1])) < 300
+  );
 }
 
 // Waits until `condition` holds, polling; fails with `what` after `timeoutMs`.

@@ -8,8 +8,15 @@ import type { RateLimitConfig } from '../../src/config/limits';
 import { GraphQLClient } from './graphql-client';
 import { createTestDatabase } from './database';
 import { entities } from '../../src/server/features';
+import { SecretBox } from '../../src/common/secret-box';
+import { parseDataEncryptionKey } from '../../src/config/env';
 
 export { createTestDatabase };
+
+// The SecretBox of the test run: DATA_ENCRYPTION_KEY, which test/setup/global-setup.ts sets.
+export function testSecretBox(): SecretBox {
+  return SecretBox.fromKey(parseDataEncryptionKey(process.env.DATA_ENCRYPTION_KEY!));
+}
 
 export interface TestApp {
   url: string;
@@ -19,8 +26,15 @@ export interface TestApp {
   anonymous(): GraphQLClient;
   // How many SQL statements the server ran while `work` ran (for N+1 tests).
   countStatements(work: () => Promise<unknown>): Promise<number>;
+  // The SQL statements (with their bind values) the server ran while `work` ran.
+  recordStatements(work: () => Promise<unknown>): Promise<RecordedStatement[]>;
   client(token: string): GraphQLClient;
   close(): Promise<void>;
+}
+
+export interface RecordedStatement {
+  sql: string;
+  bindings: unknown[];
 }
 
 // The same database without the tenant filter: for arranging and inspecting across firms.
@@ -48,6 +62,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       schema: await buildAppSchema(),
       logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
       production: options.production ?? false,
+      secrets: testSecretBox(),
       rateLimit: options.rateLimit ?? UNLIMITED_FOR_TESTS,
     });
     await new Promise<void>((resolve) => server!.httpServer.listen(0, '127.0.0.1', resolve));
@@ -74,6 +89,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         knex.removeListener('query', onQuery);
       }
       return count;
+    },
+    async recordStatements(work) {
+      const knex = orm.em.getConnection().getKnex();
+      const statements: RecordedStatement[] = [];
+      const onQuery = (query: { sql: string; bindings?: unknown[] }) => statements.push({ sql: query.sql, bindings: query.bindings ?? [] });
+      knex.on('query', onQuery);
+      try {
+        await work();
+      } finally {
+        knex.removeListener('query', onQuery);
+      }
+      return statements;
     },
     client: (token) => new GraphQLClient(url, token),
     async close() {

@@ -294,3 +294,117 @@ describe('mandateChanges and candidacyChanges', () => {
     expect(mandateChanges.edges).toEqual([]);
   });
 });
+
+describe('sync reset: cursors a database cannot serve', () => {
+  let firm: TestFirm;
+
+  beforeAll(async () => {
+    firm = await createTestFirm(app, 'reset');
+    await upsert(firm.asAdmin, atsCandidates(3));
+  });
+
+  async function firstCursor(caller: GraphQLClient): Promise<string> {
+    const { candidates } = await caller.data(SyncCandidatesDocument, { updatedSince: EVER, first: 1 });
+    return candidates.pageInfo.endCursor!;
+  }
+
+  function cursorValues(cursor: string): [string, string, string, string] {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  }
+
+  const EXPIRED = [
+    'after is a cursor this database cannot serve (it comes from another database, or the database was restored): sync again from the start, without after.',
+    { code: 'SYNC_CURSOR_EXPIRED', argumentName: 'after' },
+  ];
+
+  it('should refuse, on every sync list, a cursor issued by another database with SYNC_CURSOR_EXPIRED', async () => {
+    // Another database of the same server, as a restore into a new database would give.
+    const other = await startTestApp();
+    try {
+      const otherFirm = await createTestFirm(other, 'restored');
+      await upsert(otherFirm.asAdmin, atsCandidates(2));
+      await insertCandidacy(other, otherFirm);
+      const foreign = await firstCursor(otherFirm.asAdmin);
+      const { mandateChanges } = await otherFirm.asAdmin.data(SyncMandatesDocument, { first: 1 });
+      const { candidacyChanges } = await otherFirm.asAdmin.data(SyncCandidaciesDocument, { first: 1 });
+      // The foreign cursor's transaction id may well be below this database's: only the identity tells.
+      for (const response of [
+        await firm.asAdmin.request(SyncCandidatesDocument, { updatedSince: EVER, after: foreign }),
+        await firm.asAdmin.request(SyncMandatesDocument, { after: mandateChanges.pageInfo.endCursor }),
+        await firm.asAdmin.request(SyncCandidaciesDocument, { after: candidacyChanges.pageInfo.endCursor }),
+      ]) {
+        expect(response.data).toBeNull();
+        expect(response.errors?.map((error) => [error.message, error.extensions])).toEqual([EXPIRED]);
+      }
+      // The database's own cursor is served as before.
+      const own = await firstCursor(firm.asAdmin);
+      const { candidates } = await firm.asAdmin.data(SyncCandidatesDocument, { updatedSince: EVER, after: own });
+      expect(candidates.edges).toHaveLength(2);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('should refuse a cursor whose transaction is not reached yet (the counter restarted) with SYNC_CURSOR_EXPIRED', async () => {
+    const [list, identity, transactionId, entityId] = cursorValues(await firstCursor(firm.asAdmin));
+    const ahead = String(BigInt(transactionId) + 1_000_000n);
+    for (const values of [
+      [identity, ahead, entityId],
+      // A cursor of before the identity was added: the transaction id still tells.
+      [ahead, entityId],
+    ]) {
+      const response = await firm.asAdmin.request(SyncCandidatesDocument, { updatedSince: EVER, after: encodeCursor(list, values) });
+      expect(response.errors?.map((error) => [error.message, error.extensions])).toEqual([EXPIRED]);
+    }
+  });
+
+  it('should keep serving a cursor issued before cursors carried the database identity', async () => {
+    const [list, , transactionId, entityId] = cursorValues(await firstCursor(firm.asAdmin));
+    const { candidates } = await firm.asAdmin.data(SyncCandidatesDocument, {
+      updatedSince: EVER,
+      after: encodeCursor(list, [transactionId, entityId]),
+    });
+    expect(candidates.edges).toHaveLength(2);
+    // The next cursor carries the identity.
+    expect(cursorValues(candidates.pageInfo.endCursor!)).toHaveLength(4);
+  });
+
+  it('should refuse a tampered identity with the bad-cursor error', async () => {
+    const [list, , transactionId, entityId] = cursorValues(await firstCursor(firm.asAdmin));
+    for (const identity of ['x', 42, '', "0123456789abcdef' or 1=1"]) {
+      const response = await firm.asAdmin.request(SyncCandidatesDocument, {
+        updatedSince: EVER,
+        after: encodeCursor(list, [identity as string, transactionId, entityId]),
+      });
+      expect(response.errors?.map((error) => [error.message, error.extensions])).toEqual([
+        ['after is not a cursor of this list.', { code: 'BAD_USER_INPUT', argumentName: 'after' }],
+      ]);
+    }
+  });
+
+  it("should read the database's identity as a user that is not a superuser", async () => {
+    const role = `sync_reader_${Date.now()}`;
+    const admin = await connect();
+    const url = new URL(app.orm.config.get('clientUrl')!);
+    try {
+      await admin.query(`create role ${role} login password 'reader-password'`);
+      url.username = role;
+      url.password = 'reader-password';
+      const reader = new pg.Client({ connectionString: url.toString() });
+      await reader.connect();
+      try {
+        const { rows } = await reader.query(
+          `select (select rolsuper from pg_roles where rolname = current_user) as superuser,
+                  (select system_identifier::text from pg_control_system()) as identifier`,
+        );
+        expect(rows[0].superuser).toBe(false);
+        expect(rows[0].identifier).toMatch(/^[0-9]+$/);
+      } finally {
+        await reader.end();
+      }
+    } finally {
+      await admin.query(`drop role if exists ${role}`);
+      await admin.end();
+    }
+  });
+});

@@ -200,4 +200,36 @@ describe('npm start', () => {
       blocker.close();
     }
   });
+
+  it('should generate a data encryption key once next to the data when DATA_ENCRYPTION_KEY is not set, and reuse it', async () => {
+    const keyFile = `${dataDir}.encryption-key`;
+    fs.rmSync(keyFile, { force: true });
+    try {
+      const first = await start({ PORT: '0', DATA_ENCRYPTION_KEY: '' });
+      first.child.kill('SIGTERM');
+      expect(await exited(first.child)).toBe(0);
+      const key = fs.readFileSync(keyFile, 'utf8');
+      expect(Buffer.from(key.trim(), 'base64')).toHaveLength(32);
+      expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+
+      const second = await start({ PORT: '0', DATA_ENCRYPTION_KEY: '' });
+      second.child.kill('SIGTERM');
+      expect(await exited(second.child)).toBe(0);
+      expect(fs.readFileSync(keyFile, 'utf8')).toBe(key);
+    } finally {
+      fs.rmSync(keyFile, { force: true });
+    }
+  });
+
+  it('should refuse to start in production without DATA_ENCRYPTION_KEY, in one sentence, before starting anything', async () => {
+    const failure = await start({ PORT: '0', NODE_ENV: 'production', DATA_ENCRYPTION_KEY: '' }).then(
+      () => null,
+      (error: { code: number; output: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure!.output.trim().split('\n')).toEqual([
+      'outside-in: NODE_ENV=production needs DATA_ENCRYPTION_KEY (it encrypts webhook secrets at rest): 32 random bytes as 64 hex digits or as base64 (e.g. `openssl rand -base64 32`).',
+    ]);
+    expect(fs.existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
+  });
 });

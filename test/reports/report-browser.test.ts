@@ -10,8 +10,10 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 import { signIn } from '../helpers/fixtures';
 import type { GraphQLClient } from '../helpers/graphql-client';
 import { toGlobalId } from '../../src/common/global-id';
+import { REPORT_TEXTS } from '../../src/modules/report';
 import {
   EraseCandidateDocument,
+  PresentedMandateAgreementDocument,
   PresentedMandatesDocument,
   PresentedReportLinkDocument,
   PresentedReportViewDocument,
@@ -43,6 +45,7 @@ let names: string[];
 let candidateIds: string[];
 let fits: (number | null)[];
 let weightedCount: number;
+let agreement: { alpha: number | null; reading: string };
 
 const SCREENSHOT = '/tmp/outside-in-report.png';
 const LOCALES = ['EN', 'NB', 'DA', 'SV'] as const;
@@ -62,6 +65,8 @@ beforeAll(async () => {
   weightedCount = entries[0].competencies.length;
   const { node } = await fjordnett.data(PresentedReportViewDocument, { id: mandateId });
   const lead = (node as { leadConsultant: { name: string } | null }).leadConsultant?.name;
+  const agreed = await fjordnett.data(PresentedMandateAgreementDocument, { id: mandateId });
+  agreement = (agreed.node as { agreement: typeof agreement }).agreement;
 
   const connection = app.em().getConnection();
   const firstNames = entries.map((entry) => entry.candidate.firstName);
@@ -159,6 +164,14 @@ describe('the client report in a browser', () => {
           expect(text).not.toContain(value);
           expect(markup).not.toContain(value);
         }
+        // The panel's agreement on the cover: the figure the portal gives, in the locale's numbers.
+        const line = await page.$eval('[data-agreement]', (element) => element.textContent);
+        const alpha =
+          agreement.alpha === null
+            ? ''
+            : `α = ${new Intl.NumberFormat(INTL[locale], { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(agreement.alpha)} `;
+        const texts = REPORT_TEXTS[locale];
+        expect(line).toBe(`${texts.agreement}: ${alpha}(${texts.agreementReadings[agreement.reading]})`);
         if (locale === 'NB') await page.screenshot({ path: SCREENSHOT, fullPage: true });
       } finally {
         await page.close();

@@ -176,6 +176,9 @@ describe('the report document', () => {
     expect(await renderReportHtml(model(1), Locale.EN)).not.toContain('data-agreement');
     const html = await renderReportHtml({ ...model(1), agreement: { alpha: 0.8234, reading: 'RELIABLE' } }, Locale.NB);
     expect(html).toContain('<p class="agreement" data-agreement>Intervjuernes samstemthet: α = 0,82 (pålitelig)</p>');
+    const undefinedAlpha = await renderReportHtml({ ...model(1), agreement: { alpha: null, reading: 'INSUFFICIENT_DATA' } }, Locale.SV);
+    expect(undefinedAlpha).toContain('data-agreement>');
+    expect(undefinedAlpha).toMatch(/data-agreement>[^<]*: \(för lite data\)<\/p>/);
   });
 
   it('should say so when no candidate is left on the shortlist', async () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import os from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { findFreePort, startEmbeddedPostgres } from '../../src/config/embedded-postgres';
 
 // One real PostgreSQL for the whole run: embedded and thrown away afterwards, or the server
@@ -18,4 +19,6 @@ export default async function globalSetup(): Promise<void> {
     adminUrl = database.url;
   }
   process.env.TEST_ADMIN_DATABASE_URL = adminUrl;
+  // The key that seals secrets at rest (DATA_ENCRYPTION_KEY), one per run unless one is given.
+  process.env.DATA_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
 }

@@ -1,6 +1,6 @@
 import { createLogger } from '../../src/config/logger';
 import { startWebhookWorker } from '../../src/modules/webhook';
-import { createTestDatabase } from '../helpers/test-app';
+import { createTestDatabase, testSecretBox } from '../helpers/test-app';
 
 describe('the job queue in the database', () => {
   it('should keep its own schema out of the way of the migrations', async () => {
@@ -8,6 +8,7 @@ describe('the job queue in the database', () => {
     try {
       const worker = await startWebhookWorker({
         connectionString: orm.config.get('clientUrl')!,
+        secrets: testSecretBox(),
         logger: createLogger('silent'),
         allowLoopback: true,
         pollIntervalMs: 1000,

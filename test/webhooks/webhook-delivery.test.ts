@@ -1,15 +1,16 @@
 import { createLogger } from '../../src/config/logger';
 import { localIdOf, toGlobalId } from '../../src/common/global-id';
 import { startWebhookWorker, type WebhookWorker } from '../../src/modules/webhook';
-import { startTestApp, type TestApp } from '../helpers/test-app';
+import { startTestApp, testSecretBox, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { insertCandidacy, someRatings, type PipelineFixture } from '../helpers/interview-fixtures';
-import { eventually, WebhookReceiver } from '../helpers/integration-fixtures';
+import { eventually, verifySignature, WebhookReceiver } from '../helpers/integration-fixtures';
 import {
   CreateWebhookSubscriptionDocument,
   DisableWebhookSubscriptionDocument,
   MoveCandidacyDocument,
   RedeliverWebhookDocument,
+  RotateWebhookSecretDocument,
   ScheduleInterviewDocument,
   SubmitScorecardDocument,
   WebhookDeliveryLogDocument,
@@ -26,6 +27,7 @@ beforeAll(async () => {
   app = await startTestApp();
   worker = await startWebhookWorker({
     connectionString: app.orm.config.get('clientUrl')!,
+    secrets: testSecretBox(),
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     allowLoopback: true,
     pollIntervalMs: 50,
@@ -121,6 +123,27 @@ describe('webhook delivery', () => {
     // Nothing more comes.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(setup.receiver.requests).toHaveLength(1);
+  });
+
+  it('should sign a queued delivery with both secrets during a rotation, so either one verifies it', async () => {
+    const setup = await subscribed();
+    const oldSecret = setup.receiver.secret;
+    const { rotateWebhookSecret } = await setup.firm.asAdmin.data(RotateWebhookSecretDocument, {
+      input: { subscriptionId: setup.subscriptionId },
+    });
+    const newSecret = rotateWebhookSecret.secret!;
+    expect((await move(setup, 'INTERVIEWING')).userErrors).toEqual([]);
+    await eventually(
+      'the delivery',
+      () => deliveryLog(setup),
+      (log) => log[0]?.status === 'DELIVERED',
+    );
+    const [request] = setup.receiver.requests;
+    expect(String(request.headers['outside-in-signature'])).toMatch(/^t=\d+,v1=[0-9a-f]{64},v1=[0-9a-f]{64}$/);
+    expect([verifySignature(newSecret, request.headers, request.body), verifySignature(oldSecret, request.headers, request.body)]).toEqual([
+      true,
+      true,
+    ]);
   });
 
   it('should retry a receiver that fails twice, with the same event id, and log every attempt', async () => {

@@ -26,7 +26,19 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const EVENTS = ['candidacy.stage_changed', 'scorecard.submitted', 'shortlist.published', 'shortlist.feedback_given', 'candidate.erased'];
+const EVENTS = [
+  'candidacy.stage_changed',
+  'scorecard.submitted',
+  'shortlist.published',
+  'shortlist.feedback_given',
+  'candidate.erased',
+  'candidate.created',
+  'candidate.updated',
+  'mandate.status_changed',
+  'interview.scheduled',
+  'interview.rescheduled',
+  'interview.cancelled',
+];
 
 async function subscriptionRows(firmId: string): Promise<unknown[]> {
   return app.em().getConnection().execute('select * from webhook_subscription where firm_id = ? order by created_at, id', [firmId]);
@@ -126,8 +138,8 @@ describe('createWebhookSubscription', () => {
     ],
     [
       'an unknown event',
-      { events: ['candidacy.stage_changed', 'candidate.created'] },
-      [['INVALID', ['input', 'events', '1'], `"candidate.created" is not an event; the events are ${EVENTS.join(', ')}.`]],
+      { events: ['candidacy.stage_changed', 'candidate.merged_into'] },
+      [['INVALID', ['input', 'events', '1'], `"candidate.merged_into" is not an event; the events are ${EVENTS.join(', ')}.`]],
     ],
     ['no events', { events: [] }, [['REQUIRED', ['input', 'events'], `Subscribe to at least one event: ${EVENTS.join(', ')}.`]]],
     [

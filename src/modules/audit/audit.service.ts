@@ -7,6 +7,7 @@ import { fromGlobalId } from '../../common/global-id';
 import { AuditActorKind, AuditEvent } from './audit-event.entity';
 import type { ActingUser, AuditTrail } from '../../common/context';
 import type { AuditEventFilter } from './audit.inputs';
+import { insertReadEvents } from './audit.repository';
 
 // What the audit log needs of a request.
 export interface AuditedRequest {
@@ -84,18 +85,15 @@ export async function writeReadEvents(request: AuditedRequest): Promise<void> {
   const actor = actorOf(principal);
   // Never in the same millisecond as the request's mutation: newest first keeps their order.
   const occurredAt = new Date(Math.max(Date.now(), audit.mutatedAt + 1));
-  const rows = [...audit.reads.values()].map((read) => ({
+  const reads = [...audit.reads.values()].map((read) => ({
     id: randomUUID(),
-    ...actor,
-    occurredAt,
-    action: `read:${read.objectType}`,
     objectType: read.objectType,
     objectId: read.objectId,
-    summary: { fields: [...read.fields].sort() },
-    requestId: request.requestId,
+    fields: [...read.fields].sort(),
   }));
   audit.reads.clear();
-  await request.em.fork().insertMany(AuditEvent, rows);
+  const { firm, ...who } = actor;
+  await insertReadEvents(request.em.fork(), { ...who, firmId: firm, occurredAt, requestId: request.requestId, reads });
 }
 
 // The firm's log, newest first.

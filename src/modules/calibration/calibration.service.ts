@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../common/access';
 import { principalOf, type Context } from '../../common/context';
 import { badUserInput } from '../../common/errors';
@@ -174,6 +175,19 @@ export const mandateAgreementLoader = (context: Context) =>
     },
     { cacheKeyFn: (key) => `${key.mandate.id}:${key.metric}` },
   );
+
+// The overall agreement of one mandate's panels outside a request's loaders: the client report's
+// cover line. `viewerUserId` leaves out the candidacies that viewer still has a draft on.
+export async function mandateAgreement(
+  em: EntityManager,
+  firmId: string,
+  mandateId: string,
+  viewerUserId: string | null,
+  metric: AgreementMetric = AgreementMetric.INTERVAL,
+): Promise<Agreement> {
+  const patterns = await findUnitPatterns(em, firmId, { mandateIds: [mandateId], viewerUserId }, { perMandate: true });
+  return agreementOf(unitsOf(patterns), metric);
+}
 
 export async function assessmentQuality(
   context: Context,

@@ -34,4 +34,4 @@ export {
   findUnitPatterns,
   type RatingScope,
 } from './calibration.repository';
-export { type FirmLeniency, firmLeniencyLoader, mandateAgreementLoader } from './calibration.service';
+export { type FirmLeniency, firmLeniencyLoader, mandateAgreement, mandateAgreementLoader } from './calibration.service';

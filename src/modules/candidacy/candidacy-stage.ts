@@ -1,3 +1,4 @@
+import { badUserInput } from '../../common/errors';
 import { CandidacyStage } from './candidacy.entity';
 
 const { SOURCED, SCREENING, INTERVIEWING, SHORTLISTED, PRESENTED, OFFER, PLACED, REJECTED, WITHDRAWN } = CandidacyStage;
@@ -37,4 +38,13 @@ export function refusedMoveMessage(from: CandidacyStage, to: CandidacyStage): st
 // Leaving the pipeline, or coming back into it, is explained.
 export function moveNeedsReason(from: CandidacyStage, to: CandidacyStage): boolean {
   return EXIT_STAGES.includes(to) || EXIT_STAGES.includes(from);
+}
+
+// The stages a list of a mandate's candidacies keeps: those asked for; when none are, every stage
+// but the exits (a rejected or withdrawn candidacy is no longer in the running). An empty list
+// asked for is a mistake, not "nothing".
+export function pipelineStages(stages: CandidacyStage[] | null | undefined): CandidacyStage[] {
+  if (stages && stages.length === 0)
+    throw badUserInput('stages must name at least one stage; leave it out for every stage but the exits.', 'stages');
+  return stages ? [...new Set(stages)] : Object.values(CandidacyStage).filter((stage) => !EXIT_STAGES.includes(stage));
 }

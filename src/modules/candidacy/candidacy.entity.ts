@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantEntity } from '../../common/tenant.entity';
 import { Node } from '../../common/node';
@@ -21,6 +21,8 @@ registerEnumType(CandidacyStage, { name: 'CandidacyStage' });
 // A candidate in one mandate's pipeline.
 @Entity()
 @Unique({ properties: ['mandate', 'candidate'] })
+// Mandate.candidacies pages (Migration20261202075000).
+@Index({ properties: ['mandate', 'createdAt', 'id'] })
 @ObjectType({ implements: Node, description: "A candidate in one mandate's pipeline." })
 export class Candidacy extends TenantEntity<'stage'> {
   @ManyToOne(() => Mandate, { ref: true, index: true })

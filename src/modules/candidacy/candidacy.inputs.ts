@@ -45,8 +45,14 @@ export class MoveCandidacyPayload extends Payload {
 
 @ArgsType()
 export class MandateCandidaciesArgs extends ConnectionArgs {
-  @Field(() => CandidacyStage, { nullable: true, description: 'Only the candidacies in this stage.' })
+  @Field(() => CandidacyStage, { nullable: true, description: 'Only the candidacies in this stage (before `stages`).' })
   stage?: CandidacyStage | null;
+
+  @Field(() => [CandidacyStage], {
+    nullable: true,
+    description: 'Only the candidacies in these stages (at least one); default: every stage but the exits (REJECTED, WITHDRAWN).',
+  })
+  stages?: CandidacyStage[] | null;
 }
 
 @ObjectType()

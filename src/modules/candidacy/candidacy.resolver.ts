@@ -4,7 +4,7 @@ import type { Connection } from '../../common/connection';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../common/context';
-import { Candidate, candidateByIdLoader } from '../candidate';
+import { Candidate, candidateByIdLoader, type CandidateRow } from '../candidate';
 import { Mandate, mandateByIdLoader } from '../mandate';
 import { User, userByIdLoader } from '../user';
 import { Candidacy } from './candidacy.entity';
@@ -18,7 +18,8 @@ import {
   MoveCandidacyPayload,
 } from './candidacy.inputs';
 import { addCandidateToMandate, listMandateCandidacies, moveCandidacy } from './candidacy.service';
-import { candidaciesByCandidateLoader, historyByCandidacyLoader } from './candidacy.loaders';
+import { candidaciesByCandidateLoader, historyByCandidacyLoader, type CandidacyRow } from './candidacy.loaders';
+import { pipelineStages } from './candidacy-stage';
 import { CANDIDATE_READERS, MANDATE_READERS, MANDATE_WRITERS } from '../../common/access';
 
 // The pipeline belongs with the mandates: it is read and written with the mandate scopes.
@@ -53,17 +54,17 @@ export class CandidacyResolver {
 
   @Authorized<Access>(...CANDIDATE_READERS)
   @FieldResolver(() => Candidate, { description: 'The person: personal data, so it also needs candidates:read.' })
-  async candidate(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<Candidate> {
+  async candidate(@Root() candidacy: CandidacyRow, @Ctx() context: Context): Promise<CandidateRow> {
     return (await context.loaders.get(candidateByIdLoader).load(candidacy.candidate.id))!;
   }
 
   @FieldResolver(() => Mandate)
-  async mandate(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<Mandate> {
+  async mandate(@Root() candidacy: CandidacyRow, @Ctx() context: Context): Promise<Mandate> {
     return (await context.loaders.get(mandateByIdLoader).load(candidacy.mandate.id))!;
   }
 
   @FieldResolver(() => [CandidacyStageChange], { description: 'Every move of the candidacy, oldest first.' })
-  history(@Root() candidacy: Candidacy, @Ctx() context: Context): Promise<CandidacyStageChange[]> {
+  history(@Root() candidacy: CandidacyRow, @Ctx() context: Context): Promise<CandidacyStageChange[]> {
     return context.loaders.get(historyByCandidacyLoader).load(candidacy.id);
   }
 }
@@ -87,10 +88,10 @@ export class MandateCandidaciesResolver {
   @FieldResolver(() => CandidacyConnection, { description: "The mandate's pipeline, oldest first." })
   candidacies(
     @Root() mandate: Mandate,
-    @Args() { stage, ...page }: MandateCandidaciesArgs,
+    @Args() { stage, stages, ...page }: MandateCandidaciesArgs,
     @Ctx() context: Context,
-  ): Promise<Connection<Candidacy>> {
-    return listMandateCandidacies(context.em, principalOf(context).firmId, mandate.id, stage, page);
+  ): Promise<Connection<CandidacyRow>> {
+    return listMandateCandidacies(context.em, principalOf(context).firmId, mandate.id, stage ? [stage] : pipelineStages(stages), page);
   }
 }
 
@@ -98,7 +99,7 @@ export class MandateCandidaciesResolver {
 export class CandidateCandidaciesResolver {
   @Authorized<Access>(...MANDATE_READERS)
   @FieldResolver(() => [Candidacy], { description: "The candidate's candidacies in every mandate, oldest first." })
-  candidacies(@Root() candidate: Candidate, @Ctx() context: Context): Promise<Candidacy[]> {
+  candidacies(@Root() candidate: CandidateRow, @Ctx() context: Context): Promise<CandidacyRow[]> {
     return context.loaders.get(candidaciesByCandidateLoader).load(candidate.id);
   }
 }

@@ -1,7 +1,7 @@
 import { Candidate, ERASED_MESSAGE, erasedError } from '../candidate';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
+import { paginateRows, type Connection, type ConnectionArgs } from '../../common/connection';
 import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { flushOrRefuse } from '../../common/unique';
@@ -13,6 +13,7 @@ import { CandidacyStageChange } from './candidacy-stage-change.entity';
 import { EXIT_STAGES, canMoveCandidacy, moveNeedsReason, refusedMoveMessage } from './candidacy-stage';
 import { CANDIDACY_LIMITS } from './candidacy.limits';
 import { candidacyStageChanged } from './candidacy.events';
+import { CANDIDACY_FIELDS, type CandidacyRow } from './candidacy.loaders';
 
 export interface AddCandidateToMandateData {
   mandateId: string | null;
@@ -109,13 +110,14 @@ export function listMandateCandidacies(
   em: EntityManager,
   firmId: string,
   mandateId: string,
-  stage: CandidacyStage | null | undefined,
+  stages: CandidacyStage[],
   page: ConnectionArgs,
-): Promise<Connection<Candidacy>> {
-  return paginate(
+): Promise<Connection<CandidacyRow>> {
+  return paginateRows<Candidacy, CandidacyRow>(
     em,
     Candidacy,
-    { firm: firmId, mandate: mandateId, ...(stage ? { stage } : {}) },
+    { firm: firmId, mandate: mandateId, stage: { $in: stages } },
+    CANDIDACY_FIELDS,
     { list: 'mandateCandidacies', keys: ['createdAt', 'id'], ...page },
   );
 }

@@ -15,9 +15,9 @@ export const candidacyFeature: Feature = {
   nodeSources: [candidacyNode],
 };
 
-export { canMoveCandidacy, DECIDED_STAGES, EXIT_STAGES, moveNeedsReason } from './candidacy-stage';
+export { canMoveCandidacy, DECIDED_STAGES, EXIT_STAGES, moveNeedsReason, pipelineStages } from './candidacy-stage';
 export { CandidacyStageChange } from './candidacy-stage-change.entity';
 export { Candidacy, CandidacyStage } from './candidacy.entity';
 export { CandidacyConnection } from './candidacy.inputs';
-export { candidacyByIdLoader } from './candidacy.loaders';
+export { candidacyByIdLoader, type CandidacyRow } from './candidacy.loaders';
 export { addCandidateToMandate, moveCandidacy, recordStageChange } from './candidacy.service';

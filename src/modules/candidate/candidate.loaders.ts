@@ -1,23 +1,74 @@
 import DataLoader from 'dataloader';
 import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
 import { principalOf, type Context } from '../../common/context';
+import { rowsByKey, type Row } from '../../common/rows';
 import { storedPairsOf, viewsOf, type DuplicateView } from './duplicate.service';
 import { Candidate } from './candidate.entity';
 import { CandidateExternalRef } from './candidate-external-ref.entity';
 
-// Per-request DataLoaders of the candidate feature: one SQL statement per relation and batch,
-// on the request's fork, so the tenant filter scopes them to the caller's firm.
+// Per-request DataLoaders of the candidate feature: one SQL statement per relation and batch, on
+// the request's fork, so the tenant filter scopes them to the caller's firm. Plain rows
+// (common/rows.ts) of what the Candidate type shows.
+
+export type CandidateRow = Row<
+  Candidate,
+  | 'firstName'
+  | 'lastName'
+  | 'email'
+  | 'phone'
+  | 'headline'
+  | 'location'
+  | 'languages'
+  | 'linkedinUrl'
+  | 'tags'
+  | 'consentStatus'
+  | 'consentGivenAt'
+  | 'consentWithdrawnAt'
+  | 'retainUntil'
+  | 'erasedAt'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+export const CANDIDATE_FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'headline',
+  'location',
+  'languages',
+  'linkedinUrl',
+  'tags',
+  'consentStatus',
+  'consentGivenAt',
+  'consentWithdrawnAt',
+  'retainUntil',
+  'erasedAt',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+export type CandidateExternalRefRow = Row<CandidateExternalRef, 'system' | 'externalId' | 'createdAt' | 'updatedAt', 'candidate'>;
+const EXTERNAL_REF_FIELDS = ['candidate', 'system', 'externalId', 'createdAt', 'updatedAt'] as const;
+
+const candidatesById = rowsByKey<Candidate, CandidateRow>(Candidate, CANDIDATE_FIELDS, 'id');
+const externalRefsOfCandidates = rowsByKey<CandidateExternalRef, CandidateExternalRefRow>(
+  CandidateExternalRef,
+  EXTERNAL_REF_FIELDS,
+  'candidate',
+  ['system'],
+);
 
 export const candidateByIdLoader = (context: Context) =>
-  new DataLoader<string, Candidate | null>(async (ids) => {
-    const rows = await context.em.find(Candidate, { id: { $in: [...ids] } });
+  new DataLoader<string, CandidateRow | null>(async (ids) => {
+    const rows = await candidatesById(context.em, ids);
     return inKeyOrder(ids, rows, (row) => row.id);
   });
 
 // Each candidate's refs, by system.
 export const externalRefsByCandidateLoader = (context: Context) =>
-  new DataLoader<string, CandidateExternalRef[]>(async (candidateIds) => {
-    const rows = await context.em.find(CandidateExternalRef, { candidate: { $in: [...candidateIds] } }, { orderBy: { system: 'asc' } });
+  new DataLoader<string, CandidateExternalRefRow[]>(async (candidateIds) => {
+    const rows = await externalRefsOfCandidates(context.em, candidateIds);
     return groupedInKeyOrder(candidateIds, rows, (row) => row.candidate.id);
   });
 

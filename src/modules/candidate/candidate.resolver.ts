@@ -16,7 +16,7 @@ import {
   UpdateCandidatePayload,
 } from './candidate.inputs';
 import { createCandidate, listCandidates, updateCandidate } from './candidate.service';
-import { externalRefsByCandidateLoader } from './candidate.loaders';
+import { externalRefsByCandidateLoader, type CandidateExternalRefRow, type CandidateRow } from './candidate.loaders';
 import { dateOnlyAsDate } from './date-only';
 import { readPersonal } from '../audit';
 import { CANDIDATE_READERS, CANDIDATE_WRITERS } from '../../common/access';
@@ -25,9 +25,11 @@ import { CANDIDATE_READERS, CANDIDATE_WRITERS } from '../../common/access';
 export class CandidateResolver {
   @Authorized<Access>(...CANDIDATE_READERS)
   @Query(() => CandidateConnection, {
-    description: "The firm's candidates, oldest first; with filter.updatedSince in the order of their last change.",
+    description:
+      "The firm's candidates, oldest first; with filter.updatedSince in the order of their last change (an incremental " +
+      'sync: a cursor this database cannot serve is refused with SYNC_CURSOR_EXPIRED, sync again from the start).',
   })
-  candidates(@Args() { filter, ...page }: CandidatesArgs, @Ctx() context: Context): Promise<Connection<Candidate>> {
+  candidates(@Args() { filter, ...page }: CandidatesArgs, @Ctx() context: Context): Promise<Connection<CandidateRow>> {
     return listCandidates(context.em, principalOf(context).firmId, filter, page);
   }
 
@@ -47,30 +49,30 @@ export class CandidateResolver {
   }
 
   @FieldResolver(() => [CandidateExternalRef], { description: "The candidate's ids in other systems, by system." })
-  externalRefs(@Root() candidate: Candidate, @Ctx() context: Context): Promise<CandidateExternalRef[]> {
+  externalRefs(@Root() candidate: CandidateRow, @Ctx() context: Context): Promise<CandidateExternalRefRow[]> {
     return context.loaders.get(externalRefsByCandidateLoader).load(candidate.id);
   }
 
   // Contact details: every read is written to the audit log (names and headline, shown in
   // every list, are not: see README, Audit log).
   @FieldResolver(() => String, { nullable: true })
-  email(@Root() candidate: Candidate, @Ctx() context: Context): string | null {
+  email(@Root() candidate: CandidateRow, @Ctx() context: Context): string | null {
     return readPersonal(context.audit, 'Candidate', candidate.id, 'email', candidate.email);
   }
 
   @FieldResolver(() => String, { nullable: true })
-  phone(@Root() candidate: Candidate, @Ctx() context: Context): string | null {
+  phone(@Root() candidate: CandidateRow, @Ctx() context: Context): string | null {
     return readPersonal(context.audit, 'Candidate', candidate.id, 'phone', candidate.phone);
   }
 
   @FieldResolver(() => String, { nullable: true })
-  linkedinUrl(@Root() candidate: Candidate, @Ctx() context: Context): string | null {
+  linkedinUrl(@Root() candidate: CandidateRow, @Ctx() context: Context): string | null {
     return readPersonal(context.audit, 'Candidate', candidate.id, 'linkedinUrl', candidate.linkedinUrl);
   }
 
   // The column is a SQL date, which the ORM reads as 'YYYY-MM-DD'; so is the Date scalar.
   @FieldResolver(() => DateScalar, { nullable: true })
-  retainUntil(@Root() candidate: Candidate): Date | null {
+  retainUntil(@Root() candidate: CandidateRow): Date | null {
     return dateOnlyAsDate(candidate.retainUntil);
   }
 }

@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { paginate, type Connection, type ConnectionArgs } from '../../common/connection';
+import { paginateRows, type Connection, type ConnectionArgs } from '../../common/connection';
 import { UserErrorCode, UserInputError, badUserInput, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { flushOrRefuse } from '../../common/unique';
@@ -21,6 +21,9 @@ import { foldForSearch } from './search-text';
 import { paginateInSyncOrder, SyncEntityType } from '../sync';
 import { alreadyErased } from './erased';
 import { refreshDuplicates, type DuplicateView } from './duplicate.service';
+import { candidatesWritten } from './candidate.events';
+import { CANDIDATE_FIELDS, type CandidateRow } from './candidate.loaders';
+import { refreshCandidateProfiles } from '../competency-profile';
 
 export interface CandidateFilterData {
   search?: string | null;
@@ -51,6 +54,7 @@ export async function createCandidate(
   });
   for (const ref of refs) em.create(CandidateExternalRef, { firm: candidate.firm, candidate, ...ref });
   await flushRefs(em);
+  await candidatesWritten(em, firmId, { createdIds: [candidate.id], updatedIds: [] });
   return { candidate, duplicateWarnings: await refreshDuplicates(em, firmId, [candidate]) };
 }
 
@@ -70,6 +74,7 @@ export async function updateCandidate(
   const refs = data.externalRefs !== undefined ? checkExternalRefs(check, data.externalRefs ?? []) : null;
   check.done();
 
+  const consentBefore = candidate.consentStatus;
   let changed = false;
   const current = candidate as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(values)) {
@@ -86,9 +91,14 @@ export async function updateCandidate(
     if (await replaceExternalRefs(em, candidate, refs)) {
       // Refs live in their own table; the candidate still changed for anyone syncing by updatedAt.
       if (!changed) candidate.updatedAt = new Date();
+      changed = true;
     }
   }
   await flushRefs(em);
+  // An update that changes nothing tells nobody.
+  if (changed) await candidatesWritten(em, firmId, { createdIds: [], updatedIds: [candidate.id] });
+  // Withdrawing consent takes the candidate out of every talent pool, giving it back puts them in.
+  if (candidate.consentStatus !== consentBefore) await refreshCandidateProfiles(em, firmId, [candidate.id]);
   return { candidate, duplicateWarnings: await refreshDuplicates(em, firmId, [candidate]) };
 }
 
@@ -97,7 +107,7 @@ export function listCandidates(
   firmId: string,
   filter: CandidateFilterData | null | undefined,
   page: ConnectionArgs,
-): Promise<Connection<Candidate>> {
+): Promise<Connection<CandidateRow>> {
   const conditions: FilterQuery<Candidate>[] = [{ firm: firmId }];
   if (filter?.search != null) {
     if (filter.search.length > LIMITS.search) {
@@ -117,7 +127,11 @@ export function listCandidates(
   // paginateInSyncOrder); the cursors name their order, so a cursor of one order is refused by the other.
   return filter?.updatedSince
     ? paginateInSyncOrder(em, Candidate, SyncEntityType.CANDIDATE, firmId, where, { list: 'candidatesBySync', ...page })
-    : paginate(em, Candidate, where, { list: 'candidates', keys: ['createdAt', 'id'], ...page });
+    : paginateRows<Candidate, CandidateRow>(em, Candidate, where, CANDIDATE_FIELDS, {
+        list: 'candidates',
+        keys: ['createdAt', 'id'],
+        ...page,
+      });
 }
 
 // A ref of another candidate of the firm cannot be taken over.

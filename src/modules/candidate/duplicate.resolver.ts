@@ -5,7 +5,7 @@ import { principalOf, type Context } from '../../common/context';
 import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
 import { Candidate } from './candidate.entity';
-import { candidateByIdLoader, duplicatesByCandidateLoader } from './candidate.loaders';
+import { candidateByIdLoader, duplicatesByCandidateLoader, type CandidateRow } from './candidate.loaders';
 import { dismissDuplicate, listDuplicates } from './duplicate.service';
 import {
   CandidateDuplicateConnection,
@@ -36,12 +36,12 @@ export class CandidateDuplicateResolver {
   }
 
   @FieldResolver(() => Candidate)
-  async candidate(@Root() duplicate: CandidateDuplicateView, @Ctx() context: Context): Promise<Candidate> {
+  async candidate(@Root() duplicate: CandidateDuplicateView, @Ctx() context: Context): Promise<CandidateRow> {
     return (await context.loaders.get(candidateByIdLoader).load(duplicate.candidateId))!;
   }
 
   @FieldResolver(() => Candidate, { description: 'The candidate that is likely the same person.' })
-  async otherCandidate(@Root() duplicate: CandidateDuplicateView, @Ctx() context: Context): Promise<Candidate> {
+  async otherCandidate(@Root() duplicate: CandidateDuplicateView, @Ctx() context: Context): Promise<CandidateRow> {
     return (await context.loaders.get(candidateByIdLoader).load(duplicate.otherCandidateId))!;
   }
 }

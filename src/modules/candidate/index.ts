@@ -17,7 +17,8 @@ export { CandidateExternalRef } from './candidate-external-ref.entity';
 export { Candidate, ConsentStatus } from './candidate.entity';
 export { DUPLICATE_WARNINGS } from './candidate.inputs';
 export { CandidateConnection, CandidateConsentInput, CandidateExternalRefInput, CandidateFieldsInput } from './candidate.inputs';
-export { candidateByIdLoader } from './candidate.loaders';
+export { candidatesWritten } from './candidate.events';
+export { candidateByIdLoader, type CandidateRow } from './candidate.loaders';
 export { createCandidate } from './candidate.service';
 export {
   CANDIDATE_VALUE_KEYS,

@@ -6,15 +6,9 @@ import { CandidacyStage } from '../candidacy';
 export class RankingArgs extends ConnectionArgs {
   @Field(() => [CandidacyStage], {
     nullable: true,
-    description: 'Only the candidacies in these stages (at least one); default: every stage.',
+    description: 'Only the candidacies in these stages (at least one); default: every stage but the exits (REJECTED, WITHDRAWN).',
   })
   stages?: CandidacyStage[] | null;
-
-  @Field({
-    defaultValue: false,
-    description: 'Leave out the exits (REJECTED, WITHDRAWN), also when `stages` names them. Default false: every stage ranks, as before.',
-  })
-  excludeExits!: boolean;
 
   @Field({
     defaultValue: false,

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { principalOf, type Context } from '../../common/context';
-import type { Candidacy } from '../candidacy';
+import type { CandidacyRow } from '../candidacy';
 import { calibratedScore, firmLeniencyLoader } from '../calibration';
 import { assess, computeFit, type CompetencyAssessment, type FitResult, type RequirementSpec } from './fit-model';
 import { type CountingRating, findFitInputs } from './fit.repository';
@@ -16,7 +16,7 @@ export interface CandidacyScores {
 
 // Assessment and fit of many candidacies from one SQL statement, whatever their number.
 export const candidacyScoresLoader = (context: Context) =>
-  new DataLoader<Candidacy, CandidacyScores, string>(
+  new DataLoader<CandidacyRow, CandidacyScores, string>(
     async (candidacies) => {
       const { firmId } = principalOf(context);
       const mandateIds = [...new Set(candidacies.map((candidacy) => candidacy.mandate.id))];
@@ -46,7 +46,7 @@ export const candidacyScoresLoader = (context: Context) =>
 // leniency, within 1–5. Spread and disagreement stay those of the scores as given. One more
 // statement (the leniencies of every interviewer involved), whatever the number of candidacies.
 export const calibratedCandidacyScoresLoader = (context: Context) =>
-  new DataLoader<Candidacy, CandidacyScores, string>(
+  new DataLoader<CandidacyRow, CandidacyScores, string>(
     async (candidacies) => {
       const plain = await context.loaders.get(candidacyScoresLoader).loadMany(candidacies);
       const scores = plain.map((result) => {

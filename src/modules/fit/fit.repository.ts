@@ -92,6 +92,22 @@ export async function findFitInputs(
   return inputs;
 }
 
+// §3's formulas in SQL, shared by the mandate's ranking and the talent pool (talent-pool module):
+// the aggregates over a group's weighted requirements `q` (weight, target, minimum) each joined to
+// its score `sc.score` (null: not assessed), in exact numeric arithmetic …
+export const FIT_SUMS_SQL = `sum(q.weight) filter (where sc.score is not null) as assessed_weight,
+              sum(q.weight) as total_weight,
+              sum(q.weight * case when q.target = 1 then 1
+                                  else (least(sc.score, q.target) - 1) / (q.target - 1) end)
+                filter (where sc.score is not null) as weighted_attainment,
+              bool_or(q.minimum is not null and sc.score < q.minimum) as missed,
+              bool_or(q.minimum is not null and sc.score is null) as unknown_minimum`;
+
+// … and fit, coverage and mustHavesMet from those aggregates, cast to float8 only at the end.
+export const FIT_FROM_SUMS_SQL = `(100 * weighted_attainment / nullif(assessed_weight, 0))::float8 as fit,
+              coalesce((assessed_weight::numeric / nullif(total_weight, 0))::float8, 0) as coverage,
+              case when missed then false when unknown_minimum then null else true end as must_haves_met`;
+
 export interface RankedRow {
   id: string;
   // The candidacy's own columns, to map into an entity without another query.
@@ -171,13 +187,7 @@ export async function rankMandate(
      ), sums as (
        select c.id, c.created_at, c.updated_at, c.firm_id, c.mandate_id, c.candidate_id, c.stage,
               c.id in (select candidacy_id from blind) as blind,
-              sum(q.weight) filter (where sc.score is not null) as assessed_weight,
-              sum(q.weight) as total_weight,
-              sum(q.weight * case when q.target = 1 then 1
-                                  else (least(sc.score, q.target) - 1) / (q.target - 1) end)
-                filter (where sc.score is not null) as weighted_attainment,
-              bool_or(q.minimum is not null and sc.score < q.minimum) as missed,
-              bool_or(q.minimum is not null and sc.score is null) as unknown_minimum
+              ${FIT_SUMS_SQL}
          from candidacy c
          left join weighted q on true
          left join scores sc on sc.candidacy_id = c.id and sc.competency_key = q.competency_key
@@ -186,9 +196,7 @@ export async function rankMandate(
         group by c.id
      ), ranked as (
        select id, created_at, updated_at, firm_id, mandate_id, candidate_id, stage, blind,
-              (100 * weighted_attainment / nullif(assessed_weight, 0))::float8 as fit,
-              coalesce((assessed_weight::numeric / nullif(total_weight, 0))::float8, 0) as coverage,
-              case when missed then false when unknown_minimum then null else true end as must_haves_met
+              ${FIT_FROM_SUMS_SQL}
          from sums
      ), keyed as (
        select *,

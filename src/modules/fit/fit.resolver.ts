@@ -110,7 +110,7 @@ export class MandateFitResolver {
     description:
       'Candidacies best first: a missed must-have last, then fit (unknown last), coverage, age. Computed by the database. ' +
       'Candidacies you still have an unsubmitted scorecard for rank as unassessed. ' +
-      'Every stage ranks unless `stages` or `excludeExits` narrows it; totalCount and pages follow the same filter. ' +
+      'Every stage but the exits (REJECTED, WITHDRAWN) ranks unless `stages` says which; totalCount and pages follow the same filter. ' +
       '`calibrated: true` ranks on calibrated scores.',
   })
   async ranking(
@@ -119,7 +119,7 @@ export class MandateFitResolver {
     @Ctx() context: Context,
   ): Promise<Connection<Candidacy> & { calibrated: boolean }> {
     const principal = principalOf(context);
-    const stages = rankedStages(args.stages, args.excludeExits);
+    const stages = rankedStages(args.stages);
     const { rows, hasNextPage } = await rankMandate(context.em, principal.firmId, mandate.id, {
       limit: pageSize(args.first),
       after: args.after,
@@ -137,7 +137,7 @@ export class MandateFitResolver {
       hasNextPage,
       Boolean(args.after),
       (candidacy) => cursors.get(candidacy.id)!,
-      () => context.em.count(Candidacy, stages ? { mandate: mandate.id, stage: { $in: stages } } : { mandate: mandate.id }),
+      () => context.em.count(Candidacy, { mandate: mandate.id, stage: { $in: stages } }),
     );
     // A getter stays lazy: copying the connection would count at once.
     return Object.defineProperty(connection, 'calibrated', { value: args.calibrated, enumerable: true }) as Connection<Candidacy> & {

@@ -1,7 +1,7 @@
 import { badUserInput } from '../../common/errors';
 import { localIdOf } from '../../common/global-id';
 import type { Context } from '../../common/context';
-import { Candidacy, CandidacyStage, EXIT_STAGES } from '../candidacy';
+import { Candidacy, type CandidacyStage, pipelineStages } from '../candidacy';
 import { type Mandate, requirementProfileLoader } from '../mandate';
 import { scoringBlindCandidacyIds } from '../interview';
 import { competenciesByRubricLoader } from '../rubric';
@@ -88,11 +88,7 @@ export async function compareCandidacies(context: Context, mandate: Mandate, glo
   };
 }
 
-// The stages a ranking keeps: those asked for, less the exits when they are to be left out;
-// null when nothing narrows it (every stage). An empty list asked for is a mistake, not "nothing".
-export function rankedStages(stages: CandidacyStage[] | null | undefined, excludeExits: boolean): CandidacyStage[] | null {
-  if (stages && stages.length === 0) throw badUserInput('stages must name at least one stage; leave it out for every stage.', 'stages');
-  if (!stages && !excludeExits) return null;
-  const asked = stages ? [...new Set(stages)] : Object.values(CandidacyStage);
-  return excludeExits ? asked.filter((stage) => !EXIT_STAGES.includes(stage)) : asked;
+// The stages a ranking keeps: the same rule as the mandate's list of candidacies.
+export function rankedStages(stages: CandidacyStage[] | null | undefined): CandidacyStage[] {
+  return pipelineStages(stages);
 }

@@ -19,9 +19,10 @@ export {
   type CompetencyFigures,
   type CompetencyFit,
   computeFit,
+  type FitResult,
   DISAGREEMENT_SPREAD,
   type RankedCandidacy,
   type RequirementSpec,
   scoreAgainst,
 } from './fit-model';
-export { findFitInputs, rankMandate } from './fit.repository';
+export { findFitInputs, FIT_FROM_SUMS_SQL, FIT_SUMS_SQL, rankMandate } from './fit.repository';

@@ -17,7 +17,8 @@ type Row = Record<string, unknown> & { id: string; created_at: Date | string };
 // derived columns such as the search text) are left out. Null when the firm has no such candidate.
 // Independent scoring holds here too: of a candidacy on which the viewer still has a DRAFT
 // scorecard, the other scorecards (with their revisions and ratings) and the published snapshots
-// (fit and profile) are left out, and the document says so.
+// (fit and profile) are left out, and the document says so. Saved drafts are only ever their
+// author's.
 export async function candidateDataExport(
   em: EntityManager,
   firmId: string,
@@ -60,8 +61,8 @@ export async function candidateDataExport(
   };
 }
 
-// Removes from `rowsOf` what the viewer may not see yet (see candidateDataExport) and returns the
-// candidacies concerned. What starts the removal is named here; what refers to a removed row
+// Removes from `rowsOf` what the viewer may not see yet (see candidateDataExport) and others'
+// saved drafts, and returns the candidacies the viewer is blind on. What starts the removal is named here; what refers to a removed row
 // (a revision of a removed scorecard, its ratings) goes with it, through the same references the
 // export followed.
 async function withholdUntilSubmitted(
@@ -71,10 +72,14 @@ async function withholdUntilSubmitted(
   rowsOf: Map<string, Map<string, Row>>,
 ): Promise<string[]> {
   const candidacyIds = [...(rowsOf.get('Candidacy')?.keys() ?? [])];
-  if (viewerUserId === null || candidacyIds.length === 0) return [];
-  const blind = await candidaciesWithOwnDraft(em, viewerUserId, candidacyIds);
-  if (blind.size === 0) return [];
+  const blind =
+    viewerUserId === null || candidacyIds.length === 0 ? new Set<string>() : await candidaciesWithOwnDraft(em, viewerUserId, candidacyIds);
   const rows = (className: string) => [...(rowsOf.get(className)?.values() ?? [])];
+  const ownScorecards = new Set(
+    rows('Scorecard')
+      .filter((row) => row.interviewer_id === viewerUserId)
+      .map((row) => row.id),
+  );
   const blindInterviews = new Set(
     rows('Interview')
       .filter((row) => blind.has(row.candidacy_id as string))
@@ -91,6 +96,15 @@ async function withholdUntilSubmitted(
       new Set(
         rows('Scorecard')
           .filter((row) => blindInterviews.has(row.interview_id as string) && row.interviewer_id !== viewerUserId)
+          .map((row) => row.id),
+      ),
+    ],
+    // A draft is its author's alone, whatever the viewer may see of the candidacy.
+    [
+      'ScorecardDraft',
+      new Set(
+        rows('ScorecardDraft')
+          .filter((row) => !ownScorecards.has(row.scorecard_id as string))
           .map((row) => row.id),
       ),
     ],

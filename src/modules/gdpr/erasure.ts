@@ -16,6 +16,7 @@ const CANDIDACIES = `select "id" from "candidacy" where "candidate_id" = ? and "
 const INTERVIEWS = `select "id" from "interview" where "candidacy_id" in (${CANDIDACIES})`;
 const SCORECARDS = `select "id" from "scorecard" where "interview_id" in (${INTERVIEWS})`;
 const REVISIONS = `select "id" from "scorecard_revision" where "scorecard_id" in (${SCORECARDS})`;
+const DRAFTS = `select "id" from "scorecard_draft" where "scorecard_id" in (${SCORECARDS})`;
 const ENTRIES = `select "id" from "shortlist_entry" where "candidacy_id" in (${CANDIDACIES})`;
 
 const update =
@@ -42,7 +43,10 @@ export const ERASURE_RULES: Record<string, ErasureRule> = {
     why: 'The reason of a move is free text about the person: cleared. Stages, times and who moved stay.',
     erase: update(`update "candidacy_stage_change" set "reason" = null where "firm_id" = ? and "candidacy_id" in (${CANDIDACIES})`),
   },
-  Interview: { why: 'Kind and time only: kept.' },
+  Interview: {
+    why: 'The reason of a cancellation is free text that may be about the person: cleared. Kind, times, place and status stay.',
+    erase: update(`update "interview" set "cancellation_reason" = null where "firm_id" = ? and "candidacy_id" in (${CANDIDACIES})`),
+  },
   Scorecard: { why: 'Status, interviewer and times only: kept.' },
   ScorecardRevision: {
     why: 'Summary and amendment reason are free text about the person: cleared. The recommendation stays for statistics.',
@@ -53,6 +57,14 @@ export const ERASURE_RULES: Record<string, ErasureRule> = {
   Rating: {
     why: 'Evidence is what the person said or did: cleared. The score stays for statistics.',
     erase: update(`update "rating" set "evidence" = null where "firm_id" = ? and "revision_id" in (${REVISIONS})`),
+  },
+  ScorecardDraft: {
+    why: 'The summary saved before submitting is free text about the person: cleared. The recommendation stays.',
+    erase: update(`update "scorecard_draft" set "summary" = null where "firm_id" = ? and "scorecard_id" in (${SCORECARDS})`),
+  },
+  DraftRating: {
+    why: 'Evidence saved before submitting is what the person said or did: cleared. The score stays.',
+    erase: update(`update "draft_rating" set "evidence" = null where "firm_id" = ? and "draft_id" in (${DRAFTS})`),
   },
   ShortlistEntry: {
     why: 'The note for the client and the withdrawal reason are free text about the person: cleared.',

@@ -9,6 +9,7 @@ import { idsOfRowsAboutCandidate } from './candidate-references';
 import { ERASED_FIRST_NAME, ERASED_LAST_NAME, ERASURE_RULES } from './erasure';
 import { candidateErased } from './gdpr.events';
 import { GDPR_LIMITS } from './gdpr.limits';
+import { refreshCandidateProfiles } from '../competency-profile';
 
 export interface EraseCandidateData {
   candidateId: string | null;
@@ -74,6 +75,8 @@ export async function eraseCandidate(em: EntityManager, firmId: string, data: Er
     erasureReason: reason,
   });
   await em.flush();
+  // Out of every talent pool in this transaction.
+  await refreshCandidateProfiles(em, firmId, [candidate.id]);
   await candidateErased(em, firmId, { candidateId: candidate.id });
   return { candidate };
 }

@@ -17,6 +17,7 @@ import { withholdResponse } from '../../common/errors';
 import { restoreReads, type StoredRead, storedReads } from '../audit';
 import { addIdentitiesOf, addIdsInAnswer } from './answer-subjects';
 import { findStoredResponse, lockKey, purgeExpired, storeResponse, type KeyOwner } from './idempotency.repository';
+import { SecretBox } from '../../common/secret-box';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const IDEMPOTENCY_RETENTION_SECONDS = 24 * 60 * 60;
@@ -101,7 +102,8 @@ export async function beginIdempotentRequest(
       { extensions: { code: IdempotencyErrorCode.REUSED, http: { status: 422 } } },
     );
   }
-  request.replay = { body: stored.body, status: stored.status, reads: stored.reads };
+  const body = SecretBox.isSealed(stored.body) ? context.secrets.open(stored.body, sealContextOf(owner)) : stored.body;
+  request.replay = { body, status: stored.status, reads: stored.reads };
   await endTransaction(request, 'rollback');
 }
 
@@ -159,7 +161,10 @@ export async function finishIdempotentRequest(
   }
 
   try {
-    const body = JSON.stringify(result);
+    const answer = JSON.stringify(result);
+    // An answer that hands out a secret (a new API key, a webhook signing secret) is kept sealed
+    // with DATA_ENCRYPTION_KEY, like the secrets themselves: a dump of the table must not reveal it.
+    const body = HANDS_OUT_SECRET.test(answer) ? context.secrets.seal(answer, sealContextOf(request.owner)) : answer;
     addIdsInAnswer(result.data, request.subjects);
     await storeResponse(
       request.em,
@@ -212,6 +217,13 @@ function parseKey(header: string | string[] | undefined): string | null {
     });
   }
   return header;
+}
+
+const HANDS_OUT_SECRET = /"secret":"/;
+
+// What a sealed answer is bound to: it opens only for the key it was stored under.
+function sealContextOf(owner: KeyOwner): string {
+  return `idempotency:${owner.firmId}:${owner.principal}:${owner.key}`;
 }
 
 function principalKey(principal: Principal): string {

@@ -9,7 +9,8 @@ import { MANDATE_READERS } from '../../common/access';
 
 const SYNC_ORDER =
   'in the order of their last change, for an incremental sync: keep the last endCursor and pass it as `after` next ' +
-  'time. A row changed again comes again; none is ever skipped, even while writes go on.';
+  'time. A row changed again comes again; none is ever skipped, even while writes go on. A cursor this database ' +
+  'cannot serve (issued by another database, or before a restore) is refused with SYNC_CURSOR_EXPIRED: sync again from the start.';
 
 @Resolver()
 export class SyncResolver {

@@ -5,6 +5,7 @@ import { InputCheck } from '../../common/input-check';
 import {
   Candidate,
   CANDIDATE_VALUE_KEYS,
+  candidatesWritten,
   type CandidateData,
   type CandidateValues,
   checkCandidateData,
@@ -172,6 +173,11 @@ export async function upsertCandidates(em: EntityManager, firmId: string, items:
       return { ...outcome, candidate: entityOf(updated.get(outcome.candidate!.id)!) };
     }
     return outcome;
+  });
+  const idsOf = (status: UpsertCandidateStatus) => results.flatMap((result) => (result.status === status ? [result.candidate!.id] : []));
+  await candidatesWritten(em, firmId, {
+    createdIds: idsOf(UpsertCandidateStatus.CREATED),
+    updatedIds: idsOf(UpsertCandidateStatus.UPDATED),
   });
   const written = results.filter(
     (result) => result.status === UpsertCandidateStatus.CREATED || result.status === UpsertCandidateStatus.UPDATED,

@@ -4,6 +4,7 @@ import { ApiKeyScope, Role, type Principal } from '../../common/access';
 import { principalOf, type Context } from '../../common/context';
 import { uuidArray } from '../../common/sql';
 import { Scorecard, ScorecardStatus } from './scorecard.entity';
+import { InterviewStatus } from './interview.entity';
 
 // Independent scoring: an interviewer forms their own judgement before seeing anyone else's.
 // A user who still has a DRAFT scorecard on any interview of a candidacy sees, of that
@@ -11,14 +12,16 @@ import { Scorecard, ScorecardStatus } from './scorecard.entity';
 // submit. Everything that shows scores of a candidacy asks the functions of this file.
 
 // The rule itself, as SQL: the ids (column "candidacy_id") of the candidacies on which user `userId`
-// has a DRAFT scorecard on some interview. Every path that hides scores asks this query: the
+// has a DRAFT scorecard on some interview that may still take place (an interview CANCELLED or
+// NO_SHOW asks for no judgement, so it blinds nobody). Every path that hides scores asks this query: the
 // loader below, the where-clause on Scorecard and the ranking. A null user has none.
 export function candidaciesWithOwnDraftSql(userId: string | null): { sql: string; params: [string | null] } {
   return {
     sql: `select "own_interview"."candidacy_id"
         from "scorecard" as "own_draft"
         join "interview" as "own_interview" on "own_interview"."id" = "own_draft"."interview_id"
-       where "own_draft"."interviewer_id" = ?::uuid and "own_draft"."status" = '${ScorecardStatus.DRAFT}'`,
+       where "own_draft"."interviewer_id" = ?::uuid and "own_draft"."status" = '${ScorecardStatus.DRAFT}'
+         and "own_interview"."status" not in ('${InterviewStatus.CANCELLED}', '${InterviewStatus.NO_SHOW}')`,
     params: [userId],
   };
 }
@@ -60,7 +63,11 @@ export async function canSeeScoresOf(context: Context, candidacyId: string): Pro
 }
 
 // The scorecards of one candidacy that the caller may see, in the order given.
-export async function visibleScorecards(context: Context, candidacyId: string, scorecards: Scorecard[]): Promise<Scorecard[]> {
+export async function visibleScorecards<T extends Pick<Scorecard, 'status'> & { interviewer: { id: string } }>(
+  context: Context,
+  candidacyId: string,
+  scorecards: T[],
+): Promise<T[]> {
   const principal = principalOf(context);
   if (principal.kind === 'API_KEY') {
     if (!principal.scopes.includes(ApiKeyScope.ASSESSMENTS_READ)) return [];

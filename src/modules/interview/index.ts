@@ -3,16 +3,31 @@ import { Interview } from './interview.entity';
 import { Scorecard } from './scorecard.entity';
 import { ScorecardRevision } from './scorecard-revision.entity';
 import { Rating } from './rating.entity';
+import { DraftRating, ScorecardDraft } from './scorecard-draft.entity';
 import { interviewNode } from './interview.node';
 import { CandidacyInterviewsResolver, InterviewResolver } from './interview.resolver';
 import { scorecardNode } from './scorecard.node';
-import { RatingResolver, ScorecardResolver, ScorecardRevisionResolver } from './scorecard.resolver';
+import {
+  DraftRatingResolver,
+  RatingResolver,
+  ScorecardDraftResolver,
+  ScorecardResolver,
+  ScorecardRevisionResolver,
+} from './scorecard.resolver';
 
 // Interviews, their panels and the scorecards the panelists fill in: one aggregate (an
 // interview's panel is its scorecards), so one feature.
 export const interviewFeature: Feature = {
-  entities: [Interview, Scorecard, ScorecardRevision, Rating],
-  resolvers: [InterviewResolver, CandidacyInterviewsResolver, ScorecardResolver, ScorecardRevisionResolver, RatingResolver],
+  entities: [Interview, Scorecard, ScorecardRevision, Rating, ScorecardDraft, DraftRating],
+  resolvers: [
+    InterviewResolver,
+    CandidacyInterviewsResolver,
+    ScorecardResolver,
+    ScorecardRevisionResolver,
+    RatingResolver,
+    ScorecardDraftResolver,
+    DraftRatingResolver,
+  ],
   nodeSources: [interviewNode, scorecardNode],
 };
 
@@ -23,9 +38,10 @@ export {
   primeScoringBlindness,
   scoringBlindCandidacyIds,
 } from './independent-scoring';
-export { Interview, InterviewKind } from './interview.entity';
-export { scheduleInterview } from './interview.service';
+export { Interview, InterviewKind, InterviewStatus } from './interview.entity';
+export { cancelInterview, markInterviewHeld, markInterviewNoShow, rescheduleInterview, scheduleInterview } from './interview.service';
 export { Rating } from './rating.entity';
+export { DraftRating, ScorecardDraft } from './scorecard-draft.entity';
 export { Recommendation, ScorecardRevision } from './scorecard-revision.entity';
 export { Scorecard, ScorecardStatus } from './scorecard.entity';
-export { amendScorecard, submitScorecard } from './scorecard.service';
+export { amendScorecard, saveScorecardDraft, submitScorecard } from './scorecard.service';

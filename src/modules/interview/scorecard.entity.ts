@@ -17,7 +17,7 @@ registerEnumType(ScorecardStatus, { name: 'ScorecardStatus' });
 @Entity()
 @Unique({ properties: ['interview', 'interviewer'] })
 @ObjectType({ implements: Node, description: "One interviewer's scorecard for one interview." })
-export class Scorecard extends TenantEntity<'status' | 'submittedAt' | 'latestRevision' | 'version'> {
+export class Scorecard extends TenantEntity<'status' | 'submittedAt' | 'latestRevision' | 'version' | 'focusCompetencyKeys'> {
   @ManyToOne(() => Interview, { ref: true, deleteRule: 'cascade', index: true })
   interview!: Ref<Interview>;
 
@@ -40,4 +40,10 @@ export class Scorecard extends TenantEntity<'status' | 'submittedAt' | 'latestRe
   @Property({ default: 1 })
   @Field(() => Int)
   version: number = 1;
+
+  // The competencies this panelist is to probe, so that the panel covers the profile between
+  // them without everyone asking the same questions; keys weighted in the mandate's profile.
+  @Property({ type: 'text[]', default: '{}' })
+  @Field(() => [String], { description: 'The competency keys this panelist focuses on, in the order given.' })
+  focusCompetencyKeys: string[] = [];
 }

@@ -14,6 +14,7 @@ export const mandateFeature: Feature = {
 
 export { canChangeStatus, isFinalStatus } from './mandate-status';
 export { LeadershipLevel, Mandate, MandateStatus } from './mandate.entity';
+export { mandateStatusChanged } from './mandate.events';
 export { MandateConnection } from './mandate.inputs';
 export { mandateByIdLoader, requirementProfileLoader } from './mandate.loaders';
 export { createMandate, type CreateMandateData, findMandate } from './mandate.service';

@@ -11,6 +11,7 @@ import { User } from '../user';
 import { DEFAULT_RUBRIC_KEY, Rubric, RubricStatus } from '../rubric';
 import { LeadershipLevel, Mandate, MandateStatus } from './mandate.entity';
 import { canChangeStatus, refusedStatusChange } from './mandate-status';
+import { mandateStatusChanged } from './mandate.events';
 
 // Ids are local ids. For an id the caller gave, null means "names nothing" (e.g. a malformed
 // global id) and is reported as NOT_FOUND; undefined means it was not given.
@@ -111,7 +112,9 @@ export async function changeMandateStatus(
   if (!canChangeStatus(mandate.status, status)) {
     throw UserInputError.of(UserErrorCode.INVALID_STATE, refusedStatusChange(mandate.status, status), ['input', 'status']);
   }
+  const fromStatus = mandate.status;
   mandate.status = status;
+  if (fromStatus !== status) await mandateStatusChanged(em, firmId, { mandateId: mandate.id, fromStatus, toStatus: status });
   return mandate;
 }
 

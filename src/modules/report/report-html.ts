@@ -6,7 +6,8 @@ import { formatDate, formatPercent, formatScore, REPORT_TEXTS, type ReportTexts 
 // How sure the panel's scores are, when the calibration feature provides it (PRODUCT.md §3b):
 // Krippendorff's alpha and its reading. The report shows a line for it when it is given.
 export interface ReportAgreement {
-  alpha: number;
+  // Null when there is nothing to measure yet (no pairable units or no variation).
+  alpha: number | null;
   reading: string;
 }
 
@@ -51,9 +52,13 @@ function cover(model: ReportModel, texts: ReportTexts): string {
     ...(model.leadConsultantName ? ([[texts.cover.lead, model.leadConsultantName]] as [string, string][]) : []),
   ];
   const agreement = model.agreement
-    ? `<p class="agreement" data-agreement>${escapeHtml(texts.agreement)}: α = ${escapeHtml(
-        new Intl.NumberFormat(texts.intlLocale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(model.agreement.alpha),
-      )} (${escapeHtml(texts.agreementReadings[model.agreement.reading] ?? model.agreement.reading)})</p>`
+    ? `<p class="agreement" data-agreement>${escapeHtml(texts.agreement)}: ${
+        model.agreement.alpha === null
+          ? ''
+          : `α = ${escapeHtml(
+              new Intl.NumberFormat(texts.intlLocale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(model.agreement.alpha),
+            )} `
+      }(${escapeHtml(texts.agreementReadings[model.agreement.reading] ?? model.agreement.reading)})</p>`
     : '';
   return `<section class="cover">
 <h1>${escapeHtml(texts.title)}</h1>

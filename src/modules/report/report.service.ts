@@ -16,6 +16,7 @@ import {
 import { candidaciesWithOwnDraft } from '../interview';
 import { forbidden } from '../../common/errors';
 import { recordAccess } from '../audit';
+import { mandateAgreement } from '../calibration';
 import { ReportFormat, ReportLink } from './report-link.entity';
 import { findStoredPdf, storePdf } from './report.repository';
 import { renderReportHtml, type ReportAgreement, type ReportModel } from './report-html';
@@ -142,21 +143,30 @@ async function currentPrincipal(em: EntityManager, link: ReportLink): Promise<Pr
   return null;
 }
 
-// The figures of the panel's agreement (PRODUCT.md §3b) for the report's cover line. The
-// calibration feature provides them; until it does, the report shows no agreement line.
-async function agreementOf(_em: EntityManager, _firmId: string, _mandateId: string): Promise<ReportAgreement | null> {
-  return null;
+// The panel's agreement (PRODUCT.md §3b) for the report's cover line: the same figure as
+// PresentedMandate.agreement, alpha and its reading only, never per interviewer.
+async function agreementOf(em: EntityManager, firmId: string, mandateId: string, viewerUserId: string | null): Promise<ReportAgreement> {
+  const { alpha, reading } = await mandateAgreement(em, firmId, mandateId, viewerUserId);
+  return { alpha, reading };
 }
 
-export async function reportModel(em: EntityManager, firmId: string, publicationId: string, locale: Locale): Promise<ReportModel | null> {
+export async function reportModel(
+  em: EntityManager,
+  firmId: string,
+  publicationId: string,
+  locale: Locale,
+  viewerUserId: string | null = null,
+): Promise<ReportModel | null> {
   const publication = await loadPresentedPublication(em, firmId, publicationId, locale);
   if (!publication) return null;
-  return { ...publication, agreement: await agreementOf(em, firmId, publication.mandateId) };
+  return { ...publication, agreement: await agreementOf(em, firmId, publication.mandateId, viewerUserId) };
 }
+
+const viewerOf = (opened: OpenedReport) => (opened.principal.kind === 'USER' ? opened.principal.userId : null);
 
 export async function reportHtml(em: EntityManager, opened: OpenedReport): Promise<string> {
   const { link } = opened;
-  const model = (await reportModel(em, link.firm.id, link.publication.id, link.locale))!;
+  const model = (await reportModel(em, link.firm.id, link.publication.id, link.locale, viewerOf(opened)))!;
   return renderReportHtml(model, link.locale);
 }
 
@@ -165,7 +175,7 @@ export async function reportHtml(em: EntityManager, opened: OpenedReport): Promi
 export async function reportPdf(em: EntityManager, opened: OpenedReport, printer: PdfPrinter): Promise<Buffer> {
   const { link } = opened;
   const firmId = link.firm.id;
-  const model = (await reportModel(em, firmId, link.publication.id, link.locale))!;
+  const model = (await reportModel(em, firmId, link.publication.id, link.locale, viewerOf(opened)))!;
   const modelHash = createHash('sha256').update(RENDERER_VERSION).update(JSON.stringify(model)).digest('hex');
   const stored = await findStoredPdf(em, firmId, link.publication.id, link.locale, modelHash);
   if (stored) return stored;

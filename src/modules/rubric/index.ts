@@ -12,6 +12,7 @@ export const rubricFeature: Feature = {
 };
 
 export { Competency } from './competency.entity';
+export { RatingAnchor } from './rating-anchor.type';
 export { customerOrientedLeadershipRubric } from './customer-oriented-leadership';
 export { DEFAULT_RUBRIC_KEY, installDefaultRubric } from './default-rubric';
 export { Rubric, RubricStatus } from './rubric.entity';

@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../common/node';
 import { toGlobalId } from '../../common/global-id';
 import { LeadershipLevel, type Mandate, MandateStatus } from '../mandate';
-import type { Candidate } from '../candidate';
+import type { CandidateRow } from '../candidate';
 import { AgreementReading } from '../calibration';
 import type { ShortlistEntry } from './shortlist-entry.entity';
 import { FeedbackDecision, type ShortlistFeedback } from './shortlist-feedback.entity';
@@ -99,7 +99,7 @@ export class PresentedCandidate {
   @Field(() => [String], { description: 'ISO 639-1 codes, e.g. nb, sv, en.' })
   languages!: string[];
 
-  static of(candidate: Candidate): PresentedCandidate {
+  static of(candidate: CandidateRow): PresentedCandidate {
     return Object.assign(new PresentedCandidate(), {
       firstName: candidate.firstName,
       lastName: candidate.lastName,

@@ -6,7 +6,7 @@ import { runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../common/context';
 import { User, userByIdLoader } from '../user';
 import { Mandate, mandateByIdLoader } from '../mandate';
-import { Candidacy, candidacyByIdLoader } from '../candidacy';
+import { Candidacy, candidacyByIdLoader, type CandidacyRow } from '../candidacy';
 import { Shortlist } from './shortlist.entity';
 import { ShortlistEntry } from './shortlist-entry.entity';
 import { ShortlistFeedback } from './shortlist-feedback.entity';
@@ -170,7 +170,7 @@ export class MandateShortlistResolver {
 export class ShortlistEntryResolver {
   @Authorized<Access>(...MANDATE_READERS)
   @FieldResolver(() => Candidacy)
-  async candidacy(@Root() entry: ShortlistEntry, @Ctx() context: Context): Promise<Candidacy> {
+  async candidacy(@Root() entry: ShortlistEntry, @Ctx() context: Context): Promise<CandidacyRow> {
     return (await context.loaders.get(candidacyByIdLoader).load(entry.candidacy.id))!;
   }
 

@@ -4,7 +4,7 @@ import { InputCheck } from '../../common/input-check';
 import { flushOrRefuse } from '../../common/unique';
 import { Firm } from '../../common/firm.entity';
 import { User } from '../user';
-import { canChangeStatus, findMandate, isFinalStatus, Mandate, MandateStatus } from '../mandate';
+import { canChangeStatus, findMandate, isFinalStatus, Mandate, MandateStatus, mandateStatusChanged } from '../mandate';
 import { Candidacy, CandidacyStage, EXIT_STAGES, recordStageChange } from '../candidacy';
 import { assess, computeFit, findFitInputs } from '../fit';
 import { Shortlist } from './shortlist.entity';
@@ -300,6 +300,7 @@ export async function publishShortlist(
     }
   }
   if (mandate.status === MandateStatus.OPEN && canChangeStatus(mandate.status, MandateStatus.PRESENTED)) {
+    await mandateStatusChanged(em, firmId, { mandateId: mandate.id, fromStatus: mandate.status, toStatus: MandateStatus.PRESENTED });
     mandate.status = MandateStatus.PRESENTED;
   }
   await shortlistPublished(em, firmId, {

@@ -1,10 +1,18 @@
 import type { EntityClass, EntityDictionary, EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { isUuid } from '../../common/global-id';
 import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection } from '../../common/connection';
-import { badUserInput } from '../../common/errors';
+import { badUserInput, syncCursorExpired } from '../../common/errors';
 import { SyncEntityType } from './sync-change.entity';
 
 const TRANSACTION_ID = /^[0-9]{1,20}$/;
+const IDENTITY = /^[0-9a-f]{16}$/;
+
+// Which database this is: the cluster's system identifier (new for every initdb, so for every
+// restore into a new cluster; readable by any user through pg_control_system()) and the database's
+// oid (new for every created database, so for a restore into another database of the same cluster).
+// Hashed, so the cursor stays opaque and short.
+const DATABASE_IDENTITY = `left(md5((select system_identifier::text from pg_control_system()) || '/' ||
+  (select oid::text from pg_database where datname = current_database())), 16)`;
 
 // The oldest transaction still running when the statement's snapshot was taken (its xmin), but
 // ignoring those known to run in other databases of the same server, which write no rows of
@@ -47,10 +55,7 @@ export async function paginateInSyncOrder<T extends { id: string }>(
   options: SyncPageOptions,
 ): Promise<Connection<T>> {
   const limit = pageSize(options.first);
-  const after = options.after ? decodeCursor(options.list, options.after, 2) : null;
-  if (after && !(typeof after[0] === 'string' && TRANSACTION_ID.test(after[0]) && isUuid(after[1]))) {
-    throw badUserInput('after is not a cursor of this list.', 'after');
-  }
+  const after = options.after ? decodeSyncCursor(options.list, options.after) : null;
   const filtered = em.createQueryBuilder(entity, 'filtered').select('filtered.id').where(where).getKnexQuery().toSQL();
   const conditions = [`s."firm_id" = ?`, `s."entity_type" = ?`, `s."transaction_id" < ${HORIZON}`, `s."entity_id" in (${filtered.sql})`];
   const parameters: unknown[] = [firmId, entityType, ...filtered.bindings];
@@ -59,29 +64,38 @@ export async function paginateInSyncOrder<T extends { id: string }>(
     parameters.push(options.changedSince.toISOString());
   }
   const keyset = after ? [`(s."transaction_id", s."entity_id") > (?::xid8, ?::uuid)`] : [];
-  // The ids, their order and the rows themselves in ONE statement, so one snapshot: a row
-  // changed between two statements would come with data newer than its place, and again later.
+  // The ids, their order, the rows themselves and the database's identity in ONE statement, so one
+  // snapshot: a row changed between two statements would come with data newer than its place, and
+  // again later. The identity row comes even when the page is empty (left join).
   const table = em.getMetadata().get(entity.name).tableName;
-  const rows: (Record<string, unknown> & { sync_transaction_id: string })[] = await em.execute(
-    `select s."transaction_id"::text as "sync_transaction_id", e.*
-     from "sync_change" s
-     join "${table}" e on e."id" = s."entity_id"
-     where ${[...conditions, ...keyset].join(' and ')}
-     order by s."transaction_id", s."entity_id"
-     limit ?`,
-    [...parameters, ...(after ? [String(after[0]), String(after[1])] : []), limit + 1],
+  const rows: (Record<string, unknown> & SyncColumns)[] = await em.execute(
+    `with "meta" as (select ${DATABASE_IDENTITY} as "identity", pg_snapshot_xmax(pg_current_snapshot())::text as "next_transaction_id")
+     select "meta"."identity" as "sync_identity", "meta"."next_transaction_id" as "sync_next_transaction_id", "page".*
+     from "meta" left join lateral (
+       select s."transaction_id" as "sync_transaction_id", e.*
+       from "sync_change" s
+       join "${table}" e on e."id" = s."entity_id"
+       where ${[...conditions, ...keyset].join(' and ')}
+       order by s."transaction_id", s."entity_id"
+       limit ?
+     ) "page" on true
+     order by "page"."sync_transaction_id", "page"."id"`,
+    [...parameters, ...(after ? [after.transactionId, after.entityId] : []), limit + 1],
   );
+  const [{ sync_identity: identity, sync_next_transaction_id: nextTransactionId }] = rows;
+  if (after) checkServable(after, identity, nextTransactionId);
+  const found = rows.filter((row) => row.sync_transaction_id !== null);
   const transactionOf = new Map<string, string>();
-  const items = rows.slice(0, limit).map(({ sync_transaction_id, ...row }) => {
+  const items = found.slice(0, limit).map(({ sync_transaction_id, sync_identity: _identity, sync_next_transaction_id: _next, ...row }) => {
     const item = em.map(entity, row as EntityDictionary<T>);
-    transactionOf.set(item.id, sync_transaction_id);
+    transactionOf.set(item.id, String(sync_transaction_id));
     return item;
   });
   return toConnection(
     items,
-    rows.length > limit,
+    found.length > limit,
     Boolean(after),
-    (item) => encodeCursor(options.list, [transactionOf.get(item.id)!, item.id]),
+    (item) => encodeCursor(options.list, [identity, transactionOf.get(item.id)!, item.id]),
     async () => {
       const [{ count }] = await em.execute(
         `select count(*)::int as "count" from "sync_change" s where ${conditions.join(' and ')}`,
@@ -90,4 +104,50 @@ export async function paginateInSyncOrder<T extends { id: string }>(
       return count as number;
     },
   );
+}
+
+interface SyncColumns {
+  sync_identity: string;
+  sync_next_transaction_id: string;
+  sync_transaction_id: string | null;
+}
+
+interface SyncCursor {
+  // Null for a cursor issued before cursors carried it.
+  identity: string | null;
+  transactionId: string;
+  entityId: string;
+}
+
+// [identity, transaction id, entity id]; cursors issued before the identity was added hold only the
+// last two and are still taken, so syncs running across the upgrade go on (the identity cannot be
+// checked for them; the transaction id still is).
+function decodeSyncCursor(list: string, cursor: string): SyncCursor {
+  let values: unknown[];
+  try {
+    values = decodeCursor(list, cursor, 3);
+  } catch {
+    values = [null, ...decodeCursor(list, cursor, 2)];
+  }
+  const [identity, transactionId, entityId] = values;
+  if (
+    !(identity === null || (typeof identity === 'string' && IDENTITY.test(identity))) ||
+    !(typeof transactionId === 'string' && TRANSACTION_ID.test(transactionId)) ||
+    !isUuid(entityId)
+  ) {
+    throw badUserInput('after is not a cursor of this list.', 'after');
+  }
+  return { identity, transactionId, entityId: entityId as string };
+}
+
+// A cursor is served only by the database that issued it: after a restore into another cluster or
+// database the transaction ids restart, and reading on from an old one would skip rows silently.
+// A transaction id at or above the next one to be given out proves the counter restarted even
+// where the identity cannot tell (a cursor without one).
+function checkServable(after: SyncCursor, identity: string, nextTransactionId: string): void {
+  if ((after.identity !== null && after.identity !== identity) || BigInt(after.transactionId) >= BigInt(nextTransactionId)) {
+    throw syncCursorExpired(
+      'after is a cursor this database cannot serve (it comes from another database, or the database was restored): sync again from the start, without after.',
+    );
+  }
 }

@@ -18,5 +18,6 @@ export { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
 export { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 export { WEBHOOK_EVENT_TYPES } from './webhook-event-type';
 export { WebhookEvent } from './webhook-event.entity';
-export { emitEvent } from './webhook-outbox';
+export { emitEvent, emitEvents, type OutboxEvent } from './webhook-outbox';
 export { WebhookSubscription } from './webhook-subscription.entity';
+export { sealClearWebhookSecrets } from './webhook-secrets';

@@ -5,6 +5,12 @@ export const WEBHOOK_EVENT_TYPES = [
   'shortlist.published',
   'shortlist.feedback_given',
   'candidate.erased',
+  'candidate.created',
+  'candidate.updated',
+  'mandate.status_changed',
+  'interview.scheduled',
+  'interview.rescheduled',
+  'interview.cancelled',
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

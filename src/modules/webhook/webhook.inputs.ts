@@ -3,6 +3,7 @@ import { ConnectionArgs, ConnectionType } from '../../common/connection';
 import { Payload } from '../../common/payload';
 import { WebhookSubscription } from './webhook-subscription.entity';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
+import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
 import { WEBHOOK_EVENT_TYPES } from './webhook-event-type';
 import { WEBHOOK_LIMITS } from './webhook.limits';
 
@@ -75,3 +76,27 @@ export class WebhookSubscriptionConnection extends ConnectionType('WebhookSubscr
 
 @ObjectType()
 export class WebhookDeliveryConnection extends ConnectionType('WebhookDelivery', WebhookDelivery) {}
+
+@ObjectType()
+export class PingWebhookSubscriptionPayload extends Payload {
+  @Field(() => WebhookDelivery, { nullable: true, description: 'The ping, in the delivery log: DELIVERED or FAILED, never retried.' })
+  delivery: WebhookDelivery | null = null;
+
+  @Field(() => WebhookDeliveryAttempt, {
+    nullable: true,
+    description: "The request made: the receiver's status, how long it took, why it failed.",
+  })
+  attempt: WebhookDeliveryAttempt | null = null;
+}
+
+@ObjectType()
+export class RotateWebhookSecretPayload extends Payload {
+  @Field(() => WebhookSubscription, { nullable: true })
+  subscription: WebhookSubscription | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The new signing secret, shown only this once. The previous one still signs deliveries for 24 hours.',
+  })
+  secret: string | null = null;
+}

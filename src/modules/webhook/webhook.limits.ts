@@ -4,4 +4,6 @@ export const WEBHOOK_LIMITS = {
   description: 200,
   // Subscriptions per firm: each event goes to each of them.
   subscriptions: 20,
+  // How long a ping waits for the receiver's answer: as long as a delivery does.
+  pingTimeoutMs: 10_000,
 } as const;

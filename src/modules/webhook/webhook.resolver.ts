@@ -14,6 +14,8 @@ import {
   CreateWebhookSubscriptionInput,
   CreateWebhookSubscriptionPayload,
   DeleteWebhookSubscriptionPayload,
+  PingWebhookSubscriptionPayload,
+  RotateWebhookSecretPayload,
   RedeliverWebhookInput,
   RedeliverWebhookPayload,
   WebhookDeliveriesArgs,
@@ -22,7 +24,15 @@ import {
   WebhookSubscriptionIdInput,
   WebhookSubscriptionPayload,
 } from './webhook.inputs';
-import { createWebhookSubscription, deleteWebhookSubscription, redeliverWebhook, setWebhookSubscriptionStatus } from './webhook.service';
+import {
+  createWebhookSubscription,
+  deleteWebhookSubscription,
+  recordPing,
+  redeliverWebhook,
+  rotateWebhookSecret,
+  sendPing,
+  setWebhookSubscriptionStatus,
+} from './webhook.service';
 import { WEBHOOK_MANAGERS } from '../../common/access';
 
 @Resolver(() => WebhookSubscription)
@@ -55,7 +65,7 @@ export class WebhookSubscriptionResolver {
   ): Promise<CreateWebhookSubscriptionPayload> {
     const { firmId } = principalOf(context);
     return runMutation(context, CreateWebhookSubscriptionPayload, (em) =>
-      createWebhookSubscription(em, firmId, input, { allowLoopback: !context.production }),
+      createWebhookSubscription(em, firmId, input, { allowLoopback: !context.production }, context.secrets),
     );
   }
 
@@ -96,6 +106,36 @@ export class WebhookSubscriptionResolver {
     const { firmId } = principalOf(context);
     return runMutation(context, RedeliverWebhookPayload, (em) =>
       redeliverWebhook(em, firmId, localIdOf(input.deliveryId, 'WebhookDelivery')),
+    );
+  }
+
+  @Authorized(...WEBHOOK_MANAGERS)
+  @Mutation(() => PingWebhookSubscriptionPayload, {
+    description:
+      'Sends a signed `ping` event to the subscription now (not through the queue, no retries) and answers with the attempt: ' +
+      "the receiver's HTTP status, the duration and why it failed. It shows in the delivery log too.",
+  })
+  async pingWebhookSubscription(
+    @Arg('input') input: WebhookSubscriptionIdInput,
+    @Ctx() context: Context,
+  ): Promise<PingWebhookSubscriptionPayload> {
+    const { firmId } = principalOf(context);
+    const subscriptionId = localIdOf(input.subscriptionId, 'WebhookSubscription');
+    // The request goes out before the mutation's transaction opens (see sendPing).
+    const sent = await sendPing(context.em, firmId, subscriptionId, { allowLoopback: !context.production }, context.secrets);
+    return runMutation(context, PingWebhookSubscriptionPayload, (em) => recordPing(em, firmId, subscriptionId, sent));
+  }
+
+  @Authorized(...WEBHOOK_MANAGERS)
+  @Mutation(() => RotateWebhookSecretPayload, {
+    description:
+      'Gives the subscription a new signing secret, shown only in this answer. For 24 hours deliveries carry two ' +
+      'signatures, with the new secret and with the one before (t=…,v1=<new>,v1=<old>): switch your receiver over meanwhile.',
+  })
+  rotateWebhookSecret(@Arg('input') input: WebhookSubscriptionIdInput, @Ctx() context: Context): Promise<RotateWebhookSecretPayload> {
+    const { firmId } = principalOf(context);
+    return runMutation(context, RotateWebhookSecretPayload, (em) =>
+      rotateWebhookSecret(em, firmId, localIdOf(input.subscriptionId, 'WebhookSubscription'), context.secrets),
     );
   }
 

@@ -1,10 +1,16 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { SecretBox } from '../../common/secret-box';
+import { ROTATION_OVERLAP_MS, signingSecrets } from './webhook-secrets';
 import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { Firm } from '../../common/firm.entity';
 import { refusedHost, type AddressPolicy } from './webhook-address';
 import { isWebhookEventType, WEBHOOK_EVENT_TYPES } from './webhook-event-type';
-import { newWebhookSecret } from './webhook-signature';
+import { newWebhookSecret, signWebhook, webhookBody, webhookHeaders } from './webhook-signature';
+import { WebhookEvent } from './webhook-event.entity';
+import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
+import { postWebhook, type WebhookResponse } from './delivery/webhook-http';
 import { WebhookSubscription, WebhookSubscriptionStatus } from './webhook-subscription.entity';
 import { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 import { WEBHOOK_LIMITS } from './webhook.limits';
@@ -20,6 +26,7 @@ export async function createWebhookSubscription(
   firmId: string,
   data: CreateWebhookSubscriptionData,
   policy: AddressPolicy,
+  box: SecretBox,
 ): Promise<{ subscription: WebhookSubscription; secret: string }> {
   const check = new InputCheck();
   const url = checkUrl(check, data.url, policy);
@@ -36,8 +43,35 @@ export async function createWebhookSubscription(
     );
   }
   const secret = newWebhookSecret();
-  const subscription = em.create(WebhookSubscription, { firm: em.getReference(Firm, firmId), url: url!, events, description, secret });
+  const id = randomUUID();
+  const sealed = box.seal(secret, id);
+  const subscription = em.create(WebhookSubscription, {
+    id,
+    firm: em.getReference(Firm, firmId),
+    url: url!,
+    events,
+    description,
+    secret: sealed,
+  });
   em.persist(subscription);
+  return { subscription, secret };
+}
+
+// A new signing secret, returned this once. The one it replaces still signs deliveries, next to
+// the new one, for 24 hours (ROTATION_OVERLAP_MS), so a receiver can switch over without losing
+// an event; a second rotation within that time ends the older secret's overlap at once.
+export async function rotateWebhookSecret(
+  em: EntityManager,
+  firmId: string,
+  subscriptionId: string | null,
+  box: SecretBox,
+  now = new Date(),
+): Promise<{ subscription: WebhookSubscription; secret: string }> {
+  const subscription = await findSubscription(em, firmId, subscriptionId, LockMode.PESSIMISTIC_WRITE);
+  const secret = newWebhookSecret();
+  subscription.previousSecret = subscription.secret;
+  subscription.previousSecretExpiresAt = new Date(now.getTime() + ROTATION_OVERLAP_MS);
+  subscription.secret = box.seal(secret, subscription.id);
   return { subscription, secret };
 }
 
@@ -82,8 +116,15 @@ export async function redeliverWebhook(em: EntityManager, firmId: string, delive
   return { delivery };
 }
 
-async function findSubscription(em: EntityManager, firmId: string, subscriptionId: string | null): Promise<WebhookSubscription> {
-  const subscription = subscriptionId ? await em.findOne(WebhookSubscription, { id: subscriptionId, firm: firmId }) : null;
+async function findSubscription(
+  em: EntityManager,
+  firmId: string,
+  subscriptionId: string | null,
+  lockMode?: LockMode,
+): Promise<WebhookSubscription> {
+  const subscription = subscriptionId
+    ? await em.findOne(WebhookSubscription, { id: subscriptionId, firm: firmId }, lockMode ? { lockMode } : {})
+    : null;
   if (!subscription) throw notFound(['input', 'subscriptionId'], 'webhook subscription');
   return subscription;
 }
@@ -128,4 +169,85 @@ function checkEvents(check: InputCheck, events: string[]): string[] {
     }
   });
   return unique;
+}
+
+// The event type of a ping: not one to subscribe to, every subscription can be pinged.
+export const PING_EVENT_TYPE = 'ping';
+
+// What a ping sent, to be logged by recordPing.
+export interface SentPing {
+  eventId: string;
+  deliveryId: string;
+  createdAt: Date;
+  data: Record<string, unknown>;
+  startedAt: Date;
+  durationMs: number;
+  response: WebhookResponse;
+}
+
+// Sends a signed `ping` to the subscription now, past the queue: step one of pingWebhookSubscription,
+// run before its transaction opens, so a receiver that takes its 10 s holds no database
+// connection. Null when the firm has no such subscription. The address rules are those of every
+// delivery (postWebhook checks every resolved address).
+export async function sendPing(
+  em: EntityManager,
+  firmId: string,
+  subscriptionId: string | null,
+  policy: AddressPolicy,
+  box: SecretBox,
+): Promise<SentPing | null> {
+  const subscription = subscriptionId ? await em.findOne(WebhookSubscription, { id: subscriptionId, firm: firmId }) : null;
+  if (!subscription) return null;
+  const ping = { eventId: randomUUID(), deliveryId: randomUUID(), createdAt: new Date(), data: { subscriptionId: subscription.nodeId } };
+  const body = webhookBody({ id: ping.eventId, type: PING_EVENT_TYPE, createdAt: ping.createdAt, data: ping.data });
+  const startedAt = new Date();
+  const response = await postWebhook(
+    subscription.url,
+    body,
+    webhookHeaders({
+      eventId: ping.eventId,
+      type: PING_EVENT_TYPE,
+      deliveryId: ping.deliveryId,
+      signature: signWebhook(signingSecrets(box, subscription, startedAt), body, Math.floor(startedAt.getTime() / 1000)),
+    }),
+    { timeoutMs: WEBHOOK_LIMITS.pingTimeoutMs, policy },
+  );
+  return { ...ping, startedAt, durationMs: Date.now() - startedAt.getTime(), response };
+}
+
+// Step two, in the mutation's transaction: logs the ping as a delivery of one attempt (DELIVERED or
+// FAILED, never retried), so it shows in the delivery log like any other.
+export async function recordPing(
+  em: EntityManager,
+  firmId: string,
+  subscriptionId: string | null,
+  sent: SentPing | null,
+): Promise<{ delivery: WebhookDelivery; attempt: WebhookDeliveryAttempt }> {
+  if (!sent) throw notFound(['input', 'subscriptionId'], 'webhook subscription');
+  // Deleted while the ping was out: NOT_FOUND too.
+  const subscription = await findSubscription(em, firmId, subscriptionId);
+  const firm = em.getReference(Firm, firmId);
+  const succeeded = sent.response.error === null;
+  const event = em.create(WebhookEvent, { id: sent.eventId, createdAt: sent.createdAt, firm, type: PING_EVENT_TYPE, data: sent.data });
+  const delivery = em.create(WebhookDelivery, {
+    id: sent.deliveryId,
+    firm,
+    subscription,
+    event,
+    queuedAt: sent.startedAt,
+    status: succeeded ? WebhookDeliveryStatus.DELIVERED : WebhookDeliveryStatus.FAILED,
+    attemptCount: 1,
+    lastAttemptAt: sent.startedAt,
+    deliveredAt: succeeded ? new Date(sent.startedAt.getTime() + sent.durationMs) : null,
+  });
+  const attempt = em.create(WebhookDeliveryAttempt, {
+    firm,
+    delivery,
+    number: 1,
+    durationMs: sent.durationMs,
+    responseStatus: sent.response.status,
+    error: sent.response.error?.slice(0, 1000) ?? null,
+    succeeded,
+  });
+  return { delivery, attempt };
 }

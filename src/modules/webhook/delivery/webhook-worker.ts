@@ -2,10 +2,12 @@ import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../../../config/logger';
 import type { WebhookConfig } from '../../../config/env';
-import { SIGNATURE_HEADER, signWebhook, webhookBody } from '../webhook-signature';
+import { signWebhook, webhookBody, webhookHeaders } from '../webhook-signature';
 import { WebhookDeliveryStatus } from '../webhook-delivery.entity';
 import { WebhookSubscriptionStatus } from '../webhook-subscription.entity';
 import { postWebhook } from './webhook-http';
+import { signingSecrets } from '../webhook-secrets';
+import type { SecretBox } from '../../../common/secret-box';
 
 export const DELIVERY_QUEUE = 'webhook-delivery';
 // How many deliveries one process attempts at the same time.
@@ -19,6 +21,8 @@ export type WebhookWorkerOptions = Pick<
 > & {
   connectionString: string;
   logger: Logger;
+  // Opens the signing secrets, kept encrypted at rest.
+  secrets: SecretBox;
 };
 
 export interface WebhookWorker {
@@ -132,7 +136,8 @@ export async function startWebhookWorker(options: WebhookWorkerOptions): Promise
 
   async function deliver(job: PgBoss.JobWithMetadata<DeliveryJob>): Promise<void> {
     const { rows } = await pool.query(
-      `select d."status", d."firm_id", s."url", s."secret", s."status" as "subscription_status",
+      `select d."status", d."firm_id", s."id" as "subscription_id", s."url", s."secret", s."previous_secret",
+              s."previous_secret_expires_at", s."status" as "subscription_status",
               e."id" as "event_id", e."type", e."created_at", e."data"
        from "webhook_delivery" d
        join "webhook_subscription" s on s."id" = d."subscription_id"
@@ -158,14 +163,21 @@ export async function startWebhookWorker(options: WebhookWorkerOptions): Promise
     const response = await postWebhook(
       delivery.url,
       body,
-      {
-        'content-type': 'application/json',
-        'user-agent': 'Outside-In-Webhooks/1',
-        'outside-in-event-id': delivery.event_id,
-        'outside-in-event-type': delivery.type,
-        'outside-in-delivery-id': job.data.deliveryId,
-        [SIGNATURE_HEADER.toLowerCase()]: signWebhook(delivery.secret, body, timestamp),
-      },
+      webhookHeaders({
+        eventId: delivery.event_id,
+        type: delivery.type,
+        deliveryId: job.data.deliveryId,
+        signature: signWebhook(
+          signingSecrets(options.secrets, {
+            id: delivery.subscription_id,
+            secret: delivery.secret,
+            previousSecret: delivery.previous_secret,
+            previousSecretExpiresAt: delivery.previous_secret_expires_at,
+          }),
+          body,
+          timestamp,
+        ),
+      }),
       { timeoutMs: options.timeoutMs, policy: { allowLoopback: options.allowLoopback } },
     );
     const succeeded = response.error === null;

@@ -1,0 +1,7 @@
+import type { Feature } from '../../common/feature';
+
+// The maintained per-candidate competency profile (issue 17): a table of sums and counts kept by
+// the features that change ratings or who may be found; read by the talent pool. No API of its own.
+export const competencyProfileFeature: Feature = { entities: [], resolvers: [], nodeSources: [] };
+
+export { maintainedAndRebuiltProfiles, type ProfileRow, refreshCandidateProfiles } from './profile.repository';

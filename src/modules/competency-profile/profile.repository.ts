@@ -1,0 +1,72 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { uuidArray } from '../../common/sql';
+
+// The counted ratings (§3: non-null scores of the latest revision of every submitted scorecard) of
+// some candidates, summed per candidacy and competency key. Erased candidates and candidates who
+// withdrew consent have no rows: they are in nobody's talent pool. Shared by the refresh and by
+// the rebuild check, so both read the ratings the same way.
+export const COUNTED_PROFILE_SQL = `
+  select c.firm_id, c.candidate_id, c.id as candidacy_id, c.mandate_id, r.competency_key,
+         sum(r.score)::int as score_sum, count(*)::int as ratings_count, max(s.submitted_at) as last_assessed_at
+    from candidacy c
+    join candidate p on p.id = c.candidate_id and p.erased_at is null and p.consent_status <> 'WITHDRAWN'
+    join interview i on i.candidacy_id = c.id
+    join scorecard s on s.interview_id = i.id and s.status = 'SUBMITTED'
+    join rating r on r.revision_id = s.latest_revision_id and r.score is not null
+   where c.firm_id = ? and (?::uuid[] is null or c.candidate_id = any(?::uuid[]))
+   group by c.firm_id, c.candidate_id, c.id, c.mandate_id, r.competency_key`;
+
+// Recomputes the maintained competency profile rows of these candidates from their counted
+// ratings, in the caller's transaction: every submit and amend of a scorecard, erasure, consent
+// change (and a later merge of candidates) calls it for the candidates it touched, so the pool
+// never reads a profile older than the data. Two statements whatever the number of candidates.
+export async function refreshCandidateProfiles(em: EntityManager, firmId: string, candidateIds: readonly string[]): Promise<void> {
+  if (candidateIds.length === 0) return;
+  const ids = uuidArray([...new Set(candidateIds)]);
+  await em.execute(`delete from candidate_competency_profile where firm_id = ? and candidate_id = any(?::uuid[])`, [firmId, ids]);
+  await em.execute(
+    `insert into candidate_competency_profile
+       (firm_id, candidate_id, candidacy_id, mandate_id, competency_key, score_sum, ratings_count, last_assessed_at)
+     ${COUNTED_PROFILE_SQL}`,
+    [firmId, ids, ids],
+  );
+}
+
+export interface ProfileRow {
+  candidateId: string;
+  candidacyId: string;
+  mandateId: string;
+  competencyKey: string;
+  scoreSum: number;
+  ratingsCount: number;
+  lastAssessedAt: string;
+}
+
+const ROW_COLUMNS = `candidate_id, candidacy_id, mandate_id, competency_key, score_sum, ratings_count,
+  to_char(last_assessed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as last_assessed_at`;
+
+// The firm's maintained rows and the rows a rebuild from scratch would write, in one order: the
+// check that the maintenance missed nothing (tests and an operator's consistency check).
+export async function maintainedAndRebuiltProfiles(
+  em: EntityManager,
+  firmId: string,
+): Promise<{ maintained: ProfileRow[]; rebuilt: ProfileRow[] }> {
+  const order = 'order by candidacy_id, competency_key';
+  const [maintained, rebuilt] = await Promise.all([
+    em.execute<Record<string, unknown>[]>(`select ${ROW_COLUMNS} from candidate_competency_profile where firm_id = ? ${order}`, [firmId]),
+    em.execute<Record<string, unknown>[]>(`select ${ROW_COLUMNS} from (${COUNTED_PROFILE_SQL}) fresh ${order}`, [firmId, null, null]),
+  ]);
+  return { maintained: maintained.map(toRow), rebuilt: rebuilt.map(toRow) };
+}
+
+function toRow(row: Record<string, unknown>): ProfileRow {
+  return {
+    candidateId: row.candidate_id as string,
+    candidacyId: row.candidacy_id as string,
+    mandateId: row.mandate_id as string,
+    competencyKey: row.competency_key as string,
+    scoreSum: Number(row.score_sum),
+    ratingsCount: Number(row.ratings_count),
+    lastAssessedAt: row.last_assessed_at as string,
+  };
+}

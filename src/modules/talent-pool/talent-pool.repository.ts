@@ -1,0 +1,222 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { decodeCursor, encodeCursor } from '../../common/connection';
+import { badUserInput } from '../../common/errors';
+import { isUuid } from '../../common/global-id';
+import { uuidArray } from '../../common/sql';
+import { candidaciesWithOwnDraftSql } from '../interview';
+import { FIT_FROM_SUMS_SQL, FIT_SUMS_SQL } from '../fit';
+
+export interface TalentPoolFilterData {
+  minCoverage?: number | null;
+  assessedSince?: Date | null;
+  // Exact locations (case and surrounding spaces ignored); any of them.
+  locations?: readonly string[] | null;
+  // ISO 639-1 codes; the candidate speaks any of them.
+  languages?: readonly string[] | null;
+  // The candidate has any of these tags.
+  tags?: readonly string[] | null;
+  includePipeline?: boolean | null;
+}
+
+export interface PoolRow {
+  candidateId: string;
+  fit: number | null;
+  coverage: number;
+  mustHavesMet: boolean | null;
+  lastAssessedAt: Date;
+  inPipeline: boolean;
+  cursor: string;
+}
+
+// The talent pool of §3c for one mandate, in one statement over the maintained profile
+// (candidate_competency_profile), keyset-paged. The profile is kept per candidacy, so the
+// viewer's blind candidacies (their own unsubmitted scorecard: independent scoring) are left
+// out here, before pooling: the same rule as the ranking, with the same query. Pooled score of a
+// key = sum of the score sums / sum of the counts, in exact numeric arithmetic, then §3's
+// formulas (shared with the ranking) over the mandate's weighted requirements. Erased candidates
+// and withdrawn consent have no profile rows; retainUntil is checked against today here.
+export async function findTalentPool(
+  em: EntityManager,
+  firmId: string,
+  mandateId: string,
+  options: { limit: number; after?: string | null; viewerUserId?: string | null; filter?: TalentPoolFilterData | null },
+): Promise<{ rows: PoolRow[]; hasNextPage: boolean }> {
+  const filter = options.filter ?? {};
+  const list = `talentPool:${mandateId}`;
+  const after = options.after ? poolCursorValues(decodeCursor(list, options.after, 6)) : null;
+  const ownDrafts = candidaciesWithOwnDraftSql(options.viewerUserId ?? null);
+  const textArray = (values: readonly string[] | null | undefined) => (values && values.length > 0 ? [...values] : null);
+  const locations = textArray(filter.locations?.map((each) => each.trim().toLowerCase()));
+  const rows: {
+    candidate_id: string;
+    fit: number | null;
+    coverage: number;
+    must_haves_met: boolean | null;
+    last_assessed_at: Date;
+    in_pipeline: boolean;
+    missed_rank: number;
+    unknown_fit_rank: number;
+    fit_key: number;
+    coverage_key: number;
+    assessed_key: string;
+  }[] = await em.execute(
+    `with weighted as (
+       select competency_key, weight, target, minimum
+         from requirement
+        where firm_id = ? and mandate_id = ? and weight > 0
+     ), blind as (
+       ${ownDrafts.sql}
+     ), pooled as (
+       select p.candidate_id, p.competency_key,
+              sum(p.score_sum)::numeric / sum(p.ratings_count) as score,
+              max(p.last_assessed_at) as last_assessed_at
+         from candidate_competency_profile p
+         join weighted w on w.competency_key = p.competency_key
+        where p.firm_id = ? and p.candidacy_id not in (select candidacy_id from blind)
+        group by p.candidate_id, p.competency_key
+     ), eligible as (
+       select c.id,
+              exists (select 1 from candidacy x where x.firm_id = c.firm_id and x.mandate_id = ? and x.candidate_id = c.id) as in_pipeline
+         from candidate c
+        where c.firm_id = ? and c.id in (select candidate_id from pooled)
+          and c.erased_at is null and c.consent_status <> 'WITHDRAWN'
+          and (c.retain_until is null or c.retain_until >= current_date)
+          and (?::text[] is null or lower(trim(c.location)) = any(?::text[]))
+          and (?::text[] is null or c.languages && ?::text[])
+          and (?::text[] is null or c.tags && ?::text[])
+     ), sums as (
+       select e.id, e.in_pipeline, max(sc.last_assessed_at) as last_assessed_at,
+              ${FIT_SUMS_SQL}
+         from eligible e
+         cross join weighted q
+         left join pooled sc on sc.candidate_id = e.id and sc.competency_key = q.competency_key
+        where ?::boolean or not e.in_pipeline
+        group by e.id, e.in_pipeline
+     ), ranked as (
+       select id, in_pipeline, last_assessed_at,
+              ${FIT_FROM_SUMS_SQL}
+         from sums
+        where ?::timestamptz is null or last_assessed_at >= ?::timestamptz
+     ), keyed as (
+       select *,
+              case when must_haves_met is false then 1 else 0 end as missed_rank,
+              case when fit is null then 1 else 0 end as unknown_fit_rank,
+              -coalesce(fit, 0) as fit_key,
+              -coverage as coverage_key,
+              -(extract(epoch from last_assessed_at) * 1000000)::bigint as assessed_key
+         from ranked
+        where ?::float8 is null or coverage >= ?::float8
+     )
+     select k.id as candidate_id, k.fit, k.coverage, k.must_haves_met, k.last_assessed_at, k.in_pipeline,
+            k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key::text as assessed_key
+       from keyed k
+      where ?::boolean
+         or (k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key, k.id)
+          > (?::int, ?::int, ?::float8, ?::float8, ?::bigint, ?::uuid)
+      order by k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key, k.id
+      limit ?`,
+    [
+      firmId,
+      mandateId,
+      ...ownDrafts.params,
+      firmId,
+      mandateId,
+      firmId,
+      locations && pgArray(locations),
+      locations && pgArray(locations),
+      textArray(filter.languages) && pgArray(filter.languages!),
+      textArray(filter.languages) && pgArray(filter.languages!),
+      textArray(filter.tags) && pgArray(filter.tags!),
+      textArray(filter.tags) && pgArray(filter.tags!),
+      filter.includePipeline ?? false,
+      filter.assessedSince?.toISOString() ?? null,
+      filter.assessedSince?.toISOString() ?? null,
+      filter.minCoverage ?? null,
+      filter.minCoverage ?? null,
+      after === null,
+      ...(after ?? [0, 0, 0, 0, '0', '00000000-0000-0000-0000-000000000000']),
+      options.limit + 1,
+    ],
+  );
+  const page = rows.slice(0, options.limit).map((row) => ({
+    candidateId: row.candidate_id,
+    fit: row.fit,
+    coverage: row.coverage,
+    mustHavesMet: row.must_haves_met,
+    lastAssessedAt: new Date(row.last_assessed_at),
+    inPipeline: row.in_pipeline,
+    cursor: encodeCursor(list, [row.missed_rank, row.unknown_fit_rank, row.fit_key, row.coverage_key, row.assessed_key, row.candidate_id]),
+  }));
+  return { rows: page, hasNextPage: rows.length > options.limit };
+}
+
+// A decoded cursor is caller input: check every value before it reaches SQL.
+function poolCursorValues(values: unknown[]): unknown[] {
+  const [missed, unknownFit, fit, coverage, assessed, id] = values;
+  const valid =
+    (missed === 0 || missed === 1) &&
+    (unknownFit === 0 || unknownFit === 1) &&
+    Number.isFinite(fit) &&
+    Number.isFinite(coverage) &&
+    typeof assessed === 'string' &&
+    /^-?\d{1,19}$/.test(assessed) &&
+    isUuid(id);
+  if (!valid) throw badUserInput('after is not a cursor of this list.', 'after');
+  return values;
+}
+
+// A text[] literal, each element quoted (a plain array binding would be spread into a list).
+function pgArray(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/["\\]/g, (char) => `\\${char}`)}"`).join(',')}}`;
+}
+
+// The pooled figures per weighted competency of some candidates (a page of the pool), in one
+// statement over the maintained profile, with the same blind rule as the pool.
+export async function findPooledCompetencies(
+  em: EntityManager,
+  firmId: string,
+  mandateId: string,
+  candidateIds: readonly string[],
+  viewerUserId: string | null,
+): Promise<PooledCompetencyRow[]> {
+  if (candidateIds.length === 0) return [];
+  const ownDrafts = candidaciesWithOwnDraftSql(viewerUserId);
+  const rows: {
+    candidate_id: string;
+    competency_key: string;
+    score: number;
+    ratings_count: number;
+    mandates_count: number;
+    last_assessed_at: Date;
+  }[] = await em.execute(
+    `select p.candidate_id, p.competency_key,
+            (sum(p.score_sum)::numeric / sum(p.ratings_count))::float8 as score,
+            sum(p.ratings_count)::int as ratings_count,
+            count(distinct p.mandate_id)::int as mandates_count,
+            max(p.last_assessed_at) as last_assessed_at
+       from candidate_competency_profile p
+       join requirement q on q.firm_id = p.firm_id and q.mandate_id = ? and q.competency_key = p.competency_key and q.weight > 0
+      where p.firm_id = ? and p.candidate_id = any(?::uuid[])
+        and p.candidacy_id not in (${ownDrafts.sql})
+      group by p.candidate_id, p.competency_key
+      order by p.candidate_id, p.competency_key`,
+    [mandateId, firmId, uuidArray(candidateIds), ...ownDrafts.params],
+  );
+  return rows.map((row) => ({
+    candidateId: row.candidate_id,
+    competencyKey: row.competency_key,
+    score: row.score,
+    ratingsCount: row.ratings_count,
+    mandatesCount: row.mandates_count,
+    lastAssessedAt: new Date(row.last_assessed_at),
+  }));
+}
+
+export interface PooledCompetencyRow {
+  candidateId: string;
+  competencyKey: string;
+  score: number;
+  ratingsCount: number;
+  mandatesCount: number;
+  lastAssessedAt: Date;
+}

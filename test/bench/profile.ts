@@ -1,0 +1,113 @@
+import 'reflect-metadata';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { ormOptions } from '../../src/config/orm.config';
+import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/config/embedded-postgres';
+import { toGlobalId } from '../../src/common/global-id';
+import { entities } from '../../src/server/features';
+import { startChildServer, type ChildServer } from './child';
+import { defaultPlan, generateFirm } from './generate-firm';
+import { loadSlice } from './load';
+import { CANDIDATES_WITH_REFS, NESTED, body } from './operations';
+
+// `node dist/bench/test/bench/profile.js [nested|candidatesWithRefs] [candidates] [seconds]`: the real
+// server under one read with --cpu-prof, then the functions that used the most CPU (self time), by
+// function and by package. For deciding where a read's Node time goes; the benchmark measures.
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+async function main(): Promise<void> {
+  const [operation = 'nested', candidates = '20000', seconds = '15'] = process.argv.slice(2);
+  const dataDir = path.join(os.tmpdir(), `outside-in-profile-${process.pid}`);
+  const profileDir = path.join(os.tmpdir(), `outside-in-cpu-profile-${process.pid}`);
+  let database: EmbeddedDatabase | null = null;
+  let app: ChildServer | null = null;
+  try {
+    database = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), databaseName: 'bench', persistent: false });
+    const orm = await MikroORM.init(ormOptions(database.url, entities, { pool: { min: 0, max: 2 } }));
+    const firm = await (async () => {
+      try {
+        await orm.getMigrator().up();
+        return await generateFirm(orm.em.fork() as EntityManager, database!.url, defaultPlan(20261122, Number(candidates)));
+      } finally {
+        await orm.close(true);
+      }
+    })();
+    const env = { BENCH_DATABASE_URL: database.url, NODE_ENV: 'production' };
+    app = await startChildServer(path.join(__dirname, 'app-server.js'), env, [
+      '--max-old-space-size=160',
+      '--cpu-prof',
+      `--cpu-prof-dir=${profileDir}`,
+    ]);
+    const request =
+      operation === 'nested'
+        ? body(NESTED, { id: toGlobalId('Mandate', firm.mandateIds[0]), first: 50 })
+        : body(CANDIDATES_WITH_REFS, { first: 50 });
+    const url = `http://127.0.0.1:${app.port}/graphql`;
+    // A short warm-up first; only the samples of the timed load count (V8 and hrtime share the monotonic clock).
+    await loadSlice({ url, token: firm.apiKeySecret, bodies: [request], connections: 10, seconds: 3 });
+    const from = Number(process.hrtime.bigint() / 1000n);
+    const slice = await loadSlice({ url, token: firm.apiKeySecret, bodies: [request], connections: 10, seconds: Number(seconds) });
+    const to = Number(process.hrtime.bigint() / 1000n);
+    console.log(`${operation}: ${slice.requests} answers in ${seconds} s, ${slice.non2xx} non-2xx, ${slice.errors} errors`);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await app.stop();
+    app = null;
+    const [file] = await fs.readdir(profileDir);
+    summarise(JSON.parse(await fs.readFile(path.join(profileDir, file), 'utf8')), from, to, slice.requests);
+    console.log(`profile: ${path.join(profileDir, file)}`);
+  } finally {
+    await app?.stop().catch(() => undefined);
+    await database?.stop().catch(() => undefined);
+    await fs.rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+function summarise(
+  profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number },
+  from: number,
+  to: number,
+  requests: number,
+): void {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<number, number>();
+  let at = profile.startTime;
+  profile.samples.forEach((id, index) => {
+    at += profile.timeDeltas[index] ?? 0;
+    if (at >= from && at <= to) self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0));
+  });
+  const idle = new Set(['(idle)', '(program)']);
+  const byFunction = new Map<string, number>();
+  const byPackage = new Map<string, number>();
+  let busy = 0;
+  for (const [id, micros] of self) {
+    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+    if (idle.has(functionName)) continue;
+    busy += micros;
+    const where = url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/(src|dist)\//, '$1/');
+    const name = `${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
+    const owner = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.startsWith('node:') ? 'node' : url ? 'app' : functionName);
+    byPackage.set(owner, (byPackage.get(owner) ?? 0) + micros);
+  }
+  const top = (map: Map<string, number>, count: number) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([name, micros]) => `${((100 * micros) / busy).toFixed(1).padStart(5)} %  ${name}`)
+      .join('\n');
+  console.log(
+    `busy CPU ${(busy / 1e6).toFixed(1)} s, ${(busy / 1000 / Math.max(1, requests)).toFixed(1)} ms per request\n\nby package:\n${top(byPackage, 12)}\n\nby function (self):\n${top(byFunction, 25)}`,
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

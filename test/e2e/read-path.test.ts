@@ -1,0 +1,214 @@
+import pg from 'pg';
+import { parse } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { toGlobalId } from '../../src/common/global-id';
+import { Candidate } from '../../src/modules/candidate';
+import { readRows, rowsByKey } from '../../src/common/rows';
+import { hashToken } from '../../src/common/token';
+import { startTestApp, type RecordedStatement, type TestApp } from '../helpers/test-app';
+import { generateFirm, type GeneratedFirm } from '../bench/generate-firm';
+import { CANDIDATES_WITH_REFS, NESTED } from '../bench/operations';
+import { CANDIDATES_WITH_REFS_SQL, NESTED_SQL } from '../bench/limit-queries';
+
+// The cost of a page must follow the page, not the firm: no statement of a page read may walk a
+// whole firm's table (what MikroORM's autoJoinRefsForFilters did: the candidacy page joined all
+// of the firm's candidates to check their firm_id). Checked on the plans PostgreSQL really ran
+// (EXPLAIN ANALYZE of every SELECT the server sent), on a firm of a few thousand candidates.
+
+let app: TestApp;
+let firm: GeneratedFirm;
+let firmRows: Map<string, number>;
+
+// The tables that grow with the firm; a page may read a few of their rows, never most of them.
+const FIRM_SIZED = ['candidate', 'candidate_external_ref', 'candidacy', 'interview', 'scorecard', 'scorecard_revision', 'rating'];
+
+beforeAll(async () => {
+  app = await startTestApp();
+  firm = await generateFirm(app.em(), app.orm.config.get('clientUrl')!, {
+    seed: 11,
+    candidates: 4000,
+    mandateSizes: [300, 120, 600],
+    recruiters: 6,
+    clients: 3,
+  });
+  firmRows = new Map();
+  for (const table of FIRM_SIZED) {
+    const [row] = await app
+      .em()
+      .getConnection()
+      .execute<{ n: number }[]>(`select count(*)::int as n from "${table}" where firm_id = ?`, [firm.firmId]);
+    firmRows.set(table, row.n);
+  }
+}, 120_000);
+afterAll(() => app.close());
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  'Rows Removed by Filter'?: number;
+  'Rows Removed by Index Recheck'?: number;
+  Plans?: PlanNode[];
+}
+
+// Rows each scan of a firm-sized table produced or threw away, over all its loops.
+function scans(node: PlanNode, into: { table: string; rows: number }[] = []): { table: string; rows: number }[] {
+  const table = node['Relation Name'];
+  if (table && FIRM_SIZED.includes(table)) {
+    const rows = node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0);
+    into.push({ table, rows: rows * node['Actual Loops'] });
+  }
+  for (const child of node.Plans ?? []) scans(child, into);
+  return into;
+}
+
+// Every scan of a firm-sized table in the SELECTs of `statements` that read more than a quarter of
+// the firm's rows of that table.
+async function firmWideScans(statements: RecordedStatement[]): Promise<string[]> {
+  const selects = statements.filter((statement) => /^\s*select\b/i.test(statement.sql));
+  expect(selects.length).toBeGreaterThan(0);
+  const offenders: string[] = [];
+  const connection = app.em().getConnection();
+  for (const { sql, bindings } of selects) {
+    const [explained] = await connection.execute<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(
+      `explain (analyze, format json) ${sql}`,
+      bindings,
+    );
+    for (const scan of scans(explained['QUERY PLAN'][0].Plan)) {
+      if (scan.rows > firmRows.get(scan.table)! / 4)
+        offenders.push(`${scan.table}: ${scan.rows} of ${firmRows.get(scan.table)} rows in ${sql.slice(0, 160)}`);
+    }
+  }
+  return offenders;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench's operations are plain strings
+const document = (query: string) => parse(query) as TypedDocumentNode<any, Record<string, unknown>>;
+
+describe('the shape of a page read', () => {
+  it('should read the nested pipeline page without scanning any firm-wide table', async () => {
+    const api = app.client(firm.apiKeySecret);
+    let data: { node: { candidacies: { edges: { node: { interviews: { scorecards: { ratings: unknown[] }[] }[] } }[] } } } | null = null;
+    const statements = await app.recordStatements(async () => {
+      data = await api.data(document(NESTED), { id: toGlobalId('Mandate', firm.mandateIds[0]), first: 50 });
+    });
+    // The page really went all the way down, so every statement had rows to find.
+    const candidacies = data!.node.candidacies.edges;
+    expect(candidacies).toHaveLength(50);
+    const ratings = candidacies.flatMap((edge) =>
+      edge.node.interviews.flatMap((interview) => interview.scorecards.flatMap((scorecard) => scorecard.ratings)),
+    );
+    expect(ratings.length).toBeGreaterThan(100);
+    expect(await firmWideScans(statements)).toEqual([]);
+  });
+
+  it('should read a page of candidates with their external refs without scanning any firm-wide table', async () => {
+    const api = app.client(firm.apiKeySecret);
+    let data: { candidates: { edges: { node: { externalRefs: unknown[] } }[] } } | null = null;
+    const statements = await app.recordStatements(async () => {
+      data = await api.data(document(CANDIDATES_WITH_REFS), { first: 50 });
+    });
+    const edges = data!.candidates.edges;
+    expect(edges).toHaveLength(50);
+    expect(edges.flatMap((edge) => edge.node.externalRefs).length).toBeGreaterThanOrEqual(50);
+    expect(await firmWideScans(statements)).toEqual([]);
+  });
+});
+
+describe('the tenant filter', () => {
+  it('should refuse a query made without a firm instead of reading across firms', async () => {
+    const em = app.orm.em.fork() as EntityManager;
+    await expect(em.find(Candidate, {}, { limit: 1 })).rejects.toThrow("No arguments provided for filter 'tenant'");
+  });
+
+  it('should refuse a plain-row read made without a firm', async () => {
+    const em = app.orm.em.fork() as EntityManager;
+    await expect(readRows(em, Candidate, ['firstName'], { where: {}, limit: 1 })).rejects.toThrow(
+      "No arguments provided for filter 'tenant'",
+    );
+    const byId = rowsByKey<Candidate, unknown>(Candidate, ['firstName'], 'id');
+    await expect(byId(em, [firm.firmId])).rejects.toThrow("No arguments provided for filter 'tenant'");
+  });
+
+  it('should scope a plain-row read to the firm it is given', async () => {
+    const em = app.orm.em.fork() as EntityManager;
+    em.setFilterParams('tenant', { firmId: '00000000-0000-4000-8000-000000000000' });
+    expect(await readRows(em, Candidate, ['firstName'], { where: {} })).toEqual([]);
+    em.setFilterParams('tenant', { firmId: firm.firmId });
+    expect(await readRows(em, Candidate, ['firstName'], { where: {} })).toHaveLength(firmRows.get('candidate')!);
+  });
+
+  it('should scope a query to the firm it is given', async () => {
+    const em = app.orm.em.fork() as EntityManager;
+    em.setFilterParams('tenant', { firmId: firm.firmId });
+    expect(await em.count(Candidate, {})).toBe(firmRows.get('candidate'));
+    em.setFilterParams('tenant', { firmId: '00000000-0000-4000-8000-000000000000' });
+    expect(await em.count(Candidate, {})).toBe(0);
+  });
+});
+
+// The plain-row read path must answer exactly what the entities did; the bench's hand-written
+// limit statements (built independently, in SQL) are the reference.
+describe('the plain-row read path', () => {
+  async function limitAnswer(sql: string, params: unknown[]): Promise<unknown> {
+    const client = new pg.Client({ connectionString: app.orm.config.get('clientUrl') });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ body: string }>(sql, [hashToken(firm.apiKeySecret), ...params]);
+      return JSON.parse(rows[0].body);
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('should answer the nested pipeline read as the single hand-written statement does', async () => {
+    const id = toGlobalId('Mandate', firm.mandateIds[1]);
+    const ours = await app.client(firm.apiKeySecret).request(document(NESTED), { id, first: 50 });
+    expect(ours.errors).toBeUndefined();
+    expect({ data: ours.data }).toEqual(await limitAnswer(NESTED_SQL, [firm.mandateIds[1], 50]));
+  });
+
+  it('should answer candidates with their external refs as the single hand-written statement does', async () => {
+    const ours = await app.client(firm.apiKeySecret).request(document(CANDIDATES_WITH_REFS), { first: 50 });
+    expect(ours.errors).toBeUndefined();
+    expect({ data: ours.data }).toEqual(await limitAnswer(CANDIDATES_WITH_REFS_SQL, [50]));
+  });
+
+  it('should read the same values into plain rows as into entities', async () => {
+    const em = app.orm.em.fork() as EntityManager;
+    em.setFilterParams('tenant', { firmId: firm.firmId });
+    const [first, second] = await em.find(Candidate, {}, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 2 });
+    // Every kind of column the Candidate type shows: dates, a date-only, arrays, nulls, an enum.
+    await app
+      .em()
+      .getConnection()
+      .execute(`update candidate set retain_until = '2031-03-04', consent_withdrawn_at = now(), phone = null where id = ?`, [first.id]);
+    em.clear();
+    const fields = [
+      'firstName',
+      'email',
+      'phone',
+      'languages',
+      'tags',
+      'consentStatus',
+      'consentGivenAt',
+      'consentWithdrawnAt',
+      'retainUntil',
+      'erasedAt',
+      'createdAt',
+    ] as const;
+    const read = rowsByKey<Candidate, Record<string, unknown>>(Candidate, fields, 'id');
+    const rows = await read(em, [second.id, first.id]);
+    const entities = await em.find(Candidate, { id: { $in: [first.id, second.id] } });
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      const entity = entities.find((candidate) => candidate.id === row.id)!;
+      expect({ ...row }).toEqual(Object.fromEntries(['id', ...fields].map((field) => [field, entity[field as keyof Candidate]])));
+      expect(row.nodeId).toBe(entity.nodeId);
+      expect(row.constructor.name).toBe('Candidate');
+    }
+    expect(rows.find((row) => row.id === first.id)!.retainUntil).toBe('2031-03-04');
+  });
+});

@@ -1,0 +1,207 @@
+import fc from 'fast-check';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+import { createTestFirm, type TestFirm } from '../helpers/fixtures';
+import { createStaffUser, RUBRIC_KEYS } from '../helpers/interview-fixtures';
+import type { GraphQLClient } from '../helpers/graphql-client';
+import { Client } from '../../src/modules/client';
+import { LeadershipLevel, Mandate } from '../../src/modules/mandate';
+import { Candidate } from '../../src/modules/candidate';
+import { Candidacy, CandidacyStage } from '../../src/modules/candidacy';
+import { DEFAULT_RUBRIC_KEY, Rubric, RubricStatus } from '../../src/modules/rubric';
+import { maintainedAndRebuiltProfiles } from '../../src/modules/competency-profile';
+import { fromGlobalId } from '../../src/common/global-id';
+import {
+  AmendScorecardDocument,
+  EraseCandidateDocument,
+  ScheduleInterviewDocument,
+  SubmitScorecardDocument,
+  UpdateCandidateDocument,
+} from '../generated/graphql';
+
+// The maintained competency profile against a rebuild from scratch, after random sequences of
+// the operations that change it (submit, amend, consent withdrawn and given again, erasure),
+// each through the API as users do it.
+
+let app: TestApp;
+let nordlys: TestFirm;
+// The two interviewers of every interview: the recruiter and a colleague.
+let panel: { nodeId: string; as: GraphQLClient }[];
+
+beforeAll(async () => {
+  app = await startTestApp();
+  nordlys = await createTestFirm(app, 'nordlys');
+  const colleague = await createStaffUser(app, nordlys);
+  panel = [
+    { nodeId: nordlys.recruiter.nodeId, as: nordlys.asRecruiter },
+    { nodeId: colleague.user.nodeId, as: colleague.as },
+  ];
+});
+afterAll(() => app.close());
+
+interface World {
+  candidateIds: string[];
+  // Per interview: its id, whose candidate it is, and the scorecard id of each panel member.
+  interviews: { id: string; candidate: number; scorecardIds: string[] }[];
+}
+
+// Two candidates, each in two mandates, one interview with the two-person panel per candidacy.
+async function world(): Promise<World> {
+  const em = app.em();
+  const firm = nordlys.firm.id;
+  const rubric = await em.findOneOrFail(Rubric, { firm, key: DEFAULT_RUBRIC_KEY, status: RubricStatus.PUBLISHED });
+  const client = em.create(Client, { firm, name: 'Fjordnett AS', country: 'NO' });
+  const mandates = [0, 1].map((index) =>
+    em.create(Mandate, {
+      firm,
+      title: `Mandate ${index}`,
+      client,
+      leadershipLevel: LeadershipLevel.EXECUTIVE,
+      leadRecruiter: nordlys.recruiter.id,
+      rubric,
+    }),
+  );
+  const candidates = ['Ingrid', 'Per'].map((firstName) => em.create(Candidate, { firm, firstName, lastName: 'Solberg' }));
+  const candidacies = candidates.flatMap((candidate, index) =>
+    mandates.map((mandate) => ({
+      index,
+      candidacy: em.create(Candidacy, { firm, mandate, candidate, stage: CandidacyStage.INTERVIEWING }),
+    })),
+  );
+  await em.flush();
+  const interviews: World['interviews'] = [];
+  for (const { index, candidacy } of candidacies) {
+    const { scheduleInterview } = await nordlys.asAdmin.data(ScheduleInterviewDocument, {
+      input: {
+        candidacyId: candidacy.nodeId,
+        kind: 'COMPETENCY',
+        scheduledAt: '2026-06-01T12:00:00.000Z',
+        interviewerIds: panel.map((member) => member.nodeId),
+      },
+    });
+    expect(scheduleInterview.userErrors).toEqual([]);
+    const interview = scheduleInterview.interview!;
+    const scorecardOf = (nodeId: string) => interview.scorecards.find((scorecard) => scorecard.interviewer.id === nodeId)!.id;
+    interviews.push({ id: interview.id, candidate: index, scorecardIds: panel.map((member) => scorecardOf(member.nodeId)) });
+  }
+  return { candidateIds: candidates.map((candidate) => candidate.nodeId), interviews };
+}
+
+type Operation =
+  | { kind: 'judge'; interview: number; member: number; scores: (number | null)[] }
+  | { kind: 'consent'; candidate: number; status: 'WITHDRAWN' | 'GIVEN' }
+  | { kind: 'erase'; candidate: number };
+
+const score = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null, freq: 4 });
+const operation: fc.Arbitrary<Operation> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('judge' as const),
+      interview: fc.nat(3),
+      member: fc.nat(1),
+      scores: fc.array(score, { minLength: 1, maxLength: RUBRIC_KEYS.length }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('consent' as const),
+      candidate: fc.nat(1),
+      status: fc.constantFrom('WITHDRAWN' as const, 'GIVEN' as const),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('erase' as const), candidate: fc.nat(1) }) },
+);
+
+// Submits the member's scorecard the first time, amends it after; refused (no write) once the
+// candidate is erased, which is part of what is checked.
+async function apply(world: World, submitted: Set<string>, op: Operation): Promise<void> {
+  if (op.kind === 'judge') {
+    const interview = world.interviews[op.interview];
+    const scorecardId = interview.scorecardIds[op.member];
+    const ratings = op.scores.map((value, index) => ({
+      competencyKey: RUBRIC_KEYS[index],
+      score: value,
+      evidence: value === null ? null : `Evidence for ${RUBRIC_KEYS[index]}.`,
+    }));
+    const as = panel[op.member].as;
+    if (submitted.has(scorecardId)) {
+      await as.data(AmendScorecardDocument, {
+        input: { scorecardId, ratings, recommendation: 'YES', summary: null, reason: 'Second thoughts.' },
+      });
+    } else {
+      const { submitScorecard } = await as.data(SubmitScorecardDocument, {
+        input: { interviewId: interview.id, ratings, recommendation: 'YES', summary: null },
+      });
+      if (submitScorecard.userErrors.length === 0) submitted.add(scorecardId);
+    }
+  } else if (op.kind === 'consent') {
+    const consent =
+      op.status === 'GIVEN' ? { status: 'GIVEN' as const, retainUntil: '2030-01-01T00:00:00Z' } : { status: 'WITHDRAWN' as const };
+    await nordlys.asRecruiter.data(UpdateCandidateDocument, { input: { candidateId: world.candidateIds[op.candidate], consent } });
+  } else {
+    await nordlys.asAdmin.data(EraseCandidateDocument, { input: { candidateId: world.candidateIds[op.candidate], reason: 'Request.' } });
+  }
+}
+
+describe('the maintained competency profile', () => {
+  it('should equal a rebuild from scratch after any sequence of submits, amends, consent changes and erasures', async () => {
+    let sawRows = false;
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 10 }), async (operations) => {
+        const built = await world();
+        const submitted = new Set<string>();
+        for (const op of operations) {
+          await apply(built, submitted, op);
+          const { maintained, rebuilt } = await maintainedAndRebuiltProfiles(app.em().fork(), nordlys.firm.id);
+          expect(maintained).toEqual(rebuilt);
+          if (maintained.length > 0) sawRows = true;
+        }
+      }),
+      { numRuns: 12 },
+    );
+    // The sequences did assess someone: the comparison was not of two empty tables.
+    expect(sawRows).toBe(true);
+  });
+
+  it('should hold per candidacy and key the sum, count and last submission of the counted ratings', async () => {
+    const built = await world();
+    const [first] = built.interviews;
+    const ratings = (scores: (number | null)[]) =>
+      scores.map((value, index) => ({ competencyKey: RUBRIC_KEYS[index], score: value, evidence: value === null ? null : 'Seen.' }));
+    for (const [member, scores] of [
+      [0, [4, 2, null]],
+      [1, [5, null, 3]],
+    ] as const) {
+      const { submitScorecard } = await panel[member].as.data(SubmitScorecardDocument, {
+        input: { interviewId: first.id, ratings: ratings([...scores]), recommendation: 'YES', summary: null },
+      });
+      expect(submitScorecard.userErrors).toEqual([]);
+    }
+    // An amendment replaces the member's earlier ratings: only the latest revision counts.
+    await panel[0].as.data(AmendScorecardDocument, {
+      input: { scorecardId: first.scorecardIds[0], ratings: ratings([1]), recommendation: 'NO', summary: null, reason: 'Reference call.' },
+    });
+    const rowsOf = async () => {
+      const { maintained } = await maintainedAndRebuiltProfiles(app.em().fork(), nordlys.firm.id);
+      return maintained
+        .filter((row) => row.candidateId === fromGlobal(built.candidateIds[0]))
+        .map(({ competencyKey, scoreSum, ratingsCount }) => ({ competencyKey, scoreSum, ratingsCount }))
+        .sort((a, b) => a.competencyKey.localeCompare(b.competencyKey));
+    };
+    expect(await rowsOf()).toEqual(
+      [
+        { competencyKey: RUBRIC_KEYS[0], scoreSum: 6, ratingsCount: 2 },
+        { competencyKey: RUBRIC_KEYS[2], scoreSum: 3, ratingsCount: 1 },
+      ].sort((a, b) => a.competencyKey.localeCompare(b.competencyKey)),
+    );
+    await nordlys.asRecruiter.data(UpdateCandidateDocument, {
+      input: { candidateId: built.candidateIds[0], consent: { status: 'WITHDRAWN' } },
+    });
+    expect(await rowsOf()).toEqual([]);
+  });
+});
+
+function fromGlobal(nodeId: string): string {
+  return fromGlobalId(nodeId)!.id;
+}
