@@ -18,7 +18,7 @@ interface Started {
   url: string;
 }
 
-function start(env: Record<string, string>): Promise<Started> {
+function start(env: Record<string, string>, ownProcessGroup = false): Promise<Started> {
   const child = spawn(process.execPath, [ENTRY], {
     env: {
       ...process.env,
@@ -30,6 +30,8 @@ function start(env: Record<string, string>): Promise<Started> {
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // As a terminal runs a command: a process group of its own, which Ctrl-C signals as a whole.
+    detached: ownProcessGroup,
   });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -137,8 +139,8 @@ describe('npm start', () => {
     expect(isAlive(pid)).toBe(false);
   });
 
-  it('should reuse the data on a second start, and stop cleanly on SIGTERM, its report printer (Chromium) too', async () => {
-    const app = await start({ PORT: '0' });
+  it('should reuse the data on a second start, and stop cleanly on Ctrl-C after printing a PDF, its report printer (Chromium) too', async () => {
+    const app = await start({ PORT: '0' }, true);
     expect(app.output()).not.toContain('demo data loaded just now');
     const { login } = await new GraphQLClient(app.url, null).data(LoginDocument, {
       input: { email: 'admin@fjellvik.example', password: 'fjellvik-admin' },
@@ -172,8 +174,10 @@ describe('npm start', () => {
     console.log(`API process RSS ${rssBefore} MB before the PDF, ${rssAfter} MB after; Chromium: ${browsers.length} processes`);
     expect(rssAfter - rssBefore).toBeLessThan(100);
 
+    // Ctrl-C as a terminal sends it: SIGINT to the whole process group. Puppeteer's own SIGINT
+    // handler once ended the app with exit code 130 here, before it drained and stopped PostgreSQL.
     const pid = postgresPid();
-    app.child.kill('SIGTERM');
+    process.kill(-app.child.pid!, 'SIGINT');
     expect(await exited(app.child)).toBe(0);
     expect(isAlive(pid)).toBe(false);
     expect(browsers.filter(isAlive)).toEqual([]);

@@ -36,9 +36,19 @@ export function createPdfPrinter({ logger, concurrency = 1, timeoutMs = 60_000 }
 
   function launch(): Promise<Browser> {
     if (!browser) {
-      const launching = chromium
-        .executablePath()
-        .then((executablePath) => puppeteer.launch({ executablePath, headless: true, args: BROWSER_ARGS, timeout: timeoutMs }));
+      const launching = chromium.executablePath().then((executablePath) =>
+        puppeteer.launch({
+          executablePath,
+          headless: true,
+          args: BROWSER_ARGS,
+          timeout: timeoutMs,
+          // Puppeteer's own signal handlers would close the browser and exit(130) on Ctrl-C, before
+          // the app drains its requests and stops PostgreSQL: the app's shutdown closes it (close()).
+          handleSIGINT: false,
+          handleSIGTERM: false,
+          handleSIGHUP: false,
+        }),
+      );
       browser = launching;
       launching.then(
         (started) => {
