@@ -313,7 +313,8 @@ describe('the audit row of each mutation', () => {
         action: 'login',
         objectType: 'User',
         objectId: nordlys.recruiter.id,
-        summary: { input: { email: R, password: R } },
+        // Users are versioned (updateUser): the version of the user who signed in.
+        summary: { input: { email: R, password: R }, result: { version: 1 } },
       }),
     ]);
     const logout = await send(app.client(token), LogoutDocument);
