@@ -59,6 +59,18 @@ const plan: fc.Arbitrary<MandatePlan> = fc.record({
   ),
 });
 
+// Every page of the ranking in turn, as a client pages through it.
+async function rankAllPages(mandateId: string, options: Omit<Parameters<typeof rankMandate>[3], 'after'>) {
+  const rows = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = await rankMandate(em(), firm.id, mandateId, { ...options, after });
+    rows.push(...page.rows);
+    if (!page.hasNextPage) return rows;
+    after = page.rows.at(-1)!.cursor;
+  }
+}
+
 // The reference: the pure model over the ratings that count, sorted by compareRanking.
 async function reference(mandateId: string, candidacies: { id: string; createdAt: Date }[]) {
   const { ratings, requirements } = await findFitInputs(
@@ -87,14 +99,7 @@ describe('ranking in SQL', () => {
         const expected = await reference(mandate.id, candidacies);
 
         // Read the whole ranking page by page: keyset cursors must neither skip nor repeat.
-        const actual = [];
-        let after: string | null = null;
-        for (;;) {
-          const page = await rankMandate(em(), firm.id, mandate.id, { limit: pageSize, after });
-          actual.push(...page.rows);
-          if (!page.hasNextPage) break;
-          after = page.rows.at(-1)!.cursor;
-        }
+        const actual = await rankAllPages(mandate.id, { limit: pageSize });
 
         expect(actual.map((row) => row.id)).toEqual(expected.map((row) => row.id));
         actual.forEach((row, index) => {
@@ -132,14 +137,7 @@ describe('ranking in SQL', () => {
             candidacies.filter((_, index) => kept.includes(stagesOf[index])),
           );
 
-          const actual = [];
-          let after: string | null = null;
-          for (;;) {
-            const page = await rankMandate(em(), firm.id, mandate.id, { limit: pageSize, after, stages: kept });
-            actual.push(...page.rows);
-            if (!page.hasNextPage) break;
-            after = page.rows.at(-1)!.cursor;
-          }
+          const actual = await rankAllPages(mandate.id, { limit: pageSize, stages: kept });
 
           expect(actual.map((row) => row.id)).toEqual(expected.map((row) => row.id));
           actual.forEach((row, index) => {
@@ -192,14 +190,7 @@ describe('ranking in SQL', () => {
           }))
           .sort(compareRanking);
 
-        const actual = [];
-        let after: string | null = null;
-        for (;;) {
-          const page = await rankMandate(em(), firm.id, mandate.id, { limit: pageSize, after, viewerUserId, calibrated: true });
-          actual.push(...page.rows);
-          if (!page.hasNextPage) break;
-          after = page.rows.at(-1)!.cursor;
-        }
+        const actual = await rankAllPages(mandate.id, { limit: pageSize, viewerUserId, calibrated: true });
 
         expect(actual.map((row) => row.id)).toEqual(expected.map((row) => row.id));
         actual.forEach((row, index) => {
