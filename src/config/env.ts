@@ -70,7 +70,9 @@ function readReplicaConfig(env: NodeJS.ProcessEnv): ReplicaConfig {
     .filter((url) => url !== '');
   for (const url of urls) {
     if (!/^postgres(ql)?:\/\//.test(url)) {
-      throw new ConfigError(`DATABASE_REPLICA_URLS must be postgres:// URLs separated by commas, got "${url.replace(/:[^:@/]*@/, ':…@')}".`);
+      throw new ConfigError(
+        `DATABASE_REPLICA_URLS must be postgres:// URLs separated by commas, got "${url.replace(/:[^:@/]*@/, ':…@')}".`,
+      );
     }
   }
   if (urls.length > 0 && !env.DATABASE_URL) {

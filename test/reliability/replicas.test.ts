@@ -30,7 +30,9 @@ const CONCURRENCY = 6;
 // The replica replays each commit this much later (until the kill test): a read sent to it right
 // after a write would miss the write, so read-your-writes is tested, not granted by luck.
 const APPLY_DELAY = '1s';
-const RATE_CAPACITY = 4000;
+// Large enough for the load below; the shared bucket shows in its exact count-down.
+const RATE_CAPACITY = 10_000_000;
+const LOAD_SECONDS = reliabilityScale(3, 15);
 
 const CREATE = `mutation Create($input: CreateCandidateInput!) {
   createCandidate(input: $input) { candidate { id lastName } userErrors { code message } }
@@ -119,7 +121,7 @@ async function post(api: CrashableApi, token: string, queryText: string, variabl
     body: JSON.stringify({ query: queryText, variables }),
     signal: AbortSignal.timeout(30_000),
   });
-  return { status: response.status, body: (await response.json()) as Answer["body"], headers: response.headers };
+  return { status: response.status, body: (await response.json()) as Answer['body'], headers: response.headers };
 }
 
 const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'outside-in-replicas-'));
@@ -155,12 +157,8 @@ beforeAll(async () => {
     RATE_LIMIT_CAPACITY: String(RATE_CAPACITY),
     RATE_LIMIT_REFILL_PER_SECOND: '0.001',
   };
-  // One after the other: both seal the webhook secret written in clear above at start-up.
-  for (let index = 0; index < 2; index++) {
-    const api = new CrashableApi(await findFreePort(), primary.url, env);
-    await api.start();
-    apis.push(api);
-  }
+  apis = [new CrashableApi(await findFreePort(), primary.url, env), new CrashableApi(await findFreePort(), primary.url, env)];
+  await Promise.all(apis.map((api) => api.start()));
   worker = new WorkerProcess({
     DATABASE_URL: primary.url,
     NODE_ENV: 'development',
@@ -307,20 +305,16 @@ describe('two API processes and a streaming read replica', () => {
 
   it('should share one rate limit between the processes (the PostgreSQL store)', async () => {
     const remaining: number[] = [];
-    let refusedAt = -1;
-    for (let index = 0; index < 2000 && refusedAt < 0; index++) {
-      const answer = await post(apis[index % 2], setup.limitedKey, LIST_COSTLY);
-      if (answer.status === 429) refusedAt = index;
-      else remaining.push(Number(answer.headers.get('x-ratelimit-remaining')));
+    for (let index = 0; index < 20; index++) {
+      const answer = await post(apis[index % 2], setup.limitedKey, LIST);
+      expect(answer.status).toBe(200);
+      remaining.push(Number(answer.headers.get('x-ratelimit-remaining')));
     }
-    // Refused by one process: the other refuses too, the bucket is one.
-    const other = await post(apis[(refusedAt + 1) % 2], setup.limitedKey, LIST_COSTLY);
-    expect(refusedAt).toBeGreaterThan(1);
-    expect(other.status).toBe(429);
-    // Each answer, whichever process gave it, left less than the one before.
+    // Each answer, whichever process gave it, left exactly one cost less than the one before:
+    // one bucket (two buckets of their own would each count down by half as much).
     const cost = RATE_CAPACITY - remaining[0];
+    expect(cost).toBeGreaterThan(0);
     expect(remaining).toEqual(remaining.map((_, index) => RATE_CAPACITY - cost * (index + 1)));
-    expect(remaining.at(-1)!).toBeLessThan(cost);
   });
 
   it('should have webhooks delivered by the worker process only, each event once', async () => {
@@ -341,10 +335,8 @@ describe('two API processes and a streaming read replica', () => {
   it(
     'should lose no acknowledged write when one API process is killed under load',
     async () => {
-      // From here the replica replays at once (recovery_min_apply_delay off, reloaded).
-      const autoConf = path.join(replica.dataDir, 'postgresql.auto.conf');
-      fs.writeFileSync(autoConf, fs.readFileSync(autoConf, 'utf8').replace(/^recovery_min_apply_delay.*$/m, ''));
-      await query(replica.url, 'select pg_reload_conf()');
+      // From here the replica replays at once.
+      await setApplyDelay(null);
       const stats = { ownReadsMissing: 0, othersStale: 0 };
       const results: Lane[] = [];
       const lagSamples: number[] = [];
@@ -394,6 +386,60 @@ describe('two API processes and a streaming read replica', () => {
     reliabilityScale(120_000, 1_200_000),
   );
 
+  it(
+    'should skip the replica while it lags beyond DATABASE_REPLICA_MAX_LAG_SECONDS',
+    async () => {
+      // The replica now replays 8 s late; the limit is 5 s. Another principal's read right after
+      // a write misses it while the replica is used, and sees it once the replica is skipped.
+      await setApplyDelay('8s');
+      const started = Date.now();
+      const reads: { atMs: number; fresh: boolean }[] = [];
+      for (let index = 0; Date.now() - started < 15_000; index++) {
+        const created = await mutate(index, setup.writerKey, CREATE, { input: { firstName: 'Lag', lastName: `lag-${index}` } });
+        const id = (created.candidate as { id: string }).id;
+        const answer = await post(apis[index % 2], setup.readerKey, READ_ONE, { id });
+        reads.push({ atMs: Date.now() - started, fresh: answer.body.data?.node !== null });
+        if (reads.length >= 4 && reads.slice(-4).every((read) => read.fresh)) break;
+        await sleep(250);
+      }
+      await setApplyDelay(null);
+      await replicaCatchesUp(primary.url, replica.url);
+      const firstFresh = reads.findIndex((read) => read.fresh);
+      console.log(
+        `lag test: reads of another principal right after a write, stale while the replica was used: ` +
+          reads.map((read) => `${read.atMs} ms ${read.fresh ? 'fresh' : 'stale'}`).join(', '),
+      );
+      expect(reads[0].fresh).toBe(false);
+      expect(firstFresh).toBeGreaterThan(0);
+      expect(reads[firstFresh].atMs).toBeGreaterThan(4500);
+      expect(reads.slice(firstFresh).every((read) => read.fresh)).toBe(true);
+    },
+    reliabilityScale(90_000, 180_000),
+  );
+
+  it(
+    'should measure the throughput of one and of two API processes under the same query load',
+    async () => {
+      const body = JSON.stringify({ query: LIST });
+      const run = (api: CrashableApi, connections: number) =>
+        loadSlice({ url: `${api.url}/graphql`, token: setup.readerKey, bodies: [body], connections, seconds: LOAD_SECONDS });
+      const one = [await run(apis[0], 8)];
+      const two = await Promise.all([run(apis[0], 4), run(apis[1], 4)]);
+      const rate = (slices: typeof one) => slices.reduce((sum, slice) => sum + slice.requests, 0) / LOAD_SECONDS;
+      console.log(
+        `throughput (${LOAD_SECONDS} s, 8 connections, candidates(first: 20) from the replica): ` +
+          `one API process ${rate(one).toFixed(0)} requests/s, two ${rate(two).toFixed(0)} requests/s ` +
+          `(${((rate(two) / rate(one) - 1) * 100).toFixed(0)}%) on ${os.cpus().length} cores`,
+      );
+      for (const slice of [...one, ...two]) {
+        expect(slice.errors).toBe(0);
+        expect(slice.non2xx).toBe(0);
+        expect(slice.requests).toBeGreaterThan(0);
+      }
+    },
+    reliabilityScale(60_000, 180_000),
+  );
+
   it('should answer queries from the primary while the replica is down', async () => {
     await replica.stop();
     for (let index = 0; index < 6; index++) {
@@ -404,12 +450,18 @@ describe('two API processes and a streaming read replica', () => {
   });
 });
 
+// recovery_min_apply_delay of the replica, changed in its configuration and reloaded.
+async function setApplyDelay(delay: string | null): Promise<void> {
+  const autoConf = path.join(replica.dataDir, 'postgresql.auto.conf');
+  const settings = fs
+    .readFileSync(autoConf, 'utf8')
+    .replace(/^recovery_min_apply_delay.*$/m, '')
+    .trimEnd();
+  fs.writeFileSync(autoConf, `${settings}\n${delay ? `recovery_min_apply_delay = '${delay}'\n` : ''}`);
+  await query(replica.url, 'select pg_reload_conf()');
+}
+
 function ms(sorted: number[], fraction: number): number {
   if (sorted.length === 0) return 0;
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(fraction * (sorted.length - 1)))] * 1000);
 }
-
-// A list that costs many points (the bucket empties in a few dozen requests).
-const LIST_COSTLY = `query Costly { candidates(first: 100) { edges { node { id lastName } } } }`;
-
-void loadSlice;
