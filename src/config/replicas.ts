@@ -66,7 +66,13 @@ export function replicaOptions(config: ReplicaConfig, log?: Settings['log']): Pa
   if (config.urls.length === 0) return {};
   const settings: Settings = { maxLagSeconds: config.maxLagSeconds, checkIntervalMs: config.checkIntervalMs, log };
   return {
-    replicas: config.urls.map((clientUrl, index) => ({ name: `replica-${index + 1}`, clientUrl })),
+    replicas: config.urls.map((clientUrl, index) => ({
+      name: `replica-${index + 1}`,
+      clientUrl,
+      // A replica that does not answer is given up on in 2 s (knex waits 60 s by default), and
+      // its reads run on the primary.
+      driverOptions: { acquireConnectionTimeout: 2000, connection: { connectionTimeoutMillis: 2000 } },
+    })),
     preferReadReplicas: true,
     driver: class extends ReplicaRoutingDriver {
       protected readonly settings = settings;
