@@ -24,8 +24,8 @@ import { WORKER_ENTRY, WebhookReceiver, WorkerProcess, query, replicaCatchesUp, 
 // API processes reading from the replica (DATABASE_REPLICA_URLS), the webhook worker as a process
 // of its own, and clients writing and reading through both API processes.
 
-const LANES = reliabilityScale(24, 400);
-const KILL_LANES = reliabilityScale(24, 400);
+const LANES = reliabilityScale(24, 200);
+const KILL_LANES = reliabilityScale(24, 200);
 const CONCURRENCY = 6;
 // The replica replays each commit this much later (until the kill test): a read sent to it right
 // after a write would miss the write, so read-your-writes is tested, not granted by luck.
