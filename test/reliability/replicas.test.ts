@@ -375,6 +375,12 @@ describe('two API processes and a streaming read replica', () => {
           `writer's immediate reads missing ${stats.ownReadsMissing}; replay lag p50 ${ms(lagSamples, 0.5)} ms, ` +
           `max ${ms(lagSamples, 1)} ms (${lagSamples.length} samples); caught up ${catchUpMs} ms after the last write`,
       );
+      // The worker kept delivering through it all: every event once.
+      const events = await query<{ id: string }>(primary.url, `select id from webhook_event where firm_id = $1`, [setup.firmId]);
+      const deadline = Date.now() + 60_000;
+      while (receiver.deliveries.size < events.length && Date.now() < deadline) await sleep(100);
+      expect([...receiver.deliveries.keys()].sort()).toEqual(events.map((event) => event.id).sort());
+      expect([...receiver.deliveries.values()].every((count) => count === 1)).toBe(true);
       expect(lost.map((lane) => lane.marker)).toEqual([]);
       expect(stats.ownReadsMissing).toBe(0);
       expect(onReplica.size).toBe(LANES + KILL_LANES);
