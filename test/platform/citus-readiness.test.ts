@@ -13,9 +13,11 @@ import { createTestDatabase } from '../helpers/database';
 
 // Tables without firm data: the tenant itself and what is global to the installation.
 const GLOBAL_TABLES: Record<string, string> = {
-  'public.firm': 'The tenants themselves: a Citus reference table (small, copied to every node), so FKs from tenant tables to it stay valid.',
+  'public.firm':
+    'The tenants themselves: a Citus reference table (small, copied to every node), so FKs from tenant tables to it stay valid.',
   'public.mikro_orm_migrations': 'Which migrations ran: stays a local table on the coordinator.',
-  'rate_limit.bucket': 'Token buckets keyed by a credential hash or an address, before any firm is known: a local table on the coordinator (or another store).',
+  'rate_limit.bucket':
+    'Token buckets keyed by a credential hash or an address, before any firm is known: a local table on the coordinator (or another store).',
 };
 // Whole schemas of global tables.
 const GLOBAL_SCHEMAS: Record<string, string> = {
