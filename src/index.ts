@@ -55,6 +55,7 @@ async function main(): Promise<void> {
       production: config.production,
       secrets,
       rateLimit: config.rateLimit,
+      metrics: { token: config.metricsToken },
     });
     await listen(server, config.port);
     // Webhooks go out from this process unless a separate `npm run worker` does it.
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
         connectionString: database.orm.config.get('clientUrl')!,
         logger: logger.child({ component: 'webhooks' }),
         secrets,
+        onOutcome: (outcome, seconds) => server?.metrics.observeWebhookOutcome(outcome, seconds),
       });
     }
     const { port } = server.httpServer.address() as AddressInfo;

@@ -16,6 +16,10 @@ export interface AppConfig {
   rateLimit: RateLimitConfig;
   // DATA_ENCRYPTION_KEY (32 bytes); null outside production when unset: a development key is used.
   dataEncryptionKey: Buffer | null;
+  // METRICS_TOKEN: the bearer token GET /metrics needs (always when set; in production /metrics is refused without one).
+  metricsToken: string | null;
+  // WORKER_METRICS_PORT: where `npm run worker` serves its own /metrics (none when unset).
+  workerMetricsPort: number | null;
 }
 
 // Streaming replicas of DATABASE_URL that GraphQL queries read from (src/config/replicas.ts).
@@ -60,6 +64,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhooks: readWebhookConfig(env),
     rateLimit: readRateLimitConfig(env),
     dataEncryptionKey: readDataEncryptionKey(env),
+    metricsToken: readMetricsToken(env),
+    workerMetricsPort: readWorkerMetricsPort(env),
   };
 }
 
@@ -89,6 +95,23 @@ function readReplicaConfig(env: NodeJS.ProcessEnv): ReplicaConfig {
     );
   }
   return { urls, maxLagSeconds, checkIntervalMs };
+}
+
+function readMetricsToken(env: NodeJS.ProcessEnv): string | null {
+  const token = env.METRICS_TOKEN;
+  if (!token) return null;
+  // It is sent as a bearer token: one run of visible characters, long enough not to be guessed.
+  if (!/^\S{16,}$/.test(token)) throw new ConfigError('METRICS_TOKEN must be at least 16 characters without spaces.');
+  return token;
+}
+
+function readWorkerMetricsPort(env: NodeJS.ProcessEnv): number | null {
+  if (!env.WORKER_METRICS_PORT) return null;
+  const port = Number(env.WORKER_METRICS_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`WORKER_METRICS_PORT must be a whole number from 0 to 65535, got "${env.WORKER_METRICS_PORT}".`);
+  }
+  return port;
 }
 
 function readDataEncryptionKey(env: NodeJS.ProcessEnv): Buffer | null {

@@ -36,14 +36,6 @@ export interface ReplicaStatus {
   checkedAt: Date | null;
 }
 
-export interface PoolUse {
-  // 'primary' or the replica's name.
-  name: string;
-  used: number;
-  free: number;
-  pending: number;
-}
-
 interface ReplicaState {
   name: string;
   connection: PostgreSqlConnection;
@@ -84,27 +76,6 @@ export function replicaOptions(config: ReplicaConfig, log?: Settings['log']): Pa
 export function replicaStatus(orm: MikroORM): ReplicaStatus[] {
   const driver = orm.em.getDriver();
   return driver instanceof ReplicaRoutingDriver ? driver.status() : [];
-}
-
-// Connections in use, idle and waited for, per pool (the primary's, each replica's).
-export function poolUse(orm: MikroORM): PoolUse[] {
-  const driver = orm.em.getDriver();
-  const pools: PoolUse[] = [{ name: 'primary', ...poolOf(driver.getConnection('write')) }];
-  if (driver instanceof ReplicaRoutingDriver) {
-    for (const replica of driver.replicaConnections()) pools.push({ name: replica.name, ...poolOf(replica.connection) });
-  }
-  return pools;
-}
-
-function poolOf(connection: { getKnex(): { client: unknown } }): Omit<PoolUse, 'name'> {
-  const pool = (connection.getKnex().client as { pool?: TarnPool }).pool;
-  return pool ? { used: pool.numUsed(), free: pool.numFree(), pending: pool.numPendingAcquires() } : { used: 0, free: 0, pending: 0 };
-}
-
-interface TarnPool {
-  numUsed(): number;
-  numFree(): number;
-  numPendingAcquires(): number;
 }
 
 type Execute = PostgreSqlConnection['execute'];
@@ -160,10 +131,6 @@ export abstract class ReplicaRoutingDriver extends PostgreSqlDriver {
       problem: state.problem,
       checkedAt: state.checkedAt,
     }));
-  }
-
-  replicaConnections(): { name: string; connection: PostgreSqlConnection }[] {
-    return this.replicaStates().map(({ name, connection }) => ({ name, connection }));
   }
 
   // Round robin over the healthy replicas that have replayed the reader's last write.

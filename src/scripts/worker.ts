@@ -7,6 +7,7 @@ import { sealClearWebhookSecrets, startWebhookWorker, type WebhookWorker } from 
 import { SecretBox } from '../common/secret-box';
 import { dataEncryptionKeyOf } from '../config/data-encryption';
 import { entities } from '../server/features';
+import { serveWorkerMetrics, type WorkerMetrics } from '../server/metrics';
 
 // npm run worker: delivers webhooks in a process of its own. Start the API with
 // WEBHOOK_DELIVERY=off to leave all of it to workers; running both is safe too (they share the work).
@@ -18,12 +19,14 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let database: Database | null = null;
   let worker: WebhookWorker | null = null;
+  let metrics: WorkerMetrics | null = null;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'webhook worker stopping: finishing running attempts');
     await worker?.stop().catch((error) => logger.error({ err: error }, 'webhook worker did not stop cleanly'));
+    await metrics?.close().catch(() => undefined);
     await database?.close().catch(() => undefined);
     process.exit(0);
   };
@@ -33,8 +36,24 @@ async function main(): Promise<void> {
   database = await openDatabase(config, entities);
   const secrets = SecretBox.fromKey(dataEncryptionKeyOf(config));
   await sealClearWebhookSecrets(database.orm.em.fork() as EntityManager, secrets);
-  worker = await startWebhookWorker({ ...config.webhooks, connectionString: config.databaseUrl, logger, secrets });
-  logger.info('webhook worker running');
+  // Its own /metrics when WORKER_METRICS_PORT is set (same token rule as the API's).
+  if (config.workerMetricsPort !== null) {
+    metrics = await serveWorkerMetrics({
+      orm: database.orm,
+      port: config.workerMetricsPort,
+      production: config.production,
+      token: config.metricsToken,
+    });
+  }
+  const observe = metrics?.metrics;
+  worker = await startWebhookWorker({
+    ...config.webhooks,
+    connectionString: config.databaseUrl,
+    logger,
+    secrets,
+    onOutcome: observe ? (outcome, seconds) => observe.observeWebhookOutcome(outcome, seconds) : undefined,
+  });
+  logger.info({ metricsPort: metrics?.port ?? null }, 'webhook worker running');
   console.log('Outside-In webhook worker is running. Ctrl-C stops it.');
 }
 

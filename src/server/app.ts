@@ -11,13 +11,14 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../config/logger';
 import type { Context } from '../common/context';
 import { createContext } from './context';
-import { errorFormatter, errorLoggingPlugin } from './errors';
+import { errorFormatter, errorLoggingPlugin, PUBLIC_CODES } from './errors';
 import { supportedOperationTypes } from './operation-types';
 import { explorerRouter } from './explorer';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from '../config/limits';
 import { refuseNulCharacters } from './nul-characters';
 import { requestPipelinePlugin } from './request-pipeline';
-import { createRateLimiter } from './rate-limit';
+import { createRateLimiter, rateLimitRefusalOf } from './rate-limit';
+import { createApiMetrics, type ApiMetrics } from './metrics';
 import { armorProtection, parseOptions } from './query-limits';
 import { bodyLimitMessage, jsonBody, methodAndTypeGuard, refuse } from './http-limits';
 import type { RateLimiter } from './rate-limit';
@@ -35,16 +36,36 @@ export interface ServerOptions {
   secrets: SecretBox;
   // The token bucket per credential; defaults to DEFAULT_RATE_LIMIT (readConfig reads RATE_LIMIT_*).
   rateLimit?: Partial<RateLimitConfig>;
+  // GET /metrics: METRICS_TOKEN (required in production), and how many operation names get series.
+  metrics?: { token?: string | null; operationNameCapacity?: number };
 }
 
 export interface AppServer {
   httpServer: http.Server;
+  // The process's metrics (read replicas add their series with registerReplicaMetrics).
+  metrics: ApiMetrics['metrics'];
   // Stops taking requests, lets running ones finish, then closes the HTTP server.
   stop(): Promise<void>;
 }
 
-export async function createAppServer({ orm, schema, logger, production, secrets, rateLimit }: ServerOptions): Promise<AppServer> {
+export async function createAppServer({
+  orm,
+  schema,
+  logger,
+  production,
+  secrets,
+  rateLimit,
+  metrics: metricsOptions,
+}: ServerOptions): Promise<AppServer> {
   const rateLimiter = createRateLimiter({ ...DEFAULT_RATE_LIMIT, ...rateLimit }, orm.config.get('clientUrl'));
+  const metrics = createApiMetrics({
+    orm,
+    production,
+    token: metricsOptions?.token ?? null,
+    operationNameCapacity: metricsOptions?.operationNameCapacity,
+    publicErrorCodes: PUBLIC_CODES,
+    rateLimitRefusalOf,
+  });
   const armor = armorProtection();
   const app = express();
   const httpServer = http.createServer(app);
@@ -68,12 +89,14 @@ export async function createAppServer({ orm, schema, logger, production, secrets
       ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
       errorLoggingPlugin,
+      metrics.plugin,
       requestPipelinePlugin({ rateLimiter, idempotency: createIdempotencyStore() }),
     ],
   });
   try {
     await apollo.start();
   } catch (error) {
+    metrics.close();
     await rateLimiter.close();
     throw error;
   }
@@ -110,6 +133,8 @@ export async function createAppServer({ orm, schema, logger, production, secrets
     }
   });
 
+  app.use(metrics.router);
+
   if (!production) app.use(explorerRouter());
 
   // The client report's links (opened in a browser: no bearer header). Its PDFs are printed by
@@ -119,6 +144,7 @@ export async function createAppServer({ orm, schema, logger, production, secrets
 
   app.use(
     '/graphql',
+    metrics.track,
     (_request, response, next) => {
       response.setHeader('cache-control', 'no-store');
       next();
@@ -128,6 +154,7 @@ export async function createAppServer({ orm, schema, logger, production, secrets
     refuseNulCharacters(),
     // With read replicas only: each request gets the route its reads follow.
     ...(replicaStatus(orm).length > 0 ? [readRouteMiddleware()] : []),
+    metrics.scoped,
     expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, req, logger, secrets, production) }),
   );
 
@@ -138,9 +165,11 @@ export async function createAppServer({ orm, schema, logger, production, secrets
 
   return {
     httpServer,
+    metrics: metrics.metrics,
     async stop() {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      metrics.close();
       await printer.close();
       await rateLimiter.close();
     },

@@ -4,8 +4,9 @@ import { GraphQLError, isEnumType, type GraphQLFormattedError, type GraphQLSchem
 import type { Context } from '../common/context';
 import { INTERNAL_ERROR_MESSAGE } from '../common/errors';
 
-// Codes whose message is written for the caller and may pass as it is.
-const PUBLIC_CODES = new Set([
+// Codes whose message is written for the caller and may pass as it is (also the error outcomes
+// of the request metrics).
+export const PUBLIC_CODES: ReadonlySet<string> = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'BAD_USER_INPUT',

@@ -20,6 +20,7 @@ export function testSecretBox(): SecretBox {
 
 export interface TestApp {
   url: string;
+  server: AppServer;
   orm: MikroORM;
   // A fresh entity manager that sees every firm: for arranging and inspecting data.
   em(): EntityManager;
@@ -50,6 +51,8 @@ export interface TestAppOptions {
   // The rate limit; by default a bucket no test empties (tests fire requests far faster than any
   // client): test/security/rate-limit.test.ts tests the bucket, with the product's numbers and small ones.
   rateLimit?: Partial<RateLimitConfig>;
+  // GET /metrics: METRICS_TOKEN and the cap on operation names with series of their own.
+  metrics?: { token?: string | null; operationNameCapacity?: number };
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -64,6 +67,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       production: options.production ?? false,
       secrets: testSecretBox(),
       rateLimit: options.rateLimit ?? UNLIMITED_FOR_TESTS,
+      metrics: options.metrics,
     });
     await new Promise<void>((resolve) => server!.httpServer.listen(0, '127.0.0.1', resolve));
   } catch (error) {
@@ -75,6 +79,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
+    server,
     orm,
     em: () => unfiltered.em.fork() as EntityManager,
     anonymous: () => new GraphQLClient(url, null),

@@ -3,7 +3,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { ConfigError, readConfig } from '../../src/config/env';
 import { ormOptions } from '../../src/config/orm.config';
 import { findFreePort } from '../../src/config/embedded-postgres';
-import { formatLsn, parseLsn, poolUse, readRoutes, replicaOptions, replicaStatus } from '../../src/config/replicas';
+import { formatLsn, parseLsn, readRoutes, replicaOptions, replicaStatus } from '../../src/config/replicas';
+import { createApiMetrics, ormConnections } from '../../src/server/metrics';
 import { entities } from '../../src/server/features';
 import { createTestDatabase } from '../helpers/database';
 
@@ -101,7 +102,26 @@ describe('replicas that cannot be used', () => {
     expect(rows.fromOrm).toEqual([]);
     expect(rows.raw).toEqual([{ standby: false }]);
     expect(rows.route?.pinned).toBe(orm.em.getDriver().getConnection('write'));
-    expect(poolUse(orm).map((pool) => pool.name)).toEqual(['primary', 'replica-1', 'replica-2']);
+    expect(ormConnections(orm).map((pool) => pool.name)).toEqual(['primary', 'replica-1', 'replica-2']);
     expect(replicaStatus(plain)).toEqual([]);
+  });
+
+  it('should show the skipped replicas and their pools on /metrics', async () => {
+    const api = createApiMetrics({ orm, production: false, token: null });
+    try {
+      const { body } = await api.metrics.exposition();
+      const lines = body.split('\n');
+      expect(lines.filter((line) => line.startsWith('outside_in_db_replica_up{'))).toEqual([
+        'outside_in_db_replica_up{replica="replica-1"} 0',
+        'outside_in_db_replica_up{replica="replica-2"} 0',
+      ]);
+      expect(lines.filter((line) => line.startsWith('outside_in_db_pool_max_connections{'))).toEqual([
+        'outside_in_db_pool_max_connections{pool="primary"} 2',
+        'outside_in_db_pool_max_connections{pool="replica-1"} 2',
+        'outside_in_db_pool_max_connections{pool="replica-2"} 2',
+      ]);
+    } finally {
+      api.close();
+    }
   });
 });

@@ -12,12 +12,13 @@ export const webhookFeature: Feature = {
   nodeSources: [webhookSubscriptionNode, webhookDeliveryNode],
 };
 
-export { startWebhookWorker, type WebhookWorker } from './delivery/webhook-worker';
+export { startWebhookWorker, type WebhookJobOutcome, type WebhookWorker } from './delivery/webhook-worker';
 export { refusedAddress, refusedHost } from './webhook-address';
 export { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
 export { WebhookDelivery, WebhookDeliveryStatus } from './webhook-delivery.entity';
 export { WEBHOOK_EVENT_TYPES } from './webhook-event-type';
 export { WebhookEvent } from './webhook-event.entity';
 export { emitEvent, emitEvents, type OutboxEvent } from './webhook-outbox';
+export { webhookQueueDepth } from './delivery/webhook-queue-depth';
 export { WebhookSubscription } from './webhook-subscription.entity';
 export { sealClearWebhookSecrets } from './webhook-secrets';

@@ -22,6 +22,7 @@ export {
   consumeRateLimit,
   rateLimitHeaders,
   rateLimitKey,
+  rateLimitRefusalOf,
   setRateLimitHeaders,
 } from './pipeline-step';
 export type { BucketState, RateLimiter } from './token-bucket';

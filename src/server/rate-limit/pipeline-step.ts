@@ -29,6 +29,19 @@ export async function chargeFailedAuthentication(limiter: RateLimiter, context: 
   await limiter.take(failedAuthenticationKey(context.ip), failedAuthenticationCost(limiter));
 }
 
+// Why an operation was refused with RATE_LIMITED (for the metrics): `bucket`, the credential spent
+// its points; `invalid_tokens`, its address sent too many tokens that failed.
+const refusals = new WeakMap<GraphQLError, 'bucket' | 'invalid_tokens'>();
+
+export function rateLimitRefusalOf(error: GraphQLError): string | null {
+  return refusals.get(error) ?? null;
+}
+
+function refusal(reason: 'bucket' | 'invalid_tokens', error: GraphQLError): GraphQLError {
+  refusals.set(error, reason);
+  return error;
+}
+
 // What each request's bucket said, for its response headers.
 const outcomes = new WeakMap<GraphQLRequest, BucketState>();
 
@@ -45,9 +58,12 @@ export async function consumeRateLimit(
     const failures = await limiter.peek(failedAuthenticationKey(ip));
     if (failures.remaining < failedAuthenticationCost(limiter)) {
       const wait = Math.max(1, Math.ceil((failedAuthenticationCost(limiter) - failures.remaining) / limiter.config.refillPerSecond));
-      throw new GraphQLError(`Too many requests with invalid tokens from your address. Retry after ${wait} s.`, {
-        extensions: { code: RATE_LIMITED, http: { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) } },
-      });
+      throw refusal(
+        'invalid_tokens',
+        new GraphQLError(`Too many requests with invalid tokens from your address. Retry after ${wait} s.`, {
+          extensions: { code: RATE_LIMITED, http: { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) } },
+        }),
+      );
     }
   }
   const state = await limiter.take(rateLimitKey(token, ip), Math.max(1, cost));
@@ -59,12 +75,15 @@ export async function consumeRateLimit(
       ? `This operation costs ${cost} points, more than the rate limit allows at once (${capacity}).`
       : `Rate limit exceeded: this operation costs ${cost} points and your bucket holds ${state.remaining}; ` +
         `it refills at ${refillPerSecond} points per second. Retry after ${state.retryAfterSeconds} s.`;
-  throw new GraphQLError(message, {
-    extensions: {
-      code: RATE_LIMITED,
-      http: { status: 429, headers: new HeaderMap([['retry-after', String(state.retryAfterSeconds)]]) },
-    },
-  });
+  throw refusal(
+    'bucket',
+    new GraphQLError(message, {
+      extensions: {
+        code: RATE_LIMITED,
+        http: { status: 429, headers: new HeaderMap([['retry-after', String(state.retryAfterSeconds)]]) },
+      },
+    }),
+  );
 }
 
 export function rateLimitHeaders(limiter: RateLimiter, state: BucketState): [string, string][] {

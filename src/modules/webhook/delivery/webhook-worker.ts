@@ -23,7 +23,13 @@ export type WebhookWorkerOptions = Pick<
   logger: Logger;
   // Opens the signing secrets, kept encrypted at rest.
   secrets: SecretBox;
+  // Told how each job ended (the metrics of the process running the worker), with the POST's duration.
+  onOutcome?: (outcome: WebhookJobOutcome, attemptSeconds: number | null) => void;
 };
+
+// delivered: a 2xx; retrying: the attempt failed, pg-boss tries again later; failed: given up;
+// cancelled: the subscription is no longer active, nothing was sent.
+export type WebhookJobOutcome = 'delivered' | 'retrying' | 'failed' | 'cancelled';
 
 export interface WebhookWorker {
   // Stops taking work, lets running attempts finish, closes its connections.
@@ -47,6 +53,7 @@ interface DeliveryJob {
 // share the work out.
 export async function startWebhookWorker(options: WebhookWorkerOptions): Promise<WebhookWorker> {
   const { logger } = options;
+  const onOutcome = options.onOutcome ?? (() => undefined);
   const pool = new pg.Pool({ connectionString: options.connectionString, max: 2, application_name: 'outside-in-webhooks' });
   // An idle connection the server closes (a restart, a shutdown) is an event, not a crash: pg
   // opens a new one on the next query.
@@ -154,6 +161,7 @@ export async function startWebhookWorker(options: WebhookWorkerOptions): Promise
         WebhookDeliveryStatus.CANCELLED,
         WebhookDeliveryStatus.PENDING,
       ]);
+      onOutcome('cancelled', null);
       return;
     }
 
@@ -209,6 +217,7 @@ export async function startWebhookWorker(options: WebhookWorkerOptions): Promise
       { deliveryId: job.data.deliveryId, eventId: delivery.event_id, status, responseStatus: response.status },
       'webhook attempt',
     );
+    onOutcome(succeeded ? 'delivered' : givingUp ? 'failed' : 'retrying', (Date.now() - started.getTime()) / 1000);
     // Thrown, so pg-boss schedules the next attempt with its backoff.
     if (status === WebhookDeliveryStatus.PENDING) throw new Error(response.error ?? 'delivery failed');
   }
