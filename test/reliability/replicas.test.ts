@@ -46,6 +46,21 @@ const MOVE = `mutation Move($input: MoveCandidacyInput!) {
 const READ_ONE = `query One($id: ID!) { node(id: $id) { id ... on Candidate { lastName } } }`;
 const LIST = `query List { candidates(first: 20) { edges { node { id lastName } } } }`;
 
+// Production processes: /metrics needs the token.
+const METRICS_TOKEN = 'replica-test-metrics-token';
+
+// One process's /metrics as a map from series (name and labels) to value.
+async function scrape(api: CrashableApi): Promise<Map<string, number>> {
+  const response = await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  expect(response.status).toBe(200);
+  const series = new Map<string, number>();
+  for (const line of (await response.text()).split('\n')) {
+    const match = /^(\S+) (\S+)$/.exec(line);
+    if (match && !line.startsWith('#')) series.set(match[1], Number(match[2]));
+  }
+  return series;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Setup {
@@ -156,6 +171,7 @@ beforeAll(async () => {
     RATE_LIMIT_STORE: 'postgres',
     RATE_LIMIT_CAPACITY: String(RATE_CAPACITY),
     RATE_LIMIT_REFILL_PER_SECOND: '0.001',
+    METRICS_TOKEN,
   };
   apis = [new CrashableApi(await findFreePort(), primary.url, env), new CrashableApi(await findFreePort(), primary.url, env)];
   await Promise.all(apis.map((api) => api.start()));
@@ -299,6 +315,18 @@ describe('two API processes and a streaming read replica', () => {
         expect([lane.marker, onReplica.get(lane.marker)]).toEqual([lane.marker, 1]);
       }
       expect(onReplica.size).toBe(lanes.length);
+      // Each process's /metrics during the run: the reader's List queries with their statements,
+      // the replica in use with its lag and its own pool.
+      const scrapes = await Promise.all(apis.map(scrape));
+      const sum = (name: string) => scrapes.reduce((total, series) => total + (series.get(name) ?? 0), 0);
+      expect(sum('outside_in_graphql_requests_total{operation="List",outcome="ok"}')).toBeGreaterThanOrEqual(readerAnswers);
+      expect(sum('outside_in_graphql_request_sql_statements_count{operation="List"}')).toBeGreaterThanOrEqual(readerAnswers);
+      expect(sum('outside_in_graphql_request_sql_statements_sum{operation="List"}')).toBeGreaterThanOrEqual(readerAnswers);
+      for (const series of scrapes) {
+        expect(series.get('outside_in_db_replica_up{replica="replica-1"}')).toBe(1);
+        expect(series.get('outside_in_db_replica_lag_seconds{replica="replica-1"}')).toBeLessThan(5);
+        expect(series.get('outside_in_db_pool_max_connections{pool="replica-1"}')).toBeGreaterThan(0);
+      }
     },
     reliabilityScale(120_000, 1_200_000),
   );
