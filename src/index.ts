@@ -37,7 +37,13 @@ async function main(): Promise<void> {
 
   try {
     if (!config.databaseUrl) console.log(`Starting the embedded PostgreSQL (data in ${config.embeddedDataDir}) …`);
-    database = await openDatabase(config, entities, (line) => logger.debug({ postgres: line }, 'embedded postgres'));
+    database = await openDatabase(
+      config,
+      entities,
+      (line) => logger.debug({ postgres: line }, 'embedded postgres'),
+      undefined,
+      (message, details) => logger.warn(details, message),
+    );
     const secrets = SecretBox.fromKey(dataEncryptionKeyOf(config));
     // Secrets written in clear before encryption at rest are sealed now (a migration has no key).
     await sealClearWebhookSecrets(database.orm.em.fork() as EntityManager, secrets);

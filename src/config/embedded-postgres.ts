@@ -37,8 +37,9 @@ export interface EmbeddedOptions {
 const USER = 'postgres';
 // Local-only cluster bound to 127.0.0.1; the password only keeps other local users out.
 const PASSWORD = 'outside-in-local';
-// Messages in English, whatever the machine's locale: start-up waits for one of them.
-const READY = 'database system is ready to accept connections';
+// Messages in English, whatever the machine's locale: start-up waits for one of them (a streaming
+// standby, as the replica test makes, says "ready to accept read-only connections").
+const READY = /database system is ready to accept (read-only )?connections/;
 const POSTGRES_ENV = { LC_MESSAGES: 'C', PATH: '/usr/bin:/bin' };
 
 // PostgreSQL refuses to run as root: as root the cluster runs as the `postgres` system user,
@@ -297,9 +298,9 @@ async function startPostgres(
     child.stderr!.on('data', (chunk: Buffer) => {
       const text = chunk.toString('utf8');
       log?.(text.trim());
-      if (!output.includes(READY)) {
+      if (!READY.test(output)) {
         output += text;
-        if (output.includes(READY)) resolve();
+        if (READY.test(output)) resolve();
       }
     });
     child.once('error', reject);

@@ -5,6 +5,8 @@ import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from './limits';
 export interface AppConfig {
   port: number;
   databaseUrl: string | undefined;
+  // Read replicas (DATABASE_REPLICA_URLS); empty: everything runs on DATABASE_URL.
+  replicas: ReplicaConfig;
   production: boolean;
   logLevel: string;
   // Where the embedded PostgreSQL keeps its data when DATABASE_URL is absent (git-ignored).
@@ -14,6 +16,15 @@ export interface AppConfig {
   rateLimit: RateLimitConfig;
   // DATA_ENCRYPTION_KEY (32 bytes); null outside production when unset: a development key is used.
   dataEncryptionKey: Buffer | null;
+}
+
+// Streaming replicas of DATABASE_URL that GraphQL queries read from (src/config/replicas.ts).
+export interface ReplicaConfig {
+  urls: string[];
+  // A replica further behind than this is not read from until it catches up.
+  maxLagSeconds: number;
+  // How often each replica's health and lag are checked.
+  checkIntervalMs: number;
 }
 
 // Webhook delivery (see src/modules/webhook/delivery).
@@ -41,6 +52,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port,
     databaseUrl: env.DATABASE_URL || undefined,
+    replicas: readReplicaConfig(env),
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     embeddedDataDir: path.resolve(env.EMBEDDED_POSTGRES_DIR ?? path.join(process.cwd(), '.data', 'postgres')),
@@ -49,6 +61,34 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimit: readRateLimitConfig(env),
     dataEncryptionKey: readDataEncryptionKey(env),
   };
+}
+
+function readReplicaConfig(env: NodeJS.ProcessEnv): ReplicaConfig {
+  const urls = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+  for (const url of urls) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      throw new ConfigError(
+        `DATABASE_REPLICA_URLS must be postgres:// URLs separated by commas, got "${url.replace(/:[^:@/]*@/, ':…@')}".`,
+      );
+    }
+  }
+  if (urls.length > 0 && !env.DATABASE_URL) {
+    throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL (the primary the replicas stream from).');
+  }
+  const maxLagSeconds = Number(env.DATABASE_REPLICA_MAX_LAG_SECONDS ?? 5);
+  if (!Number.isFinite(maxLagSeconds) || maxLagSeconds <= 0) {
+    throw new ConfigError(`DATABASE_REPLICA_MAX_LAG_SECONDS must be a number above 0, got "${env.DATABASE_REPLICA_MAX_LAG_SECONDS}".`);
+  }
+  const checkIntervalMs = Number(env.DATABASE_REPLICA_CHECK_INTERVAL_MS ?? 1000);
+  if (!Number.isInteger(checkIntervalMs) || checkIntervalMs < 50) {
+    throw new ConfigError(
+      `DATABASE_REPLICA_CHECK_INTERVAL_MS must be a whole number of at least 50, got "${env.DATABASE_REPLICA_CHECK_INTERVAL_MS}".`,
+    );
+  }
+  return { urls, maxLagSeconds, checkIntervalMs };
 }
 
 function readDataEncryptionKey(env: NodeJS.ProcessEnv): Buffer | null {

@@ -23,6 +23,8 @@ import { bodyLimitMessage, jsonBody, methodAndTypeGuard, refuse } from './http-l
 import type { RateLimiter } from './rate-limit';
 import { createIdempotencyStore } from '../modules/idempotency';
 import { createPdfPrinter, reportRouter } from '../modules/report';
+import { replicaStatus } from '../config/replicas';
+import { readRouteMiddleware } from './read-routing';
 
 export interface ServerOptions {
   orm: MikroORM;
@@ -124,6 +126,8 @@ export async function createAppServer({ orm, schema, logger, production, secrets
     methodAndTypeGuard(rateLimiter),
     ...jsonBody(rateLimiter),
     refuseNulCharacters(),
+    // With read replicas only: each request gets the route its reads follow.
+    ...(replicaStatus(orm).length > 0 ? [readRouteMiddleware()] : []),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, req, logger, secrets, production) }),
   );
 

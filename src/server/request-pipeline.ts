@@ -14,6 +14,7 @@ import {
   noteAnswerSubjects,
   replayIdempotentResponse,
 } from '../modules/idempotency';
+import { endReadRoute, noteWrite, routeQueryReads } from './read-routing';
 
 export interface PipelineDependencies {
   rateLimiter: RateLimiter;
@@ -30,8 +31,9 @@ export interface PipelineDependencies {
 //   3. authentication: the token becomes a principal (the first SQL statement); a token that
 //      fails costs its address points, so invented tokens cannot buy lookups without limit
 //   4. idempotency: a mutation with an Idempotency-Key replays or claims its key
-// and, before the response leaves, the end of the keyed transaction and the audit log of the
-// personal data the request read.
+//   5. with read replicas, a query moves its reads to a replica (server/read-routing.ts)
+// and, before the response leaves, back to the primary: the end of the keyed transaction, the
+// principal's write position (replicas only) and the audit log of the personal data the request read.
 // responseForOperation then answers a replayed key with the stored response (nothing executes);
 // otherwise a keyed mutation notes, as it executes, what its answer is about (kept with it).
 export function requestPipelinePlugin(dependencies: PipelineDependencies): ApolloServerPlugin<Context> {
@@ -51,6 +53,7 @@ export function requestPipelinePlugin(dependencies: PipelineDependencies): Apoll
             throw error;
           }
           await beginIdempotentRequest(dependencies.idempotency, requestContext);
+          await routeQueryReads(requestContext);
         },
         async responseForOperation(requestContext) {
           return replayIdempotentResponse(requestContext);
@@ -62,7 +65,9 @@ export function requestPipelinePlugin(dependencies: PipelineDependencies): Apoll
           try {
             // First the keyed transaction ends (its connection is free again, and a rolled-back
             // answer loses its data), then the reads of what actually leaves are logged.
+            endReadRoute();
             await finishIdempotentRequest(dependencies.idempotency, requestContext);
+            await noteWrite(requestContext);
             await logReads(requestContext);
           } finally {
             await setRateLimitHeaders(dependencies.rateLimiter, requestContext);

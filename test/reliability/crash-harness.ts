@@ -91,6 +91,8 @@ export class CrashableApi {
   constructor(
     readonly port: number,
     readonly databaseUrl: string,
+    // Added to (and overriding) the environment below, e.g. read replicas (test/reliability/replicas.test.ts).
+    readonly env: Record<string, string> = {},
   ) {}
 
   get url(): string {
@@ -111,6 +113,7 @@ export class CrashableApi {
         // about crashes, not throttling (the writer still honours a 429's Retry-After).
         RATE_LIMIT_CAPACITY: '1000000',
         RATE_LIMIT_REFILL_PER_SECOND: '1000000',
+        ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
