@@ -11,7 +11,18 @@ import { LeadershipLevel, Mandate, MandateStatus, Requirement } from '../src/mod
 import { Candidate, CandidateExternalRef, ConsentStatus, foldForSearch } from '../src/modules/candidate';
 import { Candidacy, CandidacyStage, CandidacyStageChange } from '../src/modules/candidacy';
 import { refreshCandidateProfiles } from '../src/modules/competency-profile';
-import { Interview, InterviewKind, Rating, Recommendation, Scorecard, ScorecardRevision, ScorecardStatus } from '../src/modules/interview';
+import {
+  DraftRating,
+  Interview,
+  InterviewKind,
+  InterviewStatus,
+  Rating,
+  Recommendation,
+  Scorecard,
+  ScorecardDraft,
+  ScorecardRevision,
+  ScorecardStatus,
+} from '../src/modules/interview';
 import { UserInputError } from '../src/common/errors';
 import {
   addToShortlist,
@@ -128,7 +139,7 @@ async function loadFirm(em: EntityManager, demo: DemoFirm): Promise<void> {
     const candidacies = new Map<string, Candidacy>();
     for (const candidacy of data.candidacies) {
       const candidate = find(candidates, candidacy.candidateRef, 'candidate');
-      candidacies.set(candidacy.candidateRef, createCandidacy(em, firm, mandate, candidate, candidacy, users));
+      candidacies.set(candidacy.candidateRef, createCandidacy(em, firm, mandate, data, candidate, candidacy, users));
     }
     mandates.set(data.ref, { mandate, candidacies });
   }
@@ -303,6 +314,7 @@ function createCandidacy(
   em: EntityManager,
   firm: Firm,
   mandate: Mandate,
+  mandateData: DemoMandate,
   candidate: Candidate,
   data: DemoCandidacy,
   users: Map<string, User>,
@@ -320,33 +332,71 @@ function createCandidacy(
     });
     dated(change, new Date(move.at));
   });
-  for (const interview of data.interviews) createInterview(em, firm, candidacy, data, interview, users);
+  for (const interview of data.interviews) createInterview(em, firm, candidacy, mandateData, data, interview, users);
   return candidacy;
 }
 
+// An interview as the lifecycle mutations leave it: HELD unless the data says otherwise (held when
+// scheduled, scorecards due the firm's setting later), CANCELLED with its reason and without the
+// panelists' empty drafts (cancelInterview removes those), each panelist with their focus.
 function createInterview(
   em: EntityManager,
   firm: Firm,
   candidacy: Candidacy,
+  mandateData: DemoMandate,
   candidacyData: DemoCandidacy,
   data: DemoInterview,
   users: Map<string, User>,
 ): void {
+  const what = `${mandateData.ref}: the interview of ${candidacyData.candidateRef} at ${data.scheduledAt}`;
+  const status = InterviewStatus[data.status ?? 'HELD'];
+  const scheduledAt = new Date(data.scheduledAt);
+  const heldAt = status === InterviewStatus.HELD ? scheduledAt : null;
+  const cancelledAt = status === InterviewStatus.CANCELLED ? new Date(data.cancelledAt ?? '') : null;
+  if (cancelledAt && (Number.isNaN(cancelledAt.getTime()) || !data.cancellationReason)) {
+    throw new Error(`Demo data: ${what} is cancelled without cancelledAt and cancellationReason.`);
+  }
+  if (status !== InterviewStatus.HELD && data.scorecards.some((card) => card.status === 'SUBMITTED')) {
+    throw new Error(`Demo data: ${what} is ${status} but has a submitted scorecard.`);
+  }
   const interview = em.create(Interview, {
     firm,
     candidacy,
     kind: InterviewKind[data.kind],
-    scheduledAt: new Date(data.scheduledAt),
+    scheduledAt,
+    status,
+    durationMinutes: data.durationMinutes ?? 60,
+    location: data.location ?? null,
+    videoLink: data.videoLink ?? null,
+    // Each change of status raised it once.
+    version: status === InterviewStatus.SCHEDULED ? 1 : 2,
+    heldAt,
+    scorecardsDueAt: heldAt ? new Date(heldAt.getTime() + firm.scorecardDueHours * 3_600_000) : null,
+    cancelledAt,
+    cancellationReason: data.cancellationReason ?? null,
   });
   // Booked with the last move of the candidacy before it took place.
   const booked = candidacyData.history.map((move) => move.at).filter((at) => at <= data.scheduledAt);
   const bookedAt = latest(booked, new Date(candidacyData.history[0].at));
-  dated(interview, bookedAt);
+  dated(interview, bookedAt, cancelledAt ?? (status === InterviewStatus.SCHEDULED ? bookedAt : scheduledAt));
+  const weighted = new Set(mandateData.requirements.filter((requirement) => requirement.weight > 0).map((row) => row.competencyKey));
+  for (const [email, keys] of Object.entries(data.focus ?? {})) {
+    if (!data.interviewerEmails.includes(email)) throw new Error(`Demo data: ${what} gives focus to ${email}, who is not on the panel.`);
+    const stray = keys.filter((key) => !weighted.has(key));
+    if (stray.length > 0) throw new Error(`Demo data: ${what} focuses ${email} on ${stray.join(', ')}, not weighted in the mandate.`);
+  }
   // The panel: one scorecard per interviewer, a draft unless the data has it submitted.
   for (const email of data.interviewerEmails) {
     const card = data.scorecards.find((scorecard) => scorecard.interviewerEmail === email);
-    createScorecard(em, firm, interview, find(users, email, 'user'), card, bookedAt);
+    if (cancelledAt && !hasDraftContent(card)) continue;
+    const focus = data.focus?.[email] ?? [];
+    createScorecard(em, firm, interview, find(users, email, 'user'), focus, card, bookedAt);
   }
+}
+
+// Whether a draft of the data holds anything its author saved.
+function hasDraftContent(card: DemoScorecard | undefined): card is DemoScorecard {
+  return card?.status === 'DRAFT' && card.ratings.some((rating) => rating.score !== null || rating.evidence !== null);
 }
 
 function createScorecard(
@@ -354,11 +404,13 @@ function createScorecard(
   firm: Firm,
   interview: Interview,
   interviewer: User,
+  focusCompetencyKeys: string[],
   data: DemoScorecard | undefined,
   bookedAt: Date,
 ): void {
-  const scorecard = em.create(Scorecard, { firm, interview, interviewer });
+  const scorecard = em.create(Scorecard, { firm, interview, interviewer, focusCompetencyKeys });
   dated(scorecard, bookedAt);
+  if (hasDraftContent(data)) createDraft(em, firm, interview, scorecard, data);
   if (data?.status !== 'SUBMITTED') return;
   if (!data.submittedAt) throw new Error(`Demo data: a submitted scorecard of ${interviewer.email} has no submittedAt.`);
   const submittedAt = new Date(data.submittedAt);
@@ -382,6 +434,32 @@ function createScorecard(
   scorecard.submittedAt = submittedAt;
   scorecard.latestRevision = ref(revision);
   scorecard.updatedAt = submittedAt;
+}
+
+// What the interviewer saved of their scorecard, as saveScorecardDraft leaves it: the ratings
+// with a score or evidence, in the data's order; saved as the interview ended.
+function createDraft(em: EntityManager, firm: Firm, interview: Interview, scorecard: Scorecard, data: DemoScorecard): void {
+  const savedAt = new Date(interview.scheduledAt.getTime() + interview.durationMinutes * 60_000);
+  const draft = em.create(ScorecardDraft, {
+    firm,
+    scorecard,
+    recommendation: Recommendation[data.recommendation],
+    summary: data.summary,
+  });
+  dated(draft, savedAt);
+  data.ratings
+    .filter((rating) => rating.score !== null || rating.evidence !== null)
+    .forEach((rating, index) => {
+      const row = em.create(DraftRating, {
+        firm,
+        draft,
+        competencyKey: rating.competencyKey,
+        score: rating.score,
+        evidence: rating.evidence,
+      });
+      // A millisecond apart: they read back in the order they were saved.
+      dated(row, new Date(savedAt.getTime() + index));
+    });
 }
 
 // createFirm installs the default rubric without returning it; it is still pending, so it

@@ -11,13 +11,16 @@
  *   mandates `mandate-…`; Fjellvik's are prefixed `fv-`).
  * - Every candidacy's `history` starts with the SOURCED move and ends with its current `stage`.
  * - Ratings list all nine competency keys of the default rubric "customer-oriented-leadership";
- *   `score: null` (not assessed) always goes with `evidence: null`.
- * - All times are ISO-8601 UTC and fall in 2026, before 2026-11-20.
+ *   in a submitted scorecard `score: null` (not assessed) always goes with `evidence: null`; a
+ *   draft may hold evidence not scored yet.
+ * - All times are ISO-8601 UTC and fall in 2026, before 2026-11-20, except the upcoming interviews
+ *   of interview-room.ts, which are dated from the day the data is loaded.
  * - Fjellvik's candidate "Petter Lunde" deliberately has the same e-mail address as Nordlys'
  *   candidate of that name: the same person, known to both firms, stored twice (tenant isolation).
  */
 
 import { withCalibrationPanels } from './calibration-panels';
+import { withInterviewRoom } from './interview-room';
 
 export type LeadershipLevel = 'EXECUTIVE' | 'SENIOR' | 'FRONTLINE';
 export type MandateStatus = 'DRAFT' | 'OPEN' | 'PRESENTED' | 'FILLED' | 'CANCELLED';
@@ -84,11 +87,23 @@ export interface DemoScorecard {
   /** Optional: when the scorecard was submitted (ISO UTC); absent for drafts. */
   submittedAt?: string;
 }
+export type InterviewStatus = 'SCHEDULED' | 'HELD' | 'CANCELLED' | 'NO_SHOW';
 export interface DemoInterview {
   kind: 'SCREENING' | 'COMPETENCY' | 'CLIENT';
   scheduledAt: string /* ISO UTC */;
   interviewerEmails: string[];
+  /** Submitted scorecards, and drafts with what their author saved so far; a panelist without one has an empty draft. */
   scorecards: DemoScorecard[];
+  /** Optional: where the interview is in its life; absent: HELD at scheduledAt (scorecards due 24 hours later). */
+  status?: InterviewStatus;
+  durationMinutes?: number /* 15-480, 60 when absent */;
+  location?: string;
+  videoLink?: string /* https */;
+  /** Optional: per panelist (e-mail), the competencies they focus on; each weighted in the mandate's profile. */
+  focus?: Record<string, CompetencyKey[]>;
+  /** CANCELLED only: when and why. */
+  cancelledAt?: string;
+  cancellationReason?: string;
 }
 export interface DemoStageMove {
   stage: CandidacyStage;
@@ -2662,7 +2677,11 @@ const nordtryggHeadOfService: DemoMandate = {
                     'When I asked what a customer worries about in the first hour after a car accident, she described the claims form and the internal triage.',
                 },
                 { competencyKey: 'FORESIGHT', score: null, evidence: null },
-                { competencyKey: 'SERVICE_CULTURE', score: null, evidence: null },
+                {
+                  competencyKey: 'SERVICE_CULTURE',
+                  score: null,
+                  evidence: 'Pointed to KPIs when asked about the individual handler; check my notes before scoring against the must-have.',
+                },
                 {
                   competencyKey: 'EXECUTION',
                   score: 4,
@@ -3538,22 +3557,25 @@ const brattliCeo: DemoMandate = {
 
 // ---------------------------------------------------------------------------------------------
 
-// With second panels for calibration and agreement (calibration-panels.ts).
-export const demoFirms: DemoFirm[] = withCalibrationPanels([
-  {
-    name: 'Nordlys Executive Search',
-    slug: 'nordlys',
-    users: nordlysUsers,
-    clients: nordlysClients,
-    candidates: nordlysCandidates,
-    mandates: [fjordnettCco, lindholtCeo, nordtryggHeadOfService, havbrisHotelManager, kattegatCustomerCentre],
-  },
-  {
-    name: 'Fjellvik Partners',
-    slug: 'fjellvik',
-    users: fjellvikUsers,
-    clients: fjellvikClients,
-    candidates: fjellvikCandidates,
-    mandates: [brattliCeo],
-  },
-]);
+// With second panels for calibration and agreement (calibration-panels.ts), then the interview
+// room's interviews in every status, panel focus and the recruiter's draft (interview-room.ts).
+export const demoFirms: DemoFirm[] = withInterviewRoom(
+  withCalibrationPanels([
+    {
+      name: 'Nordlys Executive Search',
+      slug: 'nordlys',
+      users: nordlysUsers,
+      clients: nordlysClients,
+      candidates: nordlysCandidates,
+      mandates: [fjordnettCco, lindholtCeo, nordtryggHeadOfService, havbrisHotelManager, kattegatCustomerCentre],
+    },
+    {
+      name: 'Fjellvik Partners',
+      slug: 'fjellvik',
+      users: fjellvikUsers,
+      clients: fjellvikClients,
+      candidates: fjellvikCandidates,
+      mandates: [brattliCeo],
+    },
+  ]),
+);

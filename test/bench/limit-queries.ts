@@ -198,3 +198,98 @@ select json_build_object('data', json_build_object('candidates', json_build_obje
   from page k
   join candidate p on p.id = k.id
 ${keyWorks(CANDIDATES_SCOPES)}`;
+
+// Issue 15's figures are for people: the admin whose session token hashes to $1 (signed in, not
+// deactivated), with their firm; and the candidacies they still have an unsubmitted scorecard on
+// (independent scoring leaves those out of every figure they see).
+const SIGNED_IN_ADMIN = `
+viewer as (
+  select s.firm_id, s.user_id
+    from session s join "user" u on u.id = s.user_id
+   where s.token_hash = $1 and s.expires_at > now() and u.role = 'ADMIN' and u.deactivated_at is null
+), own_drafts as (
+  select oi.candidacy_id
+    from viewer v
+    join scorecard od on od.interviewer_id = v.user_id and od.status = 'DRAFT'
+    join interview oi on oi.id = od.interview_id and oi.status not in ('CANCELLED', 'NO_SHOW')
+)`;
+const adminWorks = `having (select firm_id from viewer) is not null`;
+
+// $1 session token hash, $2 page size. §3b's leniency of every interviewer of the firm over all
+// its counted ratings, by |shrunkLeniency| descending then id, in exact numeric arithmetic.
+export const CALIBRATION_SQL = `
+with ${SIGNED_IN_ADMIN}, counted as (
+  select i.candidacy_id, r.competency_key, s.interviewer_id, r.score
+    from viewer v
+    join interview i on i.firm_id = v.firm_id
+    join scorecard s on s.interview_id = i.id and s.status = 'SUBMITTED'
+    join rating r on r.revision_id = s.latest_revision_id and r.score is not null
+   where i.candidacy_id not in (select candidacy_id from own_drafts)
+), cell_values as (
+  select candidacy_id, competency_key, interviewer_id, avg(score::numeric) as value
+    from counted group by candidacy_id, competency_key, interviewer_id
+), cells as (
+  select *, count(*) over cell as raters, sum(value) over cell as total
+    from cell_values window cell as (partition by candidacy_id, competency_key)
+), differences as (
+  select interviewer_id, case when raters >= 2 then value - (total - value) / (raters - 1) end as d from cells
+), figures as (
+  select interviewer_id, count(d)::int as compared_cells, avg(d)::float8 as leniency,
+         (stddev_samp(d) / sqrt(count(d)::numeric))::float8 as standard_error,
+         coalesce(avg(d) * count(d) / (count(d) + 10), 0)::float8 as shrunk
+    from differences group by interviewer_id
+), top as (
+  select *, -abs(shrunk) as shrunk_key from figures order by shrunk_key, interviewer_id limit $2
+)
+select json_build_object('data', json_build_object('interviewerCalibration', json_build_object('nodes',
+         coalesce(json_agg(json_build_object(
+           'interviewer', json_build_object('id', ${globalId('User', 't.interviewer_id')}),
+           'comparedCells', t.compared_cells, 'leniency', t.leniency, 'standardError', t.standard_error,
+           'low', t.leniency - 1.96 * t.standard_error, 'high', t.leniency + 1.96 * t.standard_error,
+           'shrunkLeniency', t.shrunk) order by t.shrunk_key, t.interviewer_id), '[]'::json))))::text as body
+  from top t
+${adminWorks}`;
+
+// $1 session token hash, $2 mandate id. Krippendorff's alpha (interval metric) of the mandate's
+// counted ratings, overall and per competency of its rubric (rubric order): units are cells with
+// two or more ratings. With values v of a unit of m ratings, Σ_{i≠j} (v_i − v_j)² = 2m·Σv² − 2(Σv)²,
+// so the observed disagreement is Σ_u (2m·Σv² − 2(Σv)²)/(m − 1) and the expected one
+// 2N·Σv² − 2(Σv)² over all N pairable values: alpha = 1 − (N − 1)·observed/expected. The bootstrap
+// interval (1,000 resamples with the model's own PRNG) has no counterpart here: low and high are
+// null and the benchmark does not compare them.
+export const AGREEMENT_SQL = `
+with ${SIGNED_IN_ADMIN}, mandate_ as (
+  select m.id, m.rubric_id from viewer v join mandate m on m.firm_id = v.firm_id and m.id = $2
+), units as (
+  select r.competency_key, count(*) as m, sum(r.score) as s1, sum(r.score * r.score) as s2
+    from mandate_ md
+    join candidacy c on c.mandate_id = md.id
+    join interview i on i.candidacy_id = c.id
+    join scorecard s on s.interview_id = i.id and s.status = 'SUBMITTED'
+    join rating r on r.revision_id = s.latest_revision_id and r.score is not null
+   where c.id not in (select candidacy_id from own_drafts)
+   group by c.id, r.competency_key
+  having count(*) >= 2
+), figures as (
+  select grouping(competency_key) = 1 as overall, competency_key, count(*)::int as units, sum(m)::int as n,
+         sum((2 * m * s2 - 2 * s1 * s1)::numeric / (m - 1)) as observed, 2 * sum(m) * sum(s2) - 2 * sum(s1) * sum(s1) as expected
+    from units group by grouping sets ((), (competency_key))
+), alphas as (
+  select overall, competency_key, units, n,
+         case when n > 1 and expected <> 0 then (1 - (n - 1) * observed / expected)::float8 end as alpha
+    from figures
+), readings as (
+  select *, case when alpha is null or units < 10 then 'INSUFFICIENT_DATA' when alpha >= 0.8 then 'RELIABLE'
+                 when alpha >= 0.667 then 'TENTATIVE' else 'UNRELIABLE' end as reading
+    from alphas
+)
+select json_build_object('data', json_build_object('node', json_build_object('agreement', json_build_object(
+         'overall', (select json_build_object('alpha', o.alpha, 'pairableUnits', coalesce(o.units, 0), 'pairableValues', coalesce(o.n, 0),
+                                              'low', null, 'high', null, 'reading', coalesce(o.reading, 'INSUFFICIENT_DATA'))
+                       from (select 1) one left join readings o on o.overall),
+         'byCompetency', (select json_agg(json_build_object('key', k.key, 'alpha', x.alpha, 'pairableUnits', coalesce(x.units, 0),
+                                                            'pairableValues', coalesce(x.n, 0), 'low', null, 'high', null,
+                                                            'reading', coalesce(x.reading, 'INSUFFICIENT_DATA')) order by k.position)
+                            from mandate_ md join competency k on k.rubric_id = md.rubric_id
+                            left join readings x on not x.overall and x.competency_key = k.key)))))::text as body
+${adminWorks}`;

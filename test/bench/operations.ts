@@ -70,7 +70,44 @@ export const CANDIDATES_WITH_REFS = `query CandidatesWithRefs($first: Int!) {
   }
 }`;
 
-export type OperationName = 'ranking' | 'assessment' | 'candidates' | 'nested' | 'candidatesWithRefs';
+// The ranking on calibrated scores (PRODUCT.md §3b), with the same fields as RANKING.
+export const RANKING_CALIBRATED = RANKING.replace('query Ranking(', 'query RankingCalibrated(').replace(
+  'ranking(first: $first)',
+  'ranking(first: $first, calibrated: true)',
+);
+
+// Issue 15: every interviewer's leniency over the whole firm (an admin's question; people only).
+export const CALIBRATION = `query Calibration($first: Int!) {
+  interviewerCalibration(first: $first) {
+    nodes { interviewer { id } comparedCells leniency standardError low high shrunkLeniency }
+  }
+}`;
+
+// Issue 15: how far a mandate's panels agree, overall and per competency (interval metric).
+export const AGREEMENT = `query Agreement($id: ID!) {
+  node(id: $id) {
+    ... on Mandate {
+      agreement {
+        overall { alpha pairableUnits pairableValues low high reading }
+        byCompetency { key alpha pairableUnits pairableValues low high reading }
+      }
+    }
+  }
+}`;
+
+export type OperationName =
+  'ranking' | 'assessment' | 'candidates' | 'nested' | 'candidatesWithRefs' | 'calibration' | 'agreement' | 'rankingCalibrated';
+
+export const OPERATION_NAMES: readonly OperationName[] = [
+  'ranking',
+  'assessment',
+  'candidates',
+  'nested',
+  'candidatesWithRefs',
+  'calibration',
+  'agreement',
+  'rankingCalibrated',
+];
 
 export function body(query: string, variables: Record<string, unknown>): string {
   return JSON.stringify({ query, variables });

@@ -16,6 +16,9 @@ export interface ServerRun extends LoadResult {
 export interface OperationReport {
   name: OperationName;
   title: string;
+  // What the server is compared with: one hand-written SQL statement, unless said here (the
+  // calibrated ranking is compared with the server's own uncalibrated one).
+  limitLabel?: string;
   app: ServerRun;
   limit: ServerRun;
   // app req/s ÷ limit req/s.
@@ -57,6 +60,7 @@ export interface BenchReport {
     slices: number;
     serverFlags: string[];
     smallFirm: number;
+    only: string[] | null;
   };
   data: Record<string, number>;
   operations: OperationReport[];
@@ -101,7 +105,7 @@ export function printReport(report: BenchReport): void {
   for (const operation of report.operations) {
     for (const [label, run] of [
       ['Outside-In', operation.app],
-      ['limit (1 SQL)', operation.limit],
+      [operation.limitLabel ?? 'limit (1 SQL)', operation.limit],
     ] as const) {
       rows.push([
         label === 'Outside-In' ? operation.name : '',
@@ -136,11 +140,12 @@ export function printReport(report: BenchReport): void {
   console.log('');
   console.log(table(header, rows));
   console.log('');
-  console.log(
-    `SQL statements per ranking request: ${Object.entries(report.rankingStatements)
-      .map(([first, { perRequest }]) => `first ${first} → ${perRequest}`)
-      .join(', ')}`,
-  );
+  if (Object.keys(report.rankingStatements).length > 0)
+    console.log(
+      `SQL statements per ranking request: ${Object.entries(report.rankingStatements)
+        .map(([first, { perRequest }]) => `first ${first} → ${perRequest}`)
+        .join(', ')}`,
+    );
   console.log('');
   console.log(
     table(

@@ -93,16 +93,33 @@ describe("Krippendorff's alpha", () => {
 
 describe('bootstrap interval', () => {
   it('should give the same interval for the same units in any order, containing alpha', () => {
-    const forward = bootstrapAlpha(workedUnits, AgreementMetric.INTERVAL)!;
+    const forward = bootstrapAlpha(workedUnits, AgreementMetric.INTERVAL, { cache: false })!;
     const backward = bootstrapAlpha(
       [...workedUnits].reverse().map((unit) => [...unit].reverse()),
       AgreementMetric.INTERVAL,
+      { cache: false },
     )!;
     expect(backward).toEqual(forward);
     const alpha = krippendorffAlpha(workedUnits, AgreementMetric.INTERVAL)!;
     expect(forward.low).toBeLessThanOrEqual(alpha);
     expect(forward.high).toBeGreaterThanOrEqual(alpha);
     expect(forward.low).toBeLessThan(forward.high);
+  });
+
+  it('should answer a repeated question from memory with exactly what it computed, and a different one afresh', () => {
+    const shifted = workedUnits.map((unit) => unit.map((value) => Math.min(5, value + 1)));
+    for (const metric of [AgreementMetric.INTERVAL, AgreementMetric.ORDINAL]) {
+      for (const options of [{}, { seed: 7 }, { resamples: 200 }]) {
+        const fresh = bootstrapAlpha(workedUnits, metric, { ...options, cache: false });
+        expect(bootstrapAlpha(workedUnits, metric, options)).toEqual(fresh);
+        // Asked again (now from memory), and after other questions in between.
+        expect(bootstrapAlpha(shifted, metric, options)).toEqual(bootstrapAlpha(shifted, metric, { ...options, cache: false }));
+        expect(bootstrapAlpha([...workedUnits].reverse(), metric, options)).toEqual(fresh);
+      }
+    }
+    expect(bootstrapAlpha(workedUnits, AgreementMetric.INTERVAL, { seed: 7 })).not.toEqual(
+      bootstrapAlpha(workedUnits, AgreementMetric.INTERVAL),
+    );
   });
 
   it('should be [1, 1] for perfect agreement and null when alpha is undefined', () => {

@@ -145,7 +145,7 @@ describe('calibration figures in SQL', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 120_000);
 
   it("should give the units of Krippendorff's alpha as the reference counts them: every counted rating a value of its cell", async () => {
     await fc.assert(
@@ -191,5 +191,5 @@ describe('calibration figures in SQL', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { seedDemo } from '../../seeds/demo.seeder';
 import { BINDING_LOGINS, demoLogins } from '../../seeds/demo-logins';
-import { demoFirms, type DemoFirm, type DemoMandate } from '../../seeds/data/demo-world';
+import { demoFirms, type DemoFirm, type DemoInterview, type DemoMandate, type DemoScorecard } from '../../seeds/data/demo-world';
 import { customerOrientedLeadershipRubric, DEFAULT_RUBRIC_KEY } from '../../src/modules/rubric';
 import { createFirm } from '../../src/modules/firm';
 import { foldForSearch } from '../../src/modules/candidate';
@@ -9,7 +9,14 @@ import { verifyPassword } from '../../src/modules/user';
 import { localIdOf, toGlobalId } from '../../src/common/global-id';
 import { createTestDatabase, startTestApp, type TestApp } from '../helpers/test-app';
 import { signIn } from '../helpers/fixtures';
-import { CandidacyScoresDocument, PresentedMandatesDocument } from '../generated/graphql';
+import {
+  CandidacyScoresDocument,
+  MyInterviewsDocument,
+  MyOverdueScorecardsDocument,
+  OverdueScorecardsDocument,
+  PresentedMandatesDocument,
+  ScorecardDraftNodeDocument,
+} from '../generated/graphql';
 
 // Rows per table that the data file describes; computed from it, so the test follows the data.
 function expectedRows(firms: DemoFirm[]): Record<string, number> {
@@ -17,6 +24,7 @@ function expectedRows(firms: DemoFirm[]): Record<string, number> {
   const candidacies = mandates.flatMap((mandate) => mandate.candidacies);
   const interviews = candidacies.flatMap((candidacy) => candidacy.interviews);
   const submitted = interviews.flatMap((interview) => interview.scorecards).filter((card) => card.status === 'SUBMITTED');
+  const drafts = interviews.flatMap((interview) => interview.scorecards).filter(hasDraftContent);
   // A shortlist is made by its first entry.
   const shortlists = shortlistsOf(mandates).map(({ shortlist }) => shortlist);
   const published = shortlists.filter((shortlist) => shortlist.published);
@@ -33,7 +41,9 @@ function expectedRows(firms: DemoFirm[]): Record<string, number> {
     candidacy: candidacies.length,
     candidacy_stage_change: candidacies.flatMap((candidacy) => candidacy.history).length,
     interview: interviews.length,
-    scorecard: interviews.flatMap((interview) => interview.interviewerEmails).length,
+    scorecard: interviews.flatMap(panelOf).length,
+    scorecard_draft: drafts.length,
+    draft_rating: drafts.flatMap((card) => card.ratings.filter((rating) => rating.score !== null || rating.evidence !== null)).length,
     scorecard_revision: submitted.length,
     rating: submitted.flatMap((card) => card.ratings).length,
     shortlist: shortlists.length,
@@ -47,6 +57,18 @@ function expectedRows(firms: DemoFirm[]): Record<string, number> {
 }
 
 type DemoShortlist = NonNullable<DemoMandate['shortlist']>;
+
+// A draft of the data in which its author saved something.
+function hasDraftContent(card: DemoScorecard | undefined): boolean {
+  return card?.status === 'DRAFT' && card.ratings.some((rating) => rating.score !== null || rating.evidence !== null);
+}
+
+// The panelists who still have a scorecard: cancelInterview removes the empty drafts.
+function panelOf(interview: DemoInterview): string[] {
+  return interview.status === 'CANCELLED'
+    ? interview.interviewerEmails.filter((email) => hasDraftContent(interview.scorecards.find((card) => card.interviewerEmail === email)))
+    : interview.interviewerEmails;
+}
 
 // The mandates of the data with a shortlist that has entries.
 function shortlistsOf(mandates: DemoMandate[]): { mandate: DemoMandate; shortlist: DemoShortlist }[] {
@@ -84,6 +106,35 @@ describe('seedDemo', () => {
   it('should load exactly the rows of the data file when the database is empty', async () => {
     expect(loaded).toBe(true);
     expect(await countRows(em)).toEqual(expectedRows(demoFirms));
+  });
+
+  it('should pin the shape of the seed: rows per table (what the data file says, as figures)', async () => {
+    expect(await countRows(em)).toEqual({
+      firm: 2,
+      user: 8,
+      client: 8,
+      rubric: 2,
+      competency: 18,
+      candidate: 45,
+      candidate_external_ref: 49,
+      mandate: 6,
+      requirement: 54,
+      candidacy: 42,
+      candidacy_stage_change: 108,
+      interview: 22,
+      scorecard: 42,
+      scorecard_draft: 1,
+      draft_rating: 4,
+      scorecard_revision: 35,
+      rating: 315,
+      shortlist: 1,
+      shortlist_entry: 3,
+      shortlist_publication: 1,
+      shortlist_entry_snapshot: 3,
+      shortlist_feedback: 2,
+      session: 0,
+      api_key: 0,
+    });
   });
 
   it('should return false and change nothing when the demo firms already exist', async () => {
@@ -318,15 +369,15 @@ describe('seedDemo', () => {
       firm.mandates.flatMap((mandate) =>
         mandate.candidacies.flatMap((candidacy) =>
           candidacy.interviews.flatMap((interview) =>
-            interview.interviewerEmails.map((email) => {
-              const card = interview.scorecards.find((scorecard) => scorecard.interviewerEmail === email)!;
-              const submitted = card.status === 'SUBMITTED';
+            panelOf(interview).map((email) => {
+              const card = interview.scorecards.find((scorecard) => scorecard.interviewerEmail === email);
+              const submitted = card?.status === 'SUBMITTED';
               return {
                 candidate: firm.candidates.find((candidate) => candidate.ref === candidacy.candidateRef)!.email,
                 kind: interview.kind,
                 scheduled_at: iso(interview.scheduledAt),
                 interviewer: email,
-                status: card.status,
+                status: card?.status ?? 'DRAFT',
                 submitted_at: submitted ? iso(card.submittedAt!) : null,
                 number: submitted ? 1 : null,
                 recommendation: submitted ? card.recommendation : null,
@@ -540,6 +591,147 @@ describe('the seeded demo world through the API', () => {
         })),
       });
     }
+  });
+});
+
+describe('the interview room in the demo world', () => {
+  const nordlys = demoFirms.find((firm) => firm.slug === 'nordlys')!;
+  const recruiterLogin = nordlys.users.find((user) => user.email === 'recruiter@nordlys.example')!;
+  const adminLogin = nordlys.users.find((user) => user.email === 'admin@nordlys.example')!;
+  const hour = 3_600_000;
+
+  it('should have interviews in every status: held ones held when scheduled and due a day later, upcoming ones ahead, a cancellation with its reason', async () => {
+    const rows: Record<string, unknown>[] = await em.getConnection().execute(`
+      select f.slug, i.status, i.version, count(*)::int as interviews,
+             count(*) filter (where i.held_at = i.scheduled_at and i.scorecards_due_at = i.held_at + interval '24 hours')::int as held_then,
+             count(*) filter (where i.scheduled_at > now())::int as ahead,
+             count(*) filter (where i.cancelled_at is not null and i.cancellation_reason is not null)::int as with_reason,
+             count(*) filter (where i.location is not null or i.video_link is not null)::int as with_place
+      from interview i join firm f on f.id = i.firm_id
+      group by f.slug, i.status, i.version order by f.slug, i.status`);
+    expect(rows).toEqual([
+      { slug: 'fjellvik', status: 'HELD', version: 2, interviews: 1, held_then: 1, ahead: 0, with_reason: 0, with_place: 0 },
+      { slug: 'nordlys', status: 'CANCELLED', version: 2, interviews: 1, held_then: 0, ahead: 0, with_reason: 1, with_place: 1 },
+      { slug: 'nordlys', status: 'HELD', version: 2, interviews: 17, held_then: 17, ahead: 0, with_reason: 0, with_place: 1 },
+      { slug: 'nordlys', status: 'NO_SHOW', version: 2, interviews: 1, held_then: 0, ahead: 0, with_reason: 0, with_place: 1 },
+      { slug: 'nordlys', status: 'SCHEDULED', version: 1, interviews: 2, held_then: 0, ahead: 2, with_reason: 0, with_place: 2 },
+    ]);
+    // The cancelled interview kept its history but not the panelists' empty drafts.
+    const [cancelled] = await em.getConnection().execute(`
+      select i.cancellation_reason, (select count(*)::int from scorecard s where s.interview_id = i.id) as scorecards
+      from interview i where i.status = 'CANCELLED'`);
+    expect(cancelled).toEqual({
+      cancellation_reason: 'Havbris’ CEO was called to a board meeting that day; the client will propose a new date.',
+      scorecards: 0,
+    });
+  });
+
+  it('should give panelists their focus, weighted in the mandate, and leave some weighted competencies uncovered', async () => {
+    const rows: { candidate: string; status: string; email: string; unweighted: number }[] = await em.getConnection().execute(`
+      select c.last_name as candidate, i.status, u.email, s.focus_competency_keys as focus,
+             (select count(*)::int from unnest(s.focus_competency_keys) k
+               where not exists (select 1 from requirement q where q.mandate_id = y.mandate_id and q.competency_key = k and q.weight > 0)) as unweighted
+      from scorecard s join interview i on i.id = s.interview_id join candidacy y on y.id = i.candidacy_id
+        join candidate c on c.id = y.candidate_id join "user" u on u.id = s.interviewer_id
+      where cardinality(s.focus_competency_keys) > 0 order by i.scheduled_at, s.created_at, u.email`);
+    expect(
+      rows.map((row: { candidate: string; status: string; email: string }) => [row.candidate, row.status, row.email.split('@')[0]]),
+    ).toEqual([
+      ['Rønning', 'NO_SHOW', 'astrid.nygaard'],
+      ['Rønning', 'NO_SHOW', 'recruiter'],
+      ['Hägg', 'HELD', 'jonas.lindqvist'],
+      ['Hägg', 'HELD', 'recruiter'],
+      ['Myklebust', 'SCHEDULED', 'astrid.nygaard'],
+      ['Myklebust', 'SCHEDULED', 'recruiter'],
+      ['Nes', 'SCHEDULED', 'jonas.lindqvist'],
+      ['Nes', 'SCHEDULED', 'recruiter'],
+    ]);
+    expect(rows.map((row) => row.unweighted)).toEqual(rows.map(() => 0));
+  });
+
+  it('should show the demo recruiter their day: two interviews ahead with their focus first in the kit, one overdue scorecard with a half-filled draft', async () => {
+    const recruiter = await signIn(app, recruiterLogin.email, recruiterLogin.password);
+    const { myInterviews } = await recruiter.data(MyInterviewsDocument, { first: 10, filter: { status: ['SCHEDULED'] }, locale: 'EN' });
+    expect(
+      myInterviews.nodes.map((node) => ({
+        candidate: node.candidacy.candidate.firstName,
+        ahead: Date.parse(node.scheduledAt) > Date.now(),
+        focusFirst: node.kit.filter((item) => item.inFocus).map((item) => item.key),
+        kitStartsWithFocus: node.kit.slice(0, node.kit.filter((item) => item.inFocus).length).every((item) => item.inFocus),
+        myScorecard: node.myScorecard?.status,
+      })),
+    ).toEqual([
+      {
+        candidate: 'Stian',
+        ahead: true,
+        focusFirst: ['SERVICE_CULTURE', 'LEADS_BY_EXAMPLE', 'OUTSIDE_IN'],
+        kitStartsWithFocus: true,
+        myScorecard: 'DRAFT',
+      },
+      { candidate: 'Håvard', ahead: true, focusFirst: ['OUTSIDE_IN', 'SERVICE_CULTURE'], kitStartsWithFocus: true, myScorecard: 'DRAFT' },
+    ]);
+
+    const overdue = await recruiter.data(MyOverdueScorecardsDocument, { overdue: true });
+    expect(overdue.myScorecards.totalCount).toBe(1);
+    // The others: the two ahead and the one of the no-show.
+    expect((await recruiter.data(MyOverdueScorecardsDocument, { overdue: false })).myScorecards.totalCount).toBe(3);
+    const { node } = await recruiter.data(ScorecardDraftNodeDocument, { id: overdue.myScorecards.nodes[0].id });
+    const card = node && 'draft' in node ? node : null;
+    expect(card?.status).toBe('DRAFT');
+    expect({ ...card!.draft!, updatedAt: undefined }).toEqual({
+      recommendation: 'YES',
+      summary: 'Draft – to be completed after reviewing my notes from the second half of the interview.',
+      updatedAt: undefined,
+      ratings: [
+        {
+          competencyKey: 'CUSTOMER_INSIGHT',
+          score: 4,
+          evidence: 'Clear on the data behind her decisions; quoted renewal rates by claim type from memory.',
+        },
+        {
+          competencyKey: 'OUTSIDE_IN',
+          score: 2,
+          evidence:
+            'When I asked what a customer worries about in the first hour after a car accident, she described the claims form and the internal triage.',
+        },
+        {
+          competencyKey: 'SERVICE_CULTURE',
+          score: null,
+          evidence: 'Pointed to KPIs when asked about the individual handler; check my notes before scoring against the must-have.',
+        },
+        {
+          competencyKey: 'EXECUTION',
+          score: 4,
+          evidence: 'The backlog reduction is well documented and she was specific about her own decisions in it.',
+        },
+      ],
+    });
+    // Held on 17 November at 13:00 UTC, due 24 hours later.
+    const [due] = await em
+      .getConnection()
+      .execute(`select ${isoOf('i.scorecards_due_at')} as due from scorecard s join interview i on i.id = s.interview_id where s.id = ?`, [
+        localIdOf(overdue.myScorecards.nodes[0].id, 'Scorecard'),
+      ]);
+    expect(due.due).toBe(new Date(Date.parse('2026-11-17T13:00:00Z') + 24 * hour).toISOString());
+  });
+
+  it('should list that one overdue scorecard for the lead of its mandate but not for the lead of another', async () => {
+    const lead = nordlys.users.find((user) => user.email === 'jonas.lindqvist@nordlys.example')!;
+    const other = nordlys.users.find((user) => user.email === 'astrid.nygaard@nordlys.example')!;
+    const asLead = await signIn(app, lead.email, lead.password);
+    const asOther = await signIn(app, other.email, other.password);
+    expect((await asLead.data(OverdueScorecardsDocument, { first: 10 })).overdueScorecards.totalCount).toBe(1);
+    expect((await asOther.data(OverdueScorecardsDocument, { first: 10 })).overdueScorecards.totalCount).toBe(0);
+  });
+
+  it('should list that one overdue scorecard for the admin, and nobody else’s draft to anyone', async () => {
+    const admin = await signIn(app, adminLogin.email, adminLogin.password);
+    const { overdueScorecards } = await admin.data(OverdueScorecardsDocument, { first: 10 });
+    const [recruiter] = await em.getConnection().execute(`select id from "user" where email = ?`, [recruiterLogin.email]);
+    expect(overdueScorecards.totalCount).toBe(1);
+    expect(overdueScorecards.nodes.map((node) => node.interviewer.id)).toEqual([toGlobalId('User', recruiter.id)]);
+    const { node } = await admin.data(ScorecardDraftNodeDocument, { id: overdueScorecards.nodes[0].id });
+    expect(node && 'draft' in node ? node.draft : 'no scorecard').toBeNull();
   });
 });
 

@@ -207,10 +207,11 @@ export function seededRandom(seed: number): () => number {
 export function bootstrapAlpha(
   units: readonly (readonly number[])[],
   metric: AgreementMetric,
-  options: { resamples?: number; seed?: number } = {},
+  // whole: the units' coincidences when the caller has them; cache: false computes afresh (tests).
+  options: { resamples?: number; seed?: number; whole?: Coincidences; cache?: boolean } = {},
 ): { low: number; high: number } | null {
   const resamples = options.resamples ?? BOOTSTRAP_RESAMPLES;
-  const whole = coincidences(units);
+  const whole = options.whole ?? coincidences(units);
   if (alphaOf(whole, metric) === null) return null;
 
   // Each distinct unit (sorted values) once, with its own coincidences as sparse entries.
@@ -243,8 +244,22 @@ export function bootstrapAlpha(
     for (let u = 0; u < pattern.units; u++) patternOfUnit.push(p);
   });
 
+  // The interval is a function of the canonical patterns with their counts, the metric, the seed
+  // and the number of resamples: the same data read again (a dashboard, the next page) is answered
+  // from memory instead of drawing units × resamples random numbers again (the profile's leader).
+  const seed = options.seed ?? BOOTSTRAP_SEED;
+  const cacheKey = `${metric}|${seed}|${resamples}|${ordered.map((pattern) => `${pattern.values.join(',')}x${pattern.units}`).join(';')}`;
+  const useCache = options.cache ?? true;
+  const cached = useCache ? intervalCache.get(cacheKey) : undefined;
+  if (cached !== undefined) {
+    // Most recently used last: the oldest entry is the first to go.
+    intervalCache.delete(cacheKey);
+    intervalCache.set(cacheKey, cached);
+    return cached;
+  }
+
   // seededRandom's sequence, inlined: this loop runs units × resamples times.
-  let state = (options.seed ?? BOOTSTRAP_SEED) >>> 0;
+  let state = seed >>> 0;
   const unitCount = patternOfUnit.length;
   const units32 = Int32Array.from(patternOfUnit);
   const size = whole.values.length;
@@ -267,10 +282,20 @@ export function bootstrapAlpha(
     const alpha = alphaOf({ values: whole.values, o, n: o.map((row) => row.reduce((sum, x) => sum + x, 0)) }, metric);
     if (alpha !== null) alphas.push(alpha);
   }
-  if (alphas.length === 0) return null;
-  alphas.sort((a, b) => a - b);
-  return { low: alphas[Math.floor(0.025 * (alphas.length - 1))], high: alphas[Math.ceil(0.975 * (alphas.length - 1))] };
+  const interval =
+    alphas.length === 0
+      ? null
+      : (alphas.sort((a, b) => a - b),
+        { low: alphas[Math.floor(0.025 * (alphas.length - 1))], high: alphas[Math.ceil(0.975 * (alphas.length - 1))] });
+  if (useCache) intervalCache.set(cacheKey, interval);
+  if (intervalCache.size > INTERVAL_CACHE_SIZE) intervalCache.delete(intervalCache.keys().next().value!);
+  return interval;
 }
+
+// Bootstrap intervals by their inputs (see bootstrapAlpha), least recently used first. Each
+// entry is a key of at most a few hundred patterns and two numbers.
+const INTERVAL_CACHE_SIZE = 500;
+const intervalCache = new Map<string, { low: number; high: number } | null>();
 
 function compareValues(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
@@ -290,7 +315,7 @@ export interface AgreementResult {
 export function agreement(units: readonly (readonly number[])[], metric: AgreementMetric): AgreementResult {
   const matrix = coincidences(units);
   const alpha = alphaOf(matrix, metric);
-  const interval = alpha === null ? null : bootstrapAlpha(units, metric);
+  const interval = alpha === null ? null : bootstrapAlpha(units, metric, { whole: matrix });
   return {
     alpha,
     pairableUnits: matrix.pairableUnits,

@@ -17,6 +17,9 @@ import { ScorecardDraft } from './scorecard-draft.entity';
 
 export const MAX_PANEL_SIZE = 5;
 
+// A deactivated user cannot sign in, so a scorecard of theirs could never be filled in.
+const DEACTIVATED_PANELIST = 'This user is deactivated: they cannot sit on a panel until an admin reactivates them.';
+
 export interface InterviewLogisticsData {
   durationMinutes?: number | null;
   location?: string | null;
@@ -116,6 +119,8 @@ export async function addInterviewer(em: EntityManager, firmId: string, data: Pa
     check.add(UserErrorCode.NOT_FOUND, 'No user with this id.', interviewerField);
   } else if (user.role === Role.CLIENT) {
     check.add(UserErrorCode.INVALID, 'A client user cannot sit on an interview panel.', interviewerField);
+  } else if (!user.active) {
+    check.add(UserErrorCode.INVALID_STATE, DEACTIVATED_PANELIST, interviewerField);
   } else if (scorecards.some((scorecard) => scorecard.interviewer.id === user.id)) {
     check.add(UserErrorCode.ALREADY_EXISTS, 'This user is already on the panel.', interviewerField);
   } else if (scorecards.length >= MAX_PANEL_SIZE) {
@@ -215,7 +220,8 @@ function checkFocus(check: InputCheck, field: string[], keys: string[], weights:
   return chosen;
 }
 
-// 1–5 distinct staff users of the firm; client users and unknown ids are refused one by one.
+// 1–5 distinct active staff users of the firm; client users, deactivated users and unknown ids are
+// refused one by one.
 async function checkPanel(em: EntityManager, firmId: string, check: InputCheck, interviewerIds: string[]): Promise<User[]> {
   const panelField = ['input', 'interviewerIds'];
   if (interviewerIds.length === 0) {
@@ -239,6 +245,8 @@ async function checkPanel(em: EntityManager, firmId: string, check: InputCheck, 
       check.add(UserErrorCode.NOT_FOUND, 'No user with this id.', field);
     } else if (user.role === Role.CLIENT) {
       check.add(UserErrorCode.INVALID, 'A client user cannot sit on an interview panel.', field);
+    } else if (!user.active) {
+      check.add(UserErrorCode.INVALID_STATE, DEACTIVATED_PANELIST, field);
     } else if (seen.has(user.id)) {
       check.add(UserErrorCode.INVALID, 'This interviewer is named more than once.', field);
     } else {

@@ -150,6 +150,15 @@ async function findLeadRecruiter(em: EntityManager, check: InputCheck, firmId: s
     check.add(UserErrorCode.INVALID, 'The lead recruiter must be an admin or recruiter of the firm, not a client user.', LEAD_RECRUITER);
     return null;
   }
+  // A deactivated user cannot sign in to lead anything.
+  if (!user.active) {
+    check.add(
+      UserErrorCode.INVALID_STATE,
+      'This user is deactivated: they cannot lead a mandate until an admin reactivates them.',
+      LEAD_RECRUITER,
+    );
+    return null;
+  }
   return user;
 }
 
