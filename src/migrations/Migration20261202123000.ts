@@ -4,9 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
 // first entry of the candidacy's history; the first entries written before it were direct.
 export class Migration20261202123000 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(
-      `alter table "candidacy_stage_change" add column "source" text check ("source" in ('DIRECT', 'TALENT_POOL')) null;`,
-    );
+    this.addSql(`alter table "candidacy_stage_change" add column "source" text check ("source" in ('DIRECT', 'TALENT_POOL')) null;`);
     this.addSql(`update "candidacy_stage_change" set "source" = 'DIRECT' where "from_stage" is null;`);
   }
 

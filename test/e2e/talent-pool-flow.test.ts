@@ -38,8 +38,16 @@ beforeAll(async () => {
         { mandate: 1, interviewer: 1, submittedAt: at(2), scores: { CUSTOMER_INSIGHT: 5, EXECUTION: 4 } },
       ],
     },
-    { firstName: 'Mats', lastName: 'Moe', assessments: [{ mandate: 0, submittedAt: at(3), scores: { CUSTOMER_INSIGHT: 4, EXECUTION: 3 } }] },
-    { firstName: 'Nora', lastName: 'Nes', assessments: [{ mandate: 1, submittedAt: at(4), scores: { CUSTOMER_INSIGHT: 3, EXECUTION: 3 } }] },
+    {
+      firstName: 'Mats',
+      lastName: 'Moe',
+      assessments: [{ mandate: 0, submittedAt: at(3), scores: { CUSTOMER_INSIGHT: 4, EXECUTION: 3 } }],
+    },
+    {
+      firstName: 'Nora',
+      lastName: 'Nes',
+      assessments: [{ mandate: 1, submittedAt: at(4), scores: { CUSTOMER_INSIGHT: 3, EXECUTION: 3 } }],
+    },
   ]);
   mandate = await insertMandate(app, firm, { title: 'Chief Operating Officer', status: MandateStatus.OPEN });
   await insertRequirementProfile(app, firm, mandate, [

@@ -107,7 +107,10 @@ afterAll(() => app.close());
 
 type Page = Extract<NonNullable<TalentPoolQuery['node']>, { __typename: 'Mandate' }>['talentPool'];
 
-async function talentPool(client: GraphQLClient, variables: { first?: number; after?: string; filter?: TalentPoolFilter } = {}): Promise<Page> {
+async function talentPool(
+  client: GraphQLClient,
+  variables: { first?: number; after?: string; filter?: TalentPoolFilter } = {},
+): Promise<Page> {
   const { node } = await client.data(TalentPoolDocument, { id: mandate.nodeId, first: 100, ...variables });
   if (node?.__typename !== 'Mandate') throw new Error('expected a mandate');
   return node.talentPool;
@@ -319,8 +322,12 @@ describe('Bad input', () => {
   };
 
   it('should refuse a page of more than 100', async () => {
-    expect(await refused({ first: 101 })).toEqual([['first must be between 1 and 100, got 101.', { code: 'BAD_USER_INPUT', argumentName: 'first' }]]);
-    expect(await refused({ first: 0 })).toEqual([['first must be between 1 and 100, got 0.', { code: 'BAD_USER_INPUT', argumentName: 'first' }]]);
+    expect(await refused({ first: 101 })).toEqual([
+      ['first must be between 1 and 100, got 101.', { code: 'BAD_USER_INPUT', argumentName: 'first' }],
+    ]);
+    expect(await refused({ first: 0 })).toEqual([
+      ['first must be between 1 and 100, got 0.', { code: 'BAD_USER_INPUT', argumentName: 'first' }],
+    ]);
   });
 
   it('should refuse a coverage outside 0–1', async () => {

@@ -17,6 +17,7 @@ export {
   type PoolEvidenceRow,
   type PooledCompetencyRow,
   type PoolRow,
+  poolStatement,
   type TalentPoolFilterData,
 } from './talent-pool.repository';
 export {

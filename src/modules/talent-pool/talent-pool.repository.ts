@@ -66,12 +66,7 @@ export async function findTalentPool(
           > (?::int, ?::int, ?::float8, ?::float8, ?::bigint, ?::uuid)
       order by k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key, k.id
       limit ?`,
-    [
-      ...pool.params,
-      after === null,
-      ...(after ?? [0, 0, 0, 0, '0', '00000000-0000-0000-0000-000000000000']),
-      options.limit + 1,
-    ],
+    [...pool.params, after === null, ...(after ?? [0, 0, 0, 0, '0', '00000000-0000-0000-0000-000000000000']), options.limit + 1],
   );
   const page = rows.slice(0, options.limit).map((row) => ({
     candidateId: row.candidate_id,
@@ -97,8 +92,9 @@ export async function countTalentPool(
   return row.count;
 }
 
-// The pool up to its sort keys, as the CTEs ending in `keyed`: shared by the page and the count.
-function poolStatement(
+// The pool up to its sort keys, as the CTEs ending in `keyed`: shared by the page and the count
+// (and by the benchmark, which EXPLAINs it to show the indexes the filters use).
+export function poolStatement(
   firmId: string,
   mandateId: string,
   viewerUserId: string | null,

@@ -68,6 +68,3 @@ export class TalentPoolMatch {
 
 @ObjectType()
 export class TalentPoolConnection extends ConnectionType('TalentPool', TalentPoolMatch) {}
-
-
-
