@@ -30,7 +30,6 @@ import {
   type DemoMandate,
   type DemoScorecard,
 } from './data/demo-world';
-import { demoTalentPoolMandates, TALENT_POOL_MANDATE_OPENED } from './data/demo-talent-pool';
 
 // The demo firms of PRODUCT.md and their fictional world. Loads once: a firm already
 // present is left as it is.
@@ -144,7 +143,6 @@ async function loadFirm(em: EntityManager, demo: DemoFirm): Promise<void> {
     const { mandate, candidacies } = find(mandates, data.ref, 'mandate');
     await loadShortlist(em, firm, mandate, data, candidacies, users);
   }
-  loadTalentPoolMandates(em, firm, rubric, demo, clients, users);
   // The scorecards above were written as rows, not through submitScorecard: the talent pool's
   // maintained profile is computed once for every demo candidate.
   await refreshCandidateProfiles(
@@ -152,36 +150,6 @@ async function loadFirm(em: EntityManager, demo: DemoFirm): Promise<void> {
     firm.id,
     [...candidates.values()].map((candidate) => candidate.id),
   );
-}
-
-// The mandates opened for talent rediscovery (data/demo-talent-pool.ts): a profile and no
-// pipeline, so their talent pool shows the candidates of the earlier searches.
-function loadTalentPoolMandates(
-  em: EntityManager,
-  firm: Firm,
-  rubric: Rubric,
-  demo: DemoFirm,
-  clients: Map<string, Client>,
-  users: Map<string, User>,
-): void {
-  const openedAt = new Date(TALENT_POOL_MANDATE_OPENED);
-  for (const data of demoTalentPoolMandates[demo.slug] ?? []) {
-    const mandate = em.create(Mandate, {
-      firm,
-      title: data.title,
-      client: find(clients, data.clientRef, 'client'),
-      leadershipLevel: LeadershipLevel[data.leadershipLevel],
-      location: data.location,
-      leadRecruiter: find(users, data.leadRecruiterEmail, 'user'),
-      status: MandateStatus[data.status],
-      rubric,
-    });
-    dated(mandate, openedAt);
-    for (const requirement of data.requirements) {
-      const { competencyKey, weight, target } = requirement;
-      dated(em.create(Requirement, { firm, mandate, competencyKey, weight, target, minimum: requirement.minimum ?? null }), openedAt);
-    }
-  }
 }
 
 // One mandate's shortlist: its entries in order with their notes, the publication when the

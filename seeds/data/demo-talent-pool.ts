@@ -1,4 +1,4 @@
-import type { DemoMandate } from './demo-world';
+import type { DemoFirm, DemoMandate } from './demo-world';
 
 // Talent rediscovery in the demo (issue 17): a mandate opened after the firm's earlier searches,
 // with nobody in its pipeline yet. Its requirement profile shares competency keys with the
@@ -27,5 +27,7 @@ export const demoTalentPoolMandates: Record<string, DemoMandate[]> = {
   ],
 };
 
-// When the mandate was opened: after every earlier search of the demo.
-export const TALENT_POOL_MANDATE_OPENED = '2026-11-27T09:00:00Z';
+// The demo firms with these mandates added after their own (as calibration-panels.ts adds panels).
+export function withTalentPoolMandates(firms: DemoFirm[]): DemoFirm[] {
+  return firms.map((firm) => ({ ...firm, mandates: [...firm.mandates, ...(demoTalentPoolMandates[firm.slug] ?? [])] }));
+}

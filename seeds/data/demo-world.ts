@@ -18,6 +18,7 @@
  */
 
 import { withCalibrationPanels } from './calibration-panels';
+import { withTalentPoolMandates } from './demo-talent-pool';
 
 export type LeadershipLevel = 'EXECUTIVE' | 'SENIOR' | 'FRONTLINE';
 export type MandateStatus = 'DRAFT' | 'OPEN' | 'PRESENTED' | 'FILLED' | 'CANCELLED';
@@ -3538,22 +3539,25 @@ const brattliCeo: DemoMandate = {
 
 // ---------------------------------------------------------------------------------------------
 
-// With second panels for calibration and agreement (calibration-panels.ts).
-export const demoFirms: DemoFirm[] = withCalibrationPanels([
-  {
-    name: 'Nordlys Executive Search',
-    slug: 'nordlys',
-    users: nordlysUsers,
-    clients: nordlysClients,
-    candidates: nordlysCandidates,
-    mandates: [fjordnettCco, lindholtCeo, nordtryggHeadOfService, havbrisHotelManager, kattegatCustomerCentre],
-  },
-  {
-    name: 'Fjellvik Partners',
-    slug: 'fjellvik',
-    users: fjellvikUsers,
-    clients: fjellvikClients,
-    candidates: fjellvikCandidates,
-    mandates: [brattliCeo],
-  },
-]);
+// With second panels for calibration and agreement (calibration-panels.ts) and a mandate opened
+// for talent rediscovery (demo-talent-pool.ts).
+export const demoFirms: DemoFirm[] = withTalentPoolMandates(
+  withCalibrationPanels([
+    {
+      name: 'Nordlys Executive Search',
+      slug: 'nordlys',
+      users: nordlysUsers,
+      clients: nordlysClients,
+      candidates: nordlysCandidates,
+      mandates: [fjordnettCco, lindholtCeo, nordtryggHeadOfService, havbrisHotelManager, kattegatCustomerCentre],
+    },
+    {
+      name: 'Fjellvik Partners',
+      slug: 'fjellvik',
+      users: fjellvikUsers,
+      clients: fjellvikClients,
+      candidates: fjellvikCandidates,
+      mandates: [brattliCeo],
+    },
+  ]),
+);

@@ -71,10 +71,7 @@ export const ASSESSMENT_READERS: readonly Access[] = [...STAFF, ApiKeyScope.ASSE
 // The talent pool ranks the firm's candidates on their interview evidence: the firm's staff, and
 // systems that may read both the assessments and the people (assessments:read and candidates:read).
 // Never clients.
-export const TALENT_POOL_READERS: readonly Access[] = [
-  ...STAFF,
-  { allOf: [ApiKeyScope.ASSESSMENTS_READ, ApiKeyScope.CANDIDATES_READ] },
-];
+export const TALENT_POOL_READERS: readonly Access[] = [...STAFF, { allOf: [ApiKeyScope.ASSESSMENTS_READ, ApiKeyScope.CANDIDATES_READ] }];
 
 // Agreement of a mandate's panels (no interviewer named): whoever reads assessments.
 export const AGREEMENT_READERS: readonly Access[] = [...ASSESSMENT_READERS];
@@ -113,7 +110,9 @@ export function isAllowed(principal: Principal, rules: readonly Access[]): boole
   if (rules.length === 0) return true;
   if (principal.kind === 'USER') return rules.includes(principal.role);
   return rules.some((rule) =>
-    typeof rule === 'object' ? rule.allOf.every((scope) => principal.scopes.includes(scope)) : principal.scopes.includes(rule as ApiKeyScope),
+    typeof rule === 'object'
+      ? rule.allOf.every((scope) => principal.scopes.includes(scope))
+      : principal.scopes.includes(rule as ApiKeyScope),
   );
 }
 
