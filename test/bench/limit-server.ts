@@ -4,7 +4,7 @@ import pg from 'pg';
 import { localIdOf } from '../../src/common/global-id';
 import { hashToken } from '../../src/common/token';
 import { reportFailure, serveChildProtocol } from './child';
-import { ASSESSMENT_SQL, CANDIDATES_SQL, CANDIDATES_WITH_REFS_SQL, NESTED_SQL, RANKING_SQL } from './limit-queries';
+import { ASSESSMENT_SQL, CANDIDATES_SQL, CANDIDATES_WITH_REFS_SQL, NESTED_SQL, RANKING_SQL, TALENT_POOL_SQL } from './limit-queries';
 
 // The physical limit: a bare node:http server that takes the same POST (same JSON body, same
 // bearer token) as the GraphQL server, runs the one hand-written statement of the operation
@@ -17,6 +17,7 @@ const statements: Record<string, { sql: string; params: (variables: Record<strin
   '/candidates': { sql: CANDIDATES_SQL, params: (v) => [v.first] },
   '/nested': { sql: NESTED_SQL, params: (v) => withId(localIdOf(String(v.id), 'Mandate'), v.first) },
   '/candidatesWithRefs': { sql: CANDIDATES_WITH_REFS_SQL, params: (v) => [v.first] },
+  '/talentPool': { sql: TALENT_POOL_SQL, params: (v) => withId(localIdOf(String(v.id), 'Mandate'), v.first) },
 };
 
 function withId(id: string | null, ...rest: unknown[]): unknown[] | null {

@@ -70,8 +70,33 @@ export const CANDIDATES_WITH_REFS = `query CandidatesWithRefs($first: Int!) {
   }
 }`;
 
-export type OperationName = 'ranking' | 'assessment' | 'candidates' | 'nested' | 'candidatesWithRefs';
+export type OperationName = 'ranking' | 'assessment' | 'candidates' | 'nested' | 'candidatesWithRefs' | 'talentPool';
 
 export function body(query: string, variables: Record<string, unknown>): string {
   return JSON.stringify({ query, variables });
 }
+
+// Talent rediscovery (issue 17): a new mandate's pool of the firm's assessed candidates, top 50,
+// with the pooled figures per competency. As an API key sees it (no evidence: that is for staff).
+export const TALENT_POOL = `query TalentPool($id: ID!, $first: Int!) {
+  node(id: $id) {
+    ... on Mandate {
+      talentPool(first: $first) {
+        edges {
+          cursor
+          node {
+            inPipeline
+            lastAssessedAt
+            candidate { firstName lastName headline }
+            fit {
+              fit
+              coverage
+              mustHavesMet
+              competencies { key weight target minimum score ratingsCount mandatesCount lastAssessedAt gap attainment meetsMinimum }
+            }
+          }
+        }
+      }
+    }
+  }
+}`;

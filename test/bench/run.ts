@@ -10,7 +10,8 @@ import { startChildServer, type ChildServer, type Usage } from './child';
 import { DatabaseStats, machineBusyCpuMs, type StatementRow } from './database-stats';
 import { defaultPlan, generateFirm, type GeneratedFirm } from './generate-firm';
 import { combine, loadSlice, type Slice } from './load';
-import { ASSESSMENT, CANDIDATES, CANDIDATES_WITH_REFS, NESTED, RANKING, body, type OperationName } from './operations';
+import { ASSESSMENT, CANDIDATES, CANDIDATES_WITH_REFS, NESTED, RANKING, TALENT_POOL, body, type OperationName } from './operations';
+import { explainTalentPool, prepareTalentPool } from './talent-pool-bench';
 import { benchmarkUpsert, formatUpsertResult, UPSERT_TARGET_RATIO, type UpsertBenchResult } from './upsert-bench';
 import {
   isDisturbed,
@@ -107,11 +108,16 @@ async function main(): Promise<void> {
     const orm = await MikroORM.init(ormOptions(database.url, entities, { pool: { min: 0, max: 2 } }));
     let firm: GeneratedFirm;
     let smallFirm: GeneratedFirm | null = null;
+    let talentPool: { mandateId: string; pooledCandidates: number };
     try {
       await orm.getMigrator().up();
       await orm.em.getConnection().execute('create extension if not exists pg_stat_statements');
       const em = orm.em.fork({ clear: true, useContext: false }) as EntityManager;
       firm = await generateFirm(em, database.url, defaultPlan(options.seed, options.candidates));
+      talentPool = await prepareTalentPool(em, firm.firmId, firm.mandateIds[0]);
+      for (const [filter, plan] of Object.entries(await explainTalentPool(em, firm.firmId, talentPool.mandateId))) {
+        log(`talent pool EXPLAIN, filter ${filter}: ${plan.join(', ')}`);
+      }
       if (options.smallFirm > 0) {
         const plan = { ...defaultPlan(options.seed + 1, options.smallFirm), slug: 'benchmark-small' };
         smallFirm = await generateFirm(orm.em.fork({ clear: true, useContext: false }) as EntityManager, database.url, plan);
@@ -137,6 +143,8 @@ async function main(): Promise<void> {
 
     const bigMandate = toGlobalId('Mandate', firm.mandateIds[0]);
     const rankingBody = (first: number) => body(RANKING, { id: bigMandate, first });
+    const talentPoolBody = (first: number) => body(TALENT_POOL, { id: toGlobalId('Mandate', talentPool.mandateId), first });
+    log(`talent pool: ${talentPool.pooledCandidates} assessed candidates on the new mandate's weighted competencies`);
     const assessmentBodies = firm.interviewedCandidacyIds.slice(0, 500).map((id) => body(ASSESSMENT, { id: toGlobalId('Candidacy', id) }));
     const operations: { name: OperationName; title: string; bodies: string[] }[] = [
       { name: 'ranking', title: 'ranking, 2,000-candidacy mandate, top 50', bodies: [rankingBody(50)] },
@@ -155,6 +163,11 @@ async function main(): Promise<void> {
         name: 'candidatesWithRefs',
         title: `candidates with externalRefs, first 50 of ${options.candidates.toLocaleString('en-US')}`,
         bodies: [body(CANDIDATES_WITH_REFS, { first: 50 })],
+      },
+      {
+        name: 'talentPool',
+        title: `talent pool, ${talentPool.pooledCandidates.toLocaleString('en-US')} assessed candidates, 6 weighted competencies (2 must-haves), top 50`,
+        bodies: [talentPoolBody(50)],
       },
     ];
 
@@ -189,6 +202,18 @@ async function main(): Promise<void> {
       const statements = await stats.statements();
       rankingStatements[String(first)] = { perRequest: statements.reduce((sum, row) => sum + row.calls, 0) / repeats, statements };
     }
+    // The same for the talent pool: constant in the page size.
+    const talentPoolStatements: Record<string, number> = {};
+    for (const first of [10, 50, 100]) {
+      await stats.reset();
+      for (let index = 0; index < 3; index++) await post(appUrl, firm.apiKeySecret, talentPoolBody(first));
+      talentPoolStatements[String(first)] = (await stats.statements()).reduce((sum, row) => sum + row.calls, 0) / 3;
+    }
+    log(
+      `SQL statements per talent pool request: ${Object.entries(talentPoolStatements)
+        .map(([first, n]) => `first ${first}: ${n}`)
+        .join(', ')}`,
+    );
     log(
       `SQL statements per ranking request: ${Object.entries(rankingStatements)
         .map(([first, s]) => `first ${first}: ${s.perRequest}`)
@@ -302,7 +327,16 @@ async function main(): Promise<void> {
     }
     log(formatUpsertResult(upsert));
     const ranking = reports.find((report) => report.name === 'ranking')!;
+    const pool = reports.find((report) => report.name === 'talentPool')!;
     const targets: TargetCheck[] = [
+      // Issue 17: the talent pool is instant, near its hand-written statement, statements constant in the page size.
+      { target: 'talent pool top 50: p50 ≤ 20 ms', value: `${pool.app.latencyMs.p50.toFixed(1)} ms`, pass: pool.app.latencyMs.p50 <= 20 },
+      { target: 'talent pool top 50: throughput ≥ 0.5 × limit', value: `${pool.ratio.toFixed(2)} ×`, pass: pool.ratio >= 0.5 },
+      {
+        target: 'SQL statements per talent pool request constant in the page size (first: 10, 50, 100)',
+        value: Object.values(talentPoolStatements).join(', '),
+        pass: new Set(Object.values(talentPoolStatements)).size === 1,
+      },
       {
         target: 'ranking top 50: throughput ≥ 0.5 × limit',
         value: `${ranking.ratio.toFixed(2)} ×`,
@@ -487,6 +521,7 @@ function countObjects(value: unknown): number {
 // What must agree: everything except the cursors (opaque; both encode the same keys).
 function comparable(operation: OperationName, json: Record<string, Json>): unknown {
   if (operation === 'ranking') return json.data.node.ranking.edges.map((edge: { node: unknown }) => edge.node);
+  if (operation === 'talentPool') return json.data.node.talentPool.edges.map((edge: { node: unknown }) => edge.node);
   return json.data;
 }
 
