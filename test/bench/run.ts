@@ -330,7 +330,12 @@ async function main(): Promise<void> {
     const pool = reports.find((report) => report.name === 'talentPool')!;
     const targets: TargetCheck[] = [
       // Issue 17: the talent pool is instant, near its hand-written statement, statements constant in the page size.
-      { target: 'talent pool top 50: p50 ≤ 20 ms', value: `${pool.app.latencyMs.p50.toFixed(1)} ms`, pass: pool.app.latencyMs.p50 <= 20 },
+      // No request answered in a slice (a busy machine) is no pass.
+      {
+        target: 'talent pool top 50: p50 ≤ 20 ms',
+        value: `${pool.app.latencyMs.p50.toFixed(1)} ms`,
+        pass: pool.app.requestsPerSecond > 0 && pool.app.latencyMs.p50 <= 20,
+      },
       { target: 'talent pool top 50: throughput ≥ 0.5 × limit', value: `${pool.ratio.toFixed(2)} ×`, pass: pool.ratio >= 0.5 },
       {
         target: 'SQL statements per talent pool request constant in the page size (first: 10, 50, 100)',
