@@ -21,6 +21,7 @@
 
 import { withCalibrationPanels } from './calibration-panels';
 import { withInterviewRoom } from './interview-room';
+import { withTalentPoolMandates } from './demo-talent-pool';
 
 export type LeadershipLevel = 'EXECUTIVE' | 'SENIOR' | 'FRONTLINE';
 export type MandateStatus = 'DRAFT' | 'OPEN' | 'PRESENTED' | 'FILLED' | 'CANCELLED';
@@ -3557,25 +3558,28 @@ const brattliCeo: DemoMandate = {
 
 // ---------------------------------------------------------------------------------------------
 
-// With second panels for calibration and agreement (calibration-panels.ts), then the interview
-// room's interviews in every status, panel focus and the recruiter's draft (interview-room.ts).
+// With second panels for calibration and agreement (calibration-panels.ts), a mandate opened for
+// talent rediscovery (demo-talent-pool.ts), then the interview room's interviews in every status,
+// panel focus and the recruiter's draft (interview-room.ts).
 export const demoFirms: DemoFirm[] = withInterviewRoom(
-  withCalibrationPanels([
-    {
-      name: 'Nordlys Executive Search',
-      slug: 'nordlys',
-      users: nordlysUsers,
-      clients: nordlysClients,
-      candidates: nordlysCandidates,
-      mandates: [fjordnettCco, lindholtCeo, nordtryggHeadOfService, havbrisHotelManager, kattegatCustomerCentre],
-    },
-    {
-      name: 'Fjellvik Partners',
-      slug: 'fjellvik',
-      users: fjellvikUsers,
-      clients: fjellvikClients,
-      candidates: fjellvikCandidates,
-      mandates: [brattliCeo],
-    },
-  ]),
+  withTalentPoolMandates(
+    withCalibrationPanels([
+      {
+        name: 'Nordlys Executive Search',
+        slug: 'nordlys',
+        users: nordlysUsers,
+        clients: nordlysClients,
+        candidates: nordlysCandidates,
+        mandates: [fjordnettCco, lindholtCeo, nordtryggHeadOfService, havbrisHotelManager, kattegatCustomerCentre],
+      },
+      {
+        name: 'Fjellvik Partners',
+        slug: 'fjellvik',
+        users: fjellvikUsers,
+        clients: fjellvikClients,
+        candidates: fjellvikCandidates,
+        mandates: [brattliCeo],
+      },
+    ]),
+  ),
 );

@@ -24,8 +24,14 @@ export type Principal =
   | { kind: 'USER'; firmId: string; userId: string; role: Role; clientId: string | null }
   | { kind: 'API_KEY'; firmId: string; apiKeyId: string; scopes: ApiKeyScope[] };
 
-// One rule for @Authorized: a role a user must have, or a scope an API key must hold.
-export type Access = Role | ApiKeyScope;
+// Scopes an API key must hold all of (e.g. reading assessments together with the people assessed).
+export interface AllScopes {
+  readonly allOf: readonly ApiKeyScope[];
+}
+
+// One rule for @Authorized: a role a user must have, a scope an API key must hold, or several
+// scopes it must hold together.
+export type Access = Role | ApiKeyScope | AllScopes;
 
 // The firm's own people: partners and consultants. Client users and API keys are not staff.
 export const STAFF: readonly Access[] = [Role.ADMIN, Role.RECRUITER];
@@ -61,6 +67,11 @@ export const RUBRIC_PUBLISHERS: readonly Access[] = [Role.ADMIN];
 // Interviews and what scorecards say: the firm's staff, and systems with assessments:read.
 // Which scorecards a caller gets at all is decided by independent scoring (modules/interview).
 export const ASSESSMENT_READERS: readonly Access[] = [...STAFF, ApiKeyScope.ASSESSMENTS_READ];
+
+// The talent pool ranks the firm's candidates on their interview evidence: the firm's staff, and
+// systems that may read both the assessments and the people (assessments:read and candidates:read).
+// Never clients.
+export const TALENT_POOL_READERS: readonly Access[] = [...STAFF, { allOf: [ApiKeyScope.ASSESSMENTS_READ, ApiKeyScope.CANDIDATES_READ] }];
 
 // Agreement of a mandate's panels (no interviewer named): whoever reads assessments.
 export const AGREEMENT_READERS: readonly Access[] = [...ASSESSMENT_READERS];
@@ -98,7 +109,11 @@ export function userIdOf(principal: Principal): string | null {
 export function isAllowed(principal: Principal, rules: readonly Access[]): boolean {
   if (rules.length === 0) return true;
   if (principal.kind === 'USER') return rules.includes(principal.role);
-  return principal.scopes.some((scope) => rules.includes(scope));
+  return rules.some((rule) =>
+    typeof rule === 'object'
+      ? rule.allOf.every((scope) => principal.scopes.includes(scope))
+      : principal.scopes.includes(rule as ApiKeyScope),
+  );
 }
 
 // The GraphQL name of a scope (CANDIDATES_READ for candidates:read), as callers write it.
@@ -109,9 +124,16 @@ function scopeName(scope: ApiKeyScope): string {
 // Why a principal may not do something that needs `rules`: what would be needed, and what it has.
 export function missingAccess(principal: Principal, rules: readonly Access[]): string {
   const roles = rules.filter((rule): rule is Role => Object.values(Role).includes(rule as Role));
-  const scopes = rules.filter((rule): rule is ApiKeyScope => Object.values(ApiKeyScope).includes(rule as ApiKeyScope)).map(scopeName);
+  const scopes = rules.map((rule) =>
+    typeof rule === 'object'
+      ? rule.allOf.map(scopeName).join(' and ')
+      : Object.values(ApiKeyScope).includes(rule as ApiKeyScope)
+        ? scopeName(rule as ApiKeyScope)
+        : null,
+  );
   const byRole = roles.length > 0 ? `a user with the role ${roles.join(' or ')}` : null;
-  const byScope = scopes.length > 0 ? `an API key with the scope ${scopes.join(' or ')}` : null;
+  const scopeRules = scopes.filter((scope): scope is string => scope !== null);
+  const byScope = scopeRules.length > 0 ? `an API key with the scope ${scopeRules.join(' or ')}` : null;
   const needed = [byRole, byScope].filter(Boolean).join(', or ');
   const held =
     principal.kind === 'USER'

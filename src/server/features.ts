@@ -12,6 +12,7 @@ import { candidacyFeature } from '../modules/candidacy';
 import { interviewFeature } from '../modules/interview';
 import { fitFeature } from '../modules/fit';
 import { competencyProfileFeature } from '../modules/competency-profile';
+import { talentPoolFeature } from '../modules/talent-pool';
 import { calibrationFeature } from '../modules/calibration';
 import { integrationFeature } from '../modules/integration';
 import { webhookFeature } from '../modules/webhook';
@@ -37,6 +38,7 @@ export const features: Feature[] = [
   interviewFeature,
   fitFeature,
   competencyProfileFeature,
+  talentPoolFeature,
   calibrationFeature,
   integrationFeature,
   shortlistFeature,

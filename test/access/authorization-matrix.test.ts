@@ -59,8 +59,9 @@ import { buildMatrixWorld, type CallerSpec, type MatrixWorld, type Target, type 
 // Vocabulary of the table
 // ---------------------------------------------------------------------------------------------
 
-// Who a rule lets through: roles of users, scopes of API keys, or any signed-in principal.
-type Token = Role | ApiKeyScope | 'ANY';
+// Who a rule lets through: roles of users, scopes of API keys (or several a key must hold
+// together), or any signed-in principal.
+type Token = Role | ApiKeyScope | { allOf: ApiKeyScope[] } | 'ANY';
 type Value = 'data' | 'null' | 'empty';
 type Outcome = Value | 'hidden' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 
@@ -77,6 +78,8 @@ const ASSESSMENTS_READ: Token[] = [...STAFF, S.ASSESSMENTS_READ];
 const RUBRICS_READ: Token[] = [...STAFF, S.MANDATES_READ, S.ASSESSMENTS_READ];
 const SHORTLISTS_READ: Token[] = [...STAFF, S.SHORTLISTS_READ];
 const WEBHOOK_MANAGERS: Token[] = [ADMIN, S.WEBHOOKS_MANAGE];
+// The talent pool: staff, and keys that hold both assessments:read and candidates:read.
+const TALENT_POOL: Token[] = [...STAFF, { allOf: [S.ASSESSMENTS_READ, S.CANDIDATES_READ] }];
 
 interface FieldRule {
   // Who gets the field; others get FORBIDDEN. Absent: whoever sees the object.
@@ -379,7 +382,22 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
         shortlist: only(SHORTLISTS_READ),
         shortlistReportLink: { readers: SHORTLISTS_READ, args: HTML_REPORT },
         agreement: only(ASSESSMENTS_READ),
+        // Firm A's mandates share competency keys: each pool holds the other client's assessed
+        // candidates. Firm B has one mandate, whose assessed candidates are all in its pipeline.
+        talentPool: { readers: TALENT_POOL, value: (caller) => (caller.firm === 'B' ? 'empty' : 'data') },
       },
+    },
+    TalentPoolMatch: {
+      kind: 'via',
+      from: 'Mandate',
+      path: ['talentPool', 'nodes'],
+      fields: { candidate: only(TALENT_POOL), fit: data, lastAssessedAt: data, inPipeline: data, evidence: only(STAFF) },
+    },
+    TalentPoolEvidence: {
+      kind: 'via',
+      from: 'Mandate',
+      path: ['talentPool', 'nodes', 'evidence'],
+      fields: { competencyKeys: data, submittedAt: data, mandate: only(STAFF), interview: only(STAFF), scorecard: only(STAFF) },
     },
     'ReportLink (through Mandate.shortlistReportLink)': {
       kind: 'via',
@@ -490,7 +508,16 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
       kind: 'via',
       from: 'Candidacy',
       path: ['history'],
-      fields: { createdAt: data, updatedAt: data, fromStage: nil, toStage: data, reason: nil, movedBy: { value: notForKeys } },
+      fields: {
+        createdAt: data,
+        updatedAt: data,
+        fromStage: nil,
+        toStage: data,
+        reason: nil,
+        movedBy: { value: notForKeys },
+        // The first entry's: the fixture's candidacies were added directly (DIRECT).
+        source: data,
+      },
     },
     Assessment: { kind: 'via', from: 'Candidacy', path: ['assessment'], fields: { calibrated: data, competencies: data } },
     // The first competency of the rubric is not weighted and was not rated.
@@ -540,6 +567,9 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
         target: data,
         minimum: data,
         ratingsCount: data,
+        // Talent pool figures: null on a candidacy's own fit.
+        mandatesCount: nil,
+        lastAssessedAt: nil,
         score: data,
         gap: data,
         surplus: data,
@@ -985,7 +1015,11 @@ function passes(caller: CallerSpec, readers: Token[]): boolean {
   if (caller.kind !== 'user' && caller.kind !== 'key') return false;
   if (readers.includes('ANY')) return true;
   if (caller.kind === 'user') return readers.includes(caller.role!);
-  return caller.scopes!.some((scope) => readers.includes(scope));
+  return readers.some((reader) =>
+    typeof reader === 'object'
+      ? reader.allOf.every((scope) => caller.scopes!.includes(scope))
+      : caller.scopes!.includes(reader as ApiKeyScope),
+  );
 }
 
 const signedIn = (caller: CallerSpec) => caller.kind === 'user' || caller.kind === 'key';
@@ -1019,7 +1053,7 @@ function expectedOutcome(schema: GraphQLSchema, typeName: string, field: string,
     let owner = entry.from;
     for (const segment of entry.path) {
       if (outcome !== 'data') break;
-      outcome = fieldOutcome(fieldsOf(owner)[segment], caller);
+      outcome = fieldOutcome(ruleOf(owner, segment), caller);
       owner = getNamedType((schema.getType(owner) as GraphQLObjectType).getFields()[segment].type).name;
     }
   } else if (entry.kind === 'root') {
@@ -1045,6 +1079,12 @@ function fieldsOf(typeName: string): Fields {
   const entry = EXPECTED.types[typeName];
   if (!entry || entry.kind === 'unreachable') throw new Error(`${typeName} has no field rules`);
   return entry.fields;
+}
+
+// The rule of one segment of a via path; a connection's nodes carry no rule of their own.
+function ruleOf(owner: string, segment: string): FieldRule {
+  if (owner.endsWith('Connection') && segment === 'nodes') return data;
+  return fieldsOf(owner)[segment];
 }
 
 // A field with the smallest selection that shows whether it gives data.
@@ -1093,7 +1133,7 @@ function typeQuery(schema: GraphQLSchema, typeName: string, target: Target, chun
       for (let index = entry.path.length - 1; index >= 0; index -= 1) {
         const owner = schema.getType(owners[index]) as GraphQLObjectType;
         const segment = entry.path[index];
-        inner = selectionOf(owner.getFields()[segment], fieldsOf(owners[index])[segment].args?.(target), inner);
+        inner = selectionOf(owner.getFields()[segment], ruleOf(owners[index], segment).args?.(target), inner);
       }
       return {
         field: field.name,

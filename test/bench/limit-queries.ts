@@ -293,3 +293,81 @@ select json_build_object('data', json_build_object('node', json_build_object('ag
                             from mandate_ md join competency k on k.rubric_id = md.rubric_id
                             left join readings x on not x.overall and x.competency_key = k.key)))))::text as body
 ${adminWorks}`;
+
+const TALENT_POOL_SCOPES = ['mandates:read', 'assessments:read', 'candidates:read'];
+
+// $1 key hash, $2 mandate id, $3 page size. The talent pool of PRODUCT.md §3c over the maintained
+// profile (candidate_competency_profile), as an API key sees it (no blind candidacies): pooled
+// score per weighted key, §3 in exact numeric arithmetic, eligible candidates outside the
+// mandate's pipeline, the top $3 with their per-competency figures (in rubric order).
+export const TALENT_POOL_SQL = `
+with weighted as (
+  select q.competency_key, q.weight, q.target, q.minimum, coalesce(k.position, 1000) as position
+    from requirement q
+    join mandate m on m.id = q.mandate_id
+    left join competency k on k.rubric_id = m.rubric_id and k.key = q.competency_key
+   where q.mandate_id = $2::uuid and q.firm_id = ${firmOf(TALENT_POOL_SCOPES)} and q.weight > 0
+), profile as (
+  select sum(weight) as total_weight, count(*) filter (where minimum is not null) as minimums from weighted
+), pooled as (
+  select p.candidate_id, p.competency_key, sum(p.score_sum)::numeric / sum(p.ratings_count) as score,
+         sum(p.ratings_count)::int as ratings_count, count(distinct p.mandate_id)::int as mandates_count,
+         max(p.last_assessed_at) as last_assessed_at
+    from candidate_competency_profile p
+    join weighted w on w.competency_key = p.competency_key
+   where p.firm_id = ${firmOf(TALENT_POOL_SCOPES)}
+   group by p.candidate_id, p.competency_key
+), assessed as (
+  select sc.candidate_id,
+         sum(q.weight * case when q.target = 1 then 1 else (least(sc.score, q.target) - 1) / (q.target - 1) end) as weighted_attainment,
+         sum(q.weight) as assessed_weight,
+         bool_or(sc.score < q.minimum) as missed,
+         count(q.minimum) as assessed_minimums,
+         max(sc.last_assessed_at) as last_assessed_at
+    from pooled sc join weighted q on q.competency_key = sc.competency_key
+   group by sc.candidate_id
+), fits as (
+  select c.id, a.last_assessed_at,
+         (100 * a.weighted_attainment / a.assessed_weight)::float8 as fit,
+         coalesce((a.assessed_weight::numeric / nullif(p.total_weight, 0))::float8, 0) as coverage,
+         case when a.missed then false when a.assessed_minimums < p.minimums then null else true end as must_haves_met
+    from assessed a
+    join candidate c on c.id = a.candidate_id
+    cross join profile p
+   where c.erased_at is null and c.consent_status <> 'WITHDRAWN' and (c.retain_until is null or c.retain_until >= current_date)
+     and not exists (select 1 from candidacy x where x.mandate_id = $2::uuid and x.candidate_id = c.id)
+), top as (
+  select f.*, (must_haves_met is false)::int as missed_rank, (fit is null)::int as unknown_fit_rank
+    from fits f
+   order by must_haves_met is false, fit is null, fit desc, coverage desc, last_assessed_at desc, id
+   limit $3
+), breakdown as (
+  select t.id,
+         json_agg(json_build_object(
+           'key', q.competency_key, 'weight', q.weight, 'target', q.target, 'minimum', q.minimum,
+           'score', sc.score::float8, 'ratingsCount', coalesce(sc.ratings_count, 0), 'mandatesCount', coalesce(sc.mandates_count, 0),
+           'lastAssessedAt', ${isoTime('sc.last_assessed_at')},
+           'gap', (sc.score - q.target)::float8,
+           'attainment', (case when q.target = 1 then 1 else (least(sc.score, q.target) - 1) / (q.target - 1) end)::float8,
+           'meetsMinimum', case when q.minimum is null or sc.score is null then null else sc.score >= q.minimum end
+         ) order by q.position, q.competency_key) as competencies
+    from top t
+    cross join weighted q
+    left join pooled sc on sc.candidate_id = t.id and sc.competency_key = q.competency_key
+   group by t.id
+)
+select json_build_object('data', json_build_object('node', json_build_object('talentPool', json_build_object('edges',
+         coalesce(json_agg(json_build_object(
+           'cursor', translate(encode(convert_to(json_build_array('talentPool:' || $2::uuid::text, t.missed_rank, t.unknown_fit_rank,
+                       -coalesce(t.fit, 0), -t.coverage, t.last_assessed_at, t.id)::text, 'UTF8'), 'base64'), E'+/=\\n', '-_'),
+           'node', json_build_object(
+             'inPipeline', false,
+             'lastAssessedAt', ${isoTime('t.last_assessed_at')},
+             'candidate', json_build_object('firstName', p.first_name, 'lastName', p.last_name, 'headline', p.headline),
+             'fit', json_build_object('fit', t.fit, 'coverage', t.coverage, 'mustHavesMet', t.must_haves_met,
+                                      'competencies', coalesce(b.competencies, '[]'::json)))
+         ) order by t.missed_rank, t.unknown_fit_rank, t.fit desc, t.coverage desc, t.last_assessed_at desc, t.id), '[]'::json)))))::text as body
+  from top t
+  join candidate p on p.id = t.id
+  left join breakdown b on b.id = t.id
+${keyWorks(TALENT_POOL_SCOPES)}`;

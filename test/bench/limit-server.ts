@@ -12,6 +12,7 @@ import {
   CANDIDATES_WITH_REFS_SQL,
   NESTED_SQL,
   RANKING_SQL,
+  TALENT_POOL_SQL,
 } from './limit-queries';
 
 // The physical limit: a bare node:http server that takes the same POST (same JSON body, same
@@ -27,6 +28,7 @@ const statements: Record<string, { sql: string; params: (variables: Record<strin
   '/candidatesWithRefs': { sql: CANDIDATES_WITH_REFS_SQL, params: (v) => [v.first] },
   '/calibration': { sql: CALIBRATION_SQL, params: (v) => [v.first] },
   '/agreement': { sql: AGREEMENT_SQL, params: (v) => withId(localIdOf(String(v.id), 'Mandate')) },
+  '/talentPool': { sql: TALENT_POOL_SQL, params: (v) => withId(localIdOf(String(v.id), 'Mandate'), v.first) },
 };
 
 function withId(id: string | null, ...rest: unknown[]): unknown[] | null {

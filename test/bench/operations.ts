@@ -96,7 +96,15 @@ export const AGREEMENT = `query Agreement($id: ID!) {
 }`;
 
 export type OperationName =
-  'ranking' | 'assessment' | 'candidates' | 'nested' | 'candidatesWithRefs' | 'calibration' | 'agreement' | 'rankingCalibrated';
+  | 'ranking'
+  | 'assessment'
+  | 'candidates'
+  | 'nested'
+  | 'candidatesWithRefs'
+  | 'calibration'
+  | 'agreement'
+  | 'rankingCalibrated'
+  | 'talentPool';
 
 export const OPERATION_NAMES: readonly OperationName[] = [
   'ranking',
@@ -107,8 +115,34 @@ export const OPERATION_NAMES: readonly OperationName[] = [
   'calibration',
   'agreement',
   'rankingCalibrated',
+  'talentPool',
 ];
 
 export function body(query: string, variables: Record<string, unknown>): string {
   return JSON.stringify({ query, variables });
 }
+
+// Talent rediscovery (issue 17): a new mandate's pool of the firm's assessed candidates, top 50,
+// with the pooled figures per competency. As an API key sees it (no evidence: that is for staff).
+export const TALENT_POOL = `query TalentPool($id: ID!, $first: Int!) {
+  node(id: $id) {
+    ... on Mandate {
+      talentPool(first: $first) {
+        edges {
+          cursor
+          node {
+            inPipeline
+            lastAssessedAt
+            candidate { firstName lastName headline }
+            fit {
+              fit
+              coverage
+              mustHavesMet
+              competencies { key weight target minimum score ratingsCount mandatesCount lastAssessedAt gap attainment meetsMinimum }
+            }
+          }
+        }
+      }
+    }
+  }
+}`;

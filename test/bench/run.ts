@@ -20,10 +20,12 @@ import {
   OPERATION_NAMES,
   RANKING,
   RANKING_CALIBRATED,
+  TALENT_POOL,
   body,
   type OperationName,
 } from './operations';
 import { signInBenchAdmin } from './bench-admin';
+import { explainTalentPool, prepareTalentPool } from './talent-pool-bench';
 import { benchmarkUpsert, formatUpsertResult, UPSERT_TARGET_RATIO, type UpsertBenchResult } from './upsert-bench';
 import {
   isDisturbed,
@@ -139,12 +141,19 @@ async function main(): Promise<void> {
     let firm: GeneratedFirm;
     let smallFirm: GeneratedFirm | null = null;
     let adminToken: string;
+    let talentPool: { mandateId: string; pooledCandidates: number };
     try {
       await orm.getMigrator().up();
       await orm.em.getConnection().execute('create extension if not exists pg_stat_statements');
       const em = orm.em.fork({ clear: true, useContext: false }) as EntityManager;
       firm = await generateFirm(em, database.url, defaultPlan(options.seed, options.candidates));
       adminToken = await signInBenchAdmin(em, firm.firmId);
+      talentPool = await prepareTalentPool(em, firm.firmId, firm.mandateIds[0]);
+      if (wanted('talentPool')) {
+        for (const [filter, plan] of Object.entries(await explainTalentPool(em, firm.firmId, talentPool.mandateId))) {
+          log(`talent pool EXPLAIN, filter ${filter}: ${plan.join(', ')}`);
+        }
+      }
       if (options.smallFirm > 0 && wanted('firms')) {
         const plan = { ...defaultPlan(options.seed + 1, options.smallFirm), slug: 'benchmark-small' };
         smallFirm = await generateFirm(orm.em.fork({ clear: true, useContext: false }) as EntityManager, database.url, plan);
@@ -170,6 +179,8 @@ async function main(): Promise<void> {
 
     const bigMandate = toGlobalId('Mandate', firm.mandateIds[0]);
     const rankingBody = (first: number) => body(RANKING, { id: bigMandate, first });
+    const talentPoolBody = (first: number) => body(TALENT_POOL, { id: toGlobalId('Mandate', talentPool.mandateId), first });
+    log(`talent pool: ${talentPool.pooledCandidates} assessed candidates on the new mandate's weighted competencies`);
     const assessmentBodies = firm.interviewedCandidacyIds.slice(0, 500).map((id) => body(ASSESSMENT, { id: toGlobalId('Candidacy', id) }));
     // Each entry's token (the API key unless it is for people) and, for the calibrated ranking,
     // what it is compared with instead of a limit statement: the server's uncalibrated ranking.
@@ -215,6 +226,11 @@ async function main(): Promise<void> {
         bodies: [body(RANKING_CALIBRATED, { id: bigMandate, first: 50 })],
         baseline: { label: 'uncalibrated', url: appUrl, bodies: [rankingBody(50)] },
       },
+      {
+        name: 'talentPool',
+        title: `talent pool, ${talentPool.pooledCandidates.toLocaleString('en-US')} assessed candidates, 6 weighted competencies (2 must-haves), top 50`,
+        bodies: [talentPoolBody(50)],
+      },
     ];
     const operations = allOperations.filter((operation) => wanted(operation.name));
 
@@ -250,6 +266,18 @@ async function main(): Promise<void> {
       const statements = await stats.statements();
       rankingStatements[String(first)] = { perRequest: statements.reduce((sum, row) => sum + row.calls, 0) / repeats, statements };
     }
+    // The same for the talent pool: constant in the page size.
+    const talentPoolStatements: Record<string, number> = {};
+    for (const first of wanted('talentPool') ? [10, 50, 100] : []) {
+      await stats.reset();
+      for (let index = 0; index < 3; index++) await post(appUrl, firm.apiKeySecret, talentPoolBody(first));
+      talentPoolStatements[String(first)] = (await stats.statements()).reduce((sum, row) => sum + row.calls, 0) / 3;
+    }
+    log(
+      `SQL statements per talent pool request: ${Object.entries(talentPoolStatements)
+        .map(([first, n]) => `first ${first}: ${n}`)
+        .join(', ')}`,
+    );
     log(
       `SQL statements per ranking request: ${Object.entries(rankingStatements)
         .map(([first, s]) => `first ${first}: ${s.perRequest}`)
@@ -381,7 +409,24 @@ async function main(): Promise<void> {
       log(formatUpsertResult(upsert));
     }
     const nested = reports.find((report) => report.name === 'nested');
+    const pool = reports.find((report) => report.name === 'talentPool');
     const targets: TargetCheck[] = [
+      // Issue 17: the talent pool is instant, and its statements constant in the page size. No
+      // request answered in a slice (a busy machine) is no pass.
+      ...(pool
+        ? [
+            {
+              target: 'talent pool top 50: p50 ≤ 20 ms',
+              value: `${pool.app.latencyMs.p50.toFixed(1)} ms`,
+              pass: pool.app.requestsPerSecond > 0 && pool.app.latencyMs.p50 <= 20,
+            },
+            {
+              target: 'SQL statements per talent pool request constant in the page size (first: 10, 50, 100)',
+              value: Object.values(talentPoolStatements).join(', '),
+              pass: new Set(Object.values(talentPoolStatements)).size === 1,
+            },
+          ]
+        : []),
       // Issue 16: every read at least half its limit (PostGraphile 5 reaches 0.43 on the nested read,
       // 0.63 on the candidates with refs), and Node CPU per object within 3× PostGraphile's ≈ 11 µs.
       // Issue 15: calibration and agreement at least half their statements' throughput, and the
@@ -394,6 +439,7 @@ async function main(): Promise<void> {
           ['assessment', 0.5, 'limit'],
           ['calibration', 0.5, 'limit'],
           ['agreement', 0.5, 'limit'],
+          ['talentPool', 0.5, 'limit'],
           ['rankingCalibrated', 0.8, 'the uncalibrated ranking'],
         ] as const
       ).flatMap(([name, least, versus]) => {
@@ -586,6 +632,7 @@ function comparable(operation: OperationName, json: Record<string, Json>): unkno
     const pointFigures = ({ low: _low, high: _high, ...rest }: Record<string, Json>) => rest;
     return { overall: pointFigures(overall), byCompetency: byCompetency.map(pointFigures) };
   }
+  if (operation === 'talentPool') return json.data.node.talentPool.edges.map((edge: { node: unknown }) => edge.node);
   return json.data;
 }
 

@@ -212,6 +212,7 @@ describe('candidateDataExport', () => {
             fromStage: null,
             toStage: 'SOURCED',
             reason: null,
+            source: 'DIRECT',
             movedBy: firm.recruiter.id,
           },
         ],

@@ -7,5 +7,5 @@ export const auditFeature: Feature = { entities: [AuditEvent], resolvers: [Audit
 
 export { AuditEvent } from './audit-event.entity';
 export { auditMutations } from './audit-schema';
-export { readPersonal, restoreReads, type StoredRead, storedReads } from './audit-trail';
+export { readPersonal, recordRead, restoreReads, type StoredRead, storedReads } from './audit-trail';
 export { type AuditedRequest, recordAccess, recordMutation, writeReadEvents } from './audit.service';

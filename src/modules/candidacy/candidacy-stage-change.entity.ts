@@ -2,12 +2,12 @@ import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { TenantEntity } from '../../common/tenant.entity';
 import { User } from '../user';
-import { Candidacy, CandidacyStage } from './candidacy.entity';
+import { Candidacy, CandidacySource, CandidacyStage } from './candidacy.entity';
 
 // One move of a candidacy: who, when (createdAt), from where to where, and why.
 @Entity()
 @ObjectType({ description: 'One move of a candidacy through the pipeline.' })
-export class CandidacyStageChange extends TenantEntity<'fromStage' | 'reason' | 'movedBy'> {
+export class CandidacyStageChange extends TenantEntity<'fromStage' | 'reason' | 'movedBy' | 'source'> {
   @ManyToOne(() => Candidacy, { ref: true, deleteRule: 'cascade', index: true })
   candidacy!: Ref<Candidacy>;
 
@@ -22,6 +22,13 @@ export class CandidacyStageChange extends TenantEntity<'fromStage' | 'reason' | 
   @Property({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true })
   reason: string | null = null;
+
+  @Enum({ items: () => CandidacySource, nullable: true })
+  @Field(() => CandidacySource, {
+    nullable: true,
+    description: 'On the first entry: where the candidate came from (DIRECT, TALENT_POOL). Null on later moves.',
+  })
+  source: CandidacySource | null = null;
 
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
   movedBy: Ref<User> | null = null;

@@ -18,6 +18,21 @@ export enum CandidacyStage {
 }
 registerEnumType(CandidacyStage, { name: 'CandidacyStage' });
 
+// Where a candidate put into a mandate came from: added directly, or picked from the mandate's
+// talent pool (earlier-assessed candidates, issue 17).
+export enum CandidacySource {
+  DIRECT = 'DIRECT',
+  TALENT_POOL = 'TALENT_POOL',
+}
+registerEnumType(CandidacySource, {
+  name: 'CandidacySource',
+  description: 'Where a candidate put into a mandate came from.',
+  valuesConfig: {
+    DIRECT: { description: 'Added directly (the default).' },
+    TALENT_POOL: { description: "Picked from the mandate's talent pool (Mandate.talentPool)." },
+  },
+});
+
 // A candidate in one mandate's pipeline.
 @Entity()
 @Unique({ properties: ['mandate', 'candidate'] })

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ConnectionArgs, ConnectionType } from '../../common/connection';
 import { Payload } from '../../common/payload';
-import { Candidacy, CandidacyStage } from './candidacy.entity';
+import { Candidacy, CandidacySource, CandidacyStage } from './candidacy.entity';
 import { CANDIDACY_LIMITS } from './candidacy.limits';
 
 @InputType()
@@ -14,6 +14,12 @@ export class AddCandidateToMandateInput {
 
   @Field(() => String, { nullable: true, description: `Why this candidate; at most ${CANDIDACY_LIMITS.reason} characters.` })
   reason?: string | null;
+
+  @Field(() => CandidacySource, {
+    defaultValue: CandidacySource.DIRECT,
+    description: "Where the candidate came from (TALENT_POOL: a match of the mandate's talent pool); kept in the candidacy's history.",
+  })
+  source!: CandidacySource;
 }
 
 @ObjectType()

@@ -35,6 +35,7 @@ export class CandidacyResolver {
         mandateId: localIdOf(input.mandateId, 'Mandate'),
         candidateId: localIdOf(input.candidateId, 'Candidate'),
         reason: input.reason,
+        source: input.source,
       }),
     );
   }

@@ -8,7 +8,7 @@ import { flushOrRefuse } from '../../common/unique';
 import { Firm } from '../../common/firm.entity';
 import { User } from '../user';
 import { isFinalStatus, Mandate } from '../mandate';
-import { Candidacy, CandidacyStage } from './candidacy.entity';
+import { Candidacy, CandidacySource, CandidacyStage } from './candidacy.entity';
 import { CandidacyStageChange } from './candidacy-stage-change.entity';
 import { EXIT_STAGES, canMoveCandidacy, moveNeedsReason, refusedMoveMessage } from './candidacy-stage';
 import { CANDIDACY_LIMITS } from './candidacy.limits';
@@ -19,6 +19,8 @@ export interface AddCandidateToMandateData {
   mandateId: string | null;
   candidateId: string | null;
   reason?: string | null;
+  // Default DIRECT.
+  source?: CandidacySource | null;
 }
 
 export interface MoveCandidacyData {
@@ -65,7 +67,7 @@ export async function addCandidateToMandate(
     createdAt: now,
     updatedAt: now,
   });
-  recordMove(em, candidacy, null, movedById, reason, now);
+  recordMove(em, candidacy, null, movedById, reason, now, data.source ?? CandidacySource.DIRECT);
   // Another request may add the same candidate at the same moment.
   await flushOrRefuse(em, () =>
     UserInputError.of(UserErrorCode.ALREADY_EXISTS, 'This candidate is already in the mandate.', ['input', 'candidateId']),
@@ -129,6 +131,8 @@ function recordMove(
   movedById: string | null,
   reason: string | null,
   at: Date,
+  // The first entry's: where the candidate came from.
+  source: CandidacySource | null = null,
 ): void {
   em.create(CandidacyStageChange, {
     firm: candidacy.firm,
@@ -136,6 +140,7 @@ function recordMove(
     fromStage,
     toStage: candidacy.stage,
     reason,
+    source,
     movedBy: movedById ? em.getReference(User, movedById) : null,
     createdAt: at,
     updatedAt: at,

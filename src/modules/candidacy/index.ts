@@ -17,7 +17,7 @@ export const candidacyFeature: Feature = {
 
 export { canMoveCandidacy, DECIDED_STAGES, EXIT_STAGES, moveNeedsReason, pipelineStages } from './candidacy-stage';
 export { CandidacyStageChange } from './candidacy-stage-change.entity';
-export { Candidacy, CandidacyStage } from './candidacy.entity';
+export { Candidacy, CandidacySource, CandidacyStage } from './candidacy.entity';
 export { CandidacyConnection } from './candidacy.inputs';
 export { candidacyByIdLoader, type CandidacyRow } from './candidacy.loaders';
 export { addCandidateToMandate, moveCandidacy, recordStageChange } from './candidacy.service';

@@ -30,3 +30,4 @@ export {
 export { dateOnly } from './date-only';
 export { alreadyErased, ERASED_MESSAGE, erasedError, erasedRefKeys, refuseIfErased } from './erased';
 export { foldForSearch } from './search-text';
+export { isLanguageCode } from './languages';

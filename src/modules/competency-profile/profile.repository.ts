@@ -32,6 +32,18 @@ export async function refreshCandidateProfiles(em: EntityManager, firmId: string
   );
 }
 
+// Rebuilds the whole firm's maintained profile from its counted ratings, in two statements: for
+// data written outside the services (a bulk load, the benchmark's generated firm).
+export async function rebuildFirmProfiles(em: EntityManager, firmId: string): Promise<void> {
+  await em.execute(`delete from candidate_competency_profile where firm_id = ?`, [firmId]);
+  await em.execute(
+    `insert into candidate_competency_profile
+       (firm_id, candidate_id, candidacy_id, mandate_id, competency_key, score_sum, ratings_count, last_assessed_at)
+     ${COUNTED_PROFILE_SQL}`,
+    [firmId, null, null],
+  );
+}
+
 export interface ProfileRow {
   candidateId: string;
   candidacyId: string;

@@ -74,6 +74,18 @@ export class CompetencyFit {
   @Field(() => Int)
   ratingsCount!: number;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'In a talent pool: how many mandates the pooled ratings come from; null elsewhere (one candidacy).',
+  })
+  mandatesCount?: number | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'In a talent pool: the latest submission among the pooled ratings; null elsewhere or when not assessed.',
+  })
+  lastAssessedAt?: Date | null;
+
   @Field(() => Float, { nullable: true, description: 'Mean score; null when not assessed.' })
   score!: number | null;
 

@@ -33,4 +33,5 @@ export {
   type RequirementSpec,
   scoreAgainst,
 } from './fit-model';
+export { Fit, CompetencyFit as CompetencyFitType } from './fit.types';
 export { findFitInputs, FIT_FROM_SUMS_SQL, FIT_SUMS_SQL, rankMandate } from './fit.repository';

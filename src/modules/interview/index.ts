@@ -39,6 +39,8 @@ export {
   scoringBlindCandidacyIds,
 } from './independent-scoring';
 export { Interview, InterviewKind, InterviewStatus } from './interview.entity';
+export { interviewByIdLoader, type InterviewRow } from './interview.loaders';
+export { scorecardByIdLoader, type ScorecardRow } from './scorecard.loaders';
 export { cancelInterview, markInterviewHeld, markInterviewNoShow, rescheduleInterview, scheduleInterview } from './interview.service';
 export { Rating } from './rating.entity';
 export { DraftRating, ScorecardDraft } from './scorecard-draft.entity';

@@ -38,6 +38,7 @@ export type RatingRow = Row<Rating, 'competencyKey' | 'score' | 'evidence' | 'cr
 const RATING_FIELDS = ['revision', 'competencyKey', 'score', 'evidence', 'createdAt', 'updatedAt'] as const;
 
 const scorecardsOfInterviews = rowsByKey<Scorecard, ScorecardRow>(Scorecard, SCORECARD_FIELDS, 'interview', ['createdAt', 'id']);
+const scorecardsById = rowsByKey<Scorecard, ScorecardRow>(Scorecard, SCORECARD_FIELDS, 'id');
 const revisionsOfScorecards = rowsByKey<ScorecardRevision, ScorecardRevisionRow>(ScorecardRevision, REVISION_FIELDS, 'scorecard', [
   'number',
 ]);
@@ -49,6 +50,14 @@ export const scorecardsByInterviewLoader = (context: Context) =>
   new DataLoader<string, ScorecardRow[]>(async (interviewIds) => {
     const rows = await scorecardsOfInterviews(context.em, interviewIds);
     return groupedInKeyOrder(interviewIds, rows, (row) => row.interview.id);
+  });
+
+// Scorecards by id (e.g. the evidence behind a talent pool match). Who may see which is decided by
+// whoever hands them out.
+export const scorecardByIdLoader = (context: Context) =>
+  new DataLoader<string, ScorecardRow | null>(async (ids) => {
+    const rows = await scorecardsById(context.em, ids);
+    return inKeyOrder(ids, rows, (row) => row.id);
   });
 
 // Every revision of each scorecard, oldest first.

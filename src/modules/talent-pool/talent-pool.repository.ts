@@ -41,12 +41,9 @@ export async function findTalentPool(
   mandateId: string,
   options: { limit: number; after?: string | null; viewerUserId?: string | null; filter?: TalentPoolFilterData | null },
 ): Promise<{ rows: PoolRow[]; hasNextPage: boolean }> {
-  const filter = options.filter ?? {};
   const list = `talentPool:${mandateId}`;
   const after = options.after ? poolCursorValues(decodeCursor(list, options.after, 6)) : null;
-  const ownDrafts = candidaciesWithOwnDraftSql(options.viewerUserId ?? null);
-  const textArray = (values: readonly string[] | null | undefined) => (values && values.length > 0 ? [...values] : null);
-  const locations = textArray(filter.locations?.map((each) => each.trim().toLowerCase()));
+  const pool = poolStatement(firmId, mandateId, options.viewerUserId ?? null, options.filter ?? {});
   const rows: {
     candidate_id: string;
     fit: number | null;
@@ -60,7 +57,56 @@ export async function findTalentPool(
     coverage_key: number;
     assessed_key: string;
   }[] = await em.execute(
-    `with weighted as (
+    `${pool.sql}
+     select k.id as candidate_id, k.fit, k.coverage, k.must_haves_met, k.last_assessed_at, k.in_pipeline,
+            k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key::text as assessed_key
+       from keyed k
+      where ?::boolean
+         or (k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key, k.id)
+          > (?::int, ?::int, ?::float8, ?::float8, ?::bigint, ?::uuid)
+      order by k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key, k.id
+      limit ?`,
+    [...pool.params, after === null, ...(after ?? [0, 0, 0, 0, '0', '00000000-0000-0000-0000-000000000000']), options.limit + 1],
+  );
+  const page = rows.slice(0, options.limit).map((row) => ({
+    candidateId: row.candidate_id,
+    fit: row.fit,
+    coverage: row.coverage,
+    mustHavesMet: row.must_haves_met,
+    lastAssessedAt: new Date(row.last_assessed_at),
+    inPipeline: row.in_pipeline,
+    cursor: encodeCursor(list, [row.missed_rank, row.unknown_fit_rank, row.fit_key, row.coverage_key, row.assessed_key, row.candidate_id]),
+  }));
+  return { rows: page, hasNextPage: rows.length > options.limit };
+}
+
+// How many candidates the pool holds with these filters (totalCount): the same statement, counted.
+export async function countTalentPool(
+  em: EntityManager,
+  firmId: string,
+  mandateId: string,
+  options: { viewerUserId?: string | null; filter?: TalentPoolFilterData | null },
+): Promise<number> {
+  const pool = poolStatement(firmId, mandateId, options.viewerUserId ?? null, options.filter ?? {});
+  const [row]: { count: number }[] = await em.execute(`${pool.sql} select count(*)::int as count from keyed`, pool.params);
+  return row.count;
+}
+
+// The pool up to its sort keys, as the CTEs ending in `keyed`: shared by the page and the count
+// (and by the benchmark, which EXPLAINs it to show the indexes the filters use).
+export function poolStatement(
+  firmId: string,
+  mandateId: string,
+  viewerUserId: string | null,
+  filter: TalentPoolFilterData,
+): { sql: string; params: unknown[] } {
+  const ownDrafts = candidaciesWithOwnDraftSql(viewerUserId);
+  const textArray = (values: readonly string[] | null | undefined) => (values && values.length > 0 ? pgArray(values) : null);
+  const locations = textArray(filter.locations?.map((each) => each.trim().toLowerCase()));
+  const languages = textArray(filter.languages);
+  const tags = textArray(filter.tags);
+  return {
+    sql: `with weighted as (
        select competency_key, weight, target, minimum
          from requirement
         where firm_id = ? and mandate_id = ? and weight > 0
@@ -106,48 +152,27 @@ export async function findTalentPool(
               -(extract(epoch from last_assessed_at) * 1000000)::bigint as assessed_key
          from ranked
         where ?::float8 is null or coverage >= ?::float8
-     )
-     select k.id as candidate_id, k.fit, k.coverage, k.must_haves_met, k.last_assessed_at, k.in_pipeline,
-            k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key::text as assessed_key
-       from keyed k
-      where ?::boolean
-         or (k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key, k.id)
-          > (?::int, ?::int, ?::float8, ?::float8, ?::bigint, ?::uuid)
-      order by k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key, k.id
-      limit ?`,
-    [
+     )`,
+    params: [
       firmId,
       mandateId,
       ...ownDrafts.params,
       firmId,
       mandateId,
       firmId,
-      locations && pgArray(locations),
-      locations && pgArray(locations),
-      textArray(filter.languages) && pgArray(filter.languages!),
-      textArray(filter.languages) && pgArray(filter.languages!),
-      textArray(filter.tags) && pgArray(filter.tags!),
-      textArray(filter.tags) && pgArray(filter.tags!),
+      locations,
+      locations,
+      languages,
+      languages,
+      tags,
+      tags,
       filter.includePipeline ?? false,
       filter.assessedSince?.toISOString() ?? null,
       filter.assessedSince?.toISOString() ?? null,
       filter.minCoverage ?? null,
       filter.minCoverage ?? null,
-      after === null,
-      ...(after ?? [0, 0, 0, 0, '0', '00000000-0000-0000-0000-000000000000']),
-      options.limit + 1,
     ],
-  );
-  const page = rows.slice(0, options.limit).map((row) => ({
-    candidateId: row.candidate_id,
-    fit: row.fit,
-    coverage: row.coverage,
-    mustHavesMet: row.must_haves_met,
-    lastAssessedAt: new Date(row.last_assessed_at),
-    inPipeline: row.in_pipeline,
-    cursor: encodeCursor(list, [row.missed_rank, row.unknown_fit_rank, row.fit_key, row.coverage_key, row.assessed_key, row.candidate_id]),
-  }));
-  return { rows: page, hasNextPage: rows.length > options.limit };
+  };
 }
 
 // A decoded cursor is caller input: check every value before it reaches SQL.
@@ -219,4 +244,57 @@ export interface PooledCompetencyRow {
   ratingsCount: number;
   mandatesCount: number;
   lastAssessedAt: Date;
+}
+
+export interface PoolEvidenceRow {
+  candidateId: string;
+  mandateId: string;
+  interviewId: string;
+  scorecardId: string;
+  // The weighted competency keys this scorecard's counted ratings speak to.
+  competencyKeys: string[];
+  submittedAt: Date;
+}
+
+// The evidence behind a page of the pool: each submitted scorecard whose latest revision has a
+// counted rating on a weighted competency, newest first, the viewer's blind candidacies left out
+// (the same rule as the pool). One statement whatever the number of candidates.
+export async function findPoolEvidence(
+  em: EntityManager,
+  firmId: string,
+  mandateId: string,
+  candidateIds: readonly string[],
+  viewerUserId: string | null,
+): Promise<PoolEvidenceRow[]> {
+  if (candidateIds.length === 0) return [];
+  const ownDrafts = candidaciesWithOwnDraftSql(viewerUserId);
+  const rows: {
+    candidate_id: string;
+    mandate_id: string;
+    interview_id: string;
+    scorecard_id: string;
+    competency_keys: string[];
+    submitted_at: Date;
+  }[] = await em.execute(
+    `select c.candidate_id, c.mandate_id, i.id as interview_id, s.id as scorecard_id,
+            array_agg(distinct r.competency_key order by r.competency_key) as competency_keys, s.submitted_at
+       from candidacy c
+       join interview i on i.candidacy_id = c.id
+       join scorecard s on s.interview_id = i.id and s.status = 'SUBMITTED'
+       join rating r on r.revision_id = s.latest_revision_id and r.score is not null
+       join requirement q on q.firm_id = c.firm_id and q.mandate_id = ? and q.competency_key = r.competency_key and q.weight > 0
+      where c.firm_id = ? and c.candidate_id = any(?::uuid[])
+        and c.id not in (${ownDrafts.sql})
+      group by c.candidate_id, c.mandate_id, i.id, s.id, s.submitted_at
+      order by c.candidate_id, s.submitted_at desc, s.id`,
+    [mandateId, firmId, uuidArray(candidateIds), ...ownDrafts.params],
+  );
+  return rows.map((row) => ({
+    candidateId: row.candidate_id,
+    mandateId: row.mandate_id,
+    interviewId: row.interview_id,
+    scorecardId: row.scorecard_id,
+    competencyKeys: row.competency_keys,
+    submittedAt: new Date(row.submitted_at),
+  }));
 }

@@ -1,0 +1,71 @@
+import { startTestApp, type TestApp } from '../helpers/test-app';
+import { createTestFirm, type TestFirm } from '../helpers/fixtures';
+import { createStaffUser } from '../helpers/interview-fixtures';
+import { insertMandate, insertRequirementProfile } from '../helpers/mandate-fixtures';
+import { insertEarlierPool, type PersonPlan } from '../helpers/talent-pool-fixtures';
+import type { Mandate } from '../../src/modules/mandate';
+import { TalentPoolWithEvidenceDocument } from '../generated/graphql';
+
+// The talent pool's statements do not grow with the page: 50 matches with candidate, pooled fit,
+// competency names and the evidence behind each (mandate, interview, scorecard) in as many
+// statements as 5.
+
+let app: TestApp;
+let firm: TestFirm;
+let mandate: Mandate;
+
+const KEYS = ['CUSTOMER_INSIGHT', 'OUTSIDE_IN', 'FORESIGHT', 'EXECUTION'];
+
+beforeAll(async () => {
+  app = await startTestApp();
+  firm = await createTestFirm(app, 'poolstatements');
+  const colleague = await createStaffUser(app, firm);
+  const people: PersonPlan[] = Array.from({ length: 60 }, (_, index) => ({
+    firstName: `Person ${index}`,
+    lastName: 'Pooled',
+    assessments: [0, 1, 2].map((mandateIndex) => ({
+      mandate: mandateIndex,
+      interviewer: (index + mandateIndex) % 2,
+      submittedAt: new Date(Date.UTC(2026, mandateIndex, 1 + (index % 28))),
+      scores: Object.fromEntries(KEYS.map((key, keyIndex) => [key, 1 + ((index + keyIndex + mandateIndex) % 5)])),
+    })),
+  }));
+  await insertEarlierPool(app, firm, [firm.recruiter, colleague.user], 3, people);
+  mandate = await insertMandate(app, firm, { title: 'Chief Digital Officer' });
+  await insertRequirementProfile(
+    app,
+    firm,
+    mandate,
+    KEYS.map((competencyKey, index) => ({ competencyKey, weight: index + 1, target: 4, minimum: index === 0 ? 2 : null })),
+  );
+}, 180_000);
+afterAll(() => app.close());
+
+describe('SQL statements of the talent pool', () => {
+  it('should read a page of 50 matches with candidate, fit and evidence in as many statements as 5', async () => {
+    const read = async (first: number) => {
+      const { node } = await firm.asRecruiter.data(TalentPoolWithEvidenceDocument, { id: mandate.nodeId, first });
+      if (node?.__typename !== 'Mandate') throw new Error('expected a mandate');
+      const matches = node.talentPool.nodes;
+      // The whole depth is really there, so every loader had work to do.
+      expect(matches).toHaveLength(first);
+      expect(new Set(matches.map((match) => match.candidate.id)).size).toBe(first);
+      for (const match of matches) {
+        expect(match.fit.competencies.map((each) => [each.key, each.ratingsCount, each.mandatesCount])).toEqual(
+          KEYS.map((key) => [key, 3, 3]),
+        );
+        expect(match.evidence.map((each) => [each.competencyKeys, each.scorecard.status])).toEqual([
+          [[...KEYS].sort(), 'SUBMITTED'],
+          [[...KEYS].sort(), 'SUBMITTED'],
+          [[...KEYS].sort(), 'SUBMITTED'],
+        ]);
+        expect(new Set(match.evidence.map((each) => each.mandate.title)).size).toBe(3);
+        expect(match.fit.competencies.every((each) => each.name.length > 0)).toBe(true);
+      }
+    };
+    const forFive = await app.countStatements(() => read(5));
+    const forFifty = await app.countStatements(() => read(50));
+    expect(forFive).toBeGreaterThan(0);
+    expect(forFifty).toBe(forFive);
+  }, 60_000);
+});
