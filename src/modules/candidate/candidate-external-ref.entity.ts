@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { TenantEntity } from '../../common/tenant.entity';
 import { Candidate } from './candidate.entity';
@@ -7,6 +7,8 @@ import { Candidate } from './candidate.entity';
 @Entity()
 @Unique({ properties: ['firm', 'system', 'externalId'] })
 @Unique({ properties: ['candidate', 'system'] })
+// Duplicate detection: the same id under another system.
+@Index({ properties: ['firm', 'externalId'] })
 @ObjectType({ description: "The candidate's id in another system (an ATS, an HR system)." })
 export class CandidateExternalRef extends TenantEntity {
   @ManyToOne(() => Candidate, { ref: true, deleteRule: 'cascade', index: true })

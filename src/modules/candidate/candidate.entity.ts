@@ -21,6 +21,17 @@ registerEnumType(ConsentStatus, { name: 'ConsentStatus', description: "The candi
   name: 'candidate_search_text_trgm_index',
   expression: 'create index "candidate_search_text_trgm_index" on "candidate" using gin ("search_text" gin_trgm_ops)',
 })
+// Duplicate detection (duplicate.repository.ts): by email, and by the normalised phone and LinkedIn
+// profile (SQL functions of the migration, so index and query use one definition).
+@Index({ properties: ['firm', 'email'] })
+@Index({
+  name: 'candidate_phone_key_index',
+  expression: 'create index "candidate_phone_key_index" on "candidate" ("firm_id", "candidate_phone_key"("phone"))',
+})
+@Index({
+  name: 'candidate_linkedin_key_index',
+  expression: 'create index "candidate_linkedin_key_index" on "candidate" ("firm_id", "candidate_linkedin_key"("linkedin_url"))',
+})
 @Index({ name: 'candidate_tags_index', expression: 'create index "candidate_tags_index" on "candidate" using gin ("tags")' })
 @ObjectType({ implements: Node, description: 'A leader the firm knows: personal data, kept under consent.' })
 export class Candidate extends TenantEntity<

@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
-import type { Context } from '../../common/context';
+import { principalOf, type Context } from '../../common/context';
 import { rowsByKey, type Row } from '../../common/rows';
+import { storedPairsOf, viewsOf, type DuplicateView } from './duplicate.service';
 import { Candidate } from './candidate.entity';
 import { CandidateExternalRef } from './candidate-external-ref.entity';
 
@@ -69,4 +70,11 @@ export const externalRefsByCandidateLoader = (context: Context) =>
   new DataLoader<string, CandidateExternalRefRow[]>(async (candidateIds) => {
     const rows = await externalRefsOfCandidates(context.em, candidateIds);
     return groupedInKeyOrder(candidateIds, rows, (row) => row.candidate.id);
+  });
+
+// Each candidate's likely duplicates, seen from it, most likely first.
+export const duplicatesByCandidateLoader = (context: Context) =>
+  new DataLoader<string, DuplicateView[]>(async (candidateIds) => {
+    const pairs = await storedPairsOf(context.em, principalOf(context).firmId, candidateIds);
+    return candidateIds.map((id) => viewsOf(id, pairs));
   });
