@@ -1,5 +1,11 @@
 import { ApiKeyScope } from '../../src/common/access';
-import { duplicateScore, trigramSimilarity, DuplicateReason } from '../../src/modules/candidate';
+import {
+  duplicateScore,
+  trigramSimilarity,
+  DuplicateReason,
+  NAME_MATCHES_PER_CANDIDATE,
+  NAME_NEIGHBOURS,
+} from '../../src/modules/candidate';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';
@@ -149,6 +155,60 @@ describe('duplicate detection', () => {
       pair(three, two, ['PHONE'], 0.9),
     ]);
   });
+});
+
+describe('similar names by name key', () => {
+  async function upsertNames(firm: TestFirm, names: [string, string, string][], prefix: string) {
+    const { client } = await firm.apiKey([ApiKeyScope.CANDIDATES_WRITE]);
+    const { upsertCandidates } = await client.data(UpsertCandidatesWithDuplicatesDocument, {
+      input: {
+        candidates: names.map(([firstName, lastName, location], index) => ({
+          externalRef: { system: 'ats', externalId: `${prefix}-${index}` },
+          firstName,
+          lastName,
+          location,
+        })),
+      },
+    });
+    expect(upsertCandidates.userErrors).toEqual([]);
+    return upsertCandidates;
+  }
+
+  it('should find a spelling variant of the given name among many candidates of the same family name', async () => {
+    const firm = await newFirm();
+    // More than NAME_NEIGHBOURS others named Hansen in Oslo, alphabetically on both sides of the two.
+    const others = Array.from({ length: NAME_NEIGHBOURS + 5 }, (_, index): [string, string, string] => [`Berit${index}`, 'Hansen', 'Oslo']);
+    const later = Array.from({ length: NAME_NEIGHBOURS + 5 }, (_, index): [string, string, string] => [`Ola${index}`, 'Hansen', 'Oslo']);
+    await upsertNames(firm, [...others, ...later], 'filler');
+    const kristine = await create(firm, { firstName: 'Kristine', lastName: 'Hansen', location: 'Oslo' });
+    const christine = await create(firm, { firstName: 'Christine', lastName: 'Hansen', location: 'oslo' });
+    const score = duplicateScore([DuplicateReason.SIMILAR_NAME], trigramSimilarity('kristine hansen', 'christine hansen'));
+    expect(score).toBe(0.52);
+    expect(christine.warnings).toContainEqual(pair(christine.id, kristine.id, ['SIMILAR_NAME'], score));
+    expect(await possibleDuplicatesOf(firm, kristine.id)).toContainEqual(pair(kristine.id, christine.id, ['SIMILAR_NAME'], score));
+  });
+
+  it('should compare a batch of one common name with a bounded number of names, in the statements of a small batch', async () => {
+    const firm = await newFirm();
+    const names = (count: number) =>
+      Array.from({ length: count }, (_, index): [string, string, string] => [`Kandidat ${index}`, 'Lindqvist', 'Bergen']);
+    await upsertNames(firm, names(5), 'warm-up');
+    const small = await app.countStatements(() => upsertNames(firm, names(5), 'small'));
+    let warnings: DuplicateFieldsFragment[] = [];
+    const large = await app.countStatements(async () => {
+      warnings = (await upsertNames(firm, names(200), 'large')).duplicateWarnings;
+    });
+    expect(large).toBe(small);
+    // Every one of them is like every other (same city, names 0.7–0.9 alike): each is warned, and
+    // each adds at most NAME_MATCHES_PER_CANDIDATE pairs.
+    expect(new Set(warnings.map((warning) => warning.candidate.id)).size).toBe(200);
+    expect(warnings.every((warning) => warning.reasons.join() === 'SIMILAR_NAME')).toBe(true);
+    const [{ pairs }] = await app
+      .em()
+      .getConnection()
+      .execute(`select count(*)::int as "pairs" from "candidate_duplicate" where "firm_id" = ?`, [firm.firm.id]);
+    expect(pairs).toBeLessThanOrEqual(210 * NAME_MATCHES_PER_CANDIDATE);
+  }, 120_000);
 });
 
 describe('candidateDuplicates', () => {

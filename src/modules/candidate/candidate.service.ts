@@ -22,7 +22,7 @@ import { paginateInSyncOrder, SyncEntityType } from '../sync';
 import { alreadyErased } from './erased';
 import { refreshDuplicates, type DuplicateView } from './duplicate.service';
 import { candidatesWritten } from './candidate.events';
-import { CANDIDATE_FIELDS, type CandidateRow } from './candidate.loaders';
+import { CANDIDATE_ROW_COLUMNS, type CandidateRow } from './candidate.loaders';
 import { refreshCandidateProfiles } from '../competency-profile';
 
 export interface CandidateFilterData {
@@ -127,7 +127,7 @@ export function listCandidates(
   // paginateInSyncOrder); the cursors name their order, so a cursor of one order is refused by the other.
   return filter?.updatedSince
     ? paginateInSyncOrder(em, Candidate, SyncEntityType.CANDIDATE, firmId, where, { list: 'candidatesBySync', ...page })
-    : paginateRows<Candidate, CandidateRow>(em, Candidate, where, CANDIDATE_FIELDS, {
+    : paginateRows<Candidate, CandidateRow>(em, Candidate, where, CANDIDATE_ROW_COLUMNS, {
         list: 'candidates',
         keys: ['createdAt', 'id'],
         ...page,

@@ -50,8 +50,10 @@ export function trigrams(text: string): Set<string> {
 
 // pg_trgm's similarity(): shared trigrams over all trigrams of both; 0 when either has none.
 export function trigramSimilarity(left: string, right: string): number {
-  const a = trigrams(left);
-  const b = trigrams(right);
+  return setSimilarity(trigrams(left), trigrams(right));
+}
+
+function setSimilarity(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;
   for (const trigram of a) if (b.has(trigram)) shared += 1;
@@ -72,13 +74,30 @@ export interface PersonProfile {
 // The similarity of two names when they are similar enough and the two also share a location or a
 // similar headline; otherwise null. Symmetric, and blind to case and accents.
 export function similarNameScore(a: PersonProfile, b: PersonProfile): number | null {
-  const similarity = trigramSimilarity(foldedName(a), foldedName(b));
-  if (similarity < NAME_SIMILARITY_THRESHOLD) return null;
-  const location = (person: PersonProfile) => foldForSearch(person.location ?? '');
-  const headline = (person: PersonProfile) => foldForSearch(person.headline ?? '');
-  const sameLocation = location(a) !== '' && location(a) === location(b);
-  const similarHeadline = trigramSimilarity(headline(a), headline(b)) >= HEADLINE_SIMILARITY_THRESHOLD;
-  return sameLocation || similarHeadline ? similarity : null;
+  return similarNameScorer()(a, b);
+}
+
+// similarNameScore for many pairs: each text is folded and cut into trigrams once.
+export function similarNameScorer(): (a: PersonProfile, b: PersonProfile) => number | null {
+  const folded = new Map<string, { text: string; trigrams: Set<string> }>();
+  const fold = (text: string) => {
+    let entry = folded.get(text);
+    if (!entry) {
+      const foldedText = foldForSearch(text);
+      entry = { text: foldedText, trigrams: trigrams(foldedText) };
+      folded.set(text, entry);
+    }
+    return entry;
+  };
+  return (a, b) => {
+    const similarity = setSimilarity(fold(`${a.firstName} ${a.lastName}`).trigrams, fold(`${b.firstName} ${b.lastName}`).trigrams);
+    if (similarity < NAME_SIMILARITY_THRESHOLD) return null;
+    const location = (person: PersonProfile) => fold(person.location ?? '').text;
+    const headline = (person: PersonProfile) => fold(person.headline ?? '').trigrams;
+    const sameLocation = location(a) !== '' && location(a) === location(b);
+    const similarHeadline = setSimilarity(headline(a), headline(b)) >= HEADLINE_SIMILARITY_THRESHOLD;
+    return sameLocation || similarHeadline ? similarity : null;
+  };
 }
 
 // A pair's score, 0–1 with two decimals: the strongest of its reasons.

@@ -3,9 +3,16 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { paginate, toConnection, type Connection, type ConnectionArgs } from '../../common/connection';
 import { UserErrorCode, UserInputError, notFound } from '../../common/errors';
 import { Candidate } from './candidate.entity';
-import { CandidateDuplicate, CandidateDuplicateDismissal } from './candidate-duplicate.entity';
-import { DUPLICATE_REASONS, DuplicateReason, duplicateScore, foldedName, similarNameScore } from './duplicate-model';
-import { findDuplicateMatches, insertDismissal, writeDuplicatePairs, type FoundPair } from './duplicate.repository';
+import { CandidateDuplicate } from './candidate-duplicate.entity';
+import { DUPLICATE_REASONS, DuplicateReason, duplicateScore, similarNameScorer } from './duplicate-model';
+import {
+  findDuplicateMatches,
+  insertDismissal,
+  NAME_MATCHES_PER_CANDIDATE,
+  pairsInvolving,
+  writeDuplicatePairs,
+  type FoundPair,
+} from './duplicate.repository';
 import { alreadyErased } from './erased';
 
 // One likely duplicate, seen from one candidate: `candidateId` is that candidate.
@@ -18,29 +25,42 @@ export interface DuplicateView {
 
 // The pairs of `candidates` (just written, already flushed) found again from scratch, and what they
 // are now: each candidate's likely duplicates, most likely first, as a warning for the writer. A
-// constant number of statements for any number of candidates (a bulk upsert's whole batch).
-export async function refreshDuplicates(
-  em: EntityManager,
-  firmId: string,
-  candidates: Pick<Candidate, 'id' | 'firstName' | 'lastName'>[],
-): Promise<DuplicateView[]> {
+// constant number of statements for any number of candidates (a bulk upsert's whole batch), and a
+// bounded number of similar names compared per candidate (NAME_NEIGHBOURS).
+export async function refreshDuplicates(em: EntityManager, firmId: string, candidates: Pick<Candidate, 'id'>[]): Promise<DuplicateView[]> {
   if (candidates.length === 0) return [];
   const ids = candidates.map((candidate) => candidate.id);
-  const matches = await findDuplicateMatches(em, firmId, ids, candidates.map(foldedName));
+  const matches = await findDuplicateMatches(em, firmId, ids);
 
+  // Each candidate's similar names, scored here; only the most similar ones count.
+  const similar = new Map<string, { otherId: string; similarity: number }[]>();
   const found = new Map<string, { reasons: Set<DuplicateReason>; nameSimilarity: number | null; low: string; high: string }>();
-  for (const match of matches) {
-    let nameSimilarity: number | null = null;
-    if (match.reason === DuplicateReason.SIMILAR_NAME) {
-      nameSimilarity = similarNameScore(match.profile!, match.otherProfile!);
-      if (nameSimilarity === null) continue;
-    }
-    const [low, high] = match.candidateId < match.otherId ? [match.candidateId, match.otherId] : [match.otherId, match.candidateId];
-    const key = `${low}/${high}`;
+  const add = (candidateId: string, otherId: string, reason: DuplicateReason, nameSimilarity: number | null) => {
+    const [low, high] = candidateId < otherId ? [candidateId, otherId] : [otherId, candidateId];
+    const key = pairKey(low, high);
     const pair = found.get(key) ?? { reasons: new Set<DuplicateReason>(), nameSimilarity: null, low, high };
-    pair.reasons.add(match.reason);
+    pair.reasons.add(reason);
     if (nameSimilarity !== null) pair.nameSimilarity = nameSimilarity;
     found.set(key, pair);
+  };
+  const similarNameScore = similarNameScorer();
+  for (const match of matches) {
+    if (match.reason !== DuplicateReason.SIMILAR_NAME) {
+      add(match.candidateId, match.otherId, match.reason, null);
+      continue;
+    }
+    const similarity = similarNameScore(match.profile!, match.otherProfile!);
+    if (similarity === null) continue;
+    const list = similar.get(match.candidateId) ?? [];
+    // The same name can come from both of its keys.
+    if (!list.some((entry) => entry.otherId === match.otherId)) list.push({ otherId: match.otherId, similarity });
+    similar.set(match.candidateId, list);
+  }
+  for (const [candidateId, list] of similar) {
+    list.sort((a, b) => b.similarity - a.similarity || (a.otherId < b.otherId ? -1 : 1));
+    for (const { otherId, similarity } of list.slice(0, NAME_MATCHES_PER_CANDIDATE)) {
+      add(candidateId, otherId, DuplicateReason.SIMILAR_NAME, similarity);
+    }
   }
   const pairs: FoundPair[] = [...found.values()].map((pair) => ({
     candidateId: pair.low,
@@ -50,15 +70,12 @@ export async function refreshDuplicates(
   }));
 
   // Only what differs from the stored pairs is written, so writing a candidate again changes nothing.
-  const involving = { firm: firmId, $or: [{ candidate: { $in: ids } }, { otherCandidate: { $in: ids } }] };
-  const stored = await em.find(CandidateDuplicate, involving);
-  const dismissed = new Set(
-    (await em.find(CandidateDuplicateDismissal, involving)).map((row) => pairKey(row.candidate.id, row.otherCandidate.id)),
-  );
+  const { stored, dismissed: dismissals } = await pairsInvolving(em, firmId, ids);
+  const dismissed = new Set(dismissals.map((row) => pairKey(row.candidateId, row.otherCandidateId)));
   const live = pairs.filter((pair) => !dismissed.has(pairKey(pair.candidateId, pair.otherCandidateId)));
-  const storedByKey = new Map(stored.map((row) => [pairKey(row.candidate.id, row.otherCandidate.id), row]));
+  const storedByKey = new Map(stored.map((row) => [pairKey(row.candidateId, row.otherCandidateId), row]));
   const liveKeys = new Set(live.map((pair) => pairKey(pair.candidateId, pair.otherCandidateId)));
-  const gone = stored.filter((row) => !liveKeys.has(pairKey(row.candidate.id, row.otherCandidate.id)));
+  const gone = stored.filter((row) => !liveKeys.has(pairKey(row.candidateId, row.otherCandidateId)));
   const changed = live.filter((pair) => {
     const row = storedByKey.get(pairKey(pair.candidateId, pair.otherCandidateId));
     return !row || row.score !== pair.score || row.reasons.join(',') !== pair.reasons.join(',');
@@ -67,12 +84,20 @@ export async function refreshDuplicates(
     const goneIds = gone.map((row) => row.id);
     await writeDuplicatePairs(em, firmId, goneIds, changed);
   }
-  const views = live.flatMap((pair) => {
+  const written = new Set(ids);
+  const viewsByCandidate = new Map<string, DuplicateView[]>();
+  const addView = (view: DuplicateView) => {
+    if (!written.has(view.candidateId)) return;
+    const list = viewsByCandidate.get(view.candidateId) ?? [];
+    list.push(view);
+    viewsByCandidate.set(view.candidateId, list);
+  };
+  for (const pair of live) {
     const view = { candidateId: pair.candidateId, otherCandidateId: pair.otherCandidateId, reasons: pair.reasons, score: pair.score };
-    const reversed = { ...view, candidateId: pair.otherCandidateId, otherCandidateId: pair.candidateId };
-    return [...(ids.includes(pair.candidateId) ? [view] : []), ...(ids.includes(pair.otherCandidateId) ? [reversed] : [])];
-  });
-  return ids.flatMap((id) => inOrder(views.filter((view) => view.candidateId === id)));
+    addView(view);
+    addView({ ...view, candidateId: pair.otherCandidateId, otherCandidateId: pair.candidateId });
+  }
+  return ids.flatMap((id) => inOrder(viewsByCandidate.get(id) ?? []));
 }
 
 function pairKey(low: string, high: string): string {
