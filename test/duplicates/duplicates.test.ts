@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { ApiKeyScope } from '../../src/common/access';
 import {
   duplicateScore,
+  nameKeys,
   trigramSimilarity,
   DuplicateReason,
   NAME_MATCHES_PER_CANDIDATE,
@@ -173,6 +175,23 @@ describe('similar names by name key', () => {
     expect(upsertCandidates.userErrors).toEqual([]);
     return upsertCandidates;
   }
+
+  it('should key names in SQL (the index) exactly as the reference folds them: case, accents, Nordic letters, punctuation', async () => {
+    const letters = [...'aAeEoOsSnNkKåÅäÄöÖøØæÆéÉüÜßçÇłŁ', ' ', ' ', '-', '.', "'"];
+    const name = fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 14 }).map((chars) => chars.join(''));
+    const connection = app.em().getConnection();
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(name, name), { minLength: 1, maxLength: 40 }), async (names) => {
+        const rows: { first: string; last: string }[] = await connection.execute(
+          `select "candidate_first_name_key"(n."f", n."l") as "first", "candidate_last_name_key"(n."f", n."l") as "last"
+             from rows from (jsonb_to_recordset(?::jsonb) as ("f" text, "l" text)) with ordinality as n("f", "l", "i") order by n."i"`,
+          [JSON.stringify(names.map(([f, l]) => ({ f, l })))],
+        );
+        expect(rows).toEqual(names.map(([firstName, lastName]) => nameKeys({ firstName, lastName })));
+      }),
+      { numRuns: 30 },
+    );
+  });
 
   it('should find a spelling variant of the given name among many candidates of the same family name', async () => {
     const firm = await newFirm();

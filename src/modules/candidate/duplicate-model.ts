@@ -64,6 +64,17 @@ export function foldedName(person: { firstName: string; lastName: string }): str
   return foldForSearch(`${person.firstName} ${person.lastName}`);
 }
 
+// The name keys a similar name is looked for by, as the SQL functions of migration 20261202130000
+// compute them for the index (candidate_first_name_key, candidate_last_name_key): the first and the
+// last word of the full name folded as the search folds it, punctuation counting as a space. This
+// is their reference (a property test holds the SQL to it).
+export function nameKeys(person: { firstName: string; lastName: string }): { first: string; last: string } {
+  const words = foldedName(person)
+    .split(/[\s\p{P}]+/u)
+    .filter((word) => word !== '');
+  return { first: words[0] ?? '', last: words.at(-1) ?? '' };
+}
+
 export interface PersonProfile {
   firstName: string;
   lastName: string;

@@ -35,5 +35,5 @@ export { alreadyErased, ERASED_MESSAGE, erasedError, erasedRefKeys, refuseIfEras
 export { foldForSearch } from './search-text';
 export { refreshDuplicates, type DuplicateView } from './duplicate.service';
 export { CandidateDuplicateView } from './duplicate.types';
-export { DuplicateReason, duplicateScore, similarNameScore, trigramSimilarity } from './duplicate-model';
+export { DuplicateReason, duplicateScore, nameKeys, similarNameScore, trigramSimilarity } from './duplicate-model';
 export { NAME_MATCHES_PER_CANDIDATE, NAME_NEIGHBOURS } from './duplicate.repository';
