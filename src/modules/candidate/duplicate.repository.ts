@@ -39,11 +39,11 @@ interface MatchRow {
 // neither word ("Katarina Johansson" / "Catharina Johanson") is not found; one shared word with a
 // spelling variant in the other ("Kristine" / "Christine Hansen") is, unless more than
 // NAME_NEIGHBOURS candidates with that word lie alphabetically between the two.
-export const NAME_NEIGHBOURS = 10;
+export const NAME_NEIGHBOURS = 5;
 // A common name in one city must not pair everyone with everyone: each candidate keeps at most
 // this many of its most similar names (each pair is a row to write: 500 candidates of one common
-// name in a batch make 2,500 pairs, not 5,000).
-export const NAME_MATCHES_PER_CANDIDATE = 5;
+// name in a batch make at most 1,500 pairs).
+export const NAME_MATCHES_PER_CANDIDATE = 3;
 
 const FIRST_KEY = (alias: string) => `"candidate_first_name_key"(${alias}."first_name", ${alias}."last_name")`;
 const LAST_KEY = (alias: string) => `"candidate_last_name_key"(${alias}."first_name", ${alias}."last_name")`;
