@@ -20,6 +20,7 @@ import { AuditEvent } from '../../src/modules/audit';
 import type { TestApp } from '../helpers/test-app';
 import { createTestFirm, signIn, type TestFirm } from '../helpers/fixtures';
 import type { GraphQLClient } from '../helpers/graphql-client';
+import { insertCandidate } from '../helpers/candidate-fixtures';
 import { insertAssessedMandate, insertClientWithContact, type AssessedMandate } from '../helpers/shortlist-fixtures';
 import { AddToShortlistDocument, GiveShortlistFeedbackDocument, PublishShortlistDocument } from '../generated/graphql';
 
@@ -63,6 +64,8 @@ async function clientWorld(app: TestApp, testFirm: TestFirm, client: Client, con
     .em()
     .nativeUpdate(Client, { id: client.id }, { organisationNumber: `9${client.id.slice(0, 8)}`, industry: 'Energy', employeeCount: 420 });
   const world = await insertAssessedMandate(app, testFirm, { client, candidates: 2 });
+  // A second record of the target candidate (same email), so Candidate.possibleDuplicates holds a pair.
+  await insertCandidate(app, testFirm, { firstName: 'Second', lastName: 'Record', email: world.candidacies[0].candidate.email });
   for (const { candidacy } of world.candidacies) {
     await testFirm.asRecruiter.data(AddToShortlistDocument, {
       input: { mandateId: world.mandate.nodeId, candidacyId: candidacy.nodeId, note: 'Built the outside-in programme.' },

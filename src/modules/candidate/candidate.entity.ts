@@ -21,6 +21,32 @@ registerEnumType(ConsentStatus, { name: 'ConsentStatus', description: "The candi
   name: 'candidate_search_text_trgm_index',
   expression: 'create index "candidate_search_text_trgm_index" on "candidate" using gin ("search_text" gin_trgm_ops)',
 })
+// Duplicate detection (duplicate.repository.ts, migration 20261202130000): each key with the firm
+// in one expression, so that only its own index serves a lookup (see the migration).
+@Index({
+  name: 'candidate_email_key_index',
+  expression: 'create index "candidate_email_key_index" on "candidate" ("candidate_firm_key"("firm_id", "email"))',
+})
+@Index({
+  name: 'candidate_phone_key_index',
+  expression: 'create index "candidate_phone_key_index" on "candidate" ("candidate_firm_key"("firm_id", "candidate_phone_key"("phone")))',
+})
+@Index({
+  name: 'candidate_linkedin_key_index',
+  expression:
+    'create index "candidate_linkedin_key_index" on "candidate" ("candidate_firm_key"("firm_id", "candidate_linkedin_key"("linkedin_url")))',
+})
+// Similar names: the first and the last word of the folded full name, each with the other.
+@Index({
+  name: 'candidate_name_key_index',
+  expression:
+    'create index "candidate_name_key_index" on "candidate" ("candidate_firm_key"("firm_id", "candidate_first_name_key"("first_name", "last_name")), "candidate_last_name_key"("first_name", "last_name"), "id")',
+})
+@Index({
+  name: 'candidate_name_key_reversed_index',
+  expression:
+    'create index "candidate_name_key_reversed_index" on "candidate" ("candidate_firm_key"("firm_id", "candidate_last_name_key"("first_name", "last_name")), "candidate_first_name_key"("first_name", "last_name"), "id")',
+})
 @Index({ name: 'candidate_tags_index', expression: 'create index "candidate_tags_index" on "candidate" using gin ("tags")' })
 @ObjectType({ implements: Node, description: 'A leader the firm knows: personal data, kept under consent.' })
 export class Candidate extends TenantEntity<
