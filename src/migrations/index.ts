@@ -18,6 +18,7 @@ import { Migration20261202084500 } from './Migration20261202084500';
 import { Migration20261202090000 } from './Migration20261202090000';
 import { Migration20261202093500 } from './Migration20261202093500';
 import { Migration20261202094000 } from './Migration20261202094000';
+import { Migration20261202133000 } from './Migration20261202133000';
 
 // Every migration, oldest first. `npm run migration:create` writes a new file; add it here.
 export const migrationsList: MigrationObject[] = [
@@ -40,4 +41,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202090000', class: Migration20261202090000 },
   { name: 'Migration20261202093500', class: Migration20261202093500 },
   { name: 'Migration20261202094000', class: Migration20261202094000 },
+  { name: 'Migration20261202133000', class: Migration20261202133000 },
 ];

@@ -26,6 +26,9 @@ export type CandidateRow = Row<
   | 'consentWithdrawnAt'
   | 'retainUntil'
   | 'erasedAt'
+  | 'version'
+  | 'mergedIntoId'
+  | 'mergedAt'
   | 'createdAt'
   | 'updatedAt'
 >;
@@ -44,6 +47,9 @@ export const CANDIDATE_FIELDS = [
   'consentWithdrawnAt',
   'retainUntil',
   'erasedAt',
+  'version',
+  'mergedIntoId',
+  'mergedAt',
   'createdAt',
   'updatedAt',
 ] as const;
@@ -70,6 +76,19 @@ export const externalRefsByCandidateLoader = (context: Context) =>
   new DataLoader<string, CandidateExternalRefRow[]>(async (candidateIds) => {
     const rows = await externalRefsOfCandidates(context.em, candidateIds);
     return groupedInKeyOrder(candidateIds, rows, (row) => row.candidate.id);
+  });
+
+// The records merged into each candidate (Candidate.mergedFrom), oldest merge first: one statement.
+const mergedIntoCandidates = rowsByKey<Candidate, MergedRecordRow>(Candidate, ['mergedIntoId', 'mergedAt'], 'mergedIntoId', [
+  'mergedAt',
+  'id',
+]);
+export type MergedRecordRow = Row<Candidate, 'mergedIntoId' | 'mergedAt'>;
+
+export const mergedFromByCandidateLoader = (context: Context) =>
+  new DataLoader<string, MergedRecordRow[]>(async (candidateIds) => {
+    const rows = await mergedIntoCandidates(context.em, candidateIds);
+    return groupedInKeyOrder(candidateIds, rows, (row) => row.mergedIntoId!);
   });
 
 // Each candidate's likely duplicates, seen from it, most likely first.

@@ -6,10 +6,11 @@ import { candidateNode } from './candidate.node';
 import { CandidateResolver } from './candidate.resolver';
 import { CandidateDuplicate, CandidateDuplicateDismissal } from './candidate-duplicate.entity';
 import { CandidateDuplicateResolver, CandidatePossibleDuplicatesResolver } from './duplicate.resolver';
+import { CandidateMergeResolver } from './merge.resolver';
 
 export const candidateFeature: Feature = {
   entities: [Candidate, CandidateExternalRef, ErasedExternalRef, CandidateDuplicate, CandidateDuplicateDismissal],
-  resolvers: [CandidateResolver, CandidateDuplicateResolver, CandidatePossibleDuplicatesResolver],
+  resolvers: [CandidateResolver, CandidateDuplicateResolver, CandidatePossibleDuplicatesResolver, CandidateMergeResolver],
   nodeSources: [candidateNode],
 };
 
@@ -36,3 +37,5 @@ export { foldForSearch } from './search-text';
 export { refreshDuplicates, type DuplicateView } from './duplicate.service';
 export { CandidateDuplicateView } from './duplicate.types';
 export { DuplicateReason, duplicateScore, similarNameScore, trigramSimilarity } from './duplicate-model';
+export { MERGE_RULES } from './merge.repository';
+export { MergeSide, stricterConsent, type ConsentState } from './merge-model';
