@@ -12,6 +12,7 @@ import {
   CandidateVersionDocument,
   EraseCandidateDocument,
   MergeCandidatesDocument,
+  MergeHistoryPageDocument,
   MergeSyncPageDocument,
   UpdateCandidateDocument,
   UpsertCandidatesDocument,
@@ -349,6 +350,37 @@ describe('mergeCandidates', () => {
     ).toEqual([{ n: 1 }]);
   });
 
+  it('should read mergedFrom and mergedInto of a page in as many statements for 12 candidates as for 3', async () => {
+    const firm = await createTestFirm(app, 'mergepages');
+    for (let index = 0; index < 12; index++) {
+      const survivor = await insertCandidate(app, firm, { firstName: `Leader${index}`, lastName: 'Survivor' });
+      const duplicate = await insertCandidate(app, firm, { firstName: `Leader${index}`, lastName: 'Duplicate' });
+      expect((await merge(firm.asRecruiter, mergeInput(survivor, duplicate))).userErrors).toEqual([]);
+    }
+    const counted = async (first: number) => {
+      let history: string[][] = [];
+      let merged: (string | null)[] = [];
+      const statements = await app.countStatements(async () => {
+        const { candidates } = await firm.asRecruiter.data(MergeHistoryPageDocument, { first });
+        history = candidates.nodes.map((node) => node.mergedFrom.map((item) => item.candidateId));
+      });
+      const syncStatements = await app.countStatements(async () => {
+        const { candidates } = await firm.asRecruiter.data(MergeSyncPageDocument, {
+          updatedSince: '2000-01-01T00:00:00Z',
+          first: first * 2,
+        });
+        merged = candidates.nodes.map((node) => node.mergedInto?.id ?? null);
+      });
+      return { statements, syncStatements, history, merged };
+    };
+    const few = await counted(3);
+    const many = await counted(12);
+    expect([few.history.length, many.history.length]).toEqual([3, 12]);
+    expect(many.history.every((ids) => ids.length === 1)).toBe(true);
+    expect(many.merged.filter((id) => id !== null)).toHaveLength(12);
+    expect([many.statements, many.syncStatements]).toEqual([few.statements, few.syncStatements]);
+  }, 120_000);
+
   describe('refusals', () => {
     let firm: TestFirm;
     beforeAll(async () => {
@@ -381,6 +413,12 @@ describe('mergeCandidates', () => {
       await expectRefused(mergeInput(a, foreign), [notFound]);
       await expectRefused(mergeInput(a, missing), [notFound]);
       await expectRefused(mergeInput(foreign, a), [{ ...notFound, field: ['input', 'survivorId'] }]);
+      // Ids of another type, or no id at all: as missing.
+      const mandateId = { nodeId: toGlobalId('Mandate', a.id) } as Candidate;
+      await expectRefused(mergeInput(mandateId, { nodeId: 'not-an-id' } as Candidate), [
+        { ...notFound, field: ['input', 'survivorId'] },
+        notFound,
+      ]);
     });
 
     it('should refuse an erased candidate', async () => {

@@ -42,11 +42,10 @@ export async function mergeCandidates(
   data: MergeCandidatesData,
 ): Promise<{ candidate: Candidate; mergedCandidateId: string }> {
   const ids = [data.survivorId, data.duplicateId].filter((id): id is string => id !== null);
-  const found = await em.find(
-    Candidate,
-    { id: { $in: ids }, firm: firmId },
-    { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
-  );
+  const found =
+    ids.length === 0
+      ? []
+      : await em.find(Candidate, { id: { $in: ids }, firm: firmId }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
   const survivor = found.find((row) => row.id === data.survivorId);
   const duplicate = found.find((row) => row.id === data.duplicateId);
   const errors = [...stateErrors(survivor, FIELDS.survivor), ...stateErrors(duplicate, FIELDS.duplicate)];
