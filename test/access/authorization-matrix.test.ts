@@ -227,6 +227,12 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
       on: 'Candidate',
       input: (id) => ({ candidateId: id, otherCandidateId: toGlobalId('Candidate', MISSING) }),
     },
+    // No such duplicate: refused NOT_FOUND, nothing changes.
+    mergeCandidates: {
+      readers: CANDIDATES_WRITE,
+      on: 'Candidate',
+      input: (id) => ({ survivorId: id, duplicateId: toGlobalId('Candidate', MISSING), expectedVersions: { survivor: 1, duplicate: 1 } }),
+    },
     addCandidateToMandate: {
       readers: MANDATES_WRITE,
       on: 'Mandate',
@@ -487,7 +493,19 @@ const EXPECTED: { queries: Record<string, QueryEntry>; mutations: Record<string,
         externalRefs: data,
         candidacies: only(MANDATES_READ),
         possibleDuplicates: data,
+        version: data,
+        // A live record: merged into nobody. A record merged away is seen only in a sync (merge tests).
+        mergedAt: nil,
+        mergedInto: nil,
+        // The fixture merged a third record into the target candidate.
+        mergedFrom: data,
       },
+    },
+    CandidateMerge: {
+      kind: 'via',
+      from: 'Candidate',
+      path: ['mergedFrom'],
+      fields: { candidateId: data, mergedAt: data },
     },
     CandidateDuplicate: {
       kind: 'via',
@@ -1001,6 +1019,7 @@ const STRUCTURAL: Record<string, string[]> = {
     'duplicateWarnings',
   ],
   DismissDuplicatePayload: ['userErrors', 'candidate', 'otherCandidate'],
+  MergeCandidatesPayload: ['userErrors', 'candidate', 'mergedCandidateId'],
   UpsertCandidateResult: ['index', 'externalRef', 'status', 'candidate', 'userErrors'],
   ExternalRef: ['system', 'externalId'],
   AddCandidateToMandatePayload: ['userErrors', 'candidacy'],

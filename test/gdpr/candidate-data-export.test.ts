@@ -182,6 +182,9 @@ describe('candidateDataExport', () => {
         retainUntil: '2030-01-31',
         erasedAt: null,
         erasureReason: null,
+        version: 1,
+        mergedIntoId: null,
+        mergedAt: null,
       },
       related: {
         CandidateExternalRef: [

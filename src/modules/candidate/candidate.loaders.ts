@@ -13,7 +13,15 @@ import { CANDIDATE_VALUE_KEYS } from './candidate.validation';
 
 // The columns a candidate row carries: what a create or update writes (the caller's fields and the
 // consent), and the dates the server keeps.
-export const CANDIDATE_ROW_COLUMNS = [...CANDIDATE_VALUE_KEYS, 'erasedAt', 'createdAt', 'updatedAt'] as const;
+export const CANDIDATE_ROW_COLUMNS = [
+  ...CANDIDATE_VALUE_KEYS,
+  'erasedAt',
+  'version',
+  'mergedIntoId',
+  'mergedAt',
+  'createdAt',
+  'updatedAt',
+] as const;
 export type CandidateRow = Row<Candidate, (typeof CANDIDATE_ROW_COLUMNS)[number]>;
 
 export type CandidateExternalRefRow = Row<CandidateExternalRef, 'system' | 'externalId' | 'createdAt' | 'updatedAt', 'candidate'>;
@@ -38,6 +46,19 @@ export const externalRefsByCandidateLoader = (context: Context) =>
   new DataLoader<string, CandidateExternalRefRow[]>(async (candidateIds) => {
     const rows = await externalRefsOfCandidates(context.em, candidateIds);
     return groupedInKeyOrder(candidateIds, rows, (row) => row.candidate.id);
+  });
+
+// The records merged into each candidate (Candidate.mergedFrom), oldest merge first: one statement.
+const mergedIntoCandidates = rowsByKey<Candidate, MergedRecordRow>(Candidate, ['mergedIntoId', 'mergedAt'], 'mergedIntoId', [
+  'mergedAt',
+  'id',
+]);
+export type MergedRecordRow = Row<Candidate, 'mergedIntoId' | 'mergedAt'>;
+
+export const mergedFromByCandidateLoader = (context: Context) =>
+  new DataLoader<string, MergedRecordRow[]>(async (candidateIds) => {
+    const rows = await mergedIntoCandidates(context.em, candidateIds);
+    return groupedInKeyOrder(candidateIds, rows, (row) => row.mergedIntoId!);
   });
 
 // Each candidate's likely duplicates, seen from it, most likely first.

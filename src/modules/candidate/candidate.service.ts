@@ -65,7 +65,8 @@ export async function updateCandidate(
   candidateId: string | null,
   data: CandidateData,
 ): Promise<{ candidate: Candidate; duplicateWarnings: DuplicateView[] }> {
-  const candidate = candidateId ? await em.findOne(Candidate, { id: candidateId, firm: firmId }) : null;
+  // A record merged into another is gone, as for node(id).
+  const candidate = candidateId ? await em.findOne(Candidate, { id: candidateId, firm: firmId, mergedAt: null }) : null;
   if (!candidate) throw notFound(['input', 'candidateId'], 'candidate');
   if (candidate.erasedAt) throw alreadyErased(['input', 'candidateId']);
 
@@ -122,6 +123,8 @@ export function listCandidates(
     conditions.push({ externalRefs: { $some: { system: system.trim(), externalId: externalId.trim() } } });
   }
   if (filter?.updatedSince) conditions.push({ updatedAt: { $gte: filter.updatedSince } });
+  // A merged-away record is listed no more; a sync shows it once, marked merged (and erased), to be deleted.
+  else conditions.push({ mergedAt: null });
   const where: FilterQuery<Candidate> = { $and: conditions };
   // Incremental sync reads in the order of change, gap-free under concurrent writes (see
   // paginateInSyncOrder); the cursors name their order, so a cursor of one order is refused by the other.

@@ -6,10 +6,11 @@ import { candidateNode } from './candidate.node';
 import { CandidateResolver } from './candidate.resolver';
 import { CandidateDuplicate, CandidateDuplicateDismissal } from './candidate-duplicate.entity';
 import { CandidateDuplicateResolver, CandidatePossibleDuplicatesResolver } from './duplicate.resolver';
+import { CandidateMergeResolver } from './merge.resolver';
 
 export const candidateFeature: Feature = {
   entities: [Candidate, CandidateExternalRef, ErasedExternalRef, CandidateDuplicate, CandidateDuplicateDismissal],
-  resolvers: [CandidateResolver, CandidateDuplicateResolver, CandidatePossibleDuplicatesResolver],
+  resolvers: [CandidateResolver, CandidateDuplicateResolver, CandidatePossibleDuplicatesResolver, CandidateMergeResolver],
   nodeSources: [candidateNode],
 };
 
@@ -38,3 +39,5 @@ export { refreshDuplicates, type DuplicateView } from './duplicate.service';
 export { CandidateDuplicateView } from './duplicate.types';
 export { DuplicateReason, duplicateScore, nameKeys, similarNameScore, trigramSimilarity } from './duplicate-model';
 export { NAME_MATCHES_PER_CANDIDATE, NAME_NEIGHBOURS } from './duplicate.repository';
+export { MERGE_RULES } from './merge.repository';
+export { MergeSide, stricterConsent, type ConsentState } from './merge-model';
