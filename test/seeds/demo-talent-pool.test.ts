@@ -32,8 +32,14 @@ function reference() {
     for (const candidacy of mandate.candidacies) {
       const candidacyId = `${mandate.ref}/${candidacy.candidateRef}`;
       for (const interview of candidacy.interviews) {
+        // Every panelist has a scorecard from the scheduling on (a DRAFT until submitted); the
+        // viewer's unsubmitted one blinds them unless the interview was cancelled or nobody came.
+        const live = interview.status !== 'CANCELLED' && interview.status !== 'NO_SHOW';
+        const viewerSubmitted = interview.scorecards.some(
+          (scorecard) => scorecard.interviewerEmail === viewer.email && scorecard.status === 'SUBMITTED',
+        );
+        if (live && interview.interviewerEmails.includes(viewer.email) && !viewerSubmitted) blind.add(candidacyId);
         for (const scorecard of interview.scorecards) {
-          if (scorecard.status === 'DRAFT' && scorecard.interviewerEmail === viewer.email) blind.add(candidacyId);
           if (scorecard.status !== 'SUBMITTED') continue;
           for (const rating of scorecard.ratings) {
             if (rating.score === null) continue;
