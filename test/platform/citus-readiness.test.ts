@@ -75,6 +75,7 @@ const FK_WITHOUT_FIRM: Record<string, string> = because(FK_TO_ID, [
   'candidacy_stage_change.candidacy_stage_change_moved_by_id_foreign',
   'candidate_competency_profile.candidate_competency_profile_candidacy_id_fkey',
   'candidate_competency_profile.candidate_competency_profile_candidate_id_fkey',
+  'candidate_competency_rollup.candidate_competency_rollup_candidate_id_fkey',
   'candidate_external_ref.candidate_external_ref_candidate_id_foreign',
   'competency.competency_rubric_id_foreign',
   'draft_rating.draft_rating_draft_id_foreign',
