@@ -141,22 +141,12 @@ export function poolStatement(
         group by candidate_id
      ), pipeline as (
        select candidate_id from candidacy where firm_id = ? and mandate_id = ?
-     ), eligible as (
-       select s.*, s.id in (select candidate_id from pipeline) as in_pipeline
-         from sums s
-         join candidate c on c.id = s.id
-        where c.firm_id = ? and c.erased_at is null and c.consent_status <> 'WITHDRAWN'
-          and (c.retain_until is null or c.retain_until >= current_date)
-          and (?::text[] is null or lower(trim(c.location)) = any(?::text[]))
-          and (?::text[] is null or c.languages && ?::text[])
-          and (?::text[] is null or c.tags && ?::text[])
-          and (?::timestamptz is null or s.last_assessed_at >= ?::timestamptz)
      ), ranked as (
-       select id, in_pipeline, last_assessed_at,
+       select id, last_assessed_at, id in (select candidate_id from pipeline) as in_pipeline,
               ${FIT_FROM_SUMS_SQL}
-         from eligible
-        where ?::boolean or not in_pipeline
-     ), keyed as (
+         from sums
+        where ?::timestamptz is null or last_assessed_at >= ?::timestamptz
+     ), keys as (
        select *,
               case when must_haves_met is false then 1 else 0 end as missed_rank,
               case when fit is null then 1 else 0 end as unknown_fit_rank,
@@ -164,7 +154,20 @@ export function poolStatement(
               -coverage as coverage_key,
               -(extract(epoch from last_assessed_at) * 1000000)::bigint as assessed_key
          from ranked
-        where ?::float8 is null or coverage >= ?::float8
+        where (?::boolean or not in_pipeline)
+          and (?::float8 is null or coverage >= ?::float8)
+     ), keyed as (
+       -- Sorted first (offset 0 keeps the candidate check above the sort), so that a page's
+       -- limit stops the per-candidate check after the page instead of checking the whole pool.
+       select *
+         from (select * from keys order by missed_rank, unknown_fit_rank, fit_key, coverage_key, assessed_key, id offset 0) o
+        where exists (
+          select 1 from candidate c
+           where c.id = o.id and c.firm_id = ? and c.erased_at is null and c.consent_status <> 'WITHDRAWN'
+             and (c.retain_until is null or c.retain_until >= current_date)
+             and (?::text[] is null or lower(trim(c.location)) = any(?::text[]))
+             and (?::text[] is null or c.languages && ?::text[])
+             and (?::text[] is null or c.tags && ?::text[]))
      )`,
     params: [
       firmId,
@@ -175,6 +178,11 @@ export function poolStatement(
       firmId,
       firmId,
       mandateId,
+      filter.assessedSince?.toISOString() ?? null,
+      filter.assessedSince?.toISOString() ?? null,
+      filter.includePipeline ?? false,
+      filter.minCoverage ?? null,
+      filter.minCoverage ?? null,
       firmId,
       locations,
       locations,
@@ -182,11 +190,6 @@ export function poolStatement(
       languages,
       tags,
       tags,
-      filter.assessedSince?.toISOString() ?? null,
-      filter.assessedSince?.toISOString() ?? null,
-      filter.includePipeline ?? false,
-      filter.minCoverage ?? null,
-      filter.minCoverage ?? null,
     ],
   };
 }
