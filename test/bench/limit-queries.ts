@@ -297,7 +297,7 @@ ${adminWorks}`;
 const TALENT_POOL_SCOPES = ['mandates:read', 'assessments:read', 'candidates:read'];
 
 // $1 key hash, $2 mandate id, $3 page size. The talent pool of PRODUCT.md §3c over the maintained
-// profile (candidate_competency_profile), as an API key sees it (no blind candidacies): pooled
+// per-candidate rollup (candidate_competency_rollup), as an API key sees it (no blind candidacies): pooled
 // score per weighted key, §3 in exact numeric arithmetic, eligible candidates outside the
 // mandate's pipeline, the top $3 with their per-competency figures (in rubric order).
 export const TALENT_POOL_SQL = `
@@ -310,13 +310,11 @@ with weighted as (
 ), profile as (
   select sum(weight) as total_weight, count(*) filter (where minimum is not null) as minimums from weighted
 ), pooled as (
-  select p.candidate_id, p.competency_key, sum(p.score_sum)::numeric / sum(p.ratings_count) as score,
-         sum(p.ratings_count)::int as ratings_count, count(distinct p.mandate_id)::int as mandates_count,
-         max(p.last_assessed_at) as last_assessed_at
-    from candidate_competency_profile p
+  select p.candidate_id, p.competency_key, p.score_sum::numeric / p.ratings_count as score,
+         p.ratings_count, p.mandates_count, p.last_assessed_at
+    from candidate_competency_rollup p
     join weighted w on w.competency_key = p.competency_key
    where p.firm_id = ${firmOf(TALENT_POOL_SCOPES)}
-   group by p.candidate_id, p.competency_key
 ), assessed as (
   select sc.candidate_id,
          sum(q.weight * case when q.target = 1 then 1 else (least(sc.score, q.target) - 1) / (q.target - 1) end) as weighted_attainment,

@@ -25,7 +25,7 @@ import {
   type OperationName,
 } from './operations';
 import { signInBenchAdmin } from './bench-admin';
-import { explainTalentPool, prepareTalentPool } from './talent-pool-bench';
+import { analyzeTalentPool, explainTalentPool, prepareTalentPool } from './talent-pool-bench';
 import { benchmarkUpsert, formatUpsertResult, UPSERT_TARGET_RATIO, type UpsertBenchResult } from './upsert-bench';
 import {
   isDisturbed,
@@ -153,6 +153,9 @@ async function main(): Promise<void> {
         for (const [filter, plan] of Object.entries(await explainTalentPool(em, firm.firmId, talentPool.mandateId))) {
           log(`talent pool EXPLAIN, filter ${filter}: ${plan.join(', ')}`);
         }
+        log(
+          `talent pool EXPLAIN ANALYZE, no filter, top 50:\n${(await analyzeTalentPool(em, firm.firmId, talentPool.mandateId)).join('\n')}`,
+        );
       }
       if (options.smallFirm > 0 && wanted('firms')) {
         const plan = { ...defaultPlan(options.seed + 1, options.smallFirm), slug: 'benchmark-small' };

@@ -37,7 +37,8 @@ export async function prepareTalentPool(
     );
   }
   await rebuildFirmProfiles(em, firmId);
-  await em.execute('analyze candidate_competency_profile');
+  // As autovacuum would leave them: statistics for the planner, a visibility map for index-only scans.
+  await em.execute('vacuum analyze candidate_competency_profile, candidate_competency_rollup');
   const [{ count }] = await em.execute<{ count: number }[]>(
     `select count(distinct candidate_id)::int as count from candidate_competency_profile
       where firm_id = ? and competency_key = any(?::text[])`,
@@ -76,4 +77,17 @@ export async function explainTalentPool(em: EntityManager, firmId: string, manda
     result[name] = [...found].sort();
   }
   return result;
+}
+
+// EXPLAIN (ANALYZE, BUFFERS) of the pool's page statement (no filter, first page of 50, as an API
+// key sees it): the plan's leading nodes with their times, for the README's figures.
+export async function analyzeTalentPool(em: EntityManager, firmId: string, mandateId: string): Promise<string[]> {
+  const pool = poolStatement(firmId, mandateId, null, {});
+  await em.execute(`${pool.sql} select count(*) from keyed`, pool.params);
+  const rows = await em.execute<{ 'QUERY PLAN': string }[]>(
+    `explain (analyze, buffers) ${pool.sql} select * from keyed
+      order by missed_rank, unknown_fit_rank, fit_key, coverage_key, assessed_key, id limit 51`,
+    pool.params,
+  );
+  return rows.map((row) => row['QUERY PLAN']);
 }

@@ -77,6 +77,7 @@ const FK_WITHOUT_FIRM: Record<string, string> = because(FK_TO_ID, [
   'candidacy_stage_change.candidacy_stage_change_moved_by_id_foreign',
   'candidate_competency_profile.candidate_competency_profile_candidacy_id_fkey',
   'candidate_competency_profile.candidate_competency_profile_candidate_id_fkey',
+  'candidate_competency_rollup.candidate_competency_rollup_candidate_id_fkey',
   'candidate_duplicate.candidate_duplicate_candidate_id_foreign',
   'candidate_duplicate.candidate_duplicate_other_candidate_id_foreign',
   'candidate_duplicate_dismissal.candidate_duplicate_dismissal_candidate_id_foreign',

@@ -154,9 +154,14 @@ describe('the maintained competency profile', () => {
         const submitted = new Set<string>();
         for (const op of operations) {
           await apply(built, submitted, op);
-          const { maintained, rebuilt } = await maintainedAndRebuiltProfiles(app.em().fork(), nordlys.firm.id);
+          const { maintained, rebuilt, maintainedRollup, rebuiltRollup } = await maintainedAndRebuiltProfiles(
+            app.em().fork(),
+            nordlys.firm.id,
+          );
           expect(maintained).toEqual(rebuilt);
-          if (maintained.length > 0) sawRows = true;
+          // The per-candidate rollup the pool reads, against one summed from the ratings from scratch.
+          expect(maintainedRollup).toEqual(rebuiltRollup);
+          if (maintained.length > 0 && maintainedRollup.length > 0) sawRows = true;
         }
       }),
       { numRuns: 12 },

@@ -124,6 +124,7 @@ describe('talent pool in SQL', () => {
         const firm = testFirm.firm.id;
         // One firm for every run: the earlier runs' candidates leave the pool with their profile rows.
         await app.em().execute('delete from candidate_competency_profile where firm_id = ?', [firm]);
+        await app.em().execute('delete from candidate_competency_rollup where firm_id = ?', [firm]);
         const interviewers = [testFirm.admin, testFirm.recruiter];
         const em = app.em().fork() as EntityManager;
         const rubric = await em.findOneOrFail(Rubric, { firm, key: DEFAULT_RUBRIC_KEY, status: RubricStatus.PUBLISHED });

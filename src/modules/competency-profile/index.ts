@@ -4,4 +4,10 @@ import type { Feature } from '../../common/feature';
 // the features that change ratings or who may be found; read by the talent pool. No API of its own.
 export const competencyProfileFeature: Feature = { entities: [], resolvers: [], nodeSources: [] };
 
-export { maintainedAndRebuiltProfiles, type ProfileRow, rebuildFirmProfiles, refreshCandidateProfiles } from './profile.repository';
+export {
+  maintainedAndRebuiltProfiles,
+  type ProfileRow,
+  rebuildFirmProfiles,
+  type RollupRow,
+  refreshCandidateProfiles,
+} from './profile.repository';

@@ -16,32 +16,52 @@ export const COUNTED_PROFILE_SQL = `
    where c.firm_id = ? and (?::uuid[] is null or c.candidate_id = any(?::uuid[]))
    group by c.firm_id, c.candidate_id, c.id, c.mandate_id, r.competency_key`;
 
-// Recomputes the maintained competency profile rows of these candidates from their counted
-// ratings, in the caller's transaction: every submit and amend of a scorecard, erasure, consent
-// change (and a later merge of candidates) calls it for the candidates it touched, so the pool
-// never reads a profile older than the data. Two statements whatever the number of candidates.
+// The per-candidate rollup of those rows (candidate_competency_rollup): per candidate and key the
+// sums, the number of mandates (one candidacy per mandate and candidate) and the last assessment.
+const ROLLUP_OF_FRESH_SQL = `
+  select firm_id, candidate_id, competency_key, sum(score_sum)::int as score_sum, sum(ratings_count)::int as ratings_count,
+         count(*)::int as mandates_count, max(last_assessed_at) as last_assessed_at
+    from fresh
+   group by firm_id, candidate_id, competency_key`;
+
+// Writes the counted ratings of some candidates (null: the whole firm) into both maintained
+// tables in one statement: the per-candidacy rows and their per-candidate rollup, both from the
+// same read of the ratings.
+const INSERT_PROFILES_SQL = `
+  with fresh as (${COUNTED_PROFILE_SQL}), candidacy_rows as (
+    insert into candidate_competency_profile
+      (firm_id, candidate_id, candidacy_id, mandate_id, competency_key, score_sum, ratings_count, last_assessed_at)
+    select firm_id, candidate_id, candidacy_id, mandate_id, competency_key, score_sum, ratings_count, last_assessed_at from fresh
+  )
+  insert into candidate_competency_rollup
+    (firm_id, candidate_id, competency_key, score_sum, ratings_count, mandates_count, last_assessed_at)
+  ${ROLLUP_OF_FRESH_SQL}`;
+
+// Recomputes the maintained competency profile rows (per candidacy and their per-candidate
+// rollup) of these candidates from their counted ratings, in the caller's transaction: every
+// submit and amend of a scorecard, erasure, consent change (and a later merge of candidates)
+// calls it for the candidates it touched, so the pool never reads a profile older than the data.
+// Two statements whatever the number of candidates.
 export async function refreshCandidateProfiles(em: EntityManager, firmId: string, candidateIds: readonly string[]): Promise<void> {
   if (candidateIds.length === 0) return;
   const ids = uuidArray([...new Set(candidateIds)]);
-  await em.execute(`delete from candidate_competency_profile where firm_id = ? and candidate_id = any(?::uuid[])`, [firmId, ids]);
   await em.execute(
-    `insert into candidate_competency_profile
-       (firm_id, candidate_id, candidacy_id, mandate_id, competency_key, score_sum, ratings_count, last_assessed_at)
-     ${COUNTED_PROFILE_SQL}`,
-    [firmId, ids, ids],
+    `with candidacy_rows as (delete from candidate_competency_profile where firm_id = ? and candidate_id = any(?::uuid[]))
+     delete from candidate_competency_rollup where firm_id = ? and candidate_id = any(?::uuid[])`,
+    [firmId, ids, firmId, ids],
   );
+  await em.execute(INSERT_PROFILES_SQL, [firmId, ids, ids]);
 }
 
 // Rebuilds the whole firm's maintained profile from its counted ratings, in two statements: for
 // data written outside the services (a bulk load, the benchmark's generated firm).
 export async function rebuildFirmProfiles(em: EntityManager, firmId: string): Promise<void> {
-  await em.execute(`delete from candidate_competency_profile where firm_id = ?`, [firmId]);
   await em.execute(
-    `insert into candidate_competency_profile
-       (firm_id, candidate_id, candidacy_id, mandate_id, competency_key, score_sum, ratings_count, last_assessed_at)
-     ${COUNTED_PROFILE_SQL}`,
-    [firmId, null, null],
+    `with candidacy_rows as (delete from candidate_competency_profile where firm_id = ?)
+     delete from candidate_competency_rollup where firm_id = ?`,
+    [firmId, firmId],
   );
+  await em.execute(INSERT_PROFILES_SQL, [firmId, null, null]);
 }
 
 export interface ProfileRow {
@@ -54,21 +74,57 @@ export interface ProfileRow {
   lastAssessedAt: string;
 }
 
-const ROW_COLUMNS = `candidate_id, candidacy_id, mandate_id, competency_key, score_sum, ratings_count,
-  to_char(last_assessed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as last_assessed_at`;
+export interface RollupRow {
+  candidateId: string;
+  competencyKey: string;
+  scoreSum: number;
+  ratingsCount: number;
+  mandatesCount: number;
+  lastAssessedAt: string;
+}
 
-// The firm's maintained rows and the rows a rebuild from scratch would write, in one order: the
-// check that the maintenance missed nothing (tests and an operator's consistency check).
+const AT_UTC = `to_char(last_assessed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as last_assessed_at`;
+const ROW_COLUMNS = `candidate_id, candidacy_id, mandate_id, competency_key, score_sum, ratings_count, ${AT_UTC}`;
+const ROLLUP_COLUMNS = `candidate_id, competency_key, score_sum, ratings_count, mandates_count, ${AT_UTC}`;
+
+// The firm's maintained rows (per candidacy, and the per-candidate rollup) and the rows a rebuild
+// from scratch would write, in one order: the check that the maintenance missed nothing (tests and
+// an operator's consistency check). The rebuilt rollup is summed from the ratings, not read from
+// the maintained per-candidacy rows.
 export async function maintainedAndRebuiltProfiles(
   em: EntityManager,
   firmId: string,
-): Promise<{ maintained: ProfileRow[]; rebuilt: ProfileRow[] }> {
+): Promise<{ maintained: ProfileRow[]; rebuilt: ProfileRow[]; maintainedRollup: RollupRow[]; rebuiltRollup: RollupRow[] }> {
   const order = 'order by candidacy_id, competency_key';
-  const [maintained, rebuilt] = await Promise.all([
+  const rollupOrder = 'order by candidate_id, competency_key';
+  const [maintained, rebuilt, maintainedRollup, rebuiltRollup] = await Promise.all([
     em.execute<Record<string, unknown>[]>(`select ${ROW_COLUMNS} from candidate_competency_profile where firm_id = ? ${order}`, [firmId]),
     em.execute<Record<string, unknown>[]>(`select ${ROW_COLUMNS} from (${COUNTED_PROFILE_SQL}) fresh ${order}`, [firmId, null, null]),
+    em.execute<Record<string, unknown>[]>(`select ${ROLLUP_COLUMNS} from candidate_competency_rollup where firm_id = ? ${rollupOrder}`, [
+      firmId,
+    ]),
+    em.execute<Record<string, unknown>[]>(
+      `with fresh as (${COUNTED_PROFILE_SQL}) select ${ROLLUP_COLUMNS} from (${ROLLUP_OF_FRESH_SQL}) rolled ${rollupOrder}`,
+      [firmId, null, null],
+    ),
   ]);
-  return { maintained: maintained.map(toRow), rebuilt: rebuilt.map(toRow) };
+  return {
+    maintained: maintained.map(toRow),
+    rebuilt: rebuilt.map(toRow),
+    maintainedRollup: maintainedRollup.map(toRollupRow),
+    rebuiltRollup: rebuiltRollup.map(toRollupRow),
+  };
+}
+
+function toRollupRow(row: Record<string, unknown>): RollupRow {
+  return {
+    candidateId: row.candidate_id as string,
+    competencyKey: row.competency_key as string,
+    scoreSum: Number(row.score_sum),
+    ratingsCount: Number(row.ratings_count),
+    mandatesCount: Number(row.mandates_count),
+    lastAssessedAt: row.last_assessed_at as string,
+  };
 }
 
 function toRow(row: Record<string, unknown>): ProfileRow {

@@ -95,10 +95,13 @@ export async function findFitInputs(
 // §3's formulas in SQL, shared by the mandate's ranking and the talent pool (talent-pool module):
 // the aggregates over a group's weighted requirements `q` (weight, target, minimum) each joined to
 // its score `sc.score` (null: not assessed), in exact numeric arithmetic …
+// The attainment of a requirement's target by a score (§3), for a weighted sum.
+export const attainmentSql = (score: string, target: string) =>
+  `case when ${target} = 1 then 1 else (least(${score}, ${target}) - 1) / (${target} - 1) end`;
+
 export const FIT_SUMS_SQL = `sum(q.weight) filter (where sc.score is not null) as assessed_weight,
               sum(q.weight) as total_weight,
-              sum(q.weight * case when q.target = 1 then 1
-                                  else (least(sc.score, q.target) - 1) / (q.target - 1) end)
+              sum(q.weight * ${attainmentSql('sc.score', 'q.target')})
                 filter (where sc.score is not null) as weighted_attainment,
               bool_or(q.minimum is not null and sc.score < q.minimum) as missed,
               bool_or(q.minimum is not null and sc.score is null) as unknown_minimum`;

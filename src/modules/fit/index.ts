@@ -34,4 +34,4 @@ export {
   scoreAgainst,
 } from './fit-model';
 export { Fit, CompetencyFit as CompetencyFitType } from './fit.types';
-export { findFitInputs, FIT_FROM_SUMS_SQL, FIT_SUMS_SQL, rankMandate } from './fit.repository';
+export { attainmentSql, findFitInputs, FIT_FROM_SUMS_SQL, FIT_SUMS_SQL, rankMandate } from './fit.repository';

@@ -4,7 +4,7 @@ import { badUserInput } from '../../common/errors';
 import { isUuid } from '../../common/global-id';
 import { uuidArray } from '../../common/sql';
 import { candidaciesWithOwnDraftSql } from '../interview';
-import { FIT_FROM_SUMS_SQL, FIT_SUMS_SQL } from '../fit';
+import { attainmentSql, FIT_FROM_SUMS_SQL } from '../fit';
 
 export interface TalentPoolFilterData {
   minCoverage?: number | null;
@@ -28,13 +28,15 @@ export interface PoolRow {
   cursor: string;
 }
 
-// The talent pool of §3c for one mandate, in one statement over the maintained profile
-// (candidate_competency_profile), keyset-paged. The profile is kept per candidacy, so the
-// viewer's blind candidacies (their own unsubmitted scorecard: independent scoring) are left
-// out here, before pooling: the same rule as the ranking, with the same query. Pooled score of a
-// key = sum of the score sums / sum of the counts, in exact numeric arithmetic, then §3's
-// formulas (shared with the ranking) over the mandate's weighted requirements. Erased candidates
-// and withdrawn consent have no profile rows; retainUntil is checked against today here.
+// The talent pool of §3c for one mandate, in one statement over the maintained per-candidate
+// rollup (candidate_competency_rollup), keyset-paged. Independent scoring: a candidate with one of
+// the viewer's blind candidacies (their own unsubmitted scorecard, the ranking's query) is pooled
+// instead from the per-candidacy rows (candidate_competency_profile) less those candidacies; they
+// are few. Pooled score of a key = score sum / count in exact numeric arithmetic, then §3's
+// formulas (attainment shared with the ranking) over the weighted keys the candidate was rated
+// on: a key without ratings adds nothing but to the total weight and to a must-have left
+// unknown, so only the rollup's rows of weighted keys are read (index-only, by firm and key).
+// Erased candidates and withdrawn consent have no profile rows; retainUntil is checked here.
 export async function findTalentPool(
   em: EntityManager,
   firmId: string,
@@ -112,38 +114,39 @@ export function poolStatement(
         where firm_id = ? and mandate_id = ? and weight > 0
      ), blind as (
        ${ownDrafts.sql}
+     ), blind_candidates as (
+       select distinct p.candidate_id
+         from candidate_competency_profile p
+        where p.firm_id = ? and p.candidacy_id in (select candidacy_id from blind)
      ), pooled as (
-       select p.candidate_id, p.competency_key,
-              sum(p.score_sum)::numeric / sum(p.ratings_count) as score,
-              max(p.last_assessed_at) as last_assessed_at
+       select r.candidate_id, w.weight, w.target, w.minimum, r.score_sum, r.ratings_count, r.last_assessed_at
+         from candidate_competency_rollup r
+         join weighted w on w.competency_key = r.competency_key
+        where r.firm_id = ? and r.candidate_id not in (select candidate_id from blind_candidates)
+       union all
+       select p.candidate_id, w.weight, w.target, w.minimum, sum(p.score_sum), sum(p.ratings_count), max(p.last_assessed_at)
          from candidate_competency_profile p
          join weighted w on w.competency_key = p.competency_key
-        where p.firm_id = ? and p.candidacy_id not in (select candidacy_id from blind)
-        group by p.candidate_id, p.competency_key
-     ), eligible as (
-       select c.id,
-              exists (select 1 from candidacy x where x.firm_id = c.firm_id and x.mandate_id = ? and x.candidate_id = c.id) as in_pipeline
-         from candidate c
-        where c.firm_id = ? and c.id in (select candidate_id from pooled)
-          and c.erased_at is null and c.consent_status <> 'WITHDRAWN'
-          and (c.retain_until is null or c.retain_until >= current_date)
-          and (?::text[] is null or lower(trim(c.location)) = any(?::text[]))
-          and (?::text[] is null or c.languages && ?::text[])
-          and (?::text[] is null or c.tags && ?::text[])
+        where p.firm_id = ? and p.candidate_id in (select candidate_id from blind_candidates)
+          and p.candidacy_id not in (select candidacy_id from blind)
+        group by p.candidate_id, w.competency_key, w.weight, w.target, w.minimum
      ), sums as (
-       select e.id, e.in_pipeline, max(sc.last_assessed_at) as last_assessed_at,
-              ${FIT_SUMS_SQL}
-         from eligible e
-         cross join weighted q
-         left join pooled sc on sc.candidate_id = e.id and sc.competency_key = q.competency_key
-        where ?::boolean or not e.in_pipeline
-        group by e.id, e.in_pipeline
+       select candidate_id as id, max(last_assessed_at) as last_assessed_at,
+              sum(weight) as assessed_weight,
+              (select sum(weight) from weighted) as total_weight,
+              sum(weight * ${attainmentSql('score', 'target')}) as weighted_attainment,
+              bool_or(minimum is not null and score < minimum) as missed,
+              count(minimum) < (select count(minimum) from weighted) as unknown_minimum
+         from (select *, score_sum::numeric / ratings_count as score from pooled) scored
+        group by candidate_id
+     ), pipeline as (
+       select candidate_id from candidacy where firm_id = ? and mandate_id = ?
      ), ranked as (
-       select id, in_pipeline, last_assessed_at,
+       select id, last_assessed_at, id in (select candidate_id from pipeline) as in_pipeline,
               ${FIT_FROM_SUMS_SQL}
          from sums
         where ?::timestamptz is null or last_assessed_at >= ?::timestamptz
-     ), keyed as (
+     ), keys as (
        select *,
               case when must_haves_met is false then 1 else 0 end as missed_rank,
               case when fit is null then 1 else 0 end as unknown_fit_rank,
@@ -151,14 +154,35 @@ export function poolStatement(
               -coverage as coverage_key,
               -(extract(epoch from last_assessed_at) * 1000000)::bigint as assessed_key
          from ranked
-        where ?::float8 is null or coverage >= ?::float8
+        where (?::boolean or not in_pipeline)
+          and (?::float8 is null or coverage >= ?::float8)
+     ), keyed as (
+       -- Sorted first (offset 0 keeps the candidate check above the sort), so that a page's
+       -- limit stops the per-candidate check after the page instead of checking the whole pool.
+       select *
+         from (select * from keys order by missed_rank, unknown_fit_rank, fit_key, coverage_key, assessed_key, id offset 0) o
+        where exists (
+          select 1 from candidate c
+           where c.id = o.id and c.firm_id = ? and c.erased_at is null and c.consent_status <> 'WITHDRAWN'
+             and (c.retain_until is null or c.retain_until >= current_date)
+             and (?::text[] is null or lower(trim(c.location)) = any(?::text[]))
+             and (?::text[] is null or c.languages && ?::text[])
+             and (?::text[] is null or c.tags && ?::text[]))
      )`,
     params: [
       firmId,
       mandateId,
       ...ownDrafts.params,
       firmId,
+      firmId,
+      firmId,
+      firmId,
       mandateId,
+      filter.assessedSince?.toISOString() ?? null,
+      filter.assessedSince?.toISOString() ?? null,
+      filter.includePipeline ?? false,
+      filter.minCoverage ?? null,
+      filter.minCoverage ?? null,
       firmId,
       locations,
       locations,
@@ -166,11 +190,6 @@ export function poolStatement(
       languages,
       tags,
       tags,
-      filter.includePipeline ?? false,
-      filter.assessedSince?.toISOString() ?? null,
-      filter.assessedSince?.toISOString() ?? null,
-      filter.minCoverage ?? null,
-      filter.minCoverage ?? null,
     ],
   };
 }
