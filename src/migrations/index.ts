@@ -20,6 +20,7 @@ import { Migration20261202093500 } from './Migration20261202093500';
 import { Migration20261202120000 } from './Migration20261202120000';
 import { Migration20261202123000 } from './Migration20261202123000';
 import { Migration20261202125500 } from './Migration20261202125500';
+import { Migration20261202140000 } from './Migration20261202140000';
 
 // Every migration, oldest first. `npm run migration:create` writes a new file; add it here.
 export const migrationsList: MigrationObject[] = [
@@ -44,4 +45,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202120000', class: Migration20261202120000 },
   { name: 'Migration20261202123000', class: Migration20261202123000 },
   { name: 'Migration20261202125500', class: Migration20261202125500 },
+  { name: 'Migration20261202140000', class: Migration20261202140000 },
 ];
