@@ -18,6 +18,10 @@ export enum UserErrorCode {
   LAST_ADMIN = 'LAST_ADMIN',
   // An admin may not deactivate themself (they would lock themself out mid-request).
   SELF = 'SELF',
+  // The candidate record was merged into another (mergeCandidates): write to the survivor.
+  MERGED = 'MERGED',
+  // Both candidates of a merge are in one mandate's pipeline: a person has one candidacy per mandate.
+  SAME_MANDATE = 'SAME_MANDATE',
 }
 registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'Why a mutation could not be done.' });
 

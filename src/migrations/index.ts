@@ -17,9 +17,12 @@ import { Migration20261202083418 } from './Migration20261202083418';
 import { Migration20261202084500 } from './Migration20261202084500';
 import { Migration20261202090000 } from './Migration20261202090000';
 import { Migration20261202093500 } from './Migration20261202093500';
+import { Migration20261202094000 } from './Migration20261202094000';
 import { Migration20261202120000 } from './Migration20261202120000';
 import { Migration20261202123000 } from './Migration20261202123000';
 import { Migration20261202125500 } from './Migration20261202125500';
+import { Migration20261202130000 } from './Migration20261202130000';
+import { Migration20261202133000 } from './Migration20261202133000';
 import { Migration20261202140000 } from './Migration20261202140000';
 
 // Every migration, oldest first. `npm run migration:create` writes a new file; add it here.
@@ -42,8 +45,11 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202084500', class: Migration20261202084500 },
   { name: 'Migration20261202090000', class: Migration20261202090000 },
   { name: 'Migration20261202093500', class: Migration20261202093500 },
+  { name: 'Migration20261202094000', class: Migration20261202094000 },
   { name: 'Migration20261202120000', class: Migration20261202120000 },
   { name: 'Migration20261202123000', class: Migration20261202123000 },
   { name: 'Migration20261202125500', class: Migration20261202125500 },
+  { name: 'Migration20261202130000', class: Migration20261202130000 },
+  { name: 'Migration20261202133000', class: Migration20261202133000 },
   { name: 'Migration20261202140000', class: Migration20261202140000 },
 ];

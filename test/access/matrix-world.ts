@@ -17,11 +17,18 @@ import {
   WebhookSubscription,
 } from '../../src/modules/webhook';
 import { AuditEvent } from '../../src/modules/audit';
+import { ConsentStatus } from '../../src/modules/candidate';
 import type { TestApp } from '../helpers/test-app';
 import { createTestFirm, signIn, type TestFirm } from '../helpers/fixtures';
 import type { GraphQLClient } from '../helpers/graphql-client';
+import { insertCandidate } from '../helpers/candidate-fixtures';
 import { insertAssessedMandate, insertClientWithContact, type AssessedMandate } from '../helpers/shortlist-fixtures';
-import { AddToShortlistDocument, GiveShortlistFeedbackDocument, PublishShortlistDocument } from '../generated/graphql';
+import {
+  AddToShortlistDocument,
+  GiveShortlistFeedbackDocument,
+  MergeCandidatesDocument,
+  PublishShortlistDocument,
+} from '../generated/graphql';
 
 // The objects the authorization matrix asks about, and the callers that ask.
 
@@ -63,6 +70,22 @@ async function clientWorld(app: TestApp, testFirm: TestFirm, client: Client, con
     .em()
     .nativeUpdate(Client, { id: client.id }, { organisationNumber: `9${client.id.slice(0, 8)}`, industry: 'Energy', employeeCount: 420 });
   const world = await insertAssessedMandate(app, testFirm, { client, candidates: 2 });
+  // A second record of the target candidate (same email), so Candidate.possibleDuplicates holds a pair.
+  await insertCandidate(app, testFirm, { firstName: 'Second', lastName: 'Record', email: world.candidacies[0].candidate.email });
+  // A third record merged into the target candidate, so Candidate.mergedFrom holds one.
+  const third = await insertCandidate(app, testFirm, {
+    firstName: 'Third',
+    lastName: 'Record',
+    consent: { status: ConsentStatus.GIVEN, retainUntil: new Date('2030-12-31T00:00:00Z') },
+  });
+  const { mergeCandidates } = await testFirm.asRecruiter.data(MergeCandidatesDocument, {
+    input: {
+      survivorId: world.candidacies[0].candidate.nodeId,
+      duplicateId: third.nodeId,
+      expectedVersions: { survivor: world.candidacies[0].candidate.version, duplicate: third.version },
+    },
+  });
+  if (mergeCandidates.userErrors.length) throw new Error(JSON.stringify(mergeCandidates.userErrors));
   for (const { candidacy } of world.candidacies) {
     await testFirm.asRecruiter.data(AddToShortlistDocument, {
       input: { mandateId: world.mandate.nodeId, candidacyId: candidacy.nodeId, note: 'Built the outside-in programme.' },

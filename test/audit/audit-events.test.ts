@@ -76,7 +76,7 @@ describe('auditEvents', () => {
       action: 'updateCandidate',
       objectType: 'Candidate',
       objectId: candidateId,
-      summary: { input: { candidateId, email: '[redacted]' } },
+      summary: { input: { candidateId, email: '[redacted]' }, result: { version: 2 } },
       requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
     expect(page.edges[1].node).toMatchObject({ actorKind: 'API_KEY', actorId: apiKeyId, objectType: null, objectId: null });

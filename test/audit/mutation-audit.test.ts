@@ -96,6 +96,8 @@ describe('the audit row of each mutation', () => {
             tags: { count: 1 },
             consent: { status: 'GIVEN', retainUntil: R },
           },
+          // The version the mutation left the candidate at.
+          result: { version: 1 },
         },
       }),
       // The payload showed the new candidate's email and phone: a read like any other.
@@ -122,7 +124,10 @@ describe('the audit row of each mutation', () => {
         objectType: 'Candidate',
         objectId: localIdOf(candidate.id, 'Candidate'),
         // A cleared field shows as null: that it was cleared is no personal value.
-        summary: { input: { candidateId: candidate.id, headline: R, email: null, consent: { status: 'WITHDRAWN' } } },
+        summary: {
+          input: { candidateId: candidate.id, headline: R, email: null, consent: { status: 'WITHDRAWN' } },
+          result: { version: 2 },
+        },
       }),
     ]);
   });

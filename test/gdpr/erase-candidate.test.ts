@@ -302,7 +302,8 @@ describe('eraseCandidate', () => {
           actor_user_id: firm.admin.id,
           object_type: 'Candidate',
           object_id: erased.candidate.id,
-          summary: { input: { candidateId: erased.candidate.nodeId, reason: '[redacted]' } },
+          // Candidates are versioned (mergeCandidates locks on it): the erasure raised it.
+          summary: { input: { candidateId: erased.candidate.nodeId, reason: '[redacted]' }, result: { version: 2 } },
         },
       ]);
     });

@@ -177,5 +177,6 @@ describe('npm run import:candidates', () => {
     const again = await run([csv, '--firm', target.firm.slug]);
     expect(again.stdout).toContain('  created:   0\n  updated:   0\n  unchanged: 1203\n  rejected:  0\n');
     expect((await storedCandidates(app, target.firm.id)).length).toBe(1203);
-  });
+    // 1,203 rows through the built script in three batches: 20 s on a busy 2-core machine, so more than jest's default 30 s.
+  }, 120_000);
 });

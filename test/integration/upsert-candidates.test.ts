@@ -360,9 +360,10 @@ describe('upsertCandidates', () => {
     const small = await statementsFor(5, 'small');
     const large = await statementsFor(500, 'large');
     expect(large).toBe(small);
-    // session, BEGIN, erased-ref check, lock, insert, update, the events (outbox), audit row, COMMIT,
-    // refs loader, and the read audit (the payload selects email and phone) — none of them per item.
-    expect(small).toBe(11);
+    // session, BEGIN, erased-ref check, lock, insert, update, the events (outbox), duplicate matches,
+    // stored pairs with their dismissals, pair write, audit row, COMMIT, refs loader, and the read
+    // audit (the payload selects email and phone) — none of them per item.
+    expect(small).toBe(14);
   });
 
   it('should never fail or write a candidate twice when two batches with the same new refs run at once', async () => {

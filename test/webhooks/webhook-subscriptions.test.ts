@@ -34,6 +34,7 @@ const EVENTS = [
   'candidate.erased',
   'candidate.created',
   'candidate.updated',
+  'candidate.merged',
   'mandate.status_changed',
   'interview.scheduled',
   'interview.rescheduled',

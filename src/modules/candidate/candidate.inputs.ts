@@ -5,6 +5,10 @@ import { Payload } from '../../common/payload';
 import { Candidate, ConsentStatus } from './candidate.entity';
 import { CANDIDATE_LIMITS as LIMITS } from './candidate.limits';
 import type { CandidateFieldsData } from './candidate.validation';
+import { CandidateDuplicateView } from './duplicate.types';
+
+export const DUPLICATE_WARNINGS =
+  'Candidates that are likely the same person as one just written (seen from it), most likely first: a warning, nothing was refused.';
 
 @InputType({ description: "The candidate's id in another system." })
 export class CandidateExternalRefInput {
@@ -115,12 +119,18 @@ export class UpdateCandidateInput extends CandidateFieldsInput() {
 export class CreateCandidatePayload extends Payload {
   @Field(() => Candidate, { nullable: true })
   candidate: Candidate | null = null;
+
+  @Field(() => [CandidateDuplicateView], { description: DUPLICATE_WARNINGS })
+  duplicateWarnings: CandidateDuplicateView[] = [];
 }
 
 @ObjectType()
 export class UpdateCandidatePayload extends Payload {
   @Field(() => Candidate, { nullable: true })
   candidate: Candidate | null = null;
+
+  @Field(() => [CandidateDuplicateView], { description: DUPLICATE_WARNINGS })
+  duplicateWarnings: CandidateDuplicateView[] = [];
 }
 
 @InputType()

@@ -1,56 +1,33 @@
 import DataLoader from 'dataloader';
 import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
-import type { Context } from '../../common/context';
+import { principalOf, type Context } from '../../common/context';
 import { rowsByKey, type Row } from '../../common/rows';
+import { storedPairsOf, viewsOf, type DuplicateView } from './duplicate.service';
 import { Candidate } from './candidate.entity';
 import { CandidateExternalRef } from './candidate-external-ref.entity';
+import { CANDIDATE_VALUE_KEYS } from './candidate.validation';
 
 // Per-request DataLoaders of the candidate feature: one SQL statement per relation and batch, on
 // the request's fork, so the tenant filter scopes them to the caller's firm. Plain rows
 // (common/rows.ts) of what the Candidate type shows.
 
-export type CandidateRow = Row<
-  Candidate,
-  | 'firstName'
-  | 'lastName'
-  | 'email'
-  | 'phone'
-  | 'headline'
-  | 'location'
-  | 'languages'
-  | 'linkedinUrl'
-  | 'tags'
-  | 'consentStatus'
-  | 'consentGivenAt'
-  | 'consentWithdrawnAt'
-  | 'retainUntil'
-  | 'erasedAt'
-  | 'createdAt'
-  | 'updatedAt'
->;
-export const CANDIDATE_FIELDS = [
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'headline',
-  'location',
-  'languages',
-  'linkedinUrl',
-  'tags',
-  'consentStatus',
-  'consentGivenAt',
-  'consentWithdrawnAt',
-  'retainUntil',
+// The columns a candidate row carries: what a create or update writes (the caller's fields and the
+// consent), and the dates the server keeps.
+export const CANDIDATE_ROW_COLUMNS = [
+  ...CANDIDATE_VALUE_KEYS,
   'erasedAt',
+  'version',
+  'mergedIntoId',
+  'mergedAt',
   'createdAt',
   'updatedAt',
 ] as const;
+export type CandidateRow = Row<Candidate, (typeof CANDIDATE_ROW_COLUMNS)[number]>;
 
 export type CandidateExternalRefRow = Row<CandidateExternalRef, 'system' | 'externalId' | 'createdAt' | 'updatedAt', 'candidate'>;
 const EXTERNAL_REF_FIELDS = ['candidate', 'system', 'externalId', 'createdAt', 'updatedAt'] as const;
 
-const candidatesById = rowsByKey<Candidate, CandidateRow>(Candidate, CANDIDATE_FIELDS, 'id');
+const candidatesById = rowsByKey<Candidate, CandidateRow>(Candidate, CANDIDATE_ROW_COLUMNS, 'id');
 const externalRefsOfCandidates = rowsByKey<CandidateExternalRef, CandidateExternalRefRow>(
   CandidateExternalRef,
   EXTERNAL_REF_FIELDS,
@@ -69,4 +46,24 @@ export const externalRefsByCandidateLoader = (context: Context) =>
   new DataLoader<string, CandidateExternalRefRow[]>(async (candidateIds) => {
     const rows = await externalRefsOfCandidates(context.em, candidateIds);
     return groupedInKeyOrder(candidateIds, rows, (row) => row.candidate.id);
+  });
+
+// The records merged into each candidate (Candidate.mergedFrom), oldest merge first: one statement.
+const mergedIntoCandidates = rowsByKey<Candidate, MergedRecordRow>(Candidate, ['mergedIntoId', 'mergedAt'], 'mergedIntoId', [
+  'mergedAt',
+  'id',
+]);
+export type MergedRecordRow = Row<Candidate, 'mergedIntoId' | 'mergedAt'>;
+
+export const mergedFromByCandidateLoader = (context: Context) =>
+  new DataLoader<string, MergedRecordRow[]>(async (candidateIds) => {
+    const rows = await mergedIntoCandidates(context.em, candidateIds);
+    return groupedInKeyOrder(candidateIds, rows, (row) => row.mergedIntoId!);
+  });
+
+// Each candidate's likely duplicates, seen from it, most likely first.
+export const duplicatesByCandidateLoader = (context: Context) =>
+  new DataLoader<string, DuplicateView[]>(async (candidateIds) => {
+    const pairs = await storedPairsOf(context.em, principalOf(context).firmId, candidateIds);
+    return candidateIds.map((id) => viewsOf(id, pairs));
   });

@@ -20,8 +20,9 @@ import {
 import { foldForSearch } from './search-text';
 import { paginateInSyncOrder, SyncEntityType } from '../sync';
 import { alreadyErased } from './erased';
+import { refreshDuplicates, type DuplicateView } from './duplicate.service';
 import { candidatesWritten } from './candidate.events';
-import { CANDIDATE_FIELDS, type CandidateRow } from './candidate.loaders';
+import { CANDIDATE_ROW_COLUMNS, type CandidateRow } from './candidate.loaders';
 import { refreshCandidateProfiles } from '../competency-profile';
 
 export interface CandidateFilterData {
@@ -31,7 +32,11 @@ export interface CandidateFilterData {
   updatedSince?: Date | null;
 }
 
-export async function createCandidate(em: EntityManager, firmId: string, data: CandidateData): Promise<{ candidate: Candidate }> {
+export async function createCandidate(
+  em: EntityManager,
+  firmId: string,
+  data: CandidateData,
+): Promise<{ candidate: Candidate; duplicateWarnings: DuplicateView[] }> {
   const now = new Date();
   const check = new InputCheck();
   const values = checkCandidateData(check, data, null, now, ['input']) as CandidateValues;
@@ -50,7 +55,7 @@ export async function createCandidate(em: EntityManager, firmId: string, data: C
   for (const ref of refs) em.create(CandidateExternalRef, { firm: candidate.firm, candidate, ...ref });
   await flushRefs(em);
   await candidatesWritten(em, firmId, { createdIds: [candidate.id], updatedIds: [] });
-  return { candidate };
+  return { candidate, duplicateWarnings: await refreshDuplicates(em, firmId, [candidate]) };
 }
 
 // Writes only what really changes, so an update that changes nothing leaves updatedAt alone.
@@ -59,8 +64,9 @@ export async function updateCandidate(
   firmId: string,
   candidateId: string | null,
   data: CandidateData,
-): Promise<{ candidate: Candidate }> {
-  const candidate = candidateId ? await em.findOne(Candidate, { id: candidateId, firm: firmId }) : null;
+): Promise<{ candidate: Candidate; duplicateWarnings: DuplicateView[] }> {
+  // A record merged into another is gone, as for node(id).
+  const candidate = candidateId ? await em.findOne(Candidate, { id: candidateId, firm: firmId, mergedAt: null }) : null;
   if (!candidate) throw notFound(['input', 'candidateId'], 'candidate');
   if (candidate.erasedAt) throw alreadyErased(['input', 'candidateId']);
 
@@ -94,7 +100,7 @@ export async function updateCandidate(
   if (changed) await candidatesWritten(em, firmId, { createdIds: [], updatedIds: [candidate.id] });
   // Withdrawing consent takes the candidate out of every talent pool, giving it back puts them in.
   if (candidate.consentStatus !== consentBefore) await refreshCandidateProfiles(em, firmId, [candidate.id]);
-  return { candidate };
+  return { candidate, duplicateWarnings: await refreshDuplicates(em, firmId, [candidate]) };
 }
 
 export function listCandidates(
@@ -117,12 +123,14 @@ export function listCandidates(
     conditions.push({ externalRefs: { $some: { system: system.trim(), externalId: externalId.trim() } } });
   }
   if (filter?.updatedSince) conditions.push({ updatedAt: { $gte: filter.updatedSince } });
+  // A merged-away record is listed no more; a sync shows it once, marked merged (and erased), to be deleted.
+  else conditions.push({ mergedAt: null });
   const where: FilterQuery<Candidate> = { $and: conditions };
   // Incremental sync reads in the order of change, gap-free under concurrent writes (see
   // paginateInSyncOrder); the cursors name their order, so a cursor of one order is refused by the other.
   return filter?.updatedSince
     ? paginateInSyncOrder(em, Candidate, SyncEntityType.CANDIDATE, firmId, where, { list: 'candidatesBySync', ...page })
-    : paginateRows<Candidate, CandidateRow>(em, Candidate, where, CANDIDATE_FIELDS, {
+    : paginateRows<Candidate, CandidateRow>(em, Candidate, where, CANDIDATE_ROW_COLUMNS, {
         list: 'candidates',
         keys: ['createdAt', 'id'],
         ...page,

@@ -38,6 +38,22 @@ export const ERASURE_RULES: Record<string, ErasureRule> = {
       await em.execute(`delete from "candidate_external_ref" where "candidate_id" = ? and "firm_id" = ?`, [candidateId, firmId]);
     },
   },
+  CandidateDuplicate: {
+    why: 'A pair says two records may be one person, and why (same email, phone, name…): deleted; an erased record is nobody to merge with.',
+    erase: (em, firmId, candidateId) =>
+      em.execute(`delete from "candidate_duplicate" where "firm_id" = ? and (? in ("candidate_id", "other_candidate_id"))`, [
+        firmId,
+        candidateId,
+      ]),
+  },
+  CandidateDuplicateDismissal: {
+    why: 'A decision that two records are two people: deleted with the pairs.',
+    erase: (em, firmId, candidateId) =>
+      em.execute(`delete from "candidate_duplicate_dismissal" where "firm_id" = ? and (? in ("candidate_id", "other_candidate_id"))`, [
+        firmId,
+        candidateId,
+      ]),
+  },
   Candidacy: { why: 'Mandate, stage and dates only: no personal data; kept so pipelines and ratings still count.' },
   CandidacyStageChange: {
     why: 'The reason of a move is free text about the person: cleared. Stages, times and who moved stay.',

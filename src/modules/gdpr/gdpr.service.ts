@@ -53,7 +53,10 @@ export async function eraseCandidate(em: EntityManager, firmId: string, data: Er
   if (candidate.erasedAt) throw alreadyErased(['input', 'candidateId']);
 
   // Read before the rules run: they delete some of these rows (external refs).
-  const rowsAboutThem = await idsOfRowsAboutCandidate(em, firmId, candidate.id);
+  // The records merged into them are about the same person: stored responses naming those go too
+  // (their rows came over with the merge, and their own text was cleared then).
+  const merged = await em.find(Candidate, { firm: firmId, mergedIntoId: candidate.id }, { fields: ['id'] });
+  const rowsAboutThem = [...(await idsOfRowsAboutCandidate(em, firmId, candidate.id)), ...merged.map((row) => row.id)];
   for (const rule of Object.values(ERASURE_RULES)) await rule.erase?.(em, firmId, candidate.id);
   // Responses kept for Idempotency-Key replays (24 h) go too when they are about the candidate or
   // any row about them: each response records the rows its values were read from, whether or not

@@ -1,6 +1,13 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Payload, UserError } from '../../common/payload';
-import { Candidate, CandidateConsentInput, CandidateExternalRefInput, CandidateFieldsInput } from '../candidate';
+import {
+  Candidate,
+  CandidateConsentInput,
+  CandidateDuplicateView,
+  CandidateExternalRefInput,
+  CandidateFieldsInput,
+  DUPLICATE_WARNINGS,
+} from '../candidate';
 import { MAX_UPSERT_BATCH } from '../../config/limits';
 
 export enum UpsertCandidateStatus {
@@ -81,4 +88,7 @@ export class UpsertCandidatesPayload extends Payload {
 
   @Field(() => Int)
   rejectedCount = 0;
+
+  @Field(() => [CandidateDuplicateView], { description: DUPLICATE_WARNINGS })
+  duplicateWarnings: CandidateDuplicateView[] = [];
 }

@@ -11,6 +11,8 @@ import {
   checkCandidateData,
   checkExternalRef,
   erasedRefKeys,
+  refreshDuplicates,
+  type DuplicateView,
   type ExternalRefData,
   sameValue,
   searchTextOf,
@@ -44,6 +46,7 @@ export interface UpsertCandidatesOutcome {
   updatedCount: number;
   unchangedCount: number;
   rejectedCount: number;
+  duplicateWarnings: DuplicateView[];
 }
 
 type Values = CandidateValues & { searchText: string };
@@ -176,9 +179,18 @@ export async function upsertCandidates(em: EntityManager, firmId: string, items:
     createdIds: idsOf(UpsertCandidateStatus.CREATED),
     updatedIds: idsOf(UpsertCandidateStatus.UPDATED),
   });
+  const written = results.filter(
+    (result) => result.status === UpsertCandidateStatus.CREATED || result.status === UpsertCandidateStatus.UPDATED,
+  );
+  const duplicateWarnings = await refreshDuplicates(
+    em,
+    firmId,
+    written.map((result) => result.candidate!),
+  );
   const count = (status: UpsertCandidateStatus) => results.filter((result) => result.status === status).length;
   return {
     results,
+    duplicateWarnings,
     createdCount: count(UpsertCandidateStatus.CREATED),
     updatedCount: count(UpsertCandidateStatus.UPDATED),
     unchangedCount: count(UpsertCandidateStatus.UNCHANGED),

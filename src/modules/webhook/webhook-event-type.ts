@@ -7,6 +7,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'candidate.erased',
   'candidate.created',
   'candidate.updated',
+  'candidate.merged',
   'mandate.status_changed',
   'interview.scheduled',
   'interview.rescheduled',

@@ -1,0 +1,219 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { uuidArray } from '../../common/sql';
+import type { DuplicateReason, PersonProfile } from './duplicate-model';
+
+// The SQL of duplicate detection. Every lookup goes through its own index, whose key holds the
+// firm: "candidate_firm_key"(firm_id, key) for the email, the normalised phone and LinkedIn
+// profile, an external id, and the name keys (first and last word of the folded full name). No
+// lookup compares firm_id alone, so the planner cannot take just any index on firm_id and filter,
+// which it does for a firm newer than the table's statistics (walking the whole firm per item of a
+// batch). Migration 20261202130000 has the indexes.
+
+export interface DuplicateMatch {
+  candidateId: string;
+  otherId: string;
+  reason: DuplicateReason;
+  // For SIMILAR_NAME only: both sides' profiles, which similarNameScore judges.
+  profile: PersonProfile | null;
+  otherProfile: PersonProfile | null;
+}
+
+interface MatchRow {
+  candidate_id: string;
+  other_id: string;
+  reason: DuplicateReason;
+  first_name: string | null;
+  last_name: string | null;
+  headline: string | null;
+  location: string | null;
+  other_first_name: string | null;
+  other_last_name: string | null;
+  other_headline: string | null;
+  other_location: string | null;
+}
+
+// A similar name is looked for only among the candidates whose folded full name has the same first
+// word (given name) or the same last word (family name), and of those only the NAME_NEIGHBOURS
+// nearest on either side in the alphabetical order of the other word: at most 4 × NAME_NEIGHBOURS
+// names per distinct name key of a batch, whatever the firm holds. A similar name that shares
+// neither word ("Katarina Johansson" / "Catharina Johanson") is not found; one shared word with a
+// spelling variant in the other ("Kristine" / "Christine Hansen") is, unless more than
+// NAME_NEIGHBOURS candidates with that word lie alphabetically between the two.
+export const NAME_NEIGHBOURS = 5;
+// A common name in one city must not pair everyone with everyone: each candidate keeps at most
+// this many of its most similar names (each pair is a row to write: 500 candidates of one common
+// name in a batch make at most 1,500 pairs).
+export const NAME_MATCHES_PER_CANDIDATE = 3;
+
+const FIRST_KEY = (alias: string) => `"candidate_first_name_key"(${alias}."first_name", ${alias}."last_name")`;
+const LAST_KEY = (alias: string) => `"candidate_last_name_key"(${alias}."first_name", ${alias}."last_name")`;
+const FIRM_KEY = (alias: string, key: string) => `"candidate_firm_key"(${alias}."firm_id", ${key})`;
+
+// One index range of the name keys: k's firm and `same` word, the other word from k's onwards (or
+// before it, descending), nearest first.
+function nameRange(same: 'first' | 'last', upwards: boolean): string {
+  const [sameKey, otherKey] = same === 'first' ? [FIRST_KEY('o'), LAST_KEY('o')] : [LAST_KEY('o'), FIRST_KEY('o')];
+  const other = same === 'first' ? 'last' : 'first';
+  const direction = upwards ? 'asc' : 'desc';
+  return `(select o."id" from "candidate" o
+      where ${FIRM_KEY('o', sameKey)} = k."firm_${same}" and o."erased_at" is null and ${otherKey} ${upwards ? '>=' : '<'} k."${other}"
+      order by ${otherKey} ${direction}, o."id" ${direction} limit ${NAME_NEIGHBOURS})`;
+}
+
+// The other live candidates with the same key as c (an expression of alias o), through its index.
+// `offset 0` keeps the subquery from being flattened into a join, which the planner, short of
+// statistics, would run as one scan of the whole firm (or table) per candidate.
+function sameKey(key: (alias: string) => string): string {
+  return `cross join lateral (
+         select o."id" from "candidate" o
+          where ${FIRM_KEY('o', key('o'))} = ${FIRM_KEY('c', key('c'))} and o."id" <> c."id" and o."erased_at" is null
+         offset 0
+       ) o`;
+}
+
+const NO_PROFILE = `null::text, null::text, null::text, null::text, null::text, null::text, null::text, null::text`;
+// The first branch of the union names the columns.
+const PROFILE_COLUMNS = [
+  'first_name',
+  'last_name',
+  'headline',
+  'location',
+  'other_first_name',
+  'other_last_name',
+  'other_headline',
+  'other_location',
+]
+  .map((name) => `null::text as "${name}"`)
+  .join(', ');
+
+// Every other live candidate of the firm sharing an email, phone, LinkedIn profile or external id
+// (under another system) with one of `candidates`, or near them by name key (see NAME_NEIGHBOURS;
+// whether the names are similar the caller judges). One statement for any number of candidates,
+// reading a bounded number of index entries per distinct name key.
+export async function findDuplicateMatches(em: EntityManager, firmId: string, candidateIds: string[]): Promise<DuplicateMatch[]> {
+  if (candidateIds.length === 0) return [];
+  const rows: MatchRow[] = await em.execute(
+    `with "c" as materialized (
+       select c.*, ${FIRST_KEY('c')} as "first_key", ${LAST_KEY('c')} as "last_key"
+         from jsonb_to_recordset(?::jsonb) as i("id" uuid)
+         cross join lateral (select * from "candidate" c where c."id" = i."id" offset 0) c
+        where c."firm_id" = ? and c."erased_at" is null
+     ), "k" as materialized (
+       select distinct c."firm_id", "candidate_firm_key"(c."firm_id", c."first_key") as "firm_first",
+              "candidate_firm_key"(c."firm_id", c."last_key") as "firm_last", c."first_key" as "first", c."last_key" as "last"
+         from "c"
+     ), "near" as materialized (
+       select k."first", k."last", n."id" from "k" cross join lateral (
+         ${nameRange('first', true)} union ${nameRange('first', false)}
+         union ${nameRange('last', true)} union ${nameRange('last', false)}
+       ) n
+     )
+     select c."id" as "candidate_id", o."id" as "other_id", 'EMAIL' as "reason", ${PROFILE_COLUMNS}
+       from "c" ${sameKey((alias) => `${alias}."email"`)}
+     union all
+     select c."id", o."id", 'PHONE', ${NO_PROFILE}
+       from "c" ${sameKey((alias) => `"candidate_phone_key"(${alias}."phone")`)}
+     union all
+     select c."id", o."id", 'LINKEDIN', ${NO_PROFILE}
+       from "c" ${sameKey((alias) => `"candidate_linkedin_key"(${alias}."linkedin_url")`)}
+     union all
+     select distinct c."id", o."id", 'EXTERNAL_REF', ${NO_PROFILE}
+       from "c" cross join lateral (select r."external_id", r."system" from "candidate_external_ref" r where r."candidate_id" = c."id" offset 0) r
+       cross join lateral (
+         select x."candidate_id" from "candidate_external_ref" x
+          where ${FIRM_KEY('x', 'x."external_id"')} = ${FIRM_KEY('c', 'r."external_id"')} and x."system" <> r."system"
+         offset 0
+       ) x
+       cross join lateral (
+         select o."id" from "candidate" o where o."id" = x."candidate_id" and o."id" <> c."id" and o."erased_at" is null offset 0
+       ) o
+     union all
+     select c."id", o."id", 'SIMILAR_NAME', c."first_name", c."last_name", c."headline", c."location",
+            o."first_name", o."last_name", o."headline", o."location"
+       from "c" join "near" n on n."first" = c."first_key" and n."last" = c."last_key"
+       join "candidate" o on o."id" = n."id"
+      where o."id" <> c."id"`,
+    [JSON.stringify(candidateIds.map((id) => ({ id }))), firmId],
+  );
+  return rows.map((row) => ({
+    candidateId: row.candidate_id,
+    otherId: row.other_id,
+    reason: row.reason,
+    profile:
+      row.first_name === null
+        ? null
+        : { firstName: row.first_name, lastName: row.last_name!, headline: row.headline, location: row.location },
+    otherProfile:
+      row.other_first_name === null
+        ? null
+        : { firstName: row.other_first_name, lastName: row.other_last_name!, headline: row.other_headline, location: row.other_location },
+  }));
+}
+
+export interface StoredPair {
+  id: string;
+  candidateId: string;
+  otherCandidateId: string;
+  reasons: DuplicateReason[];
+  score: number;
+}
+
+// The stored pairs and the dismissals of these candidates, as plain rows: one statement.
+export async function pairsInvolving(
+  em: EntityManager,
+  firmId: string,
+  candidateIds: string[],
+): Promise<{ stored: StoredPair[]; dismissed: { candidateId: string; otherCandidateId: string }[] }> {
+  const rows: { id: string; low: string; high: string; reasons: DuplicateReason[] | null; score: number | null; dismissal: boolean }[] =
+    await em.execute(
+      `select "id", "candidate_id" as "low", "other_candidate_id" as "high", "reasons", "score", false as "dismissal"
+         from "candidate_duplicate" where "firm_id" = ? and ("candidate_id" = any(?::uuid[]) or "other_candidate_id" = any(?::uuid[]))
+       union all
+       select "id", "candidate_id", "other_candidate_id", null, null, true
+         from "candidate_duplicate_dismissal" where "firm_id" = ? and ("candidate_id" = any(?::uuid[]) or "other_candidate_id" = any(?::uuid[]))`,
+      [firmId, uuidArray(candidateIds), uuidArray(candidateIds), firmId, uuidArray(candidateIds), uuidArray(candidateIds)],
+    );
+  return {
+    stored: rows
+      .filter((row) => !row.dismissal)
+      .map((row) => ({ id: row.id, candidateId: row.low, otherCandidateId: row.high, reasons: row.reasons!, score: row.score! })),
+    dismissed: rows.filter((row) => row.dismissal).map((row) => ({ candidateId: row.low, otherCandidateId: row.high })),
+  };
+}
+
+export interface FoundPair {
+  candidateId: string;
+  otherCandidateId: string;
+  reasons: DuplicateReason[];
+  score: number;
+}
+
+// Removes the pairs `goneIds` and writes `pairs` (each with the smaller id first): new ones are
+// inserted, known ones take the new reasons and score. One statement.
+export function writeDuplicatePairs(em: EntityManager, firmId: string, goneIds: string[], pairs: FoundPair[]): Promise<unknown> {
+  return em.execute(
+    `with "gone" as (delete from "candidate_duplicate" where "id" = any(?::uuid[]))
+     insert into "candidate_duplicate" ("id", "created_at", "updated_at", "firm_id", "candidate_id", "other_candidate_id", "reasons", "score")
+     select gen_random_uuid(), now(), now(), ?, p."low", p."high", p."reasons", p."score"
+       from jsonb_to_recordset(?::jsonb) as p("low" uuid, "high" uuid, "reasons" text[], "score" float8)
+     on conflict ("candidate_id", "other_candidate_id") do update
+        set "reasons" = excluded."reasons", "score" = excluded."score", "updated_at" = excluded."updated_at"`,
+    [
+      uuidArray(goneIds),
+      firmId,
+      JSON.stringify(
+        pairs.map((pair) => ({ low: pair.candidateId, high: pair.otherCandidateId, reasons: pair.reasons, score: pair.score })),
+      ),
+    ],
+  );
+}
+
+// The dismissal of a pair (smaller id first), once; the pair's row goes. Two statements.
+export async function insertDismissal(em: EntityManager, firmId: string, lowId: string, highId: string): Promise<void> {
+  await em.execute(
+    `insert into "candidate_duplicate_dismissal" ("id", "created_at", "updated_at", "firm_id", "candidate_id", "other_candidate_id")
+     values (gen_random_uuid(), now(), now(), ?, ?, ?) on conflict ("candidate_id", "other_candidate_id") do nothing`,
+    [firmId, lowId, highId],
+  );
+  await em.execute(`delete from "candidate_duplicate" where "candidate_id" = ? and "other_candidate_id" = ?`, [lowId, highId]);
+}
