@@ -45,11 +45,12 @@ export function ormOptions(clientUrl: string, entities: Options['entities'], ove
     autoJoinRefsForFilters: false,
     // Tables no entity maps, written by SQL only: the rate limiter's (Migration20261122150100) and
     // the talent pool's maintained competency profile and its per-candidate rollup (Migration20261202090000,
-    // Migration20261202142000, profile.repository.ts),
-    // the read-your-writes positions (Migration20261202125500, server/read-routing.ts).
+    // Migration20261202142000, profile.repository.ts), the read-your-writes positions
+    // (Migration20261202125500, server/read-routing.ts), the firms' ratings versions
+    // (Migration20261202140000, written by triggers).
     schemaGenerator: {
       ignoreSchema: ['rate_limit'],
-      skipTables: ['candidate_competency_profile', 'candidate_competency_rollup', 'principal_write'],
+      skipTables: ['candidate_competency_profile', 'candidate_competency_rollup', 'principal_write', 'firm_ratings_version'],
     },
     forceUtcTimezone: true,
     // Entities are read through request forks only; the global manager must not be used.

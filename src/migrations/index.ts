@@ -23,6 +23,7 @@ import { Migration20261202123000 } from './Migration20261202123000';
 import { Migration20261202125500 } from './Migration20261202125500';
 import { Migration20261202130000 } from './Migration20261202130000';
 import { Migration20261202133000 } from './Migration20261202133000';
+import { Migration20261202140000 } from './Migration20261202140000';
 import { Migration20261202142000 } from './Migration20261202142000';
 
 // Every migration, oldest first. `npm run migration:create` writes a new file; add it here.
@@ -51,5 +52,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202125500', class: Migration20261202125500 },
   { name: 'Migration20261202130000', class: Migration20261202130000 },
   { name: 'Migration20261202133000', class: Migration20261202133000 },
+  { name: 'Migration20261202140000', class: Migration20261202140000 },
   { name: 'Migration20261202142000', class: Migration20261202142000 },
 ];

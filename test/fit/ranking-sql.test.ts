@@ -112,7 +112,7 @@ describe('ranking in SQL', () => {
       }),
       { numRuns: 60 },
     );
-  });
+  }, 180_000);
 
   it('should agree with the reference model over the candidacies of the stages asked for, on random data', async () => {
     const stage = fc.constantFrom(...Object.values(CandidacyStage));
@@ -150,7 +150,7 @@ describe('ranking in SQL', () => {
       ),
       { numRuns: 30 },
     );
-  });
+  }, 180_000);
 
   it('should rank on calibrated scores exactly as the pure model does, paged, also for a viewer with drafts', async () => {
     const viewer = fc.option(fc.integer({ min: 0, max: 2 }), { nil: null });
@@ -203,7 +203,7 @@ describe('ranking in SQL', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 180_000);
 
   it('should refuse a cursor of the plain ranking on the calibrated one', async () => {
     const { mandate } = await insertScoredMandate(em(), firm, interviewers, {

@@ -27,6 +27,7 @@ export {
   shrink,
 } from './calibration-model';
 export {
+  clearLeniencyCache,
   findInterviewerRatings,
   firmLeniencySql,
   findLeniencies,

@@ -134,7 +134,9 @@ export interface RankedRow {
 // `stages` (null: every stage) keeps the ranking to candidacies in those stages, here in the SQL,
 // so that pages and cursors run over exactly the candidacies ranked.
 // `calibrated` ranks on calibrated scores (§3b): each rating less its interviewer's firm-wide
-// shrunk leniency, kept within 1–5, still in the same statement and in exact arithmetic.
+// shrunk leniency, kept within 1–5, still in the same statement and in exact arithmetic; the
+// leniencies come from the calibration module's per-version cache (one more statement only
+// when the firm's ratings changed since they were kept), checked in this statement.
 export async function rankMandate(
   em: EntityManager,
   firmId: string,
@@ -150,7 +152,7 @@ export async function rankMandate(
   const stages = options.stages ? stageArray(options.stages) : null;
   // A cursor of the calibrated ranking is no cursor of the plain one, and the other way round.
   const list = `ranking:${mandateId}${options.calibrated ? ':calibrated' : ''}`;
-  const leniency = options.calibrated ? firmLeniencySql(firmId, options.viewerUserId ?? null) : null;
+  const leniency = options.calibrated ? await firmLeniencySql(em, firmId, options.viewerUserId ?? null) : null;
   const after = options.after ? rankingCursorValues(decodeCursor(list, options.after, 6)) : null;
   const ownDrafts = candidaciesWithOwnDraftSql(options.viewerUserId ?? null);
   const rows: {
@@ -169,6 +171,8 @@ export async function rankMandate(
     candidate_id: string;
     stage: string;
     blind: boolean;
+    leniency_version: string | null;
+    leniency_fresh: boolean | null;
   }[] = await em.execute(
     `with ${leniency ? `${leniency.ctes},` : ''} weighted as (
        select competency_key, weight, target, minimum
@@ -183,7 +187,7 @@ export async function rankMandate(
          join interview i on i.candidacy_id = c.id
          join scorecard s on s.interview_id = i.id and s.status = 'SUBMITTED'
          join rating r on r.revision_id = s.latest_revision_id and r.score is not null
-         ${leniency ? 'left join leniency_keyed l on l.interviewer_id = s.interviewer_id' : ''}
+         ${leniency ? 'left join leniency_pick l on l.interviewer_id = s.interviewer_id' : ''}
         where c.firm_id = ? and c.mandate_id = ? and c.id not in (select candidacy_id from blind)
           and (?::text[] is null or c.stage::text = any(?::text[]))
         group by i.candidacy_id, r.competency_key
@@ -209,8 +213,8 @@ export async function rankMandate(
               -coverage as coverage_key
          from ranked
      )
-     select k.*
-       from keyed k
+     select k.*, ${leniency ? 'f.current_version as leniency_version, f.fresh as leniency_fresh' : 'null as leniency_version, null::boolean as leniency_fresh'}
+       from keyed k ${leniency ? 'cross join leniency_fresh f' : ''}
       where ?::boolean
          or (k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.created_at, k.id)
           > (?::int, ?::int, ?::float8, ?::float8, ?::timestamptz, ?::uuid)
@@ -234,6 +238,8 @@ export async function rankMandate(
       options.limit + 1,
     ],
   );
+  // Kept leniencies the statement found outdated (and computed afresh) go: the next request keeps new ones.
+  if (leniency && rows.length > 0 && rows[0].leniency_fresh === false) leniency.outdated(rows[0].leniency_version!);
   const page = rows.slice(0, options.limit).map((row) => ({
     id: row.id,
     candidacyRow: {
