@@ -62,6 +62,8 @@ with weighted as (
     cross join profile p
     left join assessed a on a.candidacy_id = c.id
    where c.mandate_id = $2 and c.firm_id = ${firmOf(RANKING_SCOPES)}
+     -- The ranking's default stages: every one but the exits (issue 13).
+     and c.stage not in ('REJECTED', 'WITHDRAWN')
 ), top as (
   select f.*, (must_haves_met is false)::int as missed_rank, (fit is null)::int as unknown_fit_rank
     from fits f
