@@ -85,34 +85,76 @@ export async function readRows<Entity extends object, Result>(
 // sent with two bind values (the firm, the ids as one array), so a batch costs no query
 // building. The firm is the tenant filter's own condition (what em.find would add), so a read
 // without a firm fails as it does there.
-export function rowsByKey<Entity extends object, Result>(
+//
+// `along` brings, in the same statement, the row a many-to-one of each row points at (a left
+// join on its id and the same firm): the many-to-one is then that whole row instead of { id }
+// (which it still has), and the caller primes that row's loader with it. One round trip fewer
+// where a read always goes on to the row pointed at (a scorecard's latest revision).
+export function rowsByKey<Entity extends object, Result, Along extends object = never>(
   entity: EntityClass<Entity>,
   fields: readonly (keyof Entity & string)[],
   key: keyof Entity & string,
   orderBy: readonly (keyof Entity & string)[] = [],
+  along?: { ref: keyof Entity & string; entity: EntityClass<Along>; fields: readonly (keyof Along & string)[] },
 ): (em: EntityManager, keys: readonly string[]) => Promise<Result[]> {
   let statement: KeyedStatement | null = null;
   return async (em, keys) => {
     if (keys.length === 0) return [];
     const meta = em.getMetadata().get<Entity>(entity.name);
-    statement ??= keyedStatement(meta, ['id', ...fields.filter((field) => field !== 'id')], key, orderBy);
+    statement ??= keyedStatement(
+      meta,
+      ['id', ...fields.filter((field) => field !== 'id')],
+      key,
+      orderBy,
+      along && {
+        ref: along.ref,
+        meta: em.getMetadata().get<Along>(along.entity.name),
+        fields: ['id', ...along.fields.filter((field) => field !== 'id')],
+      },
+    );
     const condition = (await em.applyFilters(meta.className, {}, undefined, 'read')) as { firm?: unknown } | undefined;
     if (typeof condition?.firm !== 'string') throw new Error(`Plain rows of ${meta.className} are read in one firm only.`);
     const rows: Record<string, unknown>[] = await em.execute(statement.sql, [condition.firm, uuidArray(keys)]);
-    const { references, dates, RowClass } = statement;
+    const { shape, along: alongShape } = statement;
     const platform = em.getPlatform();
     return rows.map((row) => {
-      for (const field of references) {
-        const id = row[field];
-        row[field] = id === null ? null : { id };
+      const result = toRow(shape, row, platform);
+      if (alongShape) {
+        const { ref, shape: joined } = alongShape;
+        const prefixed: Record<string, unknown> = {};
+        for (const field of joined.fields) {
+          prefixed[field] = row[`${ref}.${field}`];
+          delete (result as Record<string, unknown>)[`${ref}.${field}`];
+        }
+        (result as Record<string, unknown>)[ref] = prefixed.id === null ? null : toRow(joined, prefixed, platform);
       }
-      // MikroORM has pg hand over timestamps as text and parses them itself, as here.
-      for (const field of dates) {
-        const value = row[field];
-        if (typeof value === 'string') row[field] = platform.parseDate(value);
-      }
-      return Object.assign(new RowClass(), row) as Result;
+      return result as Result;
     });
+  };
+}
+
+// A row as read into the row type: many-to-ones as { id }, timestamps as Dates.
+function toRow(shape: RowShape, row: Record<string, unknown>, platform: { parseDate(value: string): Date }): object {
+  for (const field of shape.references) {
+    const id = row[field];
+    row[field] = id === null ? null : { id };
+  }
+  // MikroORM has pg hand over timestamps as text and parses them itself, as here.
+  for (const field of shape.dates) {
+    const value = row[field];
+    if (typeof value === 'string') row[field] = platform.parseDate(value);
+  }
+  return Object.assign(new shape.RowClass(), row);
+}
+
+function rowShape<Entity extends object>(meta: EntityMetadata<Entity>, fields: readonly string[]): RowShape {
+  const property = (name: string) => meta.properties[name as keyof typeof meta.properties];
+  return {
+    fields,
+    references: fields.filter((field) => [ReferenceKind.MANY_TO_ONE, ReferenceKind.ONE_TO_ONE].includes(property(field).kind)),
+    // Timestamps; a SQL date (type 'date') stays the 'YYYY-MM-DD' text the ORM reads too.
+    dates: fields.filter((field) => property(field).runtimeType === 'Date'),
+    RowClass: rowClass(meta.className),
   };
 }
 
@@ -121,22 +163,41 @@ function keyedStatement<Entity extends object>(
   fields: readonly string[],
   key: string,
   orderBy: readonly string[],
+  along?: { ref: string; meta: EntityMetadata; fields: readonly string[] },
 ): KeyedStatement {
-  const property = (name: string) => meta.properties[name as keyof typeof meta.properties];
-  const column = (name: string) => `"${property(name).fieldNames[0]}"`;
-  const references = fields.filter((field) => [ReferenceKind.MANY_TO_ONE, ReferenceKind.ONE_TO_ONE].includes(property(field).kind));
+  const column = (entityMeta: EntityMetadata, name: string) =>
+    `"${entityMeta.properties[name as keyof typeof entityMeta.properties].fieldNames[0]}"`;
+  const own = (name: string) => `t.${column(meta as EntityMetadata, name)}`;
+  const selected = fields.map((field) => `${own(field)} as "${field}"`);
+  let from = `"${meta.tableName}" t`;
+  if (along) {
+    selected.push(...along.fields.map((field) => `j.${column(along.meta, field)} as "${along.ref}.${field}"`));
+    // By primary key for each row: LATERAL … LIMIT 1 keeps the planner from turning it into a
+    // hash join over the firm's whole table (read-path.test.ts pins it).
+    from +=
+      ` left join lateral (select * from "${along.meta.tableName}" j where j.${column(along.meta, 'id')} = ${own(along.ref)}` +
+      ` and j.${column(along.meta, 'firm')} = ${own('firm')} limit 1) j on true`;
+  }
   const sql =
-    `select ${fields.map((field) => `${column(field)} as "${field}"`).join(', ')} from "${meta.tableName}"` +
-    ` where ${column('firm')} = ? and ${column(key)} = any(?::uuid[])` +
-    (orderBy.length > 0 ? ` order by ${orderBy.map((field) => `${column(field)} asc`).join(', ')}` : '');
-  // Timestamps; a SQL date (type 'date') stays the 'YYYY-MM-DD' text the ORM reads too.
-  const dates = fields.filter((field) => property(field).runtimeType === 'Date');
-  return { sql, references, dates, RowClass: rowClass(meta.className) };
+    `select ${selected.join(', ')} from ${from}` +
+    ` where ${own('firm')} = ? and ${own(key)} = any(?::uuid[])` +
+    (orderBy.length > 0 ? ` order by ${orderBy.map((field) => `${own(field)} asc`).join(', ')}` : '');
+  return {
+    sql,
+    shape: rowShape(meta, fields),
+    along: along && { ref: along.ref, shape: rowShape(along.meta, along.fields) },
+  };
+}
+
+interface RowShape {
+  fields: readonly string[];
+  references: readonly string[];
+  dates: readonly string[];
+  RowClass: new () => object;
 }
 
 interface KeyedStatement {
   sql: string;
-  references: string[];
-  dates: string[];
-  RowClass: new () => object;
+  shape: RowShape;
+  along?: { ref: string; shape: RowShape };
 }

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { PerformanceObserver, constants } from 'node:perf_hooks';
 
 // The servers under load run in child processes of their own, so that their CPU time and
 // peak memory are theirs alone. They report both over the IPC channel when asked.
@@ -13,6 +14,8 @@ export interface Usage {
   heapTotalMb: number;
   heapUsedMb: number;
   externalMb: number;
+  // Garbage collections so far: young-generation scavenges, full (mark-compact) collections, and their time.
+  gc?: { scavenges: number; markCompacts: number; ms: number };
 }
 
 type Message = { type: 'ready'; port: number } | { type: 'usage'; id: number; usage: Usage } | { type: 'failed'; message: string };
@@ -65,6 +68,15 @@ function askUsage(child: ChildProcess, id: number): Promise<Usage> {
 
 // The child's side: announce the port, answer usage questions, stop when told.
 export function serveChildProtocol(port: number, stop: () => Promise<void>): void {
+  const gc = { scavenges: 0, markCompacts: 0, ms: 0 };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry as unknown as { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) gc.scavenges++;
+      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) gc.markCompacts++;
+      gc.ms += entry.duration;
+    }
+  }).observe({ entryTypes: ['gc'] });
   process.on('message', (message: { type: string; id?: number }) => {
     if (message.type === 'usage') {
       const cpu = process.cpuUsage();
@@ -77,6 +89,7 @@ export function serveChildProtocol(port: number, stop: () => Promise<void>): voi
         heapTotalMb: memory.heapTotal / 2 ** 20,
         heapUsedMb: memory.heapUsed / 2 ** 20,
         externalMb: memory.external / 2 ** 20,
+        gc: { ...gc },
       };
       process.send!({ type: 'usage', id: message.id, usage });
     }

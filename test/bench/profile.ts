@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     const env = { BENCH_DATABASE_URL: database.url, NODE_ENV: 'production' };
     app = await startChildServer(path.join(__dirname, 'app-server.js'), env, [
       '--max-old-space-size=160',
+      '--max-semi-space-size=32',
       '--cpu-prof',
       `--cpu-prof-dir=${profileDir}`,
     ]);

@@ -4,6 +4,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../../src/common/global-id';
 import { Candidate } from '../../src/modules/candidate';
+import { Scorecard, ScorecardRevision } from '../../src/modules/interview';
 import { readRows, rowsByKey } from '../../src/common/rows';
 import { hashToken } from '../../src/common/token';
 import { startTestApp, type RecordedStatement, type TestApp } from '../helpers/test-app';
@@ -101,6 +102,18 @@ describe('the shape of a page read', () => {
       edge.node.interviews.flatMap((interview) => interview.scorecards.flatMap((scorecard) => scorecard.ratings)),
     );
     expect(ratings.length).toBeGreaterThan(100);
+    // The reads: API key, mandate, the page, candidates, interviews, scorecards with their latest
+    // revisions (one statement: rowsByKey's `along`), ratings. (A key's first use also writes its lastUsedAt.)
+    const selects = statements.filter((statement) => /^\s*select\b/i.test(statement.sql));
+    expect(selects.map((statement) => /from "(\w+)"/.exec(statement.sql)?.[1])).toEqual([
+      'api_key',
+      'mandate',
+      'candidacy',
+      'candidate',
+      'interview',
+      'scorecard',
+      'rating',
+    ]);
     expect(await firmWideScans(statements)).toEqual([]);
   });
 
@@ -210,5 +223,41 @@ describe('the plain-row read path', () => {
       expect(row.constructor.name).toBe('Candidate');
     }
     expect(rows.find((row) => row.id === first.id)!.retainUntil).toBe('2031-03-04');
+  });
+
+  it("should bring each scorecard's latest revision along as the revision read on its own", async () => {
+    const em = app.orm.em.fork() as EntityManager;
+    em.setFilterParams('tenant', { firmId: firm.firmId });
+    const interviews = await em
+      .getConnection()
+      .execute<{ id: string }[]>(`select id from interview where firm_id = ? order by id limit 20`, [firm.firmId]);
+    const revisionFields = ['scorecard', 'author', 'number', 'recommendation', 'summary', 'reason', 'createdAt', 'updatedAt'] as const;
+    const scorecardFields = ['interview', 'latestRevision', 'status', 'submittedAt', 'createdAt'] as const;
+    type Loaded = Record<string, unknown> & { id: string; latestRevision: ({ id: string } & Record<string, unknown>) | null };
+    const withRevisions = rowsByKey<Scorecard, Loaded, ScorecardRevision>(Scorecard, scorecardFields, 'interview', ['createdAt', 'id'], {
+      ref: 'latestRevision',
+      entity: ScorecardRevision,
+      fields: revisionFields,
+    });
+    const alone = rowsByKey<Scorecard, Loaded>(Scorecard, scorecardFields, 'interview', ['createdAt', 'id']);
+    const revisionsById = rowsByKey<ScorecardRevision, Record<string, unknown> & { id: string }>(ScorecardRevision, revisionFields, 'id');
+    const ids = interviews.map((interview) => interview.id);
+    const [joined, plain] = [await withRevisions(em, ids), await alone(em, ids)];
+    expect(joined.filter((row) => row.latestRevision !== null).length).toBeGreaterThan(0);
+    const revisions = await revisionsById(
+      em,
+      plain.flatMap((row) => (row.latestRevision ? [row.latestRevision.id] : [])),
+    );
+    // The scorecard's own columns are the same, and its latest revision is the revision's own row.
+    expect(joined.map(({ latestRevision, ...row }) => ({ ...row, latestRevision: latestRevision && { id: latestRevision.id } }))).toEqual(
+      plain.map((row) => ({ ...row })),
+    );
+    for (const row of joined) {
+      if (!row.latestRevision) continue;
+      const revision = revisions.find((candidate) => candidate.id === row.latestRevision!.id)!;
+      expect({ ...row.latestRevision }).toEqual({ ...revision });
+      expect(row.latestRevision.constructor.name).toBe('ScorecardRevision');
+      expect(row.latestRevision.nodeId).toBe(toGlobalId('ScorecardRevision', revision.id));
+    }
   });
 });

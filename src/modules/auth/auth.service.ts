@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserErrorCode, UserInputError } from '../../common/errors';
-import type { Principal } from '../../common/access';
+import type { ApiKeyScope, Principal } from '../../common/access';
 import { DECOY_PASSWORD_HASH, User, verifyPassword } from '../user';
 import { ApiKey } from '../api-key';
 import { Session } from './session.entity';
@@ -52,16 +52,16 @@ export async function resolvePrincipal(em: EntityManager, token: string): Promis
     return { kind: 'USER', firmId: user.firm.id, userId: user.id, role: user.role, clientId: user.client?.id ?? null };
   }
   if (token.startsWith(API_KEY_PREFIX)) {
-    // Read outside the request's identity map: lastUsedAt is written below by its own statement,
-    // and a managed copy changed here would be written again (updatedAt too) by a mutation's flush.
-    const key = await em.findOne(
-      ApiKey,
-      { secretHash: hashToken(token), revokedAt: null },
-      { ...WITHOUT_TENANT, disableIdentityMap: true },
+    // Every API request starts here: one plain statement, no entity (the read path, README
+    // "The read path"). Revocation is immediate: nothing of the key is kept between requests.
+    const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+    const [key] = await em.execute<{ id: string; firmId: string; scopes: ApiKeyScope[]; stale: boolean }[]>(
+      `select "id", "firm_id" as "firmId", "scopes", coalesce("last_used_at" < ?, true) as "stale"
+         from "api_key" where "secret_hash" = ? and "revoked_at" is null`,
+      [stale, hashToken(token)],
     );
     if (!key) return null;
-    const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-    if (!key.lastUsedAt || key.lastUsedAt < stale) {
+    if (key.stale) {
       // Conditional, so concurrent requests of one key write it once.
       await em.nativeUpdate(
         ApiKey,
@@ -70,7 +70,7 @@ export async function resolvePrincipal(em: EntityManager, token: string): Promis
         WITHOUT_TENANT,
       );
     }
-    return { kind: 'API_KEY', firmId: key.firm.id, apiKeyId: key.id, scopes: key.scopes };
+    return { kind: 'API_KEY', firmId: key.firmId, apiKeyId: key.id, scopes: key.scopes };
   }
   return null;
 }

@@ -37,7 +37,15 @@ const REVISION_FIELDS = ['scorecard', 'author', 'number', 'recommendation', 'sum
 export type RatingRow = Row<Rating, 'competencyKey' | 'score' | 'evidence' | 'createdAt' | 'updatedAt', 'revision'>;
 const RATING_FIELDS = ['revision', 'competencyKey', 'score', 'evidence', 'createdAt', 'updatedAt'] as const;
 
-const scorecardsOfInterviews = rowsByKey<Scorecard, ScorecardRow>(Scorecard, SCORECARD_FIELDS, 'interview', ['createdAt', 'id']);
+// A panel's scorecards come with their latest revisions (recommendation, summary): a read of
+// scorecards goes on to them, and so saves a statement.
+const scorecardsOfInterviews = rowsByKey<Scorecard, ScorecardRow, ScorecardRevision>(
+  Scorecard,
+  SCORECARD_FIELDS,
+  'interview',
+  ['createdAt', 'id'],
+  { ref: 'latestRevision', entity: ScorecardRevision, fields: REVISION_FIELDS },
+);
 const scorecardsById = rowsByKey<Scorecard, ScorecardRow>(Scorecard, SCORECARD_FIELDS, 'id');
 const revisionsOfScorecards = rowsByKey<ScorecardRevision, ScorecardRevisionRow>(ScorecardRevision, REVISION_FIELDS, 'scorecard', [
   'number',
@@ -49,6 +57,11 @@ const ratingsOfRevisions = rowsByKey<Rating, RatingRow>(Rating, RATING_FIELDS, '
 export const scorecardsByInterviewLoader = (context: Context) =>
   new DataLoader<string, ScorecardRow[]>(async (interviewIds) => {
     const rows = await scorecardsOfInterviews(context.em, interviewIds);
+    const revisions = context.loaders.get(revisionByIdLoader);
+    for (const row of rows) {
+      const revision = row.latestRevision as ScorecardRevisionRow | null;
+      if (revision) revisions.prime(revision.id, revision);
+    }
     return groupedInKeyOrder(interviewIds, rows, (row) => row.interview.id);
   });
 

@@ -1,0 +1,116 @@
+import 'reflect-metadata';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { ormOptions } from '../../src/config/orm.config';
+import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/config/embedded-postgres';
+import { toGlobalId } from '../../src/common/global-id';
+import { entities } from '../../src/server/features';
+import { startChildServer, type ChildServer } from './child';
+import { defaultPlan, generateFirm } from './generate-firm';
+import { loadSlice } from './load';
+import { ASSESSMENT, CANDIDATES_WITH_REFS, NESTED, body } from './operations';
+
+// `node dist/bench/test/bench/compare.js [--candidates N] [--seconds N] [--rounds N] [--only a,b]
+//   --variant "NAME|FLAGS" [--variant "NAME|FLAGS|path/to/app-server.js"] …`
+// Several builds or Node flags of the real server side by side on one database, in alternating
+// slices, so that other load on a busy machine hits them alike: Node CPU per request and peak RSS
+// of each. For deciding whether a change to the read path pays (the benchmark measures the ratios).
+
+interface Variant {
+  name: string;
+  flags: string[];
+  script: string;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const option = (name: string, fallback: string) => {
+    const index = args.indexOf(name);
+    return index >= 0 ? args[index + 1] : fallback;
+  };
+  const variants: Variant[] = args
+    .flatMap((arg, index) => (arg === '--variant' ? [args[index + 1]] : []))
+    .map((spec) => {
+      const [name, flags = '', script = path.join(__dirname, 'app-server.js')] = spec.split('|');
+      return { name, flags: flags.split(/\s+/).filter(Boolean), script: path.resolve(script) };
+    });
+  if (variants.length === 0) throw new Error('Give at least one --variant "NAME|FLAGS[|app-server.js]".');
+  const candidates = Number(option('--candidates', '20000'));
+  const seconds = Number(option('--seconds', '4'));
+  const rounds = Number(option('--rounds', '3'));
+  const only = option('--only', 'nested,candidatesWithRefs,assessment').split(',');
+  const dataDir = path.join(os.tmpdir(), `outside-in-compare-${process.pid}`);
+  let database: EmbeddedDatabase | null = null;
+  const servers: ChildServer[] = [];
+  try {
+    database = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), databaseName: 'bench', persistent: false });
+    const orm = await MikroORM.init(ormOptions(database.url, entities, { pool: { min: 0, max: 2 } }));
+    const firm = await (async () => {
+      try {
+        await orm.getMigrator().up();
+        return await generateFirm(orm.em.fork() as EntityManager, database!.url, defaultPlan(20261122, candidates));
+      } finally {
+        await orm.close(true);
+      }
+    })();
+    const env = { BENCH_DATABASE_URL: database.url, NODE_ENV: 'production' };
+    for (const variant of variants) servers.push(await startChildServer(variant.script, env, variant.flags));
+    const requests: Record<string, string[]> = {
+      nested: [body(NESTED, { id: toGlobalId('Mandate', firm.mandateIds[0]), first: 50 })],
+      candidatesWithRefs: [body(CANDIDATES_WITH_REFS, { first: 50 })],
+      assessment: firm.interviewedCandidacyIds.slice(0, 500).map((id) => body(ASSESSMENT, { id: toGlobalId('Candidacy', id) })),
+    };
+    for (const operation of only) {
+      const totals = variants.map(() => ({ cpuMs: 0, requests: 0, scavenges: 0, markCompacts: 0, gcMs: 0 }));
+      for (const server of servers) {
+        await loadSlice({
+          url: `http://127.0.0.1:${server.port}/graphql`,
+          token: firm.apiKeySecret,
+          bodies: requests[operation],
+          connections: 10,
+          seconds: 2,
+        });
+      }
+      for (let round = 0; round < rounds; round++) {
+        for (const [index, server] of servers.entries()) {
+          const before = await server.usage();
+          const slice = await loadSlice({
+            url: `http://127.0.0.1:${server.port}/graphql`,
+            token: firm.apiKeySecret,
+            bodies: requests[operation],
+            connections: 10,
+            seconds,
+          });
+          const after = await server.usage();
+          if (slice.non2xx > 0 || slice.errors > 0)
+            throw new Error(`${variants[index].name} ${operation}: ${slice.non2xx} non-2xx, ${slice.errors} errors`);
+          totals[index].cpuMs += after.cpuMs - before.cpuMs;
+          totals[index].requests += slice.requests;
+          totals[index].scavenges += after.gc!.scavenges - before.gc!.scavenges;
+          totals[index].markCompacts += after.gc!.markCompacts - before.gc!.markCompacts;
+          totals[index].gcMs += after.gc!.ms - before.gc!.ms;
+        }
+      }
+      for (const [index, variant] of variants.entries()) {
+        const usage = await servers[index].usage();
+        const { cpuMs, requests: count, scavenges, markCompacts, gcMs } = totals[index];
+        console.log(
+          `${operation.padEnd(20)} ${variant.name.padEnd(16)} ${(cpuMs / count).toFixed(2).padStart(8)} Node CPU ms/req` +
+            `  GC ${(gcMs / count).toFixed(2)} ms/req (${(scavenges / count).toFixed(2)} scavenges, ${(markCompacts / count).toFixed(3)} full)` +
+            `  ${String(count).padStart(6)} req  peak RSS ${usage.maxRssMb.toFixed(0)} MB`,
+        );
+      }
+    }
+  } finally {
+    for (const server of servers) await server.stop().catch(() => undefined);
+    await database?.stop().catch(() => undefined);
+    await fs.rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
