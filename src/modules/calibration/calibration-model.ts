@@ -275,21 +275,7 @@ export function bootstrapWeighted(
   const whole = options.whole ?? weightedCoincidences(weighted);
   if (alphaOf(whole, metric) === null) return null;
 
-  // Each distinct unit (sorted values) once, with its own coincidences as sparse entries.
-  const index = new Map(whole.values.map((value, i) => [value, i]));
   const ordered = canonicalPatterns(weighted);
-  const entries = ordered.map(({ values }) => {
-    const cells = new Map<number, number>();
-    const weight = 1 / (values.length - 1);
-    for (let i = 0; i < values.length; i++) {
-      for (let j = 0; j < values.length; j++) {
-        if (i === j) continue;
-        const cell = index.get(values[i])! * whole.values.length + index.get(values[j])!;
-        cells.set(cell, (cells.get(cell) ?? 0) + weight);
-      }
-    }
-    return [...cells];
-  });
 
   // The interval is a function of the canonical patterns with their counts, the metric, the seed
   // and the number of resamples: the same data read again (a dashboard, the next page) is answered
@@ -304,6 +290,21 @@ export function bootstrapWeighted(
     intervalCache.set(cacheKey, cached);
     return cached;
   }
+
+  // Each distinct unit (sorted values) once, with its own coincidences as sparse entries.
+  const index = new Map(whole.values.map((value, i) => [value, i]));
+  const entries = ordered.map(({ values }) => {
+    const cells = new Map<number, number>();
+    const weight = 1 / (values.length - 1);
+    for (let i = 0; i < values.length; i++) {
+      for (let j = 0; j < values.length; j++) {
+        if (i === j) continue;
+        const cell = index.get(values[i])! * whole.values.length + index.get(values[j])!;
+        cells.set(cell, (cells.get(cell) ?? 0) + weight);
+      }
+    }
+    return [...cells];
+  });
 
   // Unit i of the canonical order (the patterns in order, each repeated by its units) is an
   // instance of pattern patternOfUnit[i]: each draw picks a unit index uniformly, as resampling
