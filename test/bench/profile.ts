@@ -13,7 +13,7 @@ import { loadSlice } from './load';
 import { AGREEMENT, CANDIDATES_WITH_REFS, NESTED, body } from './operations';
 import { signInBenchAdmin } from './bench-admin';
 
-// `node dist/bench/test/bench/profile.js [nested|candidatesWithRefs|agreement] [candidates] [seconds]`: the real
+// `node dist/bench/test/bench/profile.js [nested|candidatesWithRefs|agreement] [candidates] [seconds] [warm-up seconds]`: the real
 // server under one read with --cpu-prof, then the functions that used the most CPU (self time), by
 // function and by package. For deciding where a read's Node time goes; the benchmark measures.
 
@@ -24,7 +24,7 @@ interface ProfileNode {
 }
 
 async function main(): Promise<void> {
-  const [operation = 'nested', candidates = '20000', seconds = '15'] = process.argv.slice(2);
+  const [operation = 'nested', candidates = '20000', seconds = '15', warmupSeconds = '3'] = process.argv.slice(2);
   const dataDir = path.join(os.tmpdir(), `outside-in-profile-${process.pid}`);
   const profileDir = path.join(os.tmpdir(), `outside-in-cpu-profile-${process.pid}`);
   let database: EmbeddedDatabase | null = null;
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     const token = adminToken ?? firm.apiKeySecret;
     const url = `http://127.0.0.1:${app.port}/graphql`;
     // A short warm-up first; only the samples of the timed load count (V8 and hrtime share the monotonic clock).
-    await loadSlice({ url, token, bodies: [request], connections: 10, seconds: 3 });
+    await loadSlice({ url, token, bodies: [request], connections: 10, seconds: Number(warmupSeconds) });
     const from = Number(process.hrtime.bigint() / 1000n);
     const slice = await loadSlice({ url, token, bodies: [request], connections: 10, seconds: Number(seconds) });
     const to = Number(process.hrtime.bigint() / 1000n);
