@@ -10,9 +10,10 @@ import { entities } from '../../src/server/features';
 import { startChildServer, type ChildServer } from './child';
 import { defaultPlan, generateFirm } from './generate-firm';
 import { loadSlice } from './load';
-import { CANDIDATES_WITH_REFS, NESTED, body } from './operations';
+import { AGREEMENT, CANDIDATES_WITH_REFS, NESTED, body } from './operations';
+import { signInBenchAdmin } from './bench-admin';
 
-// `node dist/bench/test/bench/profile.js [nested|candidatesWithRefs] [candidates] [seconds]`: the real
+// `node dist/bench/test/bench/profile.js [nested|candidatesWithRefs|agreement] [candidates] [seconds] [warm-up seconds]`: the real
 // server under one read with --cpu-prof, then the functions that used the most CPU (self time), by
 // function and by package. For deciding where a read's Node time goes; the benchmark measures.
 
@@ -23,7 +24,7 @@ interface ProfileNode {
 }
 
 async function main(): Promise<void> {
-  const [operation = 'nested', candidates = '20000', seconds = '15'] = process.argv.slice(2);
+  const [operation = 'nested', candidates = '20000', seconds = '15', warmupSeconds = '3'] = process.argv.slice(2);
   const dataDir = path.join(os.tmpdir(), `outside-in-profile-${process.pid}`);
   const profileDir = path.join(os.tmpdir(), `outside-in-cpu-profile-${process.pid}`);
   let database: EmbeddedDatabase | null = null;
@@ -31,10 +32,14 @@ async function main(): Promise<void> {
   try {
     database = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), databaseName: 'bench', persistent: false });
     const orm = await MikroORM.init(ormOptions(database.url, entities, { pool: { min: 0, max: 2 } }));
+    let adminToken: string | null = null;
     const firm = await (async () => {
       try {
         await orm.getMigrator().up();
-        return await generateFirm(orm.em.fork() as EntityManager, database!.url, defaultPlan(20261122, Number(candidates)));
+        const generated = await generateFirm(orm.em.fork() as EntityManager, database!.url, defaultPlan(20261122, Number(candidates)));
+        // Agreement is for people: signed in as an admin of the firm, as the benchmark does.
+        if (operation === 'agreement') adminToken = await signInBenchAdmin(orm.em.fork() as EntityManager, generated.firmId);
+        return generated;
       } finally {
         await orm.close(true);
       }
@@ -49,12 +54,15 @@ async function main(): Promise<void> {
     const request =
       operation === 'nested'
         ? body(NESTED, { id: toGlobalId('Mandate', firm.mandateIds[0]), first: 50 })
-        : body(CANDIDATES_WITH_REFS, { first: 50 });
+        : operation === 'agreement'
+          ? body(AGREEMENT, { id: toGlobalId('Mandate', firm.mandateIds[0]) })
+          : body(CANDIDATES_WITH_REFS, { first: 50 });
+    const token = adminToken ?? firm.apiKeySecret;
     const url = `http://127.0.0.1:${app.port}/graphql`;
     // A short warm-up first; only the samples of the timed load count (V8 and hrtime share the monotonic clock).
-    await loadSlice({ url, token: firm.apiKeySecret, bodies: [request], connections: 10, seconds: 3 });
+    await loadSlice({ url, token, bodies: [request], connections: 10, seconds: Number(warmupSeconds) });
     const from = Number(process.hrtime.bigint() / 1000n);
-    const slice = await loadSlice({ url, token: firm.apiKeySecret, bodies: [request], connections: 10, seconds: Number(seconds) });
+    const slice = await loadSlice({ url, token, bodies: [request], connections: 10, seconds: Number(seconds) });
     const to = Number(process.hrtime.bigint() / 1000n);
     console.log(`${operation}: ${slice.requests} answers in ${seconds} s, ${slice.non2xx} non-2xx, ${slice.errors} errors`);
     await new Promise((resolve) => setTimeout(resolve, 2000));

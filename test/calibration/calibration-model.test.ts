@@ -9,7 +9,12 @@ import {
   type InterviewerRating,
   krippendorffAlpha,
   leniencies,
+  weightedAgreement,
+  weightedCoincidences,
+  type WeightedUnit,
+  weightedUnitsOf,
 } from '../../src/modules/calibration';
+import fc from 'fast-check';
 
 // Krippendorff, K. (2011). "Computing Krippendorff's Alpha-Reliability", University of
 // Pennsylvania, https://repository.upenn.edu/asc_papers/43, section C ("Ordinal, interval, ...
@@ -134,6 +139,70 @@ describe('bootstrap interval', () => {
       ),
     ).toEqual({ low: 1, high: 1 });
     expect(bootstrapAlpha([[2, 2], [2]], AgreementMetric.INTERVAL)).toBeNull();
+  });
+});
+
+describe('agreement of weighted units (what the statement returns)', () => {
+  it('should give the intervals the unit-by-unit bootstrap gave before weighted units, exactly (fixed seed)', () => {
+    // Computed by the bootstrap that expanded every unit (commit fbfa49b), for the worked example.
+    const pinned = {
+      [AgreementMetric.INTERVAL]: { low: 0.4267605633802817, high: 1 },
+      [AgreementMetric.ORDINAL]: { low: 0.4265185947460195, high: 1 },
+      [AgreementMetric.NOMINAL]: { low: 0.4236453201970444, high: 1 },
+    };
+    for (const metric of Object.values(AgreementMetric)) {
+      const weighted = weightedUnitsOf(workedUnits);
+      expect(weighted.reduce((sum, pattern) => sum + pattern.units, 0)).toBe(11);
+      const result = weightedAgreement(weighted, metric);
+      expect({ low: result.low, high: result.high }).toEqual(pinned[metric]);
+      expect(result).toEqual({ ...agreement(workedUnits, metric), alpha: result.alpha });
+      expect(Math.abs(result.alpha! - krippendorffAlpha(workedUnits, metric)!)).toBeLessThan(1e-12);
+    }
+  });
+
+  // Units of 0–5 values on the 1–5 scale, and the same units as weighted patterns the way a
+  // statement may return them: split in groups (per competency), values in any order, a pattern
+  // repeated, empty patterns and unpairable ones among them.
+  const units = fc.array(fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 5 }), { maxLength: 60 });
+  const asWeighted = (list: number[][], groups: number, shuffle: boolean): WeightedUnit[] => {
+    const byGroup = Array.from({ length: groups }, () => new Map<string, { values: number[]; units: number }>());
+    list.forEach((unit, i) => {
+      const values = shuffle ? [...unit].reverse() : [...unit].sort((a, b) => a - b);
+      const group = byGroup[i % groups];
+      const key = [...unit].sort((a, b) => a - b).join(',');
+      const pattern = group.get(key);
+      if (pattern) pattern.units += 1;
+      else group.set(key, { values, units: 1 });
+    });
+    return [...byGroup.flatMap((group) => [...group.values()]), { values: [3, 4], units: 0 }];
+  };
+
+  it('should equal the unit-by-unit reference on random units: counts and interval exactly, alpha to 1e-12', () => {
+    fc.assert(
+      fc.property(
+        units,
+        fc.integer({ min: 1, max: 4 }),
+        fc.boolean(),
+        fc.constantFrom(...Object.values(AgreementMetric)),
+        (list, groups, shuffle, metric) => {
+          const reference = agreement(list, metric);
+          const weighted = weightedAgreement(asWeighted(list, groups, shuffle), metric);
+          const matrix = weightedCoincidences(asWeighted(list, groups, shuffle));
+          const plain = coincidences(list);
+          expect(matrix.values).toEqual(plain.values);
+          matrix.o.forEach((row, c) => row.forEach((x, k) => expect(Math.abs(x - plain.o[c][k])).toBeLessThan(1e-9)));
+          expect({ ...weighted, alpha: null, reading: null }).toEqual({ ...reference, alpha: null, reading: null });
+          if (reference.alpha === null) expect(weighted.alpha).toBeNull();
+          else {
+            expect(Math.abs(weighted.alpha! - reference.alpha)).toBeLessThan(1e-12);
+            // The reading too, unless alpha sits on a threshold within rounding.
+            if ([0.8, 0.667].every((threshold) => Math.abs(reference.alpha! - threshold) > 1e-9))
+              expect(weighted.reading).toBe(reference.reading);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
 

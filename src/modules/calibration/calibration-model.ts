@@ -200,6 +200,57 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+// A distinct unit and how many units hold exactly its values: alpha and its bootstrap depend on
+// the units only through these (units with the same values weigh the same), so a mandate of
+// thousands of cells is read and computed as a few hundred of them. The same values may come
+// more than once (e.g. per competency); they are taken together.
+export interface WeightedUnit {
+  values: readonly number[];
+  units: number;
+}
+
+// The units counted by their values (sorted), in a canonical order.
+export function weightedUnitsOf(units: readonly (readonly number[])[]): WeightedUnit[] {
+  return canonicalPatterns(units.map((values) => ({ values, units: 1 })));
+}
+
+// Pairable patterns (two or more values, at least one unit) merged by their sorted values and put
+// in a canonical order: the same data gives the same patterns whatever order it was read in.
+function canonicalPatterns(weighted: readonly WeightedUnit[]): { values: number[]; units: number }[] {
+  const patterns = new Map<string, { values: number[]; units: number }>();
+  for (const { values: unsorted, units } of weighted) {
+    if (unsorted.length < 2 || units <= 0) continue;
+    const values = [...unsorted].sort((a, b) => a - b);
+    const key = values.join(',');
+    const pattern = patterns.get(key);
+    if (pattern) pattern.units += units;
+    else patterns.set(key, { values, units });
+  }
+  return [...patterns.values()].sort((a, b) => compareValues(a.values, b.values));
+}
+
+// The coincidence matrix of weighted units: `coincidences` with each pattern's pairs counted once
+// and weighted by its units (equal to it up to rounding in the last bits).
+export function weightedCoincidences(weighted: readonly WeightedUnit[]): Coincidences {
+  const pairable = weighted.filter((pattern) => pattern.values.length >= 2 && pattern.units > 0);
+  const values = [...new Set(pairable.flatMap((pattern) => pattern.values))].sort((a, b) => a - b);
+  const index = new Map(values.map((value, i) => [value, i]));
+  const o = values.map(() => values.map(() => 0));
+  let pairableUnits = 0;
+  let pairableValues = 0;
+  for (const { values: unit, units } of pairable) {
+    const weight = units / (unit.length - 1);
+    const at = unit.map((value) => index.get(value)!);
+    for (let i = 0; i < at.length; i++) {
+      for (let j = 0; j < at.length; j++) if (i !== j) o[at[i]][at[j]] += weight;
+    }
+    pairableUnits += units;
+    pairableValues += units * unit.length;
+  }
+  const n = o.map((row) => row.reduce((sum, x) => sum + x, 0));
+  return { values, o, n, pairableUnits, pairableValues };
+}
+
 // A 95 % percentile interval of alpha from resampling the pairable units with replacement.
 // Identical units are interchangeable, so the units are put in a canonical order first: the same
 // data gives the same interval whatever order it was read in. Resamples where alpha is undefined
@@ -207,42 +258,24 @@ export function seededRandom(seed: number): () => number {
 export function bootstrapAlpha(
   units: readonly (readonly number[])[],
   metric: AgreementMetric,
-  // whole: the units' coincidences when the caller has them; cache: false computes afresh (tests).
+  // cache: false computes afresh (tests).
+  options: { resamples?: number; seed?: number; cache?: boolean } = {},
+): { low: number; high: number } | null {
+  return bootstrapWeighted(weightedUnitsOf(units), metric, options);
+}
+
+// bootstrapAlpha of weighted units (the same interval for the same units). whole: their
+// coincidences when the caller has them.
+export function bootstrapWeighted(
+  weighted: readonly WeightedUnit[],
+  metric: AgreementMetric,
   options: { resamples?: number; seed?: number; whole?: Coincidences; cache?: boolean } = {},
 ): { low: number; high: number } | null {
   const resamples = options.resamples ?? BOOTSTRAP_RESAMPLES;
-  const whole = options.whole ?? coincidences(units);
+  const whole = options.whole ?? weightedCoincidences(weighted);
   if (alphaOf(whole, metric) === null) return null;
 
-  // Each distinct unit (sorted values) once, with its own coincidences as sparse entries.
-  const index = new Map(whole.values.map((value, i) => [value, i]));
-  const patterns = new Map<string, { values: number[]; units: number }>();
-  for (const unit of units) {
-    if (unit.length < 2) continue;
-    const values = [...unit].sort((a, b) => a - b);
-    const key = values.join(',');
-    const pattern = patterns.get(key);
-    if (pattern) pattern.units += 1;
-    else patterns.set(key, { values, units: 1 });
-  }
-  const ordered = [...patterns.values()].sort((a, b) => compareValues(a.values, b.values));
-  const entries = ordered.map(({ values }) => {
-    const cells = new Map<number, number>();
-    const weight = 1 / (values.length - 1);
-    for (let i = 0; i < values.length; i++) {
-      for (let j = 0; j < values.length; j++) {
-        if (i === j) continue;
-        const cell = index.get(values[i])! * whole.values.length + index.get(values[j])!;
-        cells.set(cell, (cells.get(cell) ?? 0) + weight);
-      }
-    }
-    return [...cells];
-  });
-  // Unit i of the canonical order is an instance of pattern patternOfUnit[i].
-  const patternOfUnit: number[] = [];
-  ordered.forEach((pattern, p) => {
-    for (let u = 0; u < pattern.units; u++) patternOfUnit.push(p);
-  });
+  const ordered = canonicalPatterns(weighted);
 
   // The interval is a function of the canonical patterns with their counts, the metric, the seed
   // and the number of resamples: the same data read again (a dashboard, the next page) is answered
@@ -258,10 +291,34 @@ export function bootstrapAlpha(
     return cached;
   }
 
+  // Each distinct unit (sorted values) once, with its own coincidences as sparse entries.
+  const index = new Map(whole.values.map((value, i) => [value, i]));
+  const entries = ordered.map(({ values }) => {
+    const cells = new Map<number, number>();
+    const weight = 1 / (values.length - 1);
+    for (let i = 0; i < values.length; i++) {
+      for (let j = 0; j < values.length; j++) {
+        if (i === j) continue;
+        const cell = index.get(values[i])! * whole.values.length + index.get(values[j])!;
+        cells.set(cell, (cells.get(cell) ?? 0) + weight);
+      }
+    }
+    return [...cells];
+  });
+
+  // Unit i of the canonical order (the patterns in order, each repeated by its units) is an
+  // instance of pattern patternOfUnit[i]: each draw picks a unit index uniformly, as resampling
+  // the units themselves does.
+  const unitCount = ordered.reduce((sum, pattern) => sum + pattern.units, 0);
+  const patternOfUnit = new Int32Array(unitCount);
+  let filled = 0;
+  ordered.forEach((pattern, p) => {
+    patternOfUnit.fill(p, filled, filled + pattern.units);
+    filled += pattern.units;
+  });
+
   // seededRandom's sequence, inlined: this loop runs units × resamples times.
   let state = seed >>> 0;
-  const unitCount = patternOfUnit.length;
-  const units32 = Int32Array.from(patternOfUnit);
   const size = whole.values.length;
   const draws = new Int32Array(ordered.length);
   const alphas: number[] = [];
@@ -271,7 +328,7 @@ export function bootstrapAlpha(
       state = (state + 0x6d2b79f5) >>> 0;
       let t = Math.imul(state ^ (state >>> 15), state | 1);
       t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      draws[units32[Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * unitCount)]] += 1;
+      draws[patternOfUnit[Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * unitCount)]] += 1;
     }
     const flat = new Float64Array(size * size);
     entries.forEach((cells, p) => {
@@ -292,7 +349,7 @@ export function bootstrapAlpha(
   return interval;
 }
 
-// Bootstrap intervals by their inputs (see bootstrapAlpha), least recently used first. Each
+// Bootstrap intervals by their inputs (see bootstrapWeighted), least recently used first. Each
 // entry is a key of at most a few hundred patterns and two numbers.
 const INTERVAL_CACHE_SIZE = 500;
 const intervalCache = new Map<string, { low: number; high: number } | null>();
@@ -311,11 +368,22 @@ export interface AgreementResult {
   reading: AgreementReading;
 }
 
-// Everything §3b reports of a set of units (cells; each counted rating one value of its unit).
+// Everything §3b reports of a set of units (cells; each counted rating one value of its unit):
+// the reference, unit by unit.
 export function agreement(units: readonly (readonly number[])[], metric: AgreementMetric): AgreementResult {
   const matrix = coincidences(units);
   const alpha = alphaOf(matrix, metric);
-  const interval = alpha === null ? null : bootstrapAlpha(units, metric, { whole: matrix });
+  return resultOf(matrix, alpha, alpha === null ? null : bootstrapAlpha(units, metric));
+}
+
+// The same of weighted units (what the statement returns): each pattern's pairs once.
+export function weightedAgreement(weighted: readonly WeightedUnit[], metric: AgreementMetric): AgreementResult {
+  const matrix = weightedCoincidences(weighted);
+  const alpha = alphaOf(matrix, metric);
+  return resultOf(matrix, alpha, alpha === null ? null : bootstrapWeighted(weighted, metric, { whole: matrix }));
+}
+
+function resultOf(matrix: Coincidences, alpha: number | null, interval: { low: number; high: number } | null): AgreementResult {
   return {
     alpha,
     pairableUnits: matrix.pairableUnits,

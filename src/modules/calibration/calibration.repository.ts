@@ -4,6 +4,7 @@ import { badUserInput } from '../../common/errors';
 import { isUuid } from '../../common/global-id';
 import { uuidArray } from '../../common/sql';
 import { candidaciesWithOwnDraftSql } from '../interview';
+import { SCALE } from '../rubric';
 import { SHRINKAGE_CELLS } from './calibration-model';
 
 // Which counted ratings a figure is made of. Every field narrows; null leaves it open.
@@ -84,9 +85,14 @@ export interface UnitPattern {
   units: number;
 }
 
+// The scores a cell's values are counted by in the statement: the scale's (a score outside it, which
+// the services never write, still counts, carried as a list).
+const SCALE_SCORES = Array.from({ length: SCALE.max - SCALE.min + 1 }, (_, index) => SCALE.min + index);
+
 // The pairable units of agreement (cells with two or more counted ratings), counted by their
 // values: units with the same values weigh the same in alpha and its bootstrap, so a mandate of
-// thousands of cells comes back as a few dozen rows. One statement for any number of mandates.
+// thousands of cells comes back as a few hundred rows. A unit's values are its count of each
+// score (no array built and sorted per cell); one statement for any number of mandates.
 export async function findUnitPatterns(
   em: EntityManager,
   firmId: string,
@@ -94,21 +100,29 @@ export async function findUnitPatterns(
   options: { perMandate: boolean },
 ): Promise<UnitPattern[]> {
   const counted = countedRatingsSql(firmId, scope);
-  const rows: { mandate_id: string | null; competency_key: string; scores: number[]; units: number }[] = await em.execute(
-    `with counted as (${counted.sql}),
-     cells as (
-       select case when ?::boolean then mandate_id end as mandate_id, competency_key,
-              array_agg(score order by score) as scores
-         from counted
-        group by candidacy_id, mandate_id, competency_key
-       having count(*) >= 2
-     )
-     select mandate_id, competency_key, scores, count(*)::int as units
-       from cells
-      group by mandate_id, competency_key, scores`,
-    [...counted.params, options.perMandate],
-  );
-  return rows.map((row) => ({ mandateId: row.mandate_id, competencyKey: row.competency_key, values: row.scores, units: row.units }));
+  const countColumns = SCALE_SCORES.map((score) => `s${score}`);
+  const rows: ({ mandate_id: string | null; competency_key: string; others: number[] | null; units: number } & Record<string, number>)[] =
+    await em.execute(
+      `with counted as (${counted.sql}),
+       cells as (
+         select case when ?::boolean then mandate_id end as mandate_id, competency_key,
+                ${SCALE_SCORES.map((score) => `count(*) filter (where score = ${score})::int as s${score}`).join(', ')},
+                array_agg(score) filter (where score not between ${SCALE.min} and ${SCALE.max}) as others
+           from counted
+          group by candidacy_id, mandate_id, competency_key
+         having count(*) >= 2
+       )
+       select mandate_id, competency_key, ${countColumns.join(', ')}, others, count(*)::int as units
+         from cells
+        group by mandate_id, competency_key, ${countColumns.join(', ')}, others`,
+      [...counted.params, options.perMandate],
+    );
+  return rows.map((row) => ({
+    mandateId: row.mandate_id,
+    competencyKey: row.competency_key,
+    values: [...SCALE_SCORES.flatMap((score) => Array<number>(row[`s${score}`]).fill(score)), ...(row.others ?? [])].sort((a, b) => a - b),
+    units: row.units,
+  }));
 }
 
 export interface LeniencyRow {

@@ -15,6 +15,7 @@ export {
   agreementReading,
   alphaOf,
   bootstrapAlpha,
+  bootstrapWeighted,
   calibratedScore,
   coincidences,
   type InterviewerRating,
@@ -25,6 +26,10 @@ export {
   leniencyFrom,
   seededRandom,
   shrink,
+  weightedAgreement,
+  weightedCoincidences,
+  type WeightedUnit,
+  weightedUnitsOf,
 } from './calibration-model';
 export {
   clearLeniencyCache,
