@@ -122,11 +122,11 @@ export function rowsByKey<Entity extends object, Result, Along extends object = 
       if (alongShape) {
         const { ref, shape: joined } = alongShape;
         const prefixed: Record<string, unknown> = {};
-        for (const field of joined.fields) {
-          prefixed[field] = row[`${ref}.${field}`];
-          delete (result as Record<string, unknown>)[`${ref}.${field}`];
-        }
-        (result as Record<string, unknown>)[ref] = prefixed.id === null ? null : toRow(joined, prefixed, platform);
+        joined.fields.forEach((field, i) => {
+          prefixed[field] = row[`j${i}`];
+          delete (result as Record<string, unknown>)[`j${i}`];
+        });
+        (result as Record<string, unknown>)[ref] = prefixed.id == null ? null : toRow(joined, prefixed, platform);
       }
       return result as Result;
     });
@@ -171,7 +171,8 @@ function keyedStatement<Entity extends object>(
   const selected = fields.map((field) => `${own(field)} as "${field}"`);
   let from = `"${meta.tableName}" t`;
   if (along) {
-    selected.push(...along.fields.map((field) => `j.${column(along.meta, field)} as "${along.ref}.${field}"`));
+    // Short numbered aliases: PostgreSQL cuts names over 63 bytes, which "<ref>.<field>" could pass.
+    selected.push(...along.fields.map((field, i) => `j.${column(along.meta, field)} as "j${i}"`));
     // By primary key for each row: LATERAL … LIMIT 1 keeps the planner from turning it into a
     // hash join over the firm's whole table (read-path.test.ts pins it).
     from +=

@@ -4,11 +4,13 @@ import {
   AgreementReading,
   agreementReading,
   bootstrapAlpha,
+  bootstrapWeighted,
   calibratedScore,
   coincidences,
   type InterviewerRating,
   krippendorffAlpha,
   leniencies,
+  seededRandom,
   weightedAgreement,
   weightedCoincidences,
   type WeightedUnit,
@@ -198,6 +200,53 @@ describe('agreement of weighted units (what the statement returns)', () => {
             // The reading too, unless alpha sits on a threshold within rounding.
             if ([0.8, 0.667].every((threshold) => Math.abs(reference.alpha! - threshold) > 1e-9))
               expect(weighted.reading).toBe(reference.reading);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  // An independent resampler: the pairable units themselves (values sorted, units in order of
+  // their values), a unit index drawn uniformly per draw from the same seeded sequence, alpha of
+  // each resample computed unit by unit, the same percentiles. Nothing cached on either side.
+  const plainBootstrap = (list: number[][], metric: AgreementMetric, resamples: number, seed: number) => {
+    const pairable = list
+      .filter((unit) => unit.length >= 2)
+      .map((unit) => [...unit].sort((a, b) => a - b))
+      .sort((a, b) => {
+        for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+        return a.length - b.length;
+      });
+    if (krippendorffAlpha(pairable, metric) === null) return null;
+    const random = seededRandom(seed);
+    const alphas: number[] = [];
+    for (let r = 0; r < resamples; r++) {
+      const drawn = pairable.map(() => pairable[Math.floor(random() * pairable.length)]);
+      const alpha = krippendorffAlpha(drawn, metric);
+      if (alpha !== null) alphas.push(alpha);
+    }
+    if (alphas.length === 0) return null;
+    alphas.sort((a, b) => a - b);
+    return { low: alphas[Math.floor(0.025 * (alphas.length - 1))], high: alphas[Math.ceil(0.975 * (alphas.length - 1))] };
+  };
+
+  it('should draw the same interval as a plain unit-by-unit resampler, on random units in any grouping', () => {
+    fc.assert(
+      fc.property(
+        units,
+        fc.integer({ min: 1, max: 4 }),
+        fc.boolean(),
+        fc.constantFrom(...Object.values(AgreementMetric)),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (list, groups, shuffle, metric, seed) => {
+          const reference = plainBootstrap(list, metric, 60, seed);
+          const weighted = bootstrapWeighted(asWeighted(list, groups, shuffle), metric, { resamples: 60, seed, cache: false });
+          if (reference === null) expect(weighted).toBeNull();
+          else {
+            expect(weighted).not.toBeNull();
+            expect(Math.abs(weighted!.low - reference.low)).toBeLessThan(1e-9);
+            expect(Math.abs(weighted!.high - reference.high)).toBeLessThan(1e-9);
           }
         },
       ),

@@ -377,10 +377,13 @@ export function agreement(units: readonly (readonly number[])[], metric: Agreeme
 }
 
 // The same of weighted units (what the statement returns): each pattern's pairs once.
+// The patterns are summed in canonical order, not the statement's, so alpha is the same to the
+// last bit however the rows come (a value on a reading's threshold reads the same every time).
 export function weightedAgreement(weighted: readonly WeightedUnit[], metric: AgreementMetric): AgreementResult {
-  const matrix = weightedCoincidences(weighted);
+  const ordered = canonicalPatterns(weighted);
+  const matrix = weightedCoincidences(ordered);
   const alpha = alphaOf(matrix, metric);
-  return resultOf(matrix, alpha, alpha === null ? null : bootstrapWeighted(weighted, metric, { whole: matrix }));
+  return resultOf(matrix, alpha, alpha === null ? null : bootstrapWeighted(ordered, metric, { whole: matrix }));
 }
 
 function resultOf(matrix: Coincidences, alpha: number | null, interval: { low: number; high: number } | null): AgreementResult {
