@@ -12,4 +12,4 @@ export {
   type RollupRow,
   refreshCandidateProfiles,
 } from './profile.repository';
-export { dropMatchOrder, ensureMatchOrder, MATCH_KEYS_SQL, type MatchRow } from './match-order.repository';
+export { dropMatchOrder, ensureMatchOrder, MATCH_KEYS_SQL, type MatchRow, withMatchOrder } from './match-order.repository';

@@ -6,7 +6,7 @@ import { attainmentSql, FIT_FROM_SUMS_SQL } from '../../common/fit-sql';
 // the per-candidate rollup with the mandate's requirement profile, and the pool's sort keys, so a
 // page of the pool is a walk of `talent_pool_match_order_index` that stops after the page.
 //
-// Built lazily, by the first talentPool read of a mandate (ensureMatchOrder): a mandate nobody
+// Built lazily, by the first talentPool read of a mandate (withMatchOrder): a mandate nobody
 // pools costs nothing on a submit. talent_pool_match_built records the requirement profile (a
 // digest of its weighted rows) the order was built for; a read finds it stale after any change of
 // the profile and rebuilds. From the build on, refreshCandidateProfiles recomputes the touched
@@ -82,37 +82,54 @@ const MATCH_COLUMNS = `firm_id, mandate_id, candidate_id, fit, coverage, must_ha
 // Writes `match_rows` (after matchRowsSql's CTEs).
 export const INSERT_MATCH_ROWS_SQL = `insert into talent_pool_match (${MATCH_COLUMNS}) select ${MATCH_COLUMNS} from match_rows`;
 
-// Makes sure the mandate's match order is built for its current requirement profile: one
-// statement when it is (every read but the first after a change); otherwise a build in its own
-// transaction: the firm's lock held exclusively, the mandate's rows deleted and written again
-// from the rollup, and the marker set to the profile the rows were computed with (same statement).
-export async function ensureMatchOrder(em: EntityManager, firmId: string, mandateId: string): Promise<void> {
-  const fresh = async (manager: EntityManager) => {
-    const [row] = await manager.execute<{ fresh: boolean }[]>(
-      `select exists (select 1 from talent_pool_match_built b
-                       where b.firm_id = ? and b.mandate_id = ? and b.profile_digest = ${PROFILE_DIGEST_SQL}) as fresh`,
-      [firmId, mandateId, firmId, mandateId],
-    );
-    return row.fresh;
-  };
-  if (await fresh(em)) return;
-  await em.transactional(async (tx) => {
+// Runs `read` over the mandate's match order built for its current requirement profile: at once
+// when it is (every read but the first after a change: one statement more); otherwise in a
+// transaction that builds it first — the firm's lock held exclusively, the check again (another
+// request may have built it), the mandate's rows deleted and written again from the rollup, the
+// marker set to the profile the rows were computed with (same statement) — and then reads in the
+// same transaction: on the primary, which a replica may not have caught up with yet.
+export async function withMatchOrder<T>(
+  em: EntityManager,
+  firmId: string,
+  mandateId: string,
+  read: (em: EntityManager) => Promise<T>,
+): Promise<T> {
+  if (await isMatchOrderFresh(em, firmId, mandateId)) return read(em);
+  return em.transactional(async (tx) => {
     const manager = tx as EntityManager;
     await manager.execute('select pg_advisory_xact_lock(hashtext(?))', [lockName(firmId)]);
-    if (await fresh(manager)) return; // built meanwhile by another request
-    await manager.execute('delete from talent_pool_match where firm_id = ? and mandate_id = ?', [firmId, mandateId]);
-    await manager.execute(
-      `with marker as (
-         insert into talent_pool_match_built (firm_id, mandate_id, profile_digest, built_at)
-         values (?, ?, ${PROFILE_DIGEST_SQL}, now())
-         on conflict (firm_id, mandate_id) do update set profile_digest = excluded.profile_digest, built_at = excluded.built_at
-       ), rolled as (
-         select * from candidate_competency_rollup where firm_id = ?
-       ), ${matchRowsSql('rolled', 'one')}
-       ${INSERT_MATCH_ROWS_SQL}`,
-      [firmId, mandateId, firmId, mandateId, firmId, firmId, mandateId],
-    );
+    if (!(await isMatchOrderFresh(manager, firmId, mandateId))) await buildMatchOrder(manager, firmId, mandateId);
+    return read(manager);
   });
+}
+
+// Builds the order outside a read (the benchmark's preparation; tests).
+export async function ensureMatchOrder(em: EntityManager, firmId: string, mandateId: string): Promise<void> {
+  await withMatchOrder(em, firmId, mandateId, async () => undefined);
+}
+
+async function isMatchOrderFresh(em: EntityManager, firmId: string, mandateId: string): Promise<boolean> {
+  const [row] = await em.execute<{ fresh: boolean }[]>(
+    `select exists (select 1 from talent_pool_match_built b
+                     where b.firm_id = ? and b.mandate_id = ? and b.profile_digest = ${PROFILE_DIGEST_SQL}) as fresh`,
+    [firmId, mandateId, firmId, mandateId],
+  );
+  return row.fresh;
+}
+
+async function buildMatchOrder(em: EntityManager, firmId: string, mandateId: string): Promise<void> {
+  await em.execute('delete from talent_pool_match where firm_id = ? and mandate_id = ?', [firmId, mandateId]);
+  await em.execute(
+    `with marker as (
+       insert into talent_pool_match_built (firm_id, mandate_id, profile_digest, built_at)
+       values (?, ?, ${PROFILE_DIGEST_SQL}, now())
+       on conflict (firm_id, mandate_id) do update set profile_digest = excluded.profile_digest, built_at = excluded.built_at
+     ), rolled as (
+       select * from candidate_competency_rollup where firm_id = ?
+     ), ${matchRowsSql('rolled', 'one')}
+     ${INSERT_MATCH_ROWS_SQL}`,
+    [firmId, mandateId, firmId, mandateId, firmId, firmId, mandateId],
+  );
 }
 
 // A changed requirement profile: the order is dropped with its marker (the next read rebuilds),

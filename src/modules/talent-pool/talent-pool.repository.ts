@@ -5,7 +5,7 @@ import { isUuid } from '../../common/global-id';
 import { uuidArray } from '../../common/sql';
 import { candidaciesWithOwnDraftSql } from '../interview';
 import { attainmentSql, FIT_FROM_SUMS_SQL } from '../../common/fit-sql';
-import { ensureMatchOrder, MATCH_KEYS_SQL } from '../competency-profile';
+import { MATCH_KEYS_SQL, withMatchOrder } from '../competency-profile';
 
 export interface TalentPoolFilterData {
   minCoverage?: number | null;
@@ -30,7 +30,7 @@ export interface PoolRow {
 }
 
 // The talent pool of §3c for one mandate, keyset-paged, in one statement over the maintained match
-// order (talent_pool_match, built on the mandate's first read: ensureMatchOrder). The order's index
+// order (talent_pool_match, built on the mandate's first read: withMatchOrder). The order's index
 // is in the pool's order, so a page is an index walk checking each row (eligibility, filters) until
 // `limit + 1` rows are found. Independent scoring: a candidate with one of the viewer's blind
 // candidacies (their own unsubmitted scorecard, the ranking's query) is left out of the walk and
@@ -45,8 +45,7 @@ export async function findTalentPool(
 ): Promise<{ rows: PoolRow[]; hasNextPage: boolean }> {
   const list = `talentPool:${mandateId}`;
   const after = options.after ? poolCursorValues(decodeCursor(list, options.after, 6)) : null;
-  await ensureMatchOrder(em, firmId, mandateId);
-  const pool = poolStatement(firmId, mandateId, options.viewerUserId ?? null, options.filter ?? {}, after);
+  const pool = poolStatement(firmId, mandateId, options.viewerUserId ?? null, options.filter ?? {}, after, options.limit + 1);
   const rows: {
     id: string;
     fit: number | null;
@@ -59,14 +58,16 @@ export async function findTalentPool(
     fit_key: number;
     coverage_key: number;
     assessed_key: string;
-  }[] = await em.execute(
-    `${pool.sql}
+  }[] = await withMatchOrder(em, firmId, mandateId, (reader) =>
+    reader.execute(
+      `${pool.sql}
      select k.id, k.fit, k.coverage, k.must_haves_met, k.last_assessed_at, k.in_pipeline,
             k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key::text as assessed_key
        from keyed k
       order by k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key, k.id
       limit ?`,
-    [...pool.params, options.limit + 1],
+      [...pool.params, options.limit + 1],
+    ),
   );
   const page = rows.slice(0, options.limit).map((row) => ({
     candidateId: row.id,
@@ -87,26 +88,33 @@ export async function countTalentPool(
   mandateId: string,
   options: { viewerUserId?: string | null; filter?: TalentPoolFilterData | null },
 ): Promise<number> {
-  await ensureMatchOrder(em, firmId, mandateId);
   const pool = poolStatement(firmId, mandateId, options.viewerUserId ?? null, options.filter ?? {}, null);
-  const [row]: { count: number }[] = await em.execute(`${pool.sql} select count(*)::int as count from keyed`, pool.params);
+  const [row]: { count: number }[] = await withMatchOrder(em, firmId, mandateId, (reader) =>
+    reader.execute(`${pool.sql} select count(*)::int as count from keyed`, pool.params),
+  );
   return row.count;
 }
+
+// The pool's order over a part's columns: the index's order for the walk.
+const ORDER = (row: string) =>
+  `${row}.missed_rank, ${row}.unknown_fit_rank, ${row}.fit_key, ${row}.coverage_key, ${row}.assessed_key, ${row}.id`;
 
 // Before every key of the order (missed_rank and unknown_fit_rank are 0 or 1): the first page's
 // keyset bound, so that the bound is always an index condition of the walk.
 const BEFORE_ALL = [-1, 0, 0, 0, '0', '00000000-0000-0000-0000-000000000000'];
 
 // The pool after a keyset position, up to its sort keys, as CTEs ending in `keyed` (a UNION ALL of
-// the maintained walk and the live part, each already bounded by the keyset and checked): shared
+// the maintained walk and the live part, each already bounded by the keyset, checked, and cut at
+// `limit` rows in the pool's order, so the walk stops there whatever the plan above): shared
 // by the page and the count (and by the benchmark, which EXPLAINs it). The match order must be
-// built (ensureMatchOrder).
+// built (withMatchOrder).
 export function poolStatement(
   firmId: string,
   mandateId: string,
   viewerUserId: string | null,
   filter: TalentPoolFilterData,
   after: unknown[] | null = null,
+  limit: number | null = null,
 ): { sql: string; params: unknown[] } {
   const ownDrafts = candidaciesWithOwnDraftSql(viewerUserId);
   const textArray = (values: readonly string[] | null | undefined) => (values && values.length > 0 ? pgArray(values) : null);
@@ -191,12 +199,16 @@ export function poolStatement(
          from talent_pool_match m
         where m.firm_id = ? and m.mandate_id = ?
      ), keyed as (
-       select * from walk m
-        where m.id not in (select candidate_id from blind_candidates)
-          and ${walked.sql}
+       (select * from walk m
+         where m.id not in (select candidate_id from blind_candidates)
+           and ${walked.sql}
+         order by ${ORDER('m')}
+         limit ?)
        union all
-       select * from live_keyed l
-        where ${live.sql}
+       (select * from live_keyed l
+         where ${live.sql}
+         order by ${ORDER('l')}
+         limit ?)
      )`,
     params: [
       ...ownDrafts.params,
@@ -211,7 +223,9 @@ export function poolStatement(
       firmId,
       mandateId,
       ...walked.params,
+      limit,
       ...live.params,
+      limit,
     ],
   };
 }
