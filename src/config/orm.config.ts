@@ -45,12 +45,20 @@ export function ormOptions(clientUrl: string, entities: Options['entities'], ove
     autoJoinRefsForFilters: false,
     // Tables no entity maps, written by SQL only: the rate limiter's (Migration20261122150100) and
     // the talent pool's maintained competency profile and its per-candidate rollup (Migration20261202090000,
-    // Migration20261202142000, profile.repository.ts), the read-your-writes positions
+    // Migration20261202142000, profile.repository.ts) and per-mandate match order (Migration20261202151000,
+    // match-order.repository.ts), the read-your-writes positions
     // (Migration20261202125500, server/read-routing.ts), the firms' ratings versions
     // (Migration20261202140000, written by triggers).
     schemaGenerator: {
       ignoreSchema: ['rate_limit'],
-      skipTables: ['candidate_competency_profile', 'candidate_competency_rollup', 'principal_write', 'firm_ratings_version'],
+      skipTables: [
+        'candidate_competency_profile',
+        'candidate_competency_rollup',
+        'talent_pool_match',
+        'talent_pool_match_built',
+        'principal_write',
+        'firm_ratings_version',
+      ],
     },
     forceUtcTimezone: true,
     // Entities are read through request forks only; the global manager must not be used.

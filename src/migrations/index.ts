@@ -25,6 +25,7 @@ import { Migration20261202130000 } from './Migration20261202130000';
 import { Migration20261202133000 } from './Migration20261202133000';
 import { Migration20261202140000 } from './Migration20261202140000';
 import { Migration20261202142000 } from './Migration20261202142000';
+import { Migration20261202151000 } from './Migration20261202151000';
 
 // Every migration, oldest first. `npm run migration:create` writes a new file; add it here.
 export const migrationsList: MigrationObject[] = [
@@ -54,4 +55,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202133000', class: Migration20261202133000 },
   { name: 'Migration20261202140000', class: Migration20261202140000 },
   { name: 'Migration20261202142000', class: Migration20261202142000 },
+  { name: 'Migration20261202151000', class: Migration20261202151000 },
 ];

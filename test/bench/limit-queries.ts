@@ -299,9 +299,10 @@ ${adminWorks}`;
 const TALENT_POOL_SCOPES = ['mandates:read', 'assessments:read', 'candidates:read'];
 
 // $1 key hash, $2 mandate id, $3 page size. The talent pool of PRODUCT.md §3c over the maintained
-// per-candidate rollup (candidate_competency_rollup), as an API key sees it (no blind candidacies): pooled
-// score per weighted key, §3 in exact numeric arithmetic, eligible candidates outside the
-// mandate's pipeline, the top $3 with their per-competency figures (in rubric order).
+// per-mandate match order (talent_pool_match, built by the app's first read of the mandate), as an
+// API key sees it (no blind candidacies): the order's index walked, eligible candidates outside the
+// mandate's pipeline, the top $3 with their per-competency figures from the per-candidate rollup
+// (candidate_competency_rollup, in rubric order).
 export const TALENT_POOL_SQL = `
 with weighted as (
   select q.competency_key, q.weight, q.target, q.minimum, coalesce(k.position, 1000) as position
@@ -309,37 +310,20 @@ with weighted as (
     join mandate m on m.id = q.mandate_id
     left join competency k on k.rubric_id = m.rubric_id and k.key = q.competency_key
    where q.mandate_id = $2::uuid and q.firm_id = ${firmOf(TALENT_POOL_SCOPES)} and q.weight > 0
-), profile as (
-  select sum(weight) as total_weight, count(*) filter (where minimum is not null) as minimums from weighted
 ), pooled as (
   select p.candidate_id, p.competency_key, p.score_sum::numeric / p.ratings_count as score,
          p.ratings_count, p.mandates_count, p.last_assessed_at
     from candidate_competency_rollup p
     join weighted w on w.competency_key = p.competency_key
    where p.firm_id = ${firmOf(TALENT_POOL_SCOPES)}
-), assessed as (
-  select sc.candidate_id,
-         sum(q.weight * case when q.target = 1 then 1 else (least(sc.score, q.target) - 1) / (q.target - 1) end) as weighted_attainment,
-         sum(q.weight) as assessed_weight,
-         bool_or(sc.score < q.minimum) as missed,
-         count(q.minimum) as assessed_minimums,
-         max(sc.last_assessed_at) as last_assessed_at
-    from pooled sc join weighted q on q.competency_key = sc.competency_key
-   group by sc.candidate_id
-), fits as (
-  select c.id, a.last_assessed_at,
-         (100 * a.weighted_attainment / a.assessed_weight)::float8 as fit,
-         coalesce((a.assessed_weight::numeric / nullif(p.total_weight, 0))::float8, 0) as coverage,
-         case when a.missed then false when a.assessed_minimums < p.minimums then null else true end as must_haves_met
-    from assessed a
-    join candidate c on c.id = a.candidate_id
-    cross join profile p
-   where c.erased_at is null and c.consent_status <> 'WITHDRAWN' and (c.retain_until is null or c.retain_until >= current_date)
-     and not exists (select 1 from candidacy x where x.mandate_id = $2::uuid and x.candidate_id = c.id)
 ), top as (
-  select f.*, (must_haves_met is false)::int as missed_rank, (fit is null)::int as unknown_fit_rank
-    from fits f
-   order by must_haves_met is false, fit is null, fit desc, coverage desc, last_assessed_at desc, id
+  select m.candidate_id as id, m.fit, m.coverage, m.must_haves_met, m.last_assessed_at, m.missed_rank, m.unknown_fit_rank
+    from talent_pool_match m
+    join candidate c on c.id = m.candidate_id
+   where m.firm_id = ${firmOf(TALENT_POOL_SCOPES)} and m.mandate_id = $2::uuid
+     and c.erased_at is null and c.consent_status <> 'WITHDRAWN' and (c.retain_until is null or c.retain_until >= current_date)
+     and not exists (select 1 from candidacy x where x.mandate_id = $2::uuid and x.candidate_id = c.id)
+   order by m.missed_rank, m.unknown_fit_rank, m.fit_key, m.coverage_key, m.assessed_key, m.candidate_id
    limit $3
 ), breakdown as (
   select t.id,

@@ -8,19 +8,22 @@ import { LeadershipLevel, Mandate } from '../../src/modules/mandate';
 import { Candidate } from '../../src/modules/candidate';
 import { Candidacy, CandidacyStage } from '../../src/modules/candidacy';
 import { DEFAULT_RUBRIC_KEY, Rubric, RubricStatus } from '../../src/modules/rubric';
-import { maintainedAndRebuiltProfiles } from '../../src/modules/competency-profile';
+import { ensureMatchOrder, maintainedAndRebuiltProfiles } from '../../src/modules/competency-profile';
 import { fromGlobalId } from '../../src/common/global-id';
 import {
   AmendScorecardDocument,
   EraseCandidateDocument,
   ScheduleInterviewDocument,
+  SetRequirementProfileDocument,
+  TalentPoolDocument,
   SubmitScorecardDocument,
   UpdateCandidateDocument,
 } from '../generated/graphql';
 
 // The maintained competency profile against a rebuild from scratch, after random sequences of
 // the operations that change it (submit, amend, consent withdrawn and given again, erasure),
-// each through the API as users do it.
+// each through the API as users do it; with it the talent pool's match order of two pool mandates
+// (built at the start, dropped by a change of their requirement profile, built again by a read).
 
 let app: TestApp;
 let nordlys: TestFirm;
@@ -40,6 +43,8 @@ afterAll(() => app.close());
 
 interface World {
   candidateIds: string[];
+  // Mandates whose talent pool is read (no candidacies).
+  poolMandates: { id: string; nodeId: string }[];
   // Per interview: its id, whose candidate it is, and the scorecard id of each panel member.
   interviews: { id: string; candidate: number; scorecardIds: string[] }[];
 }
@@ -67,7 +72,25 @@ async function world(): Promise<World> {
       candidacy: em.create(Candidacy, { firm, mandate, candidate, stage: CandidacyStage.INTERVIEWING }),
     })),
   );
+  // Two pool mandates with profiles over the rubric's keys (one with a must-have), orders built.
+  const poolMandates = [0, 1].map((index) =>
+    em.create(Mandate, {
+      firm,
+      title: `Pool ${index}`,
+      client,
+      leadershipLevel: LeadershipLevel.EXECUTIVE,
+      leadRecruiter: nordlys.recruiter.id,
+      rubric,
+    }),
+  );
   await em.flush();
+  for (const [index, mandate] of poolMandates.entries()) {
+    const { setRequirementProfile } = await nordlys.asRecruiter.data(SetRequirementProfileDocument, {
+      input: { mandateId: mandate.nodeId, requirements: profileOf(index) },
+    });
+    expect(setRequirementProfile.userErrors).toEqual([]);
+    await ensureMatchOrder(app.em().fork(), firm, mandate.id);
+  }
   const interviews: World['interviews'] = [];
   for (const { index, candidacy } of candidacies) {
     const { scheduleInterview } = await nordlys.asAdmin.data(ScheduleInterviewDocument, {
@@ -83,13 +106,29 @@ async function world(): Promise<World> {
     const scorecardOf = (nodeId: string) => interview.scorecards.find((scorecard) => scorecard.interviewer.id === nodeId)!.id;
     interviews.push({ id: interview.id, candidate: index, scorecardIds: panel.map((member) => scorecardOf(member.nodeId)) });
   }
-  return { candidateIds: candidates.map((candidate) => candidate.nodeId), interviews };
+  return {
+    candidateIds: candidates.map((candidate) => candidate.nodeId),
+    poolMandates: poolMandates.map((mandate) => ({ id: mandate.id, nodeId: mandate.nodeId })),
+    interviews,
+  };
+}
+
+// A requirement profile over the rubric's first keys; `variant` moves weights, targets and the must-have.
+function profileOf(variant: number) {
+  return RUBRIC_KEYS.slice(0, 3).map((competencyKey, index) => ({
+    competencyKey,
+    weight: 1 + ((index + variant) % 3),
+    target: 3 + ((index + variant) % 3),
+    minimum: index === variant % 3 ? 2 + (variant % 2) : null,
+  }));
 }
 
 type Operation =
   | { kind: 'judge'; interview: number; member: number; scores: (number | null)[] }
   | { kind: 'consent'; candidate: number; status: 'WITHDRAWN' | 'GIVEN' }
-  | { kind: 'erase'; candidate: number };
+  | { kind: 'erase'; candidate: number }
+  | { kind: 'profile'; mandate: number; variant: number }
+  | { kind: 'read'; mandate: number };
 
 const score = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null, freq: 4 });
 const operation: fc.Arbitrary<Operation> = fc.oneof(
@@ -111,6 +150,11 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('erase' as const), candidate: fc.nat(1) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('profile' as const), mandate: fc.nat(1), variant: fc.nat(5) }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('read' as const), mandate: fc.nat(1) }) },
 );
 
 // Submits the member's scorecard the first time, amends it after; refused (no write) once the
@@ -139,36 +183,48 @@ async function apply(world: World, submitted: Set<string>, op: Operation): Promi
     const consent =
       op.status === 'GIVEN' ? { status: 'GIVEN' as const, retainUntil: '2030-01-01T00:00:00Z' } : { status: 'WITHDRAWN' as const };
     await nordlys.asRecruiter.data(UpdateCandidateDocument, { input: { candidateId: world.candidateIds[op.candidate], consent } });
-  } else {
+  } else if (op.kind === 'erase') {
     await nordlys.asAdmin.data(EraseCandidateDocument, { input: { candidateId: world.candidateIds[op.candidate], reason: 'Request.' } });
+  } else if (op.kind === 'profile') {
+    const { setRequirementProfile } = await nordlys.asRecruiter.data(SetRequirementProfileDocument, {
+      input: { mandateId: world.poolMandates[op.mandate].nodeId, requirements: profileOf(op.variant) },
+    });
+    expect(setRequirementProfile.userErrors).toEqual([]);
+  } else {
+    // The first read after a profile change builds the order again.
+    const { node } = await nordlys.asRecruiter.data(TalentPoolDocument, { id: world.poolMandates[op.mandate].nodeId, first: 5 });
+    expect(node?.__typename).toBe('Mandate');
   }
 }
 
 describe('the maintained competency profile', () => {
   // 12 runs, each arranging a firm and up to 10 operations over HTTP: beyond the 30 s default on a busy machine.
-  it('should equal a rebuild from scratch after any sequence of submits, amends, consent changes and erasures', async () => {
+  it('should equal a rebuild from scratch after any sequence of submits, amends, consent changes, erasures, profile changes and reads', async () => {
     let sawRows = false;
+    let sawMatches = false;
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 10 }), async (operations) => {
         const built = await world();
         const submitted = new Set<string>();
         for (const op of operations) {
           await apply(built, submitted, op);
-          const { maintained, rebuilt, maintainedRollup, rebuiltRollup } = await maintainedAndRebuiltProfiles(
-            app.em().fork(),
-            nordlys.firm.id,
-          );
+          const { maintained, rebuilt, maintainedRollup, rebuiltRollup, maintainedMatches, rebuiltMatches } =
+            await maintainedAndRebuiltProfiles(app.em().fork(), nordlys.firm.id);
           expect(maintained).toEqual(rebuilt);
           // The per-candidate rollup the pool reads, against one summed from the ratings from scratch.
           expect(maintainedRollup).toEqual(rebuiltRollup);
+          // The built match orders, against rows computed from that rollup with the current profiles.
+          expect(maintainedMatches).toEqual(rebuiltMatches);
           if (maintained.length > 0 && maintainedRollup.length > 0) sawRows = true;
+          if (maintainedMatches.some((row) => built.poolMandates.some((mandate) => mandate.id === row.mandateId))) sawMatches = true;
         }
       }),
       { numRuns: 12 },
     );
     // The sequences did assess someone: the comparison was not of two empty tables.
     expect(sawRows).toBe(true);
-  }, 180_000);
+    expect(sawMatches).toBe(true);
+  }, 300_000);
 
   it('should hold per candidacy and key the sum, count and last submission of the counted ratings', async () => {
     const built = await world();

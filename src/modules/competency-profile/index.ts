@@ -1,7 +1,8 @@
 import type { Feature } from '../../common/feature';
 
 // The maintained per-candidate competency profile (issue 17): a table of sums and counts kept by
-// the features that change ratings or who may be found; read by the talent pool. No API of its own.
+// the features that change ratings or who may be found, and the talent pool's per-mandate match
+// order computed from it; read by the talent pool. No API of its own.
 export const competencyProfileFeature: Feature = { entities: [], resolvers: [], nodeSources: [] };
 
 export {
@@ -11,3 +12,4 @@ export {
   type RollupRow,
   refreshCandidateProfiles,
 } from './profile.repository';
+export { dropMatchOrder, ensureMatchOrder, MATCH_KEYS_SQL, type MatchRow, withMatchOrder } from './match-order.repository';

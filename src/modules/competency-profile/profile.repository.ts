@@ -1,5 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { uuidArray } from '../../common/sql';
+import {
+  INSERT_MATCH_ROWS_SQL,
+  lockMatchOrdersShared,
+  maintainedAndRebuiltMatches,
+  type MatchRow,
+  matchRowsSql,
+} from './match-order.repository';
 
 // The counted ratings (§3: non-null scores of the latest revision of every submitted scorecard) of
 // some candidates, summed per candidacy and competency key. Erased candidates and candidates who
@@ -24,44 +31,53 @@ const ROLLUP_OF_FRESH_SQL = `
     from fresh
    group by firm_id, candidate_id, competency_key`;
 
-// Writes the counted ratings of some candidates (null: the whole firm) into both maintained
-// tables in one statement: the per-candidacy rows and their per-candidate rollup, both from the
-// same read of the ratings.
+// Writes the counted ratings of some candidates (null: the whole firm) into the maintained
+// tables in one statement: the per-candidacy rows, their per-candidate rollup, and the rollup's
+// match rows for every mandate of the firm whose talent-pool order is built (match-order.repository.ts),
+// all from the same read of the ratings. Parameters: firm id, candidate ids twice, firm id.
 const INSERT_PROFILES_SQL = `
   with fresh as (${COUNTED_PROFILE_SQL}), candidacy_rows as (
     insert into candidate_competency_profile
       (firm_id, candidate_id, candidacy_id, mandate_id, competency_key, score_sum, ratings_count, last_assessed_at)
     select firm_id, candidate_id, candidacy_id, mandate_id, competency_key, score_sum, ratings_count, last_assessed_at from fresh
-  )
-  insert into candidate_competency_rollup
-    (firm_id, candidate_id, competency_key, score_sum, ratings_count, mandates_count, last_assessed_at)
-  ${ROLLUP_OF_FRESH_SQL}`;
+  ), rolled as (${ROLLUP_OF_FRESH_SQL}), rollup_rows as (
+    insert into candidate_competency_rollup
+      (firm_id, candidate_id, competency_key, score_sum, ratings_count, mandates_count, last_assessed_at)
+    select firm_id, candidate_id, competency_key, score_sum, ratings_count, mandates_count, last_assessed_at from rolled
+  ), ${matchRowsSql('rolled', 'built')}
+  ${INSERT_MATCH_ROWS_SQL}`;
 
-// Recomputes the maintained competency profile rows (per candidacy and their per-candidate
-// rollup) of these candidates from their counted ratings, in the caller's transaction: every
-// submit and amend of a scorecard, erasure, consent change (and a later merge of candidates)
-// calls it for the candidates it touched, so the pool never reads a profile older than the data.
-// Two statements whatever the number of candidates.
+// Recomputes the maintained competency profile rows (per candidacy, their per-candidate rollup and
+// the talent-pool match rows of the built mandates) of these candidates from their counted ratings,
+// in the caller's transaction: every submit and amend of a scorecard, erasure, consent change (and a
+// later merge of candidates) calls it for the candidates it touched, so the pool never reads a
+// profile older than the data. Three statements whatever the number of candidates and mandates;
+// the match rows touched are (candidates × built mandates of the firm).
 export async function refreshCandidateProfiles(em: EntityManager, firmId: string, candidateIds: readonly string[]): Promise<void> {
   if (candidateIds.length === 0) return;
   const ids = uuidArray([...new Set(candidateIds)]);
+  await lockMatchOrdersShared(em, firmId);
   await em.execute(
-    `with candidacy_rows as (delete from candidate_competency_profile where firm_id = ? and candidate_id = any(?::uuid[]))
+    `with candidacy_rows as (delete from candidate_competency_profile where firm_id = ? and candidate_id = any(?::uuid[])),
+     match_rows as (delete from talent_pool_match where firm_id = ? and candidate_id = any(?::uuid[]))
      delete from candidate_competency_rollup where firm_id = ? and candidate_id = any(?::uuid[])`,
-    [firmId, ids, firmId, ids],
+    [firmId, ids, firmId, ids, firmId, ids],
   );
-  await em.execute(INSERT_PROFILES_SQL, [firmId, ids, ids]);
+  await em.execute(INSERT_PROFILES_SQL, [firmId, ids, ids, firmId]);
 }
 
-// Rebuilds the whole firm's maintained profile from its counted ratings, in two statements: for
-// data written outside the services (a bulk load, the benchmark's generated firm).
+// Rebuilds the whole firm's maintained profile (and the built match orders) from its counted
+// ratings, in the same statements: for data written outside the services (a bulk load, the
+// benchmark's generated firm).
 export async function rebuildFirmProfiles(em: EntityManager, firmId: string): Promise<void> {
+  await lockMatchOrdersShared(em, firmId);
   await em.execute(
-    `with candidacy_rows as (delete from candidate_competency_profile where firm_id = ?)
+    `with candidacy_rows as (delete from candidate_competency_profile where firm_id = ?),
+     match_rows as (delete from talent_pool_match where firm_id = ?)
      delete from candidate_competency_rollup where firm_id = ?`,
-    [firmId, firmId],
+    [firmId, firmId, firmId],
   );
-  await em.execute(INSERT_PROFILES_SQL, [firmId, null, null]);
+  await em.execute(INSERT_PROFILES_SQL, [firmId, null, null, firmId]);
 }
 
 export interface ProfileRow {
@@ -90,14 +106,21 @@ const ROLLUP_COLUMNS = `candidate_id, competency_key, score_sum, ratings_count, 
 // The firm's maintained rows (per candidacy, and the per-candidate rollup) and the rows a rebuild
 // from scratch would write, in one order: the check that the maintenance missed nothing (tests and
 // an operator's consistency check). The rebuilt rollup is summed from the ratings, not read from
-// the maintained per-candidacy rows.
+// the maintained per-candidacy rows; so are the rebuilt match rows of the built mandates.
 export async function maintainedAndRebuiltProfiles(
   em: EntityManager,
   firmId: string,
-): Promise<{ maintained: ProfileRow[]; rebuilt: ProfileRow[]; maintainedRollup: RollupRow[]; rebuiltRollup: RollupRow[] }> {
+): Promise<{
+  maintained: ProfileRow[];
+  rebuilt: ProfileRow[];
+  maintainedRollup: RollupRow[];
+  rebuiltRollup: RollupRow[];
+  maintainedMatches: MatchRow[];
+  rebuiltMatches: MatchRow[];
+}> {
   const order = 'order by candidacy_id, competency_key';
   const rollupOrder = 'order by candidate_id, competency_key';
-  const [maintained, rebuilt, maintainedRollup, rebuiltRollup] = await Promise.all([
+  const [maintained, rebuilt, maintainedRollup, rebuiltRollup, matches] = await Promise.all([
     em.execute<Record<string, unknown>[]>(`select ${ROW_COLUMNS} from candidate_competency_profile where firm_id = ? ${order}`, [firmId]),
     em.execute<Record<string, unknown>[]>(`select ${ROW_COLUMNS} from (${COUNTED_PROFILE_SQL}) fresh ${order}`, [firmId, null, null]),
     em.execute<Record<string, unknown>[]>(`select ${ROLLUP_COLUMNS} from candidate_competency_rollup where firm_id = ? ${rollupOrder}`, [
@@ -107,12 +130,15 @@ export async function maintainedAndRebuiltProfiles(
       `with fresh as (${COUNTED_PROFILE_SQL}) select ${ROLLUP_COLUMNS} from (${ROLLUP_OF_FRESH_SQL}) rolled ${rollupOrder}`,
       [firmId, null, null],
     ),
+    maintainedAndRebuiltMatches(em, firmId, `with fresh as (${COUNTED_PROFILE_SQL}) ${ROLLUP_OF_FRESH_SQL}`, [firmId, null, null]),
   ]);
   return {
     maintained: maintained.map(toRow),
     rebuilt: rebuilt.map(toRow),
     maintainedRollup: maintainedRollup.map(toRollupRow),
     rebuiltRollup: rebuiltRollup.map(toRollupRow),
+    maintainedMatches: matches.maintained,
+    rebuiltMatches: matches.rebuilt,
   };
 }
 

@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserErrorCode } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
+import { dropMatchOrder } from '../competency-profile';
 import { Competency, Rubric, SCALE } from '../rubric';
 import { Mandate } from './mandate.entity';
 import { Requirement } from './requirement.entity';
@@ -71,6 +72,8 @@ export async function setRequirementProfile(
   }
   for (const row of current.values()) em.remove(row);
   mandate.version += 1;
+  // The talent pool's match order was computed with the old profile: the next read rebuilds it.
+  await dropMatchOrder(em, firmId, mandate.id);
   return mandate;
 }
 

@@ -4,7 +4,8 @@ import { badUserInput } from '../../common/errors';
 import { isUuid } from '../../common/global-id';
 import { uuidArray } from '../../common/sql';
 import { candidaciesWithOwnDraftSql } from '../interview';
-import { attainmentSql, FIT_FROM_SUMS_SQL } from '../fit';
+import { attainmentSql, FIT_FROM_SUMS_SQL } from '../../common/fit-sql';
+import { MATCH_KEYS_SQL, withMatchOrder } from '../competency-profile';
 
 export interface TalentPoolFilterData {
   minCoverage?: number | null;
@@ -28,15 +29,14 @@ export interface PoolRow {
   cursor: string;
 }
 
-// The talent pool of §3c for one mandate, in one statement over the maintained per-candidate
-// rollup (candidate_competency_rollup), keyset-paged. Independent scoring: a candidate with one of
-// the viewer's blind candidacies (their own unsubmitted scorecard, the ranking's query) is pooled
-// instead from the per-candidacy rows (candidate_competency_profile) less those candidacies; they
-// are few. Pooled score of a key = score sum / count in exact numeric arithmetic, then §3's
-// formulas (attainment shared with the ranking) over the weighted keys the candidate was rated
-// on: a key without ratings adds nothing but to the total weight and to a must-have left
-// unknown, so only the rollup's rows of weighted keys are read (index-only, by firm and key).
-// Erased candidates and withdrawn consent have no profile rows; retainUntil is checked here.
+// The talent pool of §3c for one mandate, keyset-paged, in one statement over the maintained match
+// order (talent_pool_match, built on the mandate's first read: withMatchOrder). The order's index
+// is in the pool's order, so a page is an index walk checking each row (eligibility, filters) until
+// `limit + 1` rows are found. Independent scoring: a candidate with one of the viewer's blind
+// candidacies (their own unsubmitted scorecard, the ranking's query) is left out of the walk and
+// pooled live from the per-candidacy rows (candidate_competency_profile) less those candidacies;
+// they are few, and are merged into the walk in the same order (Merge Append), so the keyset
+// cursor runs over both parts alike.
 export async function findTalentPool(
   em: EntityManager,
   firmId: string,
@@ -45,9 +45,9 @@ export async function findTalentPool(
 ): Promise<{ rows: PoolRow[]; hasNextPage: boolean }> {
   const list = `talentPool:${mandateId}`;
   const after = options.after ? poolCursorValues(decodeCursor(list, options.after, 6)) : null;
-  const pool = poolStatement(firmId, mandateId, options.viewerUserId ?? null, options.filter ?? {});
+  const pool = poolStatement(firmId, mandateId, options.viewerUserId ?? null, options.filter ?? {}, after, options.limit + 1);
   const rows: {
-    candidate_id: string;
+    id: string;
     fit: number | null;
     coverage: number;
     must_haves_met: boolean | null;
@@ -58,26 +58,25 @@ export async function findTalentPool(
     fit_key: number;
     coverage_key: number;
     assessed_key: string;
-  }[] = await em.execute(
-    `${pool.sql}
-     select k.id as candidate_id, k.fit, k.coverage, k.must_haves_met, k.last_assessed_at, k.in_pipeline,
+  }[] = await withMatchOrder(em, firmId, mandateId, (reader) =>
+    reader.execute(
+      `${pool.sql}
+     select k.id, k.fit, k.coverage, k.must_haves_met, k.last_assessed_at, k.in_pipeline,
             k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key::text as assessed_key
        from keyed k
-      where ?::boolean
-         or (k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key, k.id)
-          > (?::int, ?::int, ?::float8, ?::float8, ?::bigint, ?::uuid)
       order by k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key, k.id
       limit ?`,
-    [...pool.params, after === null, ...(after ?? [0, 0, 0, 0, '0', '00000000-0000-0000-0000-000000000000']), options.limit + 1],
+      [...pool.params, options.limit + 1],
+    ),
   );
   const page = rows.slice(0, options.limit).map((row) => ({
-    candidateId: row.candidate_id,
+    candidateId: row.id,
     fit: row.fit,
     coverage: row.coverage,
     mustHavesMet: row.must_haves_met,
     lastAssessedAt: new Date(row.last_assessed_at),
     inPipeline: row.in_pipeline,
-    cursor: encodeCursor(list, [row.missed_rank, row.unknown_fit_rank, row.fit_key, row.coverage_key, row.assessed_key, row.candidate_id]),
+    cursor: encodeCursor(list, [row.missed_rank, row.unknown_fit_rank, row.fit_key, row.coverage_key, row.assessed_key, row.id]),
   }));
   return { rows: page, hasNextPage: rows.length > options.limit };
 }
@@ -89,107 +88,144 @@ export async function countTalentPool(
   mandateId: string,
   options: { viewerUserId?: string | null; filter?: TalentPoolFilterData | null },
 ): Promise<number> {
-  const pool = poolStatement(firmId, mandateId, options.viewerUserId ?? null, options.filter ?? {});
-  const [row]: { count: number }[] = await em.execute(`${pool.sql} select count(*)::int as count from keyed`, pool.params);
+  const pool = poolStatement(firmId, mandateId, options.viewerUserId ?? null, options.filter ?? {}, null);
+  const [row]: { count: number }[] = await withMatchOrder(em, firmId, mandateId, (reader) =>
+    reader.execute(`${pool.sql} select count(*)::int as count from keyed`, pool.params),
+  );
   return row.count;
 }
 
-// The pool up to its sort keys, as the CTEs ending in `keyed`: shared by the page and the count
-// (and by the benchmark, which EXPLAINs it to show the indexes the filters use).
+// The pool's order over a part's columns: the index's order for the walk.
+const ORDER = (row: string) =>
+  `${row}.missed_rank, ${row}.unknown_fit_rank, ${row}.fit_key, ${row}.coverage_key, ${row}.assessed_key, ${row}.id`;
+
+// Before every key of the order (missed_rank and unknown_fit_rank are 0 or 1): the first page's
+// keyset bound, so that the bound is always an index condition of the walk.
+const BEFORE_ALL = [-1, 0, 0, 0, '0', '00000000-0000-0000-0000-000000000000'];
+
+// The pool after a keyset position, up to its sort keys, as CTEs ending in `keyed` (a UNION ALL of
+// the maintained walk and the live part, each already bounded by the keyset, checked, and cut at
+// `limit` rows in the pool's order, so the walk stops there whatever the plan above): shared
+// by the page and the count (and by the benchmark, which EXPLAINs it). The match order must be
+// built (withMatchOrder).
 export function poolStatement(
   firmId: string,
   mandateId: string,
   viewerUserId: string | null,
   filter: TalentPoolFilterData,
+  after: unknown[] | null = null,
+  limit: number | null = null,
 ): { sql: string; params: unknown[] } {
   const ownDrafts = candidaciesWithOwnDraftSql(viewerUserId);
   const textArray = (values: readonly string[] | null | undefined) => (values && values.length > 0 ? pgArray(values) : null);
   const locations = textArray(filter.locations?.map((each) => each.trim().toLowerCase()));
   const languages = textArray(filter.languages);
   const tags = textArray(filter.tags);
+  const bound = after ?? BEFORE_ALL;
+  // Checked on each row of both parts, as the walk reaches it: after the keyset position, the
+  // figures' filters, the pipeline (candidacy_mandate_id_candidate_id_unique), and the candidate
+  // (candidate_pkey): not erased, consent not withdrawn, retention not past, the candidate filters.
+  const checks = (row: string) => ({
+    sql: `(${row}.missed_rank, ${row}.unknown_fit_rank, ${row}.fit_key, ${row}.coverage_key, ${row}.assessed_key, ${row}.id)
+            > (?::int, ?::int, ?::float8, ?::float8, ?::bigint, ?::uuid)
+          and (?::timestamptz is null or ${row}.last_assessed_at >= ?::timestamptz)
+          and (?::float8 is null or ${row}.coverage >= ?::float8)
+          and (?::boolean or not ${row}.in_pipeline)
+          and exists (
+            select 1 from candidate c
+             where c.id = ${row}.id and c.firm_id = ? and c.erased_at is null and c.consent_status <> 'WITHDRAWN'
+               and (c.retain_until is null or c.retain_until >= current_date)
+               and (?::text[] is null or lower(trim(c.location)) = any(?::text[]))
+               and (?::text[] is null or c.languages && ?::text[])
+               and (?::text[] is null or c.tags && ?::text[]))`,
+    params: [
+      ...bound,
+      filter.assessedSince?.toISOString() ?? null,
+      filter.assessedSince?.toISOString() ?? null,
+      filter.minCoverage ?? null,
+      filter.minCoverage ?? null,
+      filter.includePipeline ?? false,
+      firmId,
+      locations,
+      locations,
+      languages,
+      languages,
+      tags,
+      tags,
+    ],
+  });
+  const inPipeline = (id: string) =>
+    `exists (select 1 from candidacy y where y.firm_id = ? and y.mandate_id = ? and y.candidate_id = ${id})`;
+  const walked = checks('m');
+  const live = checks('l');
   return {
-    sql: `with weighted as (
-       select competency_key, weight, target, minimum
-         from requirement
-        where firm_id = ? and mandate_id = ? and weight > 0
-     ), blind as (
+    sql: `with blind as (
        ${ownDrafts.sql}
      ), blind_candidates as (
        select distinct p.candidate_id
          from candidate_competency_profile p
         where p.firm_id = ? and p.candidacy_id in (select candidacy_id from blind)
-     ), pooled as (
-       select r.candidate_id, w.weight, w.target, w.minimum, r.score_sum, r.ratings_count, r.last_assessed_at
-         from candidate_competency_rollup r
-         join weighted w on w.competency_key = r.competency_key
-        where r.firm_id = ? and r.candidate_id not in (select candidate_id from blind_candidates)
-       union all
-       select p.candidate_id, w.weight, w.target, w.minimum, sum(p.score_sum), sum(p.ratings_count), max(p.last_assessed_at)
+     ), weighted as (
+       select competency_key, weight, target, minimum
+         from requirement
+        where firm_id = ? and mandate_id = ? and weight > 0
+     ), live_pooled as (
+       select p.candidate_id, w.weight, w.target, w.minimum, sum(p.score_sum) as score_sum, sum(p.ratings_count) as ratings_count,
+              max(p.last_assessed_at) as last_assessed_at
          from candidate_competency_profile p
          join weighted w on w.competency_key = p.competency_key
         where p.firm_id = ? and p.candidate_id in (select candidate_id from blind_candidates)
           and p.candidacy_id not in (select candidacy_id from blind)
         group by p.candidate_id, w.competency_key, w.weight, w.target, w.minimum
-     ), sums as (
+     ), live_sums as (
        select candidate_id as id, max(last_assessed_at) as last_assessed_at,
               sum(weight) as assessed_weight,
               (select sum(weight) from weighted) as total_weight,
               sum(weight * ${attainmentSql('score', 'target')}) as weighted_attainment,
               bool_or(minimum is not null and score < minimum) as missed,
               count(minimum) < (select count(minimum) from weighted) as unknown_minimum
-         from (select *, score_sum::numeric / ratings_count as score from pooled) scored
+         from (select *, score_sum::numeric / ratings_count as score from live_pooled) scored
         group by candidate_id
-     ), pipeline as (
-       select candidate_id from candidacy where firm_id = ? and mandate_id = ?
-     ), ranked as (
-       select id, last_assessed_at, id in (select candidate_id from pipeline) as in_pipeline,
-              ${FIT_FROM_SUMS_SQL}
-         from sums
-        where ?::timestamptz is null or last_assessed_at >= ?::timestamptz
-     ), keys as (
-       select *,
-              case when must_haves_met is false then 1 else 0 end as missed_rank,
-              case when fit is null then 1 else 0 end as unknown_fit_rank,
-              -coalesce(fit, 0) as fit_key,
-              -coverage as coverage_key,
-              -(extract(epoch from last_assessed_at) * 1000000)::bigint as assessed_key
-         from ranked
-        where (?::boolean or not in_pipeline)
-          and (?::float8 is null or coverage >= ?::float8)
+     ), live_ranked as (
+       select id, last_assessed_at, ${FIT_FROM_SUMS_SQL}
+         from live_sums
+     ), live_keyed as (
+       select id, fit, coverage, must_haves_met, last_assessed_at, ${MATCH_KEYS_SQL}, ${inPipeline('r.id')} as in_pipeline
+         from live_ranked r
+     ), walk as (
+       select m.candidate_id as id, m.fit, m.coverage, m.must_haves_met, m.last_assessed_at,
+              m.missed_rank, m.unknown_fit_rank, m.fit_key, m.coverage_key, m.assessed_key,
+              ${inPipeline('m.candidate_id')} as in_pipeline
+         from talent_pool_match m
+        where m.firm_id = ? and m.mandate_id = ?
      ), keyed as (
-       -- Sorted first (offset 0 keeps the candidate check above the sort), so that a page's
-       -- limit stops the per-candidate check after the page instead of checking the whole pool.
-       select *
-         from (select * from keys order by missed_rank, unknown_fit_rank, fit_key, coverage_key, assessed_key, id offset 0) o
-        where exists (
-          select 1 from candidate c
-           where c.id = o.id and c.firm_id = ? and c.erased_at is null and c.consent_status <> 'WITHDRAWN'
-             and (c.retain_until is null or c.retain_until >= current_date)
-             and (?::text[] is null or lower(trim(c.location)) = any(?::text[]))
-             and (?::text[] is null or c.languages && ?::text[])
-             and (?::text[] is null or c.tags && ?::text[]))
+       (select * from walk m
+         where m.id not in (select candidate_id from blind_candidates)
+           and ${walked.sql}
+         order by ${ORDER('m')}
+         limit ?)
+       union all
+       (select * from live_keyed l
+         where ${live.sql}
+         order by ${ORDER('l')}
+         limit ?)
      )`,
     params: [
-      firmId,
-      mandateId,
       ...ownDrafts.params,
       firmId,
       firmId,
+      mandateId,
       firmId,
       firmId,
       mandateId,
-      filter.assessedSince?.toISOString() ?? null,
-      filter.assessedSince?.toISOString() ?? null,
-      filter.includePipeline ?? false,
-      filter.minCoverage ?? null,
-      filter.minCoverage ?? null,
       firmId,
-      locations,
-      locations,
-      languages,
-      languages,
-      tags,
-      tags,
+      mandateId,
+      firmId,
+      mandateId,
+      ...walked.params,
+      limit,
+      ...live.params,
+      limit,
     ],
   };
 }

@@ -1,0 +1,189 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { attainmentSql, FIT_FROM_SUMS_SQL } from '../../common/fit-sql';
+
+// The talent pool's maintained match order (talent_pool_match, Migration20261202151000): per
+// mandate and pooled candidate, §3c's fit, coverage, mustHavesMet and last assessed, computed from
+// the per-candidate rollup with the mandate's requirement profile, and the pool's sort keys, so a
+// page of the pool is a walk of `talent_pool_match_order_index` that stops after the page.
+//
+// Built lazily, by the first talentPool read of a mandate (withMatchOrder): a mandate nobody
+// pools costs nothing on a submit. talent_pool_match_built records the requirement profile (a
+// digest of its weighted rows) the order was built for; a read finds it stale after any change of
+// the profile and rebuilds. From the build on, refreshCandidateProfiles recomputes the touched
+// candidates' rows of every built mandate of the firm in the same statement as their rollup.
+//
+// Builds and refreshes of one firm are serialised by an advisory lock: a refresh holds it shared
+// from before it deletes the candidates' rows until it commits, a build exclusively. Under READ
+// COMMITTED a build then reads every committed rollup row, and a refresh sees every committed
+// marker, so neither can miss the other's write.
+
+const lockName = (firmId: string) => `talent-pool-match:${firmId}`;
+
+export async function lockMatchOrdersShared(em: EntityManager, firmId: string): Promise<void> {
+  await em.execute('select pg_advisory_xact_lock_shared(hashtext(?))', [lockName(firmId)]);
+}
+
+// The weighted rows of a mandate's requirement profile as one text: what the order depends on.
+const PROFILE_DIGEST_SQL = `(
+  select md5(coalesce(string_agg(concat_ws(':', d.competency_key, d.weight, d.target, coalesce(d.minimum::text, '-')), ','
+                                  order by d.competency_key), ''))
+    from requirement d
+   where d.firm_id = ? and d.mandate_id = ? and d.weight > 0)`;
+
+// CTEs computing, as `match_rows`, the match rows of the per-candidate rollup rows in `rolled`
+// (columns of candidate_competency_rollup). `mandates`: the firm's built mandates (a refresh) or one
+// mandate (a build). The same §3 SQL as the pool's live part: exact numeric scores and sums, float8
+// at the end, so both parts give the same figures for the same data. Parameters: the firm id,
+// then (one mandate) its id.
+export function matchRowsSql(rolled: string, mandates: 'built' | 'one'): string {
+  const which =
+    mandates === 'built'
+      ? 'q.mandate_id in (select b.mandate_id from talent_pool_match_built b where b.firm_id = q.firm_id)'
+      : 'q.mandate_id = ?';
+  return `match_profile as (
+       select q.mandate_id, q.competency_key, q.weight, q.target, q.minimum
+         from requirement q
+        where q.firm_id = ? and q.weight > 0 and ${which}
+     ), match_totals as (
+       select mandate_id, sum(weight) as total_weight, count(minimum) as minimums from match_profile group by mandate_id
+     ), match_pooled as (
+       select r.firm_id, w.mandate_id, r.candidate_id, w.weight, w.target, w.minimum, r.last_assessed_at,
+              r.score_sum::numeric / r.ratings_count as score
+         from ${rolled} r
+         join match_profile w on w.competency_key = r.competency_key
+     ), match_sums as (
+       select p.firm_id, p.mandate_id, p.candidate_id, max(p.last_assessed_at) as last_assessed_at,
+              sum(p.weight) as assessed_weight, t.total_weight,
+              sum(p.weight * ${attainmentSql('p.score', 'p.target')}) as weighted_attainment,
+              bool_or(p.minimum is not null and p.score < p.minimum) as missed,
+              count(p.minimum) < t.minimums as unknown_minimum
+         from match_pooled p
+         join match_totals t on t.mandate_id = p.mandate_id
+        group by p.firm_id, p.mandate_id, p.candidate_id, t.total_weight, t.minimums
+     ), match_ranked as (
+       select firm_id, mandate_id, candidate_id, last_assessed_at, ${FIT_FROM_SUMS_SQL}
+         from match_sums
+     ), match_rows as (
+       select firm_id, mandate_id, candidate_id, fit, coverage, must_haves_met, last_assessed_at, ${MATCH_KEYS_SQL}
+         from match_ranked
+     )`;
+}
+
+// The pool's order as ascending keys (the same expressions as the pool's live part and its cursor).
+export const MATCH_KEYS_SQL = `case when must_haves_met is false then 1 else 0 end as missed_rank,
+              case when fit is null then 1 else 0 end as unknown_fit_rank,
+              -coalesce(fit, 0) as fit_key,
+              -coverage as coverage_key,
+              -(extract(epoch from last_assessed_at) * 1000000)::bigint as assessed_key`;
+
+const MATCH_COLUMNS = `firm_id, mandate_id, candidate_id, fit, coverage, must_haves_met, last_assessed_at,
+       missed_rank, unknown_fit_rank, fit_key, coverage_key, assessed_key`;
+
+// Writes `match_rows` (after matchRowsSql's CTEs).
+export const INSERT_MATCH_ROWS_SQL = `insert into talent_pool_match (${MATCH_COLUMNS}) select ${MATCH_COLUMNS} from match_rows`;
+
+// Runs `read` over the mandate's match order built for its current requirement profile: at once
+// when it is (every read but the first after a change: one statement more); otherwise in a
+// transaction that builds it first — the firm's lock held exclusively, the check again (another
+// request may have built it), the mandate's rows deleted and written again from the rollup, the
+// marker set to the profile the rows were computed with (same statement) — and then reads in the
+// same transaction: on the primary, which a replica may not have caught up with yet.
+export async function withMatchOrder<T>(
+  em: EntityManager,
+  firmId: string,
+  mandateId: string,
+  read: (em: EntityManager) => Promise<T>,
+): Promise<T> {
+  if (await isMatchOrderFresh(em, firmId, mandateId)) return read(em);
+  return em.transactional(async (tx) => {
+    const manager = tx as EntityManager;
+    await manager.execute('select pg_advisory_xact_lock(hashtext(?))', [lockName(firmId)]);
+    if (!(await isMatchOrderFresh(manager, firmId, mandateId))) await buildMatchOrder(manager, firmId, mandateId);
+    return read(manager);
+  });
+}
+
+// Builds the order outside a read (the benchmark's preparation; tests).
+export async function ensureMatchOrder(em: EntityManager, firmId: string, mandateId: string): Promise<void> {
+  await withMatchOrder(em, firmId, mandateId, async () => undefined);
+}
+
+async function isMatchOrderFresh(em: EntityManager, firmId: string, mandateId: string): Promise<boolean> {
+  const [row] = await em.execute<{ fresh: boolean }[]>(
+    `select exists (select 1 from talent_pool_match_built b
+                     where b.firm_id = ? and b.mandate_id = ? and b.profile_digest = ${PROFILE_DIGEST_SQL}) as fresh`,
+    [firmId, mandateId, firmId, mandateId],
+  );
+  return row.fresh;
+}
+
+async function buildMatchOrder(em: EntityManager, firmId: string, mandateId: string): Promise<void> {
+  await em.execute('delete from talent_pool_match where firm_id = ? and mandate_id = ?', [firmId, mandateId]);
+  await em.execute(
+    `with marker as (
+       insert into talent_pool_match_built (firm_id, mandate_id, profile_digest, built_at)
+       values (?, ?, ${PROFILE_DIGEST_SQL}, now())
+       on conflict (firm_id, mandate_id) do update set profile_digest = excluded.profile_digest, built_at = excluded.built_at
+     ), rolled as (
+       select * from candidate_competency_rollup where firm_id = ?
+     ), ${matchRowsSql('rolled', 'one')}
+     ${INSERT_MATCH_ROWS_SQL}`,
+    [firmId, mandateId, firmId, mandateId, firmId, firmId, mandateId],
+  );
+}
+
+// A changed requirement profile: the order is dropped with its marker (the next read rebuilds),
+// in the caller's transaction. The digest check would catch it anyway; dropping the marker spares
+// submits from keeping rows nobody can read.
+export async function dropMatchOrder(em: EntityManager, firmId: string, mandateId: string): Promise<void> {
+  await em.execute(
+    `with marker as (delete from talent_pool_match_built where firm_id = ? and mandate_id = ?)
+     delete from talent_pool_match where firm_id = ? and mandate_id = ?`,
+    [firmId, mandateId, firmId, mandateId],
+  );
+}
+
+export interface MatchRow {
+  mandateId: string;
+  candidateId: string;
+  fit: number | null;
+  coverage: number;
+  mustHavesMet: boolean | null;
+  lastAssessedAt: string;
+  keys: string;
+}
+
+// The maintained match rows of the firm's built mandates, and the rows a build from the ratings
+// (rolled up from scratch, not read from the maintained rollup) would write, in one order: the
+// maintenance check of the tests. Only mandates whose order is built for their current profile.
+export async function maintainedAndRebuiltMatches(
+  em: EntityManager,
+  firmId: string,
+  rolledFromScratchSql: string,
+  rolledParams: unknown[],
+): Promise<{ maintained: MatchRow[]; rebuilt: MatchRow[] }> {
+  const columns = `mandate_id, candidate_id, fit, coverage, must_haves_met,
+    to_char(last_assessed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as last_assessed_at,
+    concat_ws(',', missed_rank, unknown_fit_rank, fit_key, coverage_key, assessed_key) as keys`;
+  const order = 'order by mandate_id, candidate_id';
+  const maintained = await em.execute<Record<string, unknown>[]>(
+    `select ${columns} from talent_pool_match
+      where firm_id = ? and mandate_id in (select b.mandate_id from talent_pool_match_built b where b.firm_id = ?)
+      ${order}`,
+    [firmId, firmId],
+  );
+  const rebuilt = await em.execute<Record<string, unknown>[]>(
+    `with rolled as (${rolledFromScratchSql}), ${matchRowsSql('rolled', 'built')} select ${columns} from match_rows ${order}`,
+    [...rolledParams, firmId],
+  );
+  const toRow = (row: Record<string, unknown>): MatchRow => ({
+    mandateId: row.mandate_id as string,
+    candidateId: row.candidate_id as string,
+    fit: row.fit === null ? null : Number(row.fit),
+    coverage: Number(row.coverage),
+    mustHavesMet: row.must_haves_met as boolean | null,
+    lastAssessedAt: row.last_assessed_at as string,
+    keys: row.keys as string,
+  });
+  return { maintained: maintained.map(toRow), rebuilt: rebuilt.map(toRow) };
+}
