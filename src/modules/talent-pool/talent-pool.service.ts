@@ -10,7 +10,6 @@ import { type Mandate, requirementProfileLoader } from '../mandate';
 import {
   countTalentPool,
   findPoolEvidence,
-  findPooledCompetencies,
   findTalentPool,
   type PoolEvidenceRow,
   type TalentPoolFilterData,
@@ -21,8 +20,8 @@ import type { TalentPoolArgs, TalentPoolFilter, TalentPoolMatch } from './talent
 export const MAX_FILTER_VALUES = 50;
 
 // The talent pool of a mandate (PRODUCT.md §3c), a page at a time: the arguments checked first
-// (nothing is read for a bad request), then one statement for the page and one for the pooled
-// figures of its competencies, whatever the page size. Every read is audited as a read of the
+// (nothing is read for a bad request), then one statement for the page with the pooled figures
+// of its competencies, whatever the page size. Every read is audited as a read of the
 // mandate's assessment data: one row per request, however many pages or aliases.
 export async function talentPoolOf(context: Context, mandate: Mandate, args: TalentPoolArgs): Promise<Connection<TalentPoolMatch>> {
   const limit = pageSize(args.first);
@@ -47,18 +46,8 @@ export async function talentPoolOf(context: Context, mandate: Mandate, args: Tal
     viewerUserId,
     filter,
   });
-  const pooled = await findPooledCompetencies(
-    context.em,
-    principal.firmId,
-    mandate.id,
-    rows.map((row) => row.candidateId),
-    viewerUserId,
-  );
-  const pooledOf = new Map<string, typeof pooled>();
-  for (const each of pooled) pooledOf.set(each.candidateId, [...(pooledOf.get(each.candidateId) ?? []), each]);
-
   const matches = rows.map((row): TalentPoolMatch & { cursor: string } => {
-    const own = new Map((pooledOf.get(row.candidateId) ?? []).map((each) => [each.competencyKey, each]));
+    const own = new Map(row.competencies.map((each) => [each.competencyKey, each]));
     // §3's per-competency figures on the pooled scores; fit, coverage and mustHavesMet as the
     // statement computed them (they decided the order).
     const perCompetency = computeFit(
