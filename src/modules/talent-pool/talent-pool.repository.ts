@@ -6,6 +6,7 @@ import { uuidArray } from '../../common/sql';
 import { candidaciesWithOwnDraftSql } from '../interview';
 import { attainmentSql, FIT_FROM_SUMS_SQL } from '../../common/fit-sql';
 import { MATCH_KEYS_SQL, withFreshMatchOrder, withMatchOrder } from '../competency-profile';
+import type { RequirementSpec } from '../fit';
 
 export interface TalentPoolFilterData {
   minCoverage?: number | null;
@@ -268,6 +269,30 @@ function poolCursorValues(values: unknown[]): unknown[] {
 // A text[] literal, each element quoted (a plain array binding would be spread into a list).
 function pgArray(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replace(/["\\]/g, (char) => `\\${char}`)}"`).join(',')}}`;
+}
+
+// The mandate's weighted requirements in rubric order (as requirementProfileLoader orders them, for
+// Fit's competencies), as plain rows in one statement: the pool needs these figures only, not the
+// requirement and competency entities (whose hydration, the competencies' texts and anchors
+// included, cost more Node time than the rest of the pool's own code).
+export async function findWeightedRequirements(
+  em: EntityManager,
+  firmId: string,
+  mandateId: string,
+  rubricId: string,
+): Promise<RequirementSpec[]> {
+  const rows: { competency_key: string; weight: number; target: number; minimum: number | null; position: number | null }[] =
+    await em.execute(
+      `select q.competency_key, q.weight, q.target, q.minimum, c.position
+         from requirement q
+         left join competency c on c.firm_id = q.firm_id and c.rubric_id = ? and c.key = q.competency_key
+        where q.firm_id = ? and q.mandate_id = ? and q.weight > 0`,
+      [rubricId, firmId, mandateId],
+    );
+  const order = (row: (typeof rows)[number]) => row.position ?? Number.MAX_SAFE_INTEGER;
+  return rows
+    .sort((a, b) => order(a) - order(b) || a.competency_key.localeCompare(b.competency_key))
+    .map((row) => ({ competencyKey: row.competency_key, weight: row.weight, target: row.target, minimum: row.minimum }));
 }
 
 // The pooled figures per weighted competency of the page row `k` (a candidate), as a json array

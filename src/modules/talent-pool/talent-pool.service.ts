@@ -5,12 +5,13 @@ import { principalOf, type Context } from '../../common/context';
 import { userIdOf } from '../../common/access';
 import { recordRead } from '../audit';
 import { isLanguageCode } from '../candidate';
-import { computeFit, type RequirementSpec } from '../fit';
-import { type Mandate, requirementProfileLoader } from '../mandate';
+import { computeFit } from '../fit';
+import type { Mandate } from '../mandate';
 import {
   countTalentPool,
   findPoolEvidence,
   findTalentPool,
+  findWeightedRequirements,
   type PoolEvidenceRow,
   type TalentPoolFilterData,
 } from './talent-pool.repository';
@@ -26,17 +27,14 @@ export const MAX_FILTER_VALUES = 50;
 export async function talentPoolOf(context: Context, mandate: Mandate, args: TalentPoolArgs): Promise<Connection<TalentPoolMatch>> {
   const limit = pageSize(args.first);
   const filter = checkFilter(args.filter);
-  const profile = await context.loaders.get(requirementProfileLoader).load(mandate);
-  const requirements: RequirementSpec[] = profile
-    .filter((requirement) => requirement.weight > 0)
-    .map(({ competencyKey, weight, target, minimum }) => ({ competencyKey, weight, target, minimum }));
+  const principal = principalOf(context);
+  const requirements = await findWeightedRequirements(context.em, principal.firmId, mandate.id, mandate.rubric.id);
   if (requirements.length === 0) {
     throw badUserInput(
       'This mandate has no weighted competency in its requirement profile, so there is nothing to match the talent pool on: ' +
         'give at least one competency a weight (setRequirementProfile).',
     );
   }
-  const principal = principalOf(context);
   const viewerUserId = userIdOf(principal);
   recordRead(context.audit, 'Mandate', mandate.id, 'talentPool');
 
