@@ -261,7 +261,6 @@ describe('talent pool in SQL', () => {
 
           // The per-competency figures of the matches, as Fit's competencies show them.
           const ids = actual.map((row) => row.candidateId);
-          const viewerUserId = viewer === null ? null : interviewers[viewer].id;
           const details = actual.flatMap((row) => row.competencies);
           const reference = pooledCompetencies(ids, ratings, { requirements: world.requirements, blindCandidacyIds: blind });
           const byKey = <T extends { candidateId: string; competencyKey: string }>(rows: T[]): T[] =>
