@@ -17,14 +17,7 @@ import {
 } from '../../src/modules/interview';
 import { DEFAULT_RUBRIC_KEY, Rubric, RubricStatus } from '../../src/modules/rubric';
 import { ensureMatchOrder, refreshCandidateProfiles } from '../../src/modules/competency-profile';
-import {
-  findPooledCompetencies,
-  findTalentPool,
-  pooledCompetencies,
-  talentPool,
-  type PoolCandidate,
-  type PoolRating,
-} from '../../src/modules/talent-pool';
+import { findTalentPool, pooledCompetencies, talentPool, type PoolCandidate, type PoolRating } from '../../src/modules/talent-pool';
 
 // The talent pool's one statement (over the maintained match order, built before the ratings are
 // rolled up and kept by the refresh, or built by the first read; the viewer's blind candidates
@@ -268,8 +261,7 @@ describe('talent pool in SQL', () => {
 
           // The per-competency figures of the matches, as Fit's competencies show them.
           const ids = actual.map((row) => row.candidateId);
-          const viewerUserId = viewer === null ? null : interviewers[viewer].id;
-          const details = await findPooledCompetencies(app.em().fork() as EntityManager, firm, target.id, ids, viewerUserId);
+          const details = actual.flatMap((row) => row.competencies);
           const reference = pooledCompetencies(ids, ratings, { requirements: world.requirements, blindCandidacyIds: blind });
           const byKey = <T extends { candidateId: string; competencyKey: string }>(rows: T[]): T[] =>
             [...rows].sort((x, y) => `${x.candidateId}:${x.competencyKey}`.localeCompare(`${y.candidateId}:${y.competencyKey}`));

@@ -12,4 +12,11 @@ export {
   type RollupRow,
   refreshCandidateProfiles,
 } from './profile.repository';
-export { dropMatchOrder, ensureMatchOrder, MATCH_KEYS_SQL, type MatchRow, withMatchOrder } from './match-order.repository';
+export {
+  dropMatchOrder,
+  ensureMatchOrder,
+  MATCH_KEYS_SQL,
+  type MatchRow,
+  withFreshMatchOrder,
+  withMatchOrder,
+} from './match-order.repository';

@@ -95,6 +95,25 @@ export async function withMatchOrder<T>(
   read: (em: EntityManager) => Promise<T>,
 ): Promise<T> {
   if (await isMatchOrderFresh(em, firmId, mandateId)) return read(em);
+  return buildThenRead(em, firmId, mandateId, read);
+}
+
+// As withMatchOrder, with the freshness check a column of the read's own statement (`fresh.sql`, its
+// parameters `fresh.params`): one statement fewer on every read, and the check and the walk see one
+// snapshot. The read says what the check found; on a stale order its rows are dropped, the order is
+// built as in withMatchOrder and the read runs again in that transaction (with `true` for the check).
+export async function withFreshMatchOrder<T>(
+  em: EntityManager,
+  firmId: string,
+  mandateId: string,
+  read: (em: EntityManager, fresh: { sql: string; params: unknown[] }) => Promise<{ fresh: boolean; value: T }>,
+): Promise<T> {
+  const first = await read(em, freshnessSql(firmId, mandateId));
+  if (first.fresh) return first.value;
+  return buildThenRead(em, firmId, mandateId, async (manager) => (await read(manager, { sql: 'true', params: [] })).value);
+}
+
+function buildThenRead<T>(em: EntityManager, firmId: string, mandateId: string, read: (em: EntityManager) => Promise<T>): Promise<T> {
   return em.transactional(async (tx) => {
     const manager = tx as EntityManager;
     await manager.execute('select pg_advisory_xact_lock(hashtext(?))', [lockName(firmId)]);
@@ -108,12 +127,18 @@ export async function ensureMatchOrder(em: EntityManager, firmId: string, mandat
   await withMatchOrder(em, firmId, mandateId, async () => undefined);
 }
 
+// Whether the mandate's match order is built for its current requirement profile, as SQL.
+function freshnessSql(firmId: string, mandateId: string): { sql: string; params: unknown[] } {
+  return {
+    sql: `exists (select 1 from talent_pool_match_built b
+                   where b.firm_id = ? and b.mandate_id = ? and b.profile_digest = ${PROFILE_DIGEST_SQL})`,
+    params: [firmId, mandateId, firmId, mandateId],
+  };
+}
+
 async function isMatchOrderFresh(em: EntityManager, firmId: string, mandateId: string): Promise<boolean> {
-  const [row] = await em.execute<{ fresh: boolean }[]>(
-    `select exists (select 1 from talent_pool_match_built b
-                     where b.firm_id = ? and b.mandate_id = ? and b.profile_digest = ${PROFILE_DIGEST_SQL}) as fresh`,
-    [firmId, mandateId, firmId, mandateId],
-  );
+  const fresh = freshnessSql(firmId, mandateId);
+  const [row] = await em.execute<{ fresh: boolean }[]>(`select ${fresh.sql} as fresh`, fresh.params);
   return row.fresh;
 }
 

@@ -12,7 +12,6 @@ export const talentPoolFeature: Feature = {
 export {
   countTalentPool,
   findPoolEvidence,
-  findPooledCompetencies,
   findTalentPool,
   type PoolEvidenceRow,
   type PooledCompetencyRow,

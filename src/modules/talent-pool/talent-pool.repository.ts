@@ -5,7 +5,8 @@ import { isUuid } from '../../common/global-id';
 import { uuidArray } from '../../common/sql';
 import { candidaciesWithOwnDraftSql } from '../interview';
 import { attainmentSql, FIT_FROM_SUMS_SQL } from '../../common/fit-sql';
-import { MATCH_KEYS_SQL, withMatchOrder } from '../competency-profile';
+import { MATCH_KEYS_SQL, withFreshMatchOrder, withMatchOrder } from '../competency-profile';
+import type { RequirementSpec } from '../fit';
 
 export interface TalentPoolFilterData {
   minCoverage?: number | null;
@@ -27,6 +28,8 @@ export interface PoolRow {
   lastAssessedAt: Date;
   inPipeline: boolean;
   cursor: string;
+  // The pooled figures per weighted competency the candidate has a counted rating on, by key.
+  competencies: PooledCompetencyRow[];
 }
 
 // The talent pool of §3c for one mandate, keyset-paged, in one statement over the maintained match
@@ -46,8 +49,10 @@ export async function findTalentPool(
   const list = `talentPool:${mandateId}`;
   const after = options.after ? poolCursorValues(decodeCursor(list, options.after, 6)) : null;
   const pool = poolStatement(firmId, mandateId, options.viewerUserId ?? null, options.filter ?? {}, after, options.limit + 1);
+  const ownDrafts = candidaciesWithOwnDraftSql(options.viewerUserId ?? null);
   const rows: {
-    id: string;
+    fresh: boolean;
+    id: string | null;
     fit: number | null;
     coverage: number;
     must_haves_met: boolean | null;
@@ -58,25 +63,41 @@ export async function findTalentPool(
     fit_key: number;
     coverage_key: number;
     assessed_key: string;
-  }[] = await withMatchOrder(em, firmId, mandateId, (reader) =>
-    reader.execute(
+    competencies: { key: string; score: number; ratingsCount: number; mandatesCount: number; lastAssessedAt: string }[] | null;
+  }[] = await withFreshMatchOrder(em, firmId, mandateId, async (reader, fresh) => {
+    // The freshness check in the page's statement: one row (all nulls but `fresh`) on an empty page.
+    const found: { fresh: boolean; id: string | null }[] = await reader.execute(
       `${pool.sql}
-     select k.id, k.fit, k.coverage, k.must_haves_met, k.last_assessed_at, k.in_pipeline,
-            k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key::text as assessed_key
-       from keyed k
-      order by k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key, k.id
-      limit ?`,
-      [...pool.params, options.limit + 1],
-    ),
-  );
+     select f.fresh, k.*, c.competencies
+       from (select ${fresh.sql} as fresh) f
+       left join (select k.id, k.fit, k.coverage, k.must_haves_met, k.last_assessed_at, k.in_pipeline,
+                         k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key::text as assessed_key,
+                         k.assessed_key as assessed_order
+                    from keyed k
+                   order by ${ORDER('k')}
+                   limit ?) k on true
+       left join lateral (${POOLED_SQL}) c on true
+      order by k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_order, k.id`,
+      [...pool.params, ...fresh.params, options.limit + 1, mandateId, firmId, ...ownDrafts.params],
+    );
+    return { fresh: found[0].fresh, value: found.filter((row) => row.id !== null) as typeof rows };
+  });
   const page = rows.slice(0, options.limit).map((row) => ({
-    candidateId: row.id,
+    candidateId: row.id!,
     fit: row.fit,
     coverage: row.coverage,
     mustHavesMet: row.must_haves_met,
     lastAssessedAt: new Date(row.last_assessed_at),
     inPipeline: row.in_pipeline,
     cursor: encodeCursor(list, [row.missed_rank, row.unknown_fit_rank, row.fit_key, row.coverage_key, row.assessed_key, row.id]),
+    competencies: (row.competencies ?? []).map((each) => ({
+      candidateId: row.id!,
+      competencyKey: each.key,
+      score: each.score,
+      ratingsCount: each.ratingsCount,
+      mandatesCount: each.mandatesCount,
+      lastAssessedAt: new Date(each.lastAssessedAt),
+    })),
   }));
   return { rows: page, hasNextPage: rows.length > options.limit };
 }
@@ -250,47 +271,48 @@ function pgArray(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replace(/["\\]/g, (char) => `\\${char}`)}"`).join(',')}}`;
 }
 
-// The pooled figures per weighted competency of some candidates (a page of the pool), in one
-// statement over the maintained profile, with the same blind rule as the pool.
-export async function findPooledCompetencies(
+// The mandate's weighted requirements in rubric order (as requirementProfileLoader orders them, for
+// Fit's competencies), as plain rows in one statement: the pool needs these figures only, not the
+// requirement and competency entities (whose hydration, the competencies' texts and anchors
+// included, cost more Node time than the rest of the pool's own code).
+export async function findWeightedRequirements(
   em: EntityManager,
   firmId: string,
   mandateId: string,
-  candidateIds: readonly string[],
-  viewerUserId: string | null,
-): Promise<PooledCompetencyRow[]> {
-  if (candidateIds.length === 0) return [];
-  const ownDrafts = candidaciesWithOwnDraftSql(viewerUserId);
-  const rows: {
-    candidate_id: string;
-    competency_key: string;
-    score: number;
-    ratings_count: number;
-    mandates_count: number;
-    last_assessed_at: Date;
-  }[] = await em.execute(
-    `select p.candidate_id, p.competency_key,
-            (sum(p.score_sum)::numeric / sum(p.ratings_count))::float8 as score,
-            sum(p.ratings_count)::int as ratings_count,
-            count(distinct p.mandate_id)::int as mandates_count,
-            max(p.last_assessed_at) as last_assessed_at
-       from candidate_competency_profile p
-       join requirement q on q.firm_id = p.firm_id and q.mandate_id = ? and q.competency_key = p.competency_key and q.weight > 0
-      where p.firm_id = ? and p.candidate_id = any(?::uuid[])
-        and p.candidacy_id not in (${ownDrafts.sql})
-      group by p.candidate_id, p.competency_key
-      order by p.candidate_id, p.competency_key`,
-    [mandateId, firmId, uuidArray(candidateIds), ...ownDrafts.params],
-  );
-  return rows.map((row) => ({
-    candidateId: row.candidate_id,
-    competencyKey: row.competency_key,
-    score: row.score,
-    ratingsCount: row.ratings_count,
-    mandatesCount: row.mandates_count,
-    lastAssessedAt: new Date(row.last_assessed_at),
-  }));
+  rubricId: string,
+): Promise<RequirementSpec[]> {
+  const rows: { competency_key: string; weight: number; target: number; minimum: number | null; position: number | null }[] =
+    await em.execute(
+      `select q.competency_key, q.weight, q.target, q.minimum, c.position
+         from requirement q
+         left join competency c on c.firm_id = q.firm_id and c.rubric_id = ? and c.key = q.competency_key
+        where q.firm_id = ? and q.mandate_id = ? and q.weight > 0`,
+      [rubricId, firmId, mandateId],
+    );
+  const order = (row: (typeof rows)[number]) => row.position ?? Number.MAX_SAFE_INTEGER;
+  return rows
+    .sort((a, b) => order(a) - order(b) || a.competency_key.localeCompare(b.competency_key))
+    .map((row) => ({ competencyKey: row.competency_key, weight: row.weight, target: row.target, minimum: row.minimum }));
 }
+
+// The pooled figures per weighted competency of the page row `k` (a candidate), as a json array
+// `competencies` in the page's own statement (no statement more, whatever the page size), with the
+// same blind rule as the pool. float8 goes into json in its shortest exact form, so JSON.parse gives
+// the same double. Parameters: the mandate id, the firm id, then the blind rule's.
+const POOLED_SQL = `
+  select json_agg(json_build_object('key', g.competency_key, 'score', g.score, 'ratingsCount', g.ratings_count,
+                                    'mandatesCount', g.mandates_count, 'lastAssessedAt', g.last_assessed_at)
+                  order by g.competency_key) as competencies
+    from (select p.competency_key,
+                 (sum(p.score_sum)::numeric / sum(p.ratings_count))::float8 as score,
+                 sum(p.ratings_count)::int as ratings_count,
+                 count(distinct p.mandate_id)::int as mandates_count,
+                 max(p.last_assessed_at) as last_assessed_at
+            from candidate_competency_profile p
+            join requirement q on q.firm_id = p.firm_id and q.mandate_id = ? and q.competency_key = p.competency_key and q.weight > 0
+           where p.firm_id = ? and p.candidate_id = k.id
+             and p.candidacy_id not in (${candidaciesWithOwnDraftSql(null).sql})
+           group by p.competency_key) g`;
 
 export interface PooledCompetencyRow {
   candidateId: string;

@@ -5,13 +5,13 @@ import { principalOf, type Context } from '../../common/context';
 import { userIdOf } from '../../common/access';
 import { recordRead } from '../audit';
 import { isLanguageCode } from '../candidate';
-import { computeFit, type RequirementSpec } from '../fit';
-import { type Mandate, requirementProfileLoader } from '../mandate';
+import { computeFit } from '../fit';
+import type { Mandate } from '../mandate';
 import {
   countTalentPool,
   findPoolEvidence,
-  findPooledCompetencies,
   findTalentPool,
+  findWeightedRequirements,
   type PoolEvidenceRow,
   type TalentPoolFilterData,
 } from './talent-pool.repository';
@@ -21,23 +21,20 @@ import type { TalentPoolArgs, TalentPoolFilter, TalentPoolMatch } from './talent
 export const MAX_FILTER_VALUES = 50;
 
 // The talent pool of a mandate (PRODUCT.md §3c), a page at a time: the arguments checked first
-// (nothing is read for a bad request), then one statement for the page and one for the pooled
-// figures of its competencies, whatever the page size. Every read is audited as a read of the
+// (nothing is read for a bad request), then one statement for the page with the pooled figures
+// of its competencies, whatever the page size. Every read is audited as a read of the
 // mandate's assessment data: one row per request, however many pages or aliases.
 export async function talentPoolOf(context: Context, mandate: Mandate, args: TalentPoolArgs): Promise<Connection<TalentPoolMatch>> {
   const limit = pageSize(args.first);
   const filter = checkFilter(args.filter);
-  const profile = await context.loaders.get(requirementProfileLoader).load(mandate);
-  const requirements: RequirementSpec[] = profile
-    .filter((requirement) => requirement.weight > 0)
-    .map(({ competencyKey, weight, target, minimum }) => ({ competencyKey, weight, target, minimum }));
+  const principal = principalOf(context);
+  const requirements = await findWeightedRequirements(context.em, principal.firmId, mandate.id, mandate.rubric.id);
   if (requirements.length === 0) {
     throw badUserInput(
       'This mandate has no weighted competency in its requirement profile, so there is nothing to match the talent pool on: ' +
         'give at least one competency a weight (setRequirementProfile).',
     );
   }
-  const principal = principalOf(context);
   const viewerUserId = userIdOf(principal);
   recordRead(context.audit, 'Mandate', mandate.id, 'talentPool');
 
@@ -47,18 +44,8 @@ export async function talentPoolOf(context: Context, mandate: Mandate, args: Tal
     viewerUserId,
     filter,
   });
-  const pooled = await findPooledCompetencies(
-    context.em,
-    principal.firmId,
-    mandate.id,
-    rows.map((row) => row.candidateId),
-    viewerUserId,
-  );
-  const pooledOf = new Map<string, typeof pooled>();
-  for (const each of pooled) pooledOf.set(each.candidateId, [...(pooledOf.get(each.candidateId) ?? []), each]);
-
   const matches = rows.map((row): TalentPoolMatch & { cursor: string } => {
-    const own = new Map((pooledOf.get(row.candidateId) ?? []).map((each) => [each.competencyKey, each]));
+    const own = new Map(row.competencies.map((each) => [each.competencyKey, each]));
     // §3's per-competency figures on the pooled scores; fit, coverage and mustHavesMet as the
     // statement computed them (they decided the order).
     const perCompetency = computeFit(
