@@ -64,17 +64,15 @@ describe('login', () => {
   it('should store only a scrypt hash of the password and a SHA-256 of the token', async () => {
     // Made by createUser, as the API and the seeds make users (the fixtures' users have a cheaper hash).
     const email = 'hashed@nordlys.example';
-    await app
-      .em()
-      .transactional((tx) =>
-        createUser(tx as EntityManager, nordlys.firm.id, {
-          email,
-          name: 'Hashed',
-          role: Role.RECRUITER,
-          password: PASSWORD,
-          clientId: null,
-        }),
-      );
+    await app.em().transactional((tx) =>
+      createUser(tx as EntityManager, nordlys.firm.id, {
+        email,
+        name: 'Hashed',
+        role: Role.RECRUITER,
+        password: PASSWORD,
+        clientId: null,
+      }),
+    );
     const { login } = await app.anonymous().data(LoginDocument, { input: { email, password: PASSWORD } });
     const em = app.em();
     const user = await em.findOneOrFail(User, { email });
