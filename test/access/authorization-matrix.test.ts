@@ -1362,6 +1362,10 @@ describe('object types', () => {
     const mismatches: string[] = [];
     const leaks: string[] = [];
     const seen = new Map<string, number>();
+    // The answer for an id that does not exist, per caller and query: the same request for every
+    // target the object is hidden at (most types are hidden from most keys at all three), so it is
+    // asked once.
+    const missingAnswers = new Map<string, Promise<RawResponse>>();
     const work: { typeName: string; targetName: TargetName; chunk: number }[] = [];
     for (const [typeName, entry] of Object.entries(EXPECTED.types)) {
       if (entry.kind === 'unreachable') continue;
@@ -1388,7 +1392,9 @@ describe('object types', () => {
           if (expected === 'hidden' || expected === 'UNAUTHENTICATED') hidden = true;
         }
         if (hidden && entry.kind !== 'root') {
-          const missing = await post(client, query.text, { id: toGlobalId(nodeType, MISSING) });
+          const asked = `${spec.name}\n${query.text}`;
+          if (!missingAnswers.has(asked)) missingAnswers.set(asked, post(client, query.text, { id: toGlobalId(nodeType, MISSING) }));
+          const missing = await missingAnswers.get(asked)!;
           if (missing.raw !== response.raw || missing.status !== response.status) {
             leaks.push(
               `${spec.name} ${typeName} @${targetName}: ${response.raw.slice(0, 300)} differs from missing ${missing.raw.slice(0, 300)}`,

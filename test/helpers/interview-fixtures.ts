@@ -6,12 +6,12 @@ import { LeadershipLevel, Mandate } from '../../src/modules/mandate';
 import { Candidate } from '../../src/modules/candidate';
 import { Candidacy, CandidacyStage } from '../../src/modules/candidacy';
 import { DEFAULT_RUBRIC_KEY, Rubric, RubricStatus } from '../../src/modules/rubric';
-import { createUser, type User } from '../../src/modules/user';
+import type { User } from '../../src/modules/user';
 import { localIdOf } from '../../src/common/global-id';
 import { Rating, Scorecard, ScorecardRevision } from '../../src/modules/interview';
 import type { GraphQLClient } from './graphql-client';
 import type { TestApp } from './test-app';
-import { PASSWORD, signIn, type TestFirm } from './fixtures';
+import { insertUser, signIn, type TestFirm } from './fixtures';
 import { DEFAULT_COMPETENCY_KEYS } from './mandate-fixtures';
 
 // The competency keys of the default rubric, in its order.
@@ -64,9 +64,7 @@ export async function createStaffUser(
   name = 'Second Recruiter',
 ): Promise<{ user: User; as: GraphQLClient }> {
   const email = `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@${testFirm.firm.slug}.example`;
-  const user = await app
-    .em()
-    .transactional((tx) => createUser(tx as EntityManager, testFirm.firm.id, { email, name, role, password: PASSWORD }));
+  const user = await app.em().transactional(async (tx) => insertUser(tx as EntityManager, testFirm.firm.id, { email, name, role }));
   return { user, as: await signIn(app, email) };
 }
 

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../src/common/access';
 import { localIdOf } from '../../src/common/global-id';
 import { type Client, createClient } from '../../src/modules/client';
-import { createUser, type User } from '../../src/modules/user';
+import type { User } from '../../src/modules/user';
 import {
   createMandate,
   LeadershipLevel,
@@ -17,7 +17,7 @@ import { addCandidateToMandate, Candidacy, CandidacyStage, moveCandidacy } from 
 import { InterviewKind, Recommendation, scheduleInterview, submitScorecard } from '../../src/modules/interview';
 import type { GraphQLClient } from './graphql-client';
 import type { TestApp } from './test-app';
-import { PASSWORD, signIn, type TestFirm } from './fixtures';
+import { insertUser, signIn, type TestFirm } from './fixtures';
 
 // What the role needs: three weighted competencies (one a must-have) and one not considered.
 export const PROFILE: RequirementData[] = [
@@ -83,12 +83,11 @@ export async function insertClientContact(app: TestApp, testFirm: TestFirm, clie
   return { user, as: await signIn(app, user.email) };
 }
 
-function createClientUser(em: EntityManager, testFirm: TestFirm, client: Client, unique: string): Promise<User> {
-  return createUser(em, testFirm.firm.id, {
+async function createClientUser(em: EntityManager, testFirm: TestFirm, client: Client, unique: string): Promise<User> {
+  return insertUser(em, testFirm.firm.id, {
     email: `contact-${unique}@${testFirm.firm.slug}.example`,
     name: 'Kari Kontakt',
     role: Role.CLIENT,
-    password: PASSWORD,
     clientId: client.id,
   });
 }

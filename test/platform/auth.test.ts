@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { ApiKeyScope } from '../../src/common/access';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ApiKeyScope, Role } from '../../src/common/access';
 import { Session } from '../../src/modules/auth';
-import { User } from '../../src/modules/user';
+import { createUser, User } from '../../src/modules/user';
 import { ApiKey } from '../../src/modules/api-key';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, PASSWORD, type TestFirm } from '../helpers/fixtures';
@@ -61,9 +62,20 @@ describe('login', () => {
   });
 
   it('should store only a scrypt hash of the password and a SHA-256 of the token', async () => {
-    const { login } = await app.anonymous().data(LoginDocument, { input: { email: nordlys.admin.email, password: PASSWORD } });
+    // Made by createUser, as the API and the seeds make users (the fixtures' users have a cheaper hash).
+    const email = 'hashed@nordlys.example';
+    await app.em().transactional((tx) =>
+      createUser(tx as EntityManager, nordlys.firm.id, {
+        email,
+        name: 'Hashed',
+        role: Role.RECRUITER,
+        password: PASSWORD,
+        clientId: null,
+      }),
+    );
+    const { login } = await app.anonymous().data(LoginDocument, { input: { email, password: PASSWORD } });
     const em = app.em();
-    const user = await em.findOneOrFail(User, { email: nordlys.admin.email });
+    const user = await em.findOneOrFail(User, { email });
     expect(user.passwordHash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(user.passwordHash).not.toContain(PASSWORD);
     const sessions = await em.find(Session, { user: user.id });

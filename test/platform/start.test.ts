@@ -116,8 +116,14 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('npm start', () => {
-  it('should serve the demo logins on an embedded database, and leave no postgres behind on SIGINT', async () => {
-    const app = await start({ PORT: '0' });
+  // Without DATA_ENCRYPTION_KEY (as on a laptop) in the first two starts: the first generates the
+  // key next to the data, the second reuses it.
+  const keyFile = `${dataDir}.encryption-key`;
+  afterAll(() => fs.rmSync(keyFile, { force: true }));
+
+  it('should serve the demo logins on an embedded database, generate a data encryption key next to the data, and leave no postgres behind on SIGINT', async () => {
+    fs.rmSync(keyFile, { force: true });
+    const app = await start({ PORT: '0', DATA_ENCRYPTION_KEY: '' });
     expect(app.output()).toContain('demo data loaded just now');
     for (const login of ['admin@nordlys.example', 'recruiter@nordlys.example', 'client@fjordnett.example', 'admin@fjellvik.example']) {
       expect(app.output()).toContain(login);
@@ -137,10 +143,13 @@ describe('npm start', () => {
     app.child.kill('SIGINT');
     expect(await exited(app.child)).toBe(0);
     expect(isAlive(pid)).toBe(false);
+    expect(Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'base64')).toHaveLength(32);
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
   });
 
-  it('should reuse the data on a second start, and stop cleanly on Ctrl-C after printing a PDF, its report printer (Chromium) too', async () => {
-    const app = await start({ PORT: '0' }, true);
+  it('should reuse the data and the data encryption key on a second start, and stop cleanly on Ctrl-C after printing a PDF, its report printer (Chromium) too', async () => {
+    const key = fs.readFileSync(keyFile, 'utf8');
+    const app = await start({ PORT: '0', DATA_ENCRYPTION_KEY: '' }, true);
     expect(app.output()).not.toContain('demo data loaded just now');
     const { login } = await new GraphQLClient(app.url, null).data(LoginDocument, {
       input: { email: 'admin@fjellvik.example', password: 'fjellvik-admin' },
@@ -181,6 +190,7 @@ describe('npm start', () => {
     expect(await exited(app.child)).toBe(0);
     expect(isAlive(pid)).toBe(false);
     expect(browsers.filter(isAlive)).toEqual([]);
+    expect(fs.readFileSync(keyFile, 'utf8')).toBe(key);
   }, 120_000);
 
   it('should say in one line what to do when the port is busy, and stop its database', async () => {
@@ -202,26 +212,6 @@ describe('npm start', () => {
       expect(fs.existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
     } finally {
       blocker.close();
-    }
-  });
-
-  it('should generate a data encryption key once next to the data when DATA_ENCRYPTION_KEY is not set, and reuse it', async () => {
-    const keyFile = `${dataDir}.encryption-key`;
-    fs.rmSync(keyFile, { force: true });
-    try {
-      const first = await start({ PORT: '0', DATA_ENCRYPTION_KEY: '' });
-      first.child.kill('SIGTERM');
-      expect(await exited(first.child)).toBe(0);
-      const key = fs.readFileSync(keyFile, 'utf8');
-      expect(Buffer.from(key.trim(), 'base64')).toHaveLength(32);
-      expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
-
-      const second = await start({ PORT: '0', DATA_ENCRYPTION_KEY: '' });
-      second.child.kill('SIGTERM');
-      expect(await exited(second.child)).toBe(0);
-      expect(fs.readFileSync(keyFile, 'utf8')).toBe(key);
-    } finally {
-      fs.rmSync(keyFile, { force: true });
     }
   });
 

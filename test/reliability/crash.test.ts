@@ -3,21 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
-import { ApiKeyScope, Role } from '../../src/common/access';
 import { localIdOf, toGlobalId } from '../../src/common/global-id';
-import { ormOptions } from '../../src/config/orm.config';
 import { findFreePort } from '../../src/config/embedded-postgres';
-import { createFirm } from '../../src/modules/firm';
-import { createUser } from '../../src/modules/user';
-import { createApiKey } from '../../src/modules/api-key';
-import { Client } from '../../src/modules/client';
-import { LeadershipLevel, Mandate, MandateStatus } from '../../src/modules/mandate';
-import { DEFAULT_RUBRIC_KEY, Rubric, RubricStatus } from '../../src/modules/rubric';
-import { WebhookSubscription } from '../../src/modules/webhook';
 import { reliabilityScale } from '../helpers/reliability';
+import { ADD_TO_MANDATE, CREATE_CANDIDATE, MOVE_CANDIDACY, WRITER_SCOPES, migrateAndSeed } from '../helpers/reliability-world';
 import { API_ENTRY, CrashableApi, CrashablePostgres, readinessBecomes } from './crash-harness';
-import { entities } from '../../src/server/features';
 
 // A writer sends mutations with Idempotency-Keys, retrying each (same key) until it gets an
 // answer, while PostgreSQL is killed (SIGKILL) and restarted twice and the API process once.
@@ -30,72 +20,7 @@ import { entities } from '../../src/server/features';
 const LANES = reliabilityScale(100, 1500);
 const CONCURRENCY = 8;
 
-const CREATE = `mutation Create($input: CreateCandidateInput!) {
-  createCandidate(input: $input) { candidate { id lastName externalRefs { system externalId } } userErrors { code message } }
-}`;
-const ADD = `mutation Add($input: AddCandidateToMandateInput!) {
-  addCandidateToMandate(input: $input) { candidacy { id stage } userErrors { code message } }
-}`;
-const MOVE = `mutation Move($input: MoveCandidacyInput!) {
-  moveCandidacy(input: $input) { candidacy { id stage } userErrors { code message } }
-}`;
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface Setup {
-  firmId: string;
-  mandateId: string;
-  apiKey: string;
-}
-
-// Migrations, one firm with an admin, an API key, a mandate and a webhook subscription.
-async function migrateAndSeed(url: string): Promise<Setup> {
-  const orm = await MikroORM.init(ormOptions(url, entities, { pool: { min: 0, max: 2 } }));
-  try {
-    await orm.getMigrator().up();
-    return await orm.em.fork().transactional(async (tx) => {
-      const em = tx as EntityManager;
-      const firm = createFirm(em, { name: 'Crash Test Search', slug: 'crash-test' });
-      const admin = await createUser(em, firm.id, {
-        email: 'admin@crash.example',
-        name: 'Admin',
-        role: Role.ADMIN,
-        password: 'crash-test-password',
-        clientId: null,
-      });
-      const { secret } = await createApiKey(em, firm.id, admin.id, {
-        name: 'writer',
-        scopes: [ApiKeyScope.CANDIDATES_READ, ApiKeyScope.CANDIDATES_WRITE, ApiKeyScope.MANDATES_READ, ApiKeyScope.MANDATES_WRITE],
-      });
-      await em.flush();
-      const rubric = await em.findOneOrFail(
-        Rubric,
-        { firm: firm.id, key: DEFAULT_RUBRIC_KEY, status: RubricStatus.PUBLISHED },
-        { filters: false },
-      );
-      const client = em.create(Client, { firm, name: 'Fjordnett AS', country: 'NO' });
-      const mandate = em.create(Mandate, {
-        firm,
-        client,
-        title: 'Kundedirektør',
-        leadershipLevel: LeadershipLevel.EXECUTIVE,
-        leadRecruiter: admin.id,
-        rubric,
-        status: MandateStatus.OPEN,
-      });
-      em.create(WebhookSubscription, {
-        firm,
-        url: 'https://hooks.crash.example/outside-in',
-        events: ['candidacy.stage_changed'],
-        secret: 'whsec-crash-test',
-      });
-      await em.flush();
-      return { firmId: firm.id, mandateId: mandate.id, apiKey: secret };
-    });
-  } finally {
-    await orm.close(true);
-  }
-}
 
 interface Counters {
   // Set when the run has failed: the writers stop retrying.
@@ -201,7 +126,12 @@ describe('crash safety', () => {
   it(
     'should keep every acknowledged write exactly once, whole, with one outbox event per change, through database and API crashes',
     async () => {
-      const setup = await migrateAndSeed(postgres.url);
+      const world = await migrateAndSeed(postgres.url, {
+        name: 'Crash Test Search',
+        slug: 'crash-test',
+        keys: { writer: WRITER_SCOPES },
+        hookUrl: 'https://hooks.crash.example/outside-in',
+      });
       api = new CrashableApi(await findFreePort(), postgres.url);
       await api.start();
 
@@ -209,18 +139,18 @@ describe('crash safety', () => {
       const planned = LANES + 2 * lanesWithMoves;
       const counters: Counters = { aborted: false, acknowledged: 0, replayed: 0, resent: 0, attempts: 0, retries: 0 };
       const failures: string[] = [];
-      const mandateGlobalId = toGlobalId('Mandate', setup.mandateId);
+      const mandateGlobalId = toGlobalId('Mandate', world.mandateId);
       const crashes: string[] = [];
 
       // One mutation, answered. Every 10th is sent again with the same key after its answer: the
       // resend must be a replay of exactly that answer.
       async function mutate(query: string, variables: object): Promise<Payloads> {
         const key = randomUUID();
-        const first = await sendUntilAnswered(api, setup.apiKey, query, variables, counters, failures, key);
+        const first = await sendUntilAnswered(api, world.keys.writer, query, variables, counters, failures, key);
         counters.acknowledged++;
         if (counters.acknowledged % 10 === 0) {
           counters.resent++;
-          const again = await sendUntilAnswered(api, setup.apiKey, query, variables, counters, failures, key);
+          const again = await sendUntilAnswered(api, world.keys.writer, query, variables, counters, failures, key);
           if (!again.replayed || again.raw !== first.raw) failures.push(`resend not replayed: ${first.raw} then ${again.raw}`);
         }
         return first.data;
@@ -228,19 +158,19 @@ describe('crash safety', () => {
 
       async function lane(index: number): Promise<LaneResult> {
         const marker = `crash-${index}-${randomUUID().slice(0, 8)}`;
-        const created = await mutate(CREATE, {
+        const created = await mutate(CREATE_CANDIDATE, {
           input: { firstName: 'Kari', lastName: marker, externalRefs: [{ system: 'crash', externalId: marker }] },
         });
         const candidate = created.createCandidate.candidate as { id: string } | null;
         if (created.createCandidate.userErrors.length || !candidate) throw new Error(`createCandidate refused: ${JSON.stringify(created)}`);
         const result: LaneResult = { marker, candidateId: candidate.id, candidacyId: null, moved: false };
         if (index % 2 !== 0) return result;
-        const added = await mutate(ADD, { input: { mandateId: mandateGlobalId, candidateId: candidate.id } });
+        const added = await mutate(ADD_TO_MANDATE, { input: { mandateId: mandateGlobalId, candidateId: candidate.id } });
         const candidacy = added.addCandidateToMandate.candidacy as { id: string } | null;
         if (added.addCandidateToMandate.userErrors.length || !candidacy)
           throw new Error(`addCandidateToMandate refused: ${JSON.stringify(added)}`);
         result.candidacyId = candidacy.id;
-        const moved = await mutate(MOVE, { input: { candidacyId: candidacy.id, stage: 'SCREENING' } });
+        const moved = await mutate(MOVE_CANDIDACY, { input: { candidacyId: candidacy.id, stage: 'SCREENING' } });
         if (moved.moveCandidacy.userErrors.length) throw new Error(`moveCandidacy refused: ${JSON.stringify(moved)}`);
         result.moved = true;
         return result;
@@ -295,7 +225,7 @@ describe('crash safety', () => {
       const db = new pg.Client({ connectionString: postgres.url });
       await db.connect();
       try {
-        const firm = setup.firmId;
+        const firm = world.firmId;
         const candidates = (
           await db.query<{ id: string; last_name: string; refs: string[] }>(
             `select c.id, c.last_name, array_remove(array_agg(r.system || ':' || r.external_id), null) as refs

@@ -2,20 +2,18 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
-import { ApiKeyScope, Role } from '../../src/common/access';
 import { localIdOf, toGlobalId } from '../../src/common/global-id';
-import { ormOptions } from '../../src/config/orm.config';
 import { findFreePort } from '../../src/config/embedded-postgres';
-import { createFirm } from '../../src/modules/firm';
-import { createUser } from '../../src/modules/user';
-import { createApiKey } from '../../src/modules/api-key';
-import { Client } from '../../src/modules/client';
-import { LeadershipLevel, Mandate, MandateStatus } from '../../src/modules/mandate';
-import { DEFAULT_RUBRIC_KEY, Rubric, RubricStatus } from '../../src/modules/rubric';
-import { WebhookSubscription } from '../../src/modules/webhook';
-import { entities } from '../../src/server/features';
+import { ApiKeyScope } from '../../src/common/access';
 import { reliabilityScale } from '../helpers/reliability';
+import {
+  ADD_TO_MANDATE,
+  CREATE_CANDIDATE,
+  MOVE_CANDIDACY,
+  WRITER_SCOPES,
+  migrateAndSeed,
+  type ReliabilityWorld,
+} from '../helpers/reliability-world';
 import { loadSlice } from '../bench/load';
 import { API_ENTRY, CrashableApi, CrashablePostgres } from './crash-harness';
 import { WORKER_ENTRY, WebhookReceiver, WorkerProcess, query, replicaCatchesUp, startStreamingReplica } from './replica-harness';
@@ -24,25 +22,18 @@ import { WORKER_ENTRY, WebhookReceiver, WorkerProcess, query, replicaCatchesUp, 
 // API processes reading from the replica (DATABASE_REPLICA_URLS), the webhook worker as a process
 // of its own, and clients writing and reading through both API processes.
 
-const LANES = reliabilityScale(24, 200);
-const KILL_LANES = reliabilityScale(24, 200);
+// Inside `npm test`, two rounds of the six concurrent lanes in each phase: enough for reads right
+// after writes on both processes, a kill in the middle of writing, and webhooks to deliver.
+const LANES = reliabilityScale(12, 200);
+const KILL_LANES = reliabilityScale(12, 200);
 const CONCURRENCY = 6;
 // The replica replays each commit this much later (until the kill test): a read sent to it right
 // after a write would miss the write, so read-your-writes is tested, not granted by luck.
 const APPLY_DELAY = '1s';
 // Large enough for the load below; the shared bucket shows in its exact count-down.
 const RATE_CAPACITY = 10_000_000;
-const LOAD_SECONDS = reliabilityScale(3, 15);
+const LOAD_SECONDS = reliabilityScale(2, 15);
 
-const CREATE = `mutation Create($input: CreateCandidateInput!) {
-  createCandidate(input: $input) { candidate { id lastName } userErrors { code message } }
-}`;
-const ADD = `mutation Add($input: AddCandidateToMandateInput!) {
-  addCandidateToMandate(input: $input) { candidacy { id stage } userErrors { code message } }
-}`;
-const MOVE = `mutation Move($input: MoveCandidacyInput!) {
-  moveCandidacy(input: $input) { candidacy { id stage } userErrors { code message } }
-}`;
 const READ_ONE = `query One($id: ID!) { node(id: $id) { id ... on Candidate { lastName } } }`;
 const LIST = `query List { candidates(first: 20) { edges { node { id lastName } } } }`;
 
@@ -62,62 +53,6 @@ async function scrape(api: CrashableApi): Promise<Map<string, number>> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface Setup {
-  firmId: string;
-  mandateId: string;
-  writerKey: string;
-  readerKey: string;
-  limitedKey: string;
-}
-
-async function migrateAndSeed(url: string, hookUrl: string): Promise<Setup> {
-  const orm = await MikroORM.init(ormOptions(url, entities, { pool: { min: 0, max: 2 } }));
-  try {
-    await orm.getMigrator().up();
-    return await orm.em.fork().transactional(async (tx) => {
-      const em = tx as EntityManager;
-      const firm = createFirm(em, { name: 'Replica Test Search', slug: 'replica-test' });
-      const admin = await createUser(em, firm.id, {
-        email: 'admin@replica.example',
-        name: 'Admin',
-        role: Role.ADMIN,
-        password: 'replica-test-password',
-        clientId: null,
-      });
-      const key = async (name: string, scopes: ApiKeyScope[]) => (await createApiKey(em, firm.id, admin.id, { name, scopes })).secret;
-      const writerKey = await key('writer', [
-        ApiKeyScope.CANDIDATES_READ,
-        ApiKeyScope.CANDIDATES_WRITE,
-        ApiKeyScope.MANDATES_READ,
-        ApiKeyScope.MANDATES_WRITE,
-      ]);
-      const readerKey = await key('reader', [ApiKeyScope.CANDIDATES_READ]);
-      const limitedKey = await key('limited', [ApiKeyScope.CANDIDATES_READ]);
-      await em.flush();
-      const rubric = await em.findOneOrFail(
-        Rubric,
-        { firm: firm.id, key: DEFAULT_RUBRIC_KEY, status: RubricStatus.PUBLISHED },
-        { filters: false },
-      );
-      const client = em.create(Client, { firm, name: 'Fjordnett AS', country: 'NO' });
-      const mandate = em.create(Mandate, {
-        firm,
-        client,
-        title: 'Kundedirektør',
-        leadershipLevel: LeadershipLevel.EXECUTIVE,
-        leadRecruiter: admin.id,
-        rubric,
-        status: MandateStatus.OPEN,
-      });
-      em.create(WebhookSubscription, { firm, url: hookUrl, events: ['candidacy.stage_changed'], secret: 'whsec-replica-test' });
-      await em.flush();
-      return { firmId: firm.id, mandateId: mandate.id, writerKey, readerKey, limitedKey };
-    });
-  } finally {
-    await orm.close(true);
-  }
-}
 
 interface Answer {
   status: number;
@@ -147,7 +82,7 @@ let primary: CrashablePostgres;
 let replica: CrashablePostgres;
 let apis: CrashableApi[] = [];
 let worker: WorkerProcess;
-let setup: Setup;
+let world: ReliabilityWorld<'writer' | 'reader' | 'limited'>;
 
 function output(): string {
   return apis.map((api, index) => `API ${index + 1}:\n${api.output.slice(-3000)}`).join('\n') + `\nworker:\n${worker?.output.slice(-2000)}`;
@@ -160,7 +95,12 @@ beforeAll(async () => {
   const hookUrl = await receiver.start();
   primary = new CrashablePostgres(path.join(baseDir, 'primary'), await findFreePort());
   await primary.start();
-  setup = await migrateAndSeed(primary.url, hookUrl);
+  world = await migrateAndSeed(primary.url, {
+    name: 'Replica Test Search',
+    slug: 'replica-test',
+    keys: { writer: WRITER_SCOPES, reader: [ApiKeyScope.CANDIDATES_READ], limited: [ApiKeyScope.CANDIDATES_READ] },
+    hookUrl,
+  });
   // Statement counts of the replica, read in the test (the extension's view, replicated).
   await query(primary.url.replace(/\/outside_in$/, '/postgres'), 'create extension if not exists pg_stat_statements');
   replica = await startStreamingReplica(primary, path.join(baseDir, 'replica'), await findFreePort(), { applyDelay: APPLY_DELAY });
@@ -212,7 +152,7 @@ async function mutate(first: number, token: string, text: string, variables: obj
 // The writer's read, to one process, or the other when that one does not answer.
 async function readBack(first: number, id: string): Promise<Answer | null> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    const answer = await post(apis[(first + attempt) % apis.length], setup.writerKey, READ_ONE, { id }).catch(() => null);
+    const answer = await post(apis[(first + attempt) % apis.length], world.keys.writer, READ_ONE, { id }).catch(() => null);
     if (answer && answer.status < 500 && !answer.body.errors?.length) return answer;
     await sleep(100);
   }
@@ -229,22 +169,22 @@ interface Lane {
 // writer's own read: read-your-writes); every second lane also moves it into the mandate (a webhook).
 async function lane(index: number, results: Lane[], stats: { ownReadsMissing: number; othersStale: number }): Promise<void> {
   const marker = `replica-${index}-${randomUUID().slice(0, 8)}`;
-  const created = await mutate(index, setup.writerKey, CREATE, { input: { firstName: 'Kari', lastName: marker } });
+  const created = await mutate(index, world.keys.writer, CREATE_CANDIDATE, { input: { firstName: 'Kari', lastName: marker } });
   const candidate = created.candidate as { id: string };
   const result: Lane = { marker, candidateId: candidate.id, candidacyId: null };
   results.push(result);
   const [own, other] = await Promise.all([
     readBack(index + 1, candidate.id),
-    post(apis[index % 2], setup.readerKey, READ_ONE, { id: candidate.id }).catch(() => null),
+    post(apis[index % 2], world.keys.reader, READ_ONE, { id: candidate.id }).catch(() => null),
   ]);
   if ((own?.body.data?.node as { lastName?: string } | null)?.lastName !== marker) stats.ownReadsMissing++;
   if (other?.status === 200 && other.body.data && other.body.data.node === null) stats.othersStale++;
   if (index % 2 !== 0) return;
-  const added = await mutate(index + 1, setup.writerKey, ADD, {
-    input: { mandateId: toGlobalId('Mandate', setup.mandateId), candidateId: candidate.id },
+  const added = await mutate(index + 1, world.keys.writer, ADD_TO_MANDATE, {
+    input: { mandateId: toGlobalId('Mandate', world.mandateId), candidateId: candidate.id },
   });
   result.candidacyId = (added.candidacy as { id: string }).id;
-  await mutate(index, setup.writerKey, MOVE, { input: { candidacyId: result.candidacyId, stage: 'SCREENING' } });
+  await mutate(index, world.keys.writer, MOVE_CANDIDACY, { input: { candidacyId: result.candidacyId, stage: 'SCREENING' } });
 }
 
 async function runLanes(count: number, offset: number, results: Lane[], stats: { ownReadsMissing: number; othersStale: number }) {
@@ -260,7 +200,7 @@ async function candidatesByMarker(url: string): Promise<Map<string, number>> {
   const rows = await query<{ last_name: string; n: number }>(
     url,
     `select last_name, count(*)::int as n from candidate where firm_id = $1 group by last_name`,
-    [setup.firmId],
+    [world.firmId],
   );
   return new Map(rows.map((row) => [row.last_name, row.n]));
 }
@@ -289,7 +229,7 @@ describe('two API processes and a streaming read replica', () => {
       const readerErrors: string[] = [];
       const reader = (async () => {
         for (let index = 0; reading; index++) {
-          const answer = await post(apis[index % 2], setup.readerKey, LIST);
+          const answer = await post(apis[index % 2], world.keys.reader, LIST);
           if (answer.status !== 200 || !answer.body.data?.candidates) readerErrors.push(JSON.stringify(answer.body));
           else readerAnswers++;
         }
@@ -334,7 +274,7 @@ describe('two API processes and a streaming read replica', () => {
   it('should share one rate limit between the processes (the PostgreSQL store)', async () => {
     const remaining: number[] = [];
     for (let index = 0; index < 20; index++) {
-      const answer = await post(apis[index % 2], setup.limitedKey, LIST);
+      const answer = await post(apis[index % 2], world.keys.limited, LIST);
       expect(answer.status).toBe(200);
       remaining.push(Number(answer.headers.get('x-ratelimit-remaining')));
     }
@@ -346,7 +286,7 @@ describe('two API processes and a streaming read replica', () => {
   });
 
   it('should have webhooks delivered by the worker process only, each event once', async () => {
-    const events = await query<{ id: string }>(primary.url, `select id from webhook_event where firm_id = $1`, [setup.firmId]);
+    const events = await query<{ id: string }>(primary.url, `select id from webhook_event where firm_id = $1`, [world.firmId]);
     expect(events.length).toBe(Math.ceil(LANES / 2));
     // The API processes run with WEBHOOK_DELIVERY=off: nothing was delivered before the worker ran.
     await sleep(500);
@@ -395,7 +335,7 @@ describe('two API processes and a streaming read replica', () => {
       const [{ candidacies }] = await query<{ candidacies: number }>(
         primary.url,
         'select count(*)::int as candidacies from candidacy where firm_id = $1',
-        [setup.firmId],
+        [world.firmId],
       );
       lagSamples.sort((a, b) => a - b);
       console.log(
@@ -404,7 +344,7 @@ describe('two API processes and a streaming read replica', () => {
           `max ${ms(lagSamples, 1)} ms (${lagSamples.length} samples); caught up ${catchUpMs} ms after the last write`,
       );
       // The worker kept delivering through it all: every event once.
-      const events = await query<{ id: string }>(primary.url, `select id from webhook_event where firm_id = $1`, [setup.firmId]);
+      const events = await query<{ id: string }>(primary.url, `select id from webhook_event where firm_id = $1`, [world.firmId]);
       const deadline = Date.now() + 60_000;
       while (receiver.deliveries.size < events.length && Date.now() < deadline) await sleep(100);
       expect([...receiver.deliveries.keys()].sort()).toEqual(events.map((event) => event.id).sort());
@@ -429,9 +369,9 @@ describe('two API processes and a streaming read replica', () => {
       const started = Date.now();
       const reads: { atMs: number; fresh: boolean }[] = [];
       for (let index = 0; Date.now() - started < 15_000; index++) {
-        const created = await mutate(index, setup.writerKey, CREATE, { input: { firstName: 'Lag', lastName: `lag-${index}` } });
+        const created = await mutate(index, world.keys.writer, CREATE_CANDIDATE, { input: { firstName: 'Lag', lastName: `lag-${index}` } });
         const id = (created.candidate as { id: string }).id;
-        const answer = await post(apis[index % 2], setup.readerKey, READ_ONE, { id });
+        const answer = await post(apis[index % 2], world.keys.reader, READ_ONE, { id });
         reads.push({ atMs: Date.now() - started, fresh: answer.body.data?.node !== null });
         if (reads.length >= 4 && reads.slice(-4).every((read) => read.fresh)) break;
         await sleep(250);
@@ -456,7 +396,7 @@ describe('two API processes and a streaming read replica', () => {
     async () => {
       const body = JSON.stringify({ query: LIST });
       const run = (api: CrashableApi, connections: number) =>
-        loadSlice({ url: `${api.url}/graphql`, token: setup.readerKey, bodies: [body], connections, seconds: LOAD_SECONDS });
+        loadSlice({ url: `${api.url}/graphql`, token: world.keys.reader, bodies: [body], connections, seconds: LOAD_SECONDS });
       const one = [await run(apis[0], 8)];
       const two = await Promise.all([run(apis[0], 4), run(apis[1], 4)]);
       const rate = (slices: typeof one) => slices.reduce((sum, slice) => sum + slice.requests, 0) / LOAD_SECONDS;
@@ -477,7 +417,7 @@ describe('two API processes and a streaming read replica', () => {
   it('should answer queries from the primary while the replica is down', async () => {
     await replica.stop();
     for (let index = 0; index < 6; index++) {
-      const answer = await post(apis[index % 2], setup.readerKey, LIST);
+      const answer = await post(apis[index % 2], world.keys.reader, LIST);
       expect(answer.status).toBe(200);
       expect((answer.body.data?.candidates as { edges: unknown[] }).edges).toHaveLength(20);
     }

@@ -19,6 +19,9 @@ export default async function globalSetup(): Promise<void> {
     adminUrl = database.url;
   }
   process.env.TEST_ADMIN_DATABASE_URL = adminUrl;
+  // The migrated database every test file's database is copied from (test/helpers/database.ts):
+  // one per run, so that a server DATABASE_URL names never serves a template of older migrations.
+  process.env.TEST_TEMPLATE_DATABASE = `test_template_${randomBytes(8).toString('hex')}`;
   // The key that seals secrets at rest (DATA_ENCRYPTION_KEY), one per run unless one is given.
   process.env.DATA_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
 }
