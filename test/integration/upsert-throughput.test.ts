@@ -43,7 +43,7 @@ describe('upsertCandidates throughput and its rate-limit cost', () => {
     expect(batchesPerSecond * MAX_UPSERT_BATCH).toBeGreaterThanOrEqual(500);
   });
 
-  it('should run the same statements for a batch of 500 as for 5, and take a few milliseconds per candidate at most', async () => {
+  it('should run the same statements for a batch of 500 as for 5, and create then change ten full batches in a row', async () => {
     // The key's first request records its first use: one statement more, once.
     await pushBatch(key, 'statements-warm-up', 1);
     const small = await app.countStatements(() => pushBatch(key, 'statements-small', 5));
@@ -70,10 +70,8 @@ describe('upsertCandidates throughput and its rate-limit cost', () => {
         `upsert: ${large} statements per batch; ${perItem(createMs).toFixed(3)} ms per new candidate, ${perItem(updateMs).toFixed(3)} ms per changed one`,
       );
     }
-    // Measured 1.4 ms per candidate on the 2-core machine at load 10; the bound leaves room for a
-    // busier machine and still catches work per item (one statement per candidate would cost more).
-    expect(perItem(createMs)).toBeLessThan(5);
-    expect(perItem(updateMs)).toBeLessThan(5);
-    // 21 batches of 500: the bound above judges the time, not jest's default 30 s for the whole test.
+    // No wall-clock bound here (it failed on a busy machine without a change of code): work per item
+    // is held by the statement count above; the time per candidate is measured and printed only
+    // (README, "Integrating an ATS"), and `npm run bench` compares the upsert with its limit.
   }, 180_000);
 });
