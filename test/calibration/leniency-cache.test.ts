@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
-import { createStaffUser, RUBRIC_KEYS } from '../helpers/interview-fixtures';
+import { createStaffUser, RUBRIC_KEYS, schedulePanelInterview, submitOrAmend } from '../helpers/interview-fixtures';
 import type { GraphQLClient } from '../helpers/graphql-client';
 import { Client } from '../../src/modules/client';
 import { LeadershipLevel, Mandate, Requirement } from '../../src/modules/mandate';
@@ -16,7 +16,6 @@ import {
   AmendScorecardDocument,
   CancelInterviewDocument,
   EraseCandidateDocument,
-  ScheduleInterviewDocument,
   SubmitScorecardDocument,
   UpdateCandidateDocument,
 } from '../generated/graphql';
@@ -71,18 +70,8 @@ async function world(): Promise<World> {
   await em.flush();
   const interviews: World['interviews'] = [];
   for (const candidacy of candidacies) {
-    const { scheduleInterview } = await nordlys.asAdmin.data(ScheduleInterviewDocument, {
-      input: {
-        candidacyId: candidacy.nodeId,
-        kind: 'COMPETENCY',
-        scheduledAt: '2026-06-01T12:00:00.000Z',
-        interviewerIds: panel.map((member) => member.nodeId),
-      },
-    });
-    expect(scheduleInterview.userErrors).toEqual([]);
-    const interview = scheduleInterview.interview!;
-    const scorecardOf = (nodeId: string) => interview.scorecards.find((scorecard) => scorecard.interviewer.id === nodeId)!.id;
-    interviews.push({ id: interview.id, scorecardIds: panel.map((member) => scorecardOf(member.nodeId)) });
+    const interview = await schedulePanelInterview(nordlys.asAdmin, candidacy.nodeId, panel);
+    interviews.push({ ...interview });
   }
   return { mandateId: mandate.id, candidateIds: candidates.map((candidate) => candidate.nodeId), interviews };
 }
@@ -126,17 +115,7 @@ async function apply(built: World, submitted: Set<string>, op: Operation): Promi
       score: value,
       evidence: value === null ? null : 'Seen.',
     }));
-    const as = panel[op.member].as;
-    if (submitted.has(scorecardId)) {
-      await as.data(AmendScorecardDocument, {
-        input: { scorecardId, ratings, recommendation: 'YES', summary: null, reason: 'Second thoughts.' },
-      });
-    } else {
-      const { submitScorecard } = await as.data(SubmitScorecardDocument, {
-        input: { interviewId: interview.id, ratings, recommendation: 'YES', summary: null },
-      });
-      if (submitScorecard.userErrors.length === 0) submitted.add(scorecardId);
-    }
+    await submitOrAmend(panel[op.member].as, interview.id, scorecardId, ratings, submitted);
   } else if (op.kind === 'cancel') {
     await nordlys.asAdmin.data(CancelInterviewDocument, {
       input: { interviewId: built.interviews[op.interview].id, reason: 'Called off.' },

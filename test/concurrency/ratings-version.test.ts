@@ -1,6 +1,6 @@
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
-import { createStaffUser, RUBRIC_KEYS } from '../helpers/interview-fixtures';
+import { createStaffUser, RUBRIC_KEYS, schedulePanelInterview } from '../helpers/interview-fixtures';
 import type { GraphQLClient, GraphQLResponse } from '../helpers/graphql-client';
 import { Client } from '../../src/modules/client';
 import { LeadershipLevel, Mandate } from '../../src/modules/mandate';
@@ -15,7 +15,6 @@ import {
   MandateAgreementDocument,
   MergeCandidatesDocument,
   SaveScorecardDraftDocument,
-  ScheduleInterviewDocument,
   SubmitScorecardDocument,
 } from '../generated/graphql';
 
@@ -90,20 +89,8 @@ async function world(): Promise<World> {
   await em.flush();
   const interviews: World['interviews'] = [];
   for (const candidacy of candidacies) {
-    const { scheduleInterview } = ok(
-      await nordlys.asAdmin.request(ScheduleInterviewDocument, {
-        input: {
-          candidacyId: candidacy.nodeId,
-          kind: 'COMPETENCY',
-          scheduledAt: '2026-06-01T12:00:00.000Z',
-          interviewerIds: panel.map((member) => member.nodeId),
-        },
-      }),
-    );
-    expect(scheduleInterview.userErrors).toEqual([]);
-    const interview = scheduleInterview.interview!;
-    const scorecardOf = (nodeId: string) => interview.scorecards.find((scorecard) => scorecard.interviewer.id === nodeId)!.id;
-    interviews.push({ id: interview.id, scorecardIds: panel.map((member) => scorecardOf(member.nodeId)) });
+    const interview = await schedulePanelInterview(nordlys.asAdmin, candidacy.nodeId, panel);
+    interviews.push({ ...interview });
   }
   // Before the burst: the amended, erased, survivor's and duplicate's candidacies judged by the
   // whole panel; a draft of the first panelist on the interview to be cancelled.

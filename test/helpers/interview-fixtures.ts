@@ -10,6 +10,7 @@ import type { User } from '../../src/modules/user';
 import { localIdOf } from '../../src/common/global-id';
 import { Rating, Scorecard, ScorecardRevision } from '../../src/modules/interview';
 import type { GraphQLClient } from './graphql-client';
+import { AmendScorecardDocument, type RatingInput, ScheduleInterviewDocument, SubmitScorecardDocument } from '../generated/graphql';
 import type { TestApp } from './test-app';
 import { insertUser, signIn, type TestFirm } from './fixtures';
 import { DEFAULT_COMPETENCY_KEYS } from './mandate-fixtures';
@@ -90,4 +91,53 @@ export async function scorecardInDatabase(app: TestApp, scorecardId: string) {
     revisions: revisions.map((revision) => revision.number),
     ratings: await em.count(Rating, { revision: { $in: revisions.map((revision) => revision.id) } }),
   };
+}
+
+// One interviewer of a panel: their user's node id and a client signed in as them.
+export interface PanelMember {
+  nodeId: string;
+  as: GraphQLClient;
+}
+
+// A competency interview of the candidacy with the whole panel, scheduled by `scheduler`: its id
+// and each panelist's scorecard id, in panel order.
+export async function schedulePanelInterview(
+  scheduler: GraphQLClient,
+  candidacyNodeId: string,
+  panel: readonly PanelMember[],
+): Promise<{ id: string; scorecardIds: string[] }> {
+  const { scheduleInterview } = await scheduler.data(ScheduleInterviewDocument, {
+    input: {
+      candidacyId: candidacyNodeId,
+      kind: 'COMPETENCY',
+      scheduledAt: '2026-06-01T12:00:00.000Z',
+      interviewerIds: panel.map((member) => member.nodeId),
+    },
+  });
+  if (scheduleInterview.userErrors.length > 0)
+    throw new Error(`scheduleInterview refused: ${JSON.stringify(scheduleInterview.userErrors)}`);
+  const interview = scheduleInterview.interview!;
+  const scorecardOf = (nodeId: string) => interview.scorecards.find((scorecard) => scorecard.interviewer.id === nodeId)!.id;
+  return { id: interview.id, scorecardIds: panel.map((member) => scorecardOf(member.nodeId)) };
+}
+
+// A panelist's scorecard submitted the first time and amended after; `submitted` holds the ones
+// submitted so far. A refused submission writes nothing and stays out of `submitted`.
+export async function submitOrAmend(
+  as: GraphQLClient,
+  interviewId: string,
+  scorecardId: string,
+  ratings: RatingInput[],
+  submitted: Set<string>,
+): Promise<void> {
+  if (submitted.has(scorecardId)) {
+    await as.data(AmendScorecardDocument, {
+      input: { scorecardId, ratings, recommendation: 'YES', summary: null, reason: 'Second thoughts.' },
+    });
+  } else {
+    const { submitScorecard } = await as.data(SubmitScorecardDocument, {
+      input: { interviewId, ratings, recommendation: 'YES', summary: null },
+    });
+    if (submitScorecard.userErrors.length === 0) submitted.add(scorecardId);
+  }
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
-import { createStaffUser, RUBRIC_KEYS } from '../helpers/interview-fixtures';
+import { createStaffUser, RUBRIC_KEYS, schedulePanelInterview, submitOrAmend } from '../helpers/interview-fixtures';
 import type { GraphQLClient } from '../helpers/graphql-client';
 import { Client } from '../../src/modules/client';
 import { LeadershipLevel, Mandate } from '../../src/modules/mandate';
@@ -13,7 +13,6 @@ import { fromGlobalId } from '../../src/common/global-id';
 import {
   AmendScorecardDocument,
   EraseCandidateDocument,
-  ScheduleInterviewDocument,
   SetRequirementProfileDocument,
   TalentPoolDocument,
   SubmitScorecardDocument,
@@ -93,18 +92,8 @@ async function world(): Promise<World> {
   }
   const interviews: World['interviews'] = [];
   for (const { index, candidacy } of candidacies) {
-    const { scheduleInterview } = await nordlys.asAdmin.data(ScheduleInterviewDocument, {
-      input: {
-        candidacyId: candidacy.nodeId,
-        kind: 'COMPETENCY',
-        scheduledAt: '2026-06-01T12:00:00.000Z',
-        interviewerIds: panel.map((member) => member.nodeId),
-      },
-    });
-    expect(scheduleInterview.userErrors).toEqual([]);
-    const interview = scheduleInterview.interview!;
-    const scorecardOf = (nodeId: string) => interview.scorecards.find((scorecard) => scorecard.interviewer.id === nodeId)!.id;
-    interviews.push({ id: interview.id, candidate: index, scorecardIds: panel.map((member) => scorecardOf(member.nodeId)) });
+    const interview = await schedulePanelInterview(nordlys.asAdmin, candidacy.nodeId, panel);
+    interviews.push({ candidate: index, ...interview });
   }
   return {
     candidateIds: candidates.map((candidate) => candidate.nodeId),
@@ -168,17 +157,7 @@ async function apply(world: World, submitted: Set<string>, op: Operation): Promi
       score: value,
       evidence: value === null ? null : `Evidence for ${RUBRIC_KEYS[index]}.`,
     }));
-    const as = panel[op.member].as;
-    if (submitted.has(scorecardId)) {
-      await as.data(AmendScorecardDocument, {
-        input: { scorecardId, ratings, recommendation: 'YES', summary: null, reason: 'Second thoughts.' },
-      });
-    } else {
-      const { submitScorecard } = await as.data(SubmitScorecardDocument, {
-        input: { interviewId: interview.id, ratings, recommendation: 'YES', summary: null },
-      });
-      if (submitScorecard.userErrors.length === 0) submitted.add(scorecardId);
-    }
+    await submitOrAmend(panel[op.member].as, interview.id, scorecardId, ratings, submitted);
   } else if (op.kind === 'consent') {
     const consent =
       op.status === 'GIVEN' ? { status: 'GIVEN' as const, retainUntil: '2030-01-01T00:00:00Z' } : { status: 'WITHDRAWN' as const };
