@@ -5,10 +5,10 @@ import { principalOf, type Context } from '../../common/context';
 import { badUserInput } from '../../common/errors';
 import { localIdOf } from '../../common/global-id';
 import { type Mandate, mandateByIdLoader } from '../mandate';
-import { competenciesByRubricLoader } from '../rubric';
 import { AgreementMetric, type AgreementResult, weightedAgreement } from './calibration-model';
 import {
   countInterviewers,
+  findCompetencyKeys,
   findLeniencies,
   findLeniencyPage,
   findUnitPatterns,
@@ -145,27 +145,18 @@ function agreementByCompetency(patterns: readonly UnitPattern[], keys: readonly 
   }));
 }
 
-// The agreement of many mandates from one statement (and the rubrics' competencies, shared
-// with every other reader of them). Left out for the caller: the candidacies they still have
-// an unsubmitted scorecard on.
+// The agreement of many mandates from one statement, and their rubrics' competency keys as plain
+// rows from another. Left out for the caller: the candidacies they still have an unsubmitted
+// scorecard on.
 export const mandateAgreementLoader = (context: Context) =>
   new DataLoader<{ mandate: Mandate; metric: AgreementMetric }, MandateAgreement, string>(
     async (keys) => {
       const { firmId } = principalOf(context);
       const mandateIds = [...new Set(keys.map((key) => key.mandate.id))];
-      const [patterns, competencies] = await Promise.all([
+      const [patterns, keysOfRubric] = await Promise.all([
         findUnitPatterns(context.em, firmId, { mandateIds, viewerUserId: viewerOf(context) }, { perMandate: true }),
-        context.loaders.get(competenciesByRubricLoader).loadMany([...new Set(keys.map((key) => key.mandate.rubric.id))]),
+        findCompetencyKeys(context.em, firmId, [...new Set(keys.map((key) => key.mandate.rubric.id))]),
       ]);
-      const keysOfRubric = new Map<string, string[]>();
-      competencies.forEach((list) => {
-        if (list instanceof Error) throw list;
-        if (list.length > 0)
-          keysOfRubric.set(
-            list[0].rubric.id,
-            list.map((competency) => competency.key),
-          );
-      });
       return keys.map(({ mandate, metric }) => {
         const own = patterns.filter((pattern) => pattern.mandateId === mandate.id);
         return {
