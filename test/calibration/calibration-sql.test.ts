@@ -197,4 +197,57 @@ describe('calibration figures in SQL', () => {
       { numRuns: 60 },
     );
   }, 120_000);
+
+  // The services never write a score off the 1–5 scale, but a cell that holds one still counts with
+  // its values as given; so does a cell of 64 ratings or more. Neither can be packed into per-score
+  // counts, and the statement answers from lists instead.
+  it("should count a cell with a score off the scale, and one of 64 ratings, with their values as given in the units of Krippendorff's alpha", async () => {
+    const [first, second, third] = KEYS;
+    const card = (interviewer: number, scores: Record<string, number | null>): ScorecardPlan => ({
+      submitted: true,
+      revisions: [scores],
+      interviewer,
+    });
+    const mandatePlan: MandatePlan = {
+      requirements: [],
+      candidacies: [
+        {
+          createdAt: new Date('2026-03-01T09:00:00Z'),
+          interviews: [[card(0, { [first]: 9, [second]: 3 }), card(1, { [first]: 2, [second]: 3 }), card(2, { [first]: 0, [third]: 5 })]],
+        },
+        {
+          createdAt: new Date('2026-03-01T09:00:00Z'),
+          interviews: [[card(0, { [first]: 4, [second]: 1, [third]: 5 }), card(1, { [first]: 4, [second]: 2, [third]: 4 })]],
+        },
+      ],
+    };
+    const { mandate, candidacies } = await insertScoredMandate(em(), firm, interviewers, mandatePlan);
+    await expectUnitsOfReference(mandatePlan, mandate, candidacies, null);
+    const patterns = await findUnitPatterns(em(), firm.id, { mandateIds: [mandate.id], viewerUserId: null }, { perMandate: false });
+    const described = patterns.map(
+      (pattern) => `${pattern.mandateId}/${pattern.competencyKey}: ${pattern.values.join(',')} × ${pattern.units}`,
+    );
+    expect(described.sort()).toEqual(
+      [
+        `null/${first}: 0,2,9 × 1`,
+        `null/${first}: 4,4 × 1`,
+        `null/${second}: 1,2 × 1`,
+        `null/${second}: 3,3 × 1`,
+        `null/${third}: 4,5 × 1`,
+      ].sort(),
+    );
+
+    // 16 interviews of the four interviewers: 64 threes in one cell (packed, they would carry into a 4).
+    const crowdedPlan: MandatePlan = {
+      requirements: [],
+      candidacies: [
+        {
+          createdAt: new Date('2026-03-01T09:00:00Z'),
+          interviews: Array.from({ length: 16 }, () => [0, 1, 2, 3].map((interviewer) => card(interviewer, { [first]: 3 }))),
+        },
+      ],
+    };
+    const crowded = await insertScoredMandate(em(), firm, interviewers, crowdedPlan);
+    await expectUnitsOfReference(crowdedPlan, crowded.mandate, crowded.candidacies, null);
+  });
 });

@@ -85,14 +85,23 @@ export interface UnitPattern {
   units: number;
 }
 
-// The scores a cell's values are counted by in the statement: the scale's (a score outside it, which
-// the services never write, still counts, carried as a list).
+// A cell's values packed into one integer, PACK_BITS bits per score of the scale (5 × 6 = 30):
+// each cell then is two plain sums in a hash aggregate, where per-score counts with a list beside
+// them made the planner sort the ratings by cell (a list's state is assumed large), and an int4's
+// sum keeps a plain int8 where a bigint's keeps a numeric. A cell the packing cannot carry — a
+// score off the scale (which the services never write; it adds 2^OFF_SCALE, beyond the fields)
+// or PACK_LIMIT ratings or more — comes back unpacked.
 const SCALE_SCORES = Array.from({ length: SCALE.max - SCALE.min + 1 }, (_, index) => SCALE.min + index);
+const PACK_BITS = 6;
+const PACK_LIMIT = 2 ** PACK_BITS;
+const PACKED_BITS = PACK_BITS * SCALE_SCORES.length;
+const OFF_SCALE = 30;
 
 // The pairable units of agreement (cells with two or more counted ratings), counted by their
 // values: units with the same values weigh the same in alpha and its bootstrap, so a mandate of
 // thousands of cells comes back as a few hundred rows. A unit's values are its count of each
-// score (no array built and sorted per cell); one statement for any number of mandates.
+// score; one statement for any number of mandates, two when some cell cannot be packed (then
+// every cell's values as a sorted list, in one statement, so the answer is of one snapshot).
 export async function findUnitPatterns(
   em: EntityManager,
   firmId: string,
@@ -100,29 +109,49 @@ export async function findUnitPatterns(
   options: { perMandate: boolean },
 ): Promise<UnitPattern[]> {
   const counted = countedRatingsSql(firmId, scope);
-  const countColumns = SCALE_SCORES.map((score) => `s${score}`);
-  const rows: ({ mandate_id: string | null; competency_key: string; others: number[] | null; units: number } & Record<string, number>)[] =
+  const params = [...counted.params, options.perMandate];
+  const packed: ({ mandate_id: string | null; competency_key: string; packed: boolean; units: number } & Record<string, number>)[] =
     await em.execute(
       `with counted as (${counted.sql}),
        cells as (
-         select case when ?::boolean then mandate_id end as mandate_id, competency_key,
-                ${SCALE_SCORES.map((score) => `count(*) filter (where score = ${score})::int as s${score}`).join(', ')},
-                array_agg(score) filter (where score not between ${SCALE.min} and ${SCALE.max}) as others
+         select case when ?::boolean then mandate_id end as mandate_id, competency_key, count(*) as ratings,
+                sum(case when score between ${SCALE.min} and ${SCALE.max} then 1 << (${PACK_BITS} * (score - ${SCALE.min}))
+                         else 1 << ${OFF_SCALE} end) as packed
            from counted
           group by candidacy_id, mandate_id, competency_key
          having count(*) >= 2
+       ), patterns as (
+         select mandate_id, competency_key,
+                case when ratings < ${PACK_LIMIT} and packed < ${2 ** PACKED_BITS} then packed end as packed,
+                count(*)::int as units
+           from cells
+          group by 1, 2, 3
        )
-       select mandate_id, competency_key, ${countColumns.join(', ')}, others, count(*)::int as units
-         from cells
-        group by mandate_id, competency_key, ${countColumns.join(', ')}, others`,
-      [...counted.params, options.perMandate],
+       select mandate_id, competency_key, packed is not null as packed, units,
+              ${SCALE_SCORES.map((score, index) => `((packed >> ${PACK_BITS * index}) & ${PACK_LIMIT - 1})::int as s${score}`).join(', ')}
+         from patterns`,
+      params,
     );
-  return rows.map((row) => ({
-    mandateId: row.mandate_id,
-    competencyKey: row.competency_key,
-    values: [...SCALE_SCORES.flatMap((score) => Array<number>(row[`s${score}`]).fill(score)), ...(row.others ?? [])].sort((a, b) => a - b),
-    units: row.units,
-  }));
+  if (packed.every((row) => row.packed)) {
+    return packed.map((row) => ({
+      mandateId: row.mandate_id,
+      competencyKey: row.competency_key,
+      values: SCALE_SCORES.flatMap((score) => Array<number>(row[`s${score}`]).fill(score)),
+      units: row.units,
+    }));
+  }
+  const listed: { mandate_id: string | null; competency_key: string; scores: number[]; units: number }[] = await em.execute(
+    `with counted as (${counted.sql}),
+     cells as (
+       select case when ?::boolean then mandate_id end as mandate_id, competency_key, array_agg(score order by score) as scores
+         from counted
+        group by candidacy_id, mandate_id, competency_key
+       having count(*) >= 2
+     )
+     select mandate_id, competency_key, scores, count(*)::int as units from cells group by 1, 2, 3`,
+    params,
+  );
+  return listed.map((row) => ({ mandateId: row.mandate_id, competencyKey: row.competency_key, values: row.scores, units: row.units }));
 }
 
 // The competency keys of each rubric in rubric order, as plain rows (what the agreement's
