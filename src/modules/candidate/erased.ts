@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserErrorCode, UserInputError } from '../../common/errors';
-import { ErasedExternalRef } from './erased-external-ref.entity';
 
 // What other features need to know about erased candidates (kept light: no GraphQL types).
 
@@ -16,19 +15,28 @@ export function alreadyErased(field: string[]): UserInputError {
   return UserInputError.of(UserErrorCode.ERASED, ERASED_MESSAGE, field);
 }
 
-// Which of these refs (system, externalId) belonged to an erased candidate of the firm: one statement.
+// Which of these refs (system, externalId) belonged to an erased candidate of the firm: one
+// statement, each ref one probe of the unique index (an `$or` of a batch's 500 refs cost ~50 ms
+// to build and plan).
 export async function erasedRefKeys(
   em: EntityManager,
   firmId: string,
   refs: { system: string; externalId: string }[],
 ): Promise<Set<string>> {
   if (refs.length === 0) return new Set();
-  const hashed = refs.map((ref) => ({ system: ref.system, externalIdHash: erasedRefHash(ref.externalId) }));
-  const rows = await em.find(ErasedExternalRef, { firm: firmId, $or: hashed }, { fields: ['system', 'externalIdHash'] });
-  const found = new Set(rows.map((row) => `${row.system}\u0000${row.externalIdHash}`));
+  const hashed = refs.map((ref) => ({ system: ref.system, hash: erasedRefHash(ref.externalId) }));
+  const rows: { system: string; hash: string }[] = await em.execute(
+    `select k."system", k."hash" from jsonb_to_recordset(?::jsonb) as k("system" text, "hash" text)
+     where exists (
+       select 1 from "erased_external_ref" e
+       where e."firm_id" = ? and e."system" = k."system" and e."external_id_hash" = k."hash"
+     )`,
+    [JSON.stringify(hashed), firmId],
+  );
+  const found = new Set(rows.map((row) => `${row.system}\u0000${row.hash}`));
   return new Set(
     refs
-      .filter((ref) => found.has(`${ref.system}\u0000${erasedRefHash(ref.externalId)}`))
+      .filter((_ref, index) => found.has(`${hashed[index].system}\u0000${hashed[index].hash}`))
       .map((ref) => `${ref.system}\u0000${ref.externalId}`),
   );
 }
