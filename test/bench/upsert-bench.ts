@@ -11,11 +11,12 @@ import { type UpsertCandidateData, upsertCandidates } from '../../src/modules/in
 import { MAX_UPSERT_BATCH } from '../../src/config/limits';
 import { entities } from '../../src/server/features';
 
-// The upsert target of issue 6: 10,000 candidates (half new, half existing and changed) through
-// upsertCandidates in batches of 500 take at most 2× ONE hand-written INSERT … ON CONFLICT-style
-// statement doing the same writes (no validation), in the same run on the same database.
+// The upsert target of issue 16 (issue 6 asked ≤ 2×): 10,000 candidates (half new, half existing
+// and changed) through upsertCandidates in batches of 500 take at most 1.5× ONE hand-written
+// INSERT … ON CONFLICT-style statement doing the same writes (no validation, no duplicate check, no
+// webhook events), in the same run on the same database.
 // Each side gets its own firm in the same state. Run on its own:
-//   tsc -p test/bench/tsconfig.json && node dist/bench/test/bench/upsert-bench.js [--candidates N]
+//   tsc -p test/bench/tsconfig.json && node dist/bench/test/bench/upsert-bench.js [--candidates N] [--similar-names]
 // or call benchmarkUpsert from the bench runner with its ORM.
 
 export interface UpsertBenchResult {
@@ -27,15 +28,15 @@ export interface UpsertBenchResult {
   withinTarget: boolean;
 }
 
-export const UPSERT_TARGET_RATIO = 2;
+export const UPSERT_TARGET_RATIO = 1.5;
 
-export async function benchmarkUpsert(orm: MikroORM, candidates = 10_000): Promise<UpsertBenchResult> {
+export async function benchmarkUpsert(orm: MikroORM, candidates = 10_000, similarNames = false): Promise<UpsertBenchResult> {
   const existing = Math.floor(candidates / 2);
   const [viaUpsert, viaStatement] = await Promise.all([
-    firmWithCandidates(orm, 'upsert', existing),
-    firmWithCandidates(orm, 'statement', existing),
+    firmWithCandidates(orm, 'upsert', existing, similarNames),
+    firmWithCandidates(orm, 'statement', existing, similarNames),
   ]);
-  const items = records(candidates, 'Bodø');
+  const items = records(candidates, 'Bodø', similarNames);
 
   const upsertStarted = process.hrtime.bigint();
   for (let start = 0; start < items.length; start += MAX_UPSERT_BATCH) {
@@ -58,26 +59,55 @@ export async function benchmarkUpsert(orm: MikroORM, candidates = 10_000): Promi
   return { candidates, batchSize: MAX_UPSERT_BATCH, upsertMs, handWrittenMs, ratio, withinTarget: ratio <= UPSERT_TARGET_RATIO };
 }
 
-function records(count: number, location: string): UpsertCandidateData[] {
-  return Array.from({ length: count }, (_, index) => ({
-    externalRef: { system: 'bench', externalId: `bench-${index}` },
-    firstName: `Kandidat ${index}`,
-    lastName: 'Lindqvist',
-    email: `kandidat.${index}@bench.example`,
-    headline: `Kundedirektør ${index}, Fjordnett AS`,
-    location,
-    languages: ['nb', 'en'],
-    tags: ['bench'],
-  }));
+// Records as an ATS holds them: distinct people with varied names. Every (given, family) pair
+// below is used once for the first 12,080 records (the index walks the grid diagonally), so the
+// duplicate check finds what it would in a real sync: mostly nothing, and names that are merely
+// alike now and then. `similarNames` gives the old worst case instead: every record
+// "Kandidat N Lindqvist", each one a likely duplicate of its neighbours (the check then writes ~3
+// warnings per record).
+const GIVEN = (
+  'Anders Anna Arne Astrid Bjørn Berit Camilla Christer Dag Dagny Einar Elin Erik Eva Finn Frida Geir Gunhild Hans Hanne ' +
+  'Håkon Hege Ivar Ingrid Jan Johanne Jonas Karin Kjell Kristin Lars Linnea Magnus Maja Morten Marit Nils Nora Odd Oda ' +
+  'Ola Pernille Per Ragnhild Rolf Sigrid Stian Solveig Tor Tone Trond Turid Ulf Unni Vidar Vigdis Øystein Åse Åsmund Ylva ' +
+  'Aksel Benedikte Carl Dorthe Emil Gro Halvard Idun Jørgen Kari Leif Mette Nikolai Oddny Petter Randi Sindre Tove Vemund Wenche'
+).split(' ');
+const FAMILY = (
+  'Aas Andersen Bakke Berg Berntsen Birkeland Bø Dahl Ekström Eide Engen Fjeld Foss Gulbrandsen Haugen Haugland Hagen ' +
+  'Halvorsen Hansen Holm Holmberg Iversen Jakobsen Johansen Karlsen Kristiansen Lie Lindqvist Lund Lunde Moe Myklebust ' +
+  'Nilsen Nygaard Nyström Olsen Pedersen Rasmussen Risa Rønning Sandberg Solberg Strand Sæther Tangen Thorsen Vik Wahl ' +
+  'Ødegaard Åberg Aune Brekke Dale Fossum Grønlie Hauge Hovland Kvam Lien Mo Næss Ruud Skog Steen Tveit Vold Ystad ' +
+  'Aasen Bergstrøm Dyrnes Fagerli Gjerde Helland Kolstad Lervik Mathisen Nordby Ottesen Rognes Sunde Teigen Underdal ' +
+  'Valle Wiik Øvrebø Arnesen Bakken Christensen Dybdahl Ellingsen Fredriksen Grande Hammer Isaksen Jensen Knutsen Larsen ' +
+  'Martinsen Nesheim Orheim Paulsen Ringstad Simonsen Tollefsen Ulvestad Vatne Wold Amundsen Bratli Danielsen Edvardsen ' +
+  'Fosse Gundersen Hofstad Indrebø Jørgensen Kleven Langeland Mikkelsen Nordli Opsahl Pettersen Rustad Skaar Torp ' +
+  'Usterud Vestby Westgaard Aarseth Bjørnstad Dalen Evensen Flaten Gran Hoel Jacobsen Kaasa Lorentzen Myhre Nyhus Oftedal ' +
+  'Roald Storm Thune Vinje Wang Ødegård Åsheim Berge Dalsbø Eriksen'
+).split(' ');
+
+function records(count: number, location: string, similarNames = false): UpsertCandidateData[] {
+  return Array.from({ length: count }, (_, index) => {
+    const given = similarNames ? `Kandidat ${index}` : GIVEN[index % GIVEN.length];
+    const family = similarNames ? 'Lindqvist' : FAMILY[(index + Math.floor(index / GIVEN.length)) % FAMILY.length];
+    return {
+      externalRef: { system: 'bench', externalId: `bench-${index}` },
+      firstName: given,
+      lastName: family,
+      email: `kandidat.${index}@bench.example`,
+      headline: `Kundedirektør ${index}, Fjordnett AS`,
+      location,
+      languages: ['nb', 'en'],
+      tags: ['bench'],
+    };
+  });
 }
 
 // A firm whose first `existing` candidates are there already (in another location, so the
 // bench changes them).
-async function firmWithCandidates(orm: MikroORM, label: string, existing: number): Promise<string> {
+async function firmWithCandidates(orm: MikroORM, label: string, existing: number, similarNames: boolean): Promise<string> {
   const firm = await orm.em
     .fork()
     .transactional(async (tx) => createFirm(tx as EntityManager, { name: `Bench ${label}`, slug: `bench-${label}-${Date.now()}` }));
-  await orm.em.fork().transactional((tx) => handWrittenUpsert(tx as EntityManager, firm.id, records(existing, 'Tromsø')));
+  await orm.em.fork().transactional((tx) => handWrittenUpsert(tx as EntityManager, firm.id, records(existing, 'Tromsø', similarNames)));
   return firm.id;
 }
 
@@ -156,6 +186,7 @@ export function formatUpsertResult(result: UpsertBenchResult): string {
 async function main(): Promise<void> {
   const flag = process.argv.indexOf('--candidates');
   const candidates = flag > 0 ? Number(process.argv[flag + 1]) : 10_000;
+  const similarNames = process.argv.includes('--similar-names');
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'outside-in-upsert-bench-'));
   const database = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), databaseName: 'bench', persistent: false });
   try {
@@ -163,8 +194,8 @@ async function main(): Promise<void> {
     try {
       await orm.getMigrator().up();
       // A first, smaller round warms up the database and the JIT, so the measured one compares fairly.
-      await benchmarkUpsert(orm, 1000);
-      console.log(formatUpsertResult(await benchmarkUpsert(orm, candidates)));
+      await benchmarkUpsert(orm, 1000, similarNames);
+      console.log(formatUpsertResult(await benchmarkUpsert(orm, candidates, similarNames)));
     } finally {
       await orm.close(true);
     }
