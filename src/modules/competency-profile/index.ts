@@ -20,3 +20,4 @@ export {
   withFreshMatchOrder,
   withMatchOrder,
 } from './match-order.repository';
+export { MATCH_ORDER_QUEUE, type MatchOrderWorker, startMatchOrderWorker } from './match-order-worker';

@@ -157,15 +157,69 @@ async function buildMatchOrder(em: EntityManager, firmId: string, mandateId: str
   );
 }
 
-// A changed requirement profile: the order is dropped with its marker (the next read rebuilds),
-// in the caller's transaction. The digest check would catch it anyway; dropping the marker spares
-// submits from keeping rows nobody can read.
+// A changed requirement profile: the order is dropped with its marker, in the caller's transaction.
+// The digest check would catch it anyway; dropping the marker spares submits from keeping rows
+// nobody can read. If the order was built (the mandate is pooled), or a build is still wanted from
+// an earlier change, a build ahead is asked for in the same transaction (talent_pool_match_wanted,
+// a fresh requested_at, off the queue again so a build already running for the old profile does not
+// settle it): the match-order worker builds it before the next read has to.
 export async function dropMatchOrder(em: EntityManager, firmId: string, mandateId: string): Promise<void> {
   await em.execute(
-    `with marker as (delete from talent_pool_match_built where firm_id = ? and mandate_id = ?)
-     delete from talent_pool_match where firm_id = ? and mandate_id = ?`,
+    `with marker as (
+       delete from talent_pool_match_built where firm_id = ? and mandate_id = ? returning firm_id, mandate_id
+     ), again as (
+       update talent_pool_match_wanted set requested_at = clock_timestamp(), queued_at = null
+        where firm_id = ? and mandate_id = ? returning mandate_id
+     )
+     insert into talent_pool_match_wanted (firm_id, mandate_id, requested_at)
+     select firm_id, mandate_id, clock_timestamp() from marker where not exists (select 1 from again)`,
     [firmId, mandateId, firmId, mandateId],
   );
+  await em.execute('delete from talent_pool_match where firm_id = ? and mandate_id = ?', [firmId, mandateId]);
+}
+
+export interface WantedBuild {
+  firmId: string;
+  mandateId: string;
+  // requested_at in microseconds since the epoch: which request a job settles.
+  requested: string;
+}
+
+// The relay's step: up to `limit` wanted builds not on the queue yet, marked queued; in the
+// caller's transaction, which puts them on the queue (SKIP LOCKED: relays of several processes
+// share the work).
+export async function takeUnqueuedBuilds(
+  run: (sql: string, params: unknown[]) => Promise<Record<string, string>[]>,
+  limit: number,
+): Promise<WantedBuild[]> {
+  const rows = await run(
+    `update talent_pool_match_wanted w set queued_at = now()
+       from (select mandate_id from talent_pool_match_wanted where queued_at is null
+              order by requested_at limit $1 for update skip locked) t
+      where w.mandate_id = t.mandate_id
+      returning w.firm_id, w.mandate_id, (extract(epoch from w.requested_at) * 1000000)::bigint::text as requested`,
+    [limit],
+  );
+  return rows.map((row) => ({ firmId: row.firm_id, mandateId: row.mandate_id, requested: row.requested }));
+}
+
+// A job of the queue: builds the mandate's order (as its first read would: ensureMatchOrder, the
+// firm's lock held for the build) unless the request is gone (the mandate deleted, or settled by
+// an earlier job), then settles the request unless a newer change asked again meanwhile.
+export async function buildWantedOrder(em: EntityManager, wanted: WantedBuild): Promise<boolean> {
+  const requestedAt = `(extract(epoch from requested_at) * 1000000)::bigint::text`;
+  const [pending] = await em.execute<{ pending: boolean }[]>(
+    `select exists (select 1 from talent_pool_match_wanted where firm_id = ? and mandate_id = ? and ${requestedAt} = ?) as pending`,
+    [wanted.firmId, wanted.mandateId, wanted.requested],
+  );
+  if (!pending.pending) return false;
+  await ensureMatchOrder(em, wanted.firmId, wanted.mandateId);
+  await em.execute(`delete from talent_pool_match_wanted where firm_id = ? and mandate_id = ? and ${requestedAt} = ?`, [
+    wanted.firmId,
+    wanted.mandateId,
+    wanted.requested,
+  ]);
+  return true;
 }
 
 export interface MatchRow {
