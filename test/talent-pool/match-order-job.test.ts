@@ -2,9 +2,16 @@ import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { createStaffUser } from '../helpers/interview-fixtures';
 import { insertMandate, insertRequirementProfile } from '../helpers/mandate-fixtures';
-import { insertEarlierPool, type PersonPlan } from '../helpers/talent-pool-fixtures';
+import { insertEarlierPool, type EarlierPool, type PersonPlan } from '../helpers/talent-pool-fixtures';
 import type { Mandate, RequirementData } from '../../src/modules/mandate';
-import { maintainedAndRebuiltProfiles, startMatchOrderWorker, type MatchOrderWorker } from '../../src/modules/competency-profile';
+import {
+  buildMatchOrderAhead,
+  maintainedAndRebuiltProfiles,
+  refreshCandidateProfiles,
+  startMatchOrderWorker,
+  type MatchOrderWorker,
+} from '../../src/modules/competency-profile';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { createLogger } from '../../src/config/logger';
 import { SetRequirementProfileDocument, TalentPoolDocument } from '../generated/graphql';
 
@@ -17,6 +24,7 @@ let app: TestApp;
 let firm: TestFirm;
 let mandate: Mandate;
 let worker: MatchOrderWorker | null = null;
+let pool: EarlierPool;
 
 const KEYS = ['CUSTOMER_INSIGHT', 'OUTSIDE_IN', 'FORESIGHT', 'EXECUTION'];
 const FIRST_PROFILE: RequirementData[] = KEYS.map((competencyKey, index) => ({
@@ -47,7 +55,7 @@ beforeAll(async () => {
       scores: Object.fromEntries(KEYS.map((key, keyIndex) => [key, 1 + ((index * 3 + keyIndex * 7 + mandateIndex) % 5)])),
     })),
   }));
-  await insertEarlierPool(app, firm, [firm.recruiter, colleague.user], 2, people);
+  pool = await insertEarlierPool(app, firm, [firm.recruiter, colleague.user], 2, people);
   mandate = await insertMandate(app, firm, { title: 'Chief Customer Officer' });
   await insertRequirementProfile(app, firm, mandate, FIRST_PROFILE);
 }, 120_000);
@@ -136,5 +144,39 @@ describe('the talent pool match order built ahead', () => {
     const readAfter = await app.recordStatements(async () => (after = await readPool()));
     expect(buildsIn(readAfter)).toBe(0);
     expect(after).toEqual(before);
+    await worker.stop();
+    worker = null;
+  });
+
+  it('should build without holding back the submits of the firm, and catch up with what they changed meanwhile', async () => {
+    await setProfile(THIRD_PROFILE);
+    const [changed, left] = [pool.candidates[3].id, pool.candidates[5].id];
+    const ratingsOf = `scorecard_revision v join scorecard s on s.id = v.scorecard_id
+      join interview i on i.id = s.interview_id join candidacy c on c.id = i.candidacy_id`;
+    let lockWasFree: boolean | null = null;
+    // While the rows are written: a submit's refresh takes the firm's lock (free) and moves the
+    // rollup of one candidate, and another leaves the pool (no counted rating any more).
+    await buildMatchOrderAhead(app.em(), firm.firm.id, mandate.id, () =>
+      app.em().transactional(async (tx) => {
+        const em = tx as EntityManager;
+        const [lock] = await em.execute<{ free: boolean }[]>('select pg_try_advisory_xact_lock_shared(hashtext(?)) as free', [
+          `talent-pool-match:${firm.firm.id}`,
+        ]);
+        lockWasFree = lock.free;
+        await em.execute(`update rating r set score = 5 from ${ratingsOf} where r.revision_id = v.id and c.candidate_id = ?`, [changed]);
+        await em.execute(`delete from rating r using ${ratingsOf} where r.revision_id = v.id and c.candidate_id = ?`, [left]);
+        await refreshCandidateProfiles(em, firm.firm.id, [changed, left]);
+      }),
+    );
+    expect(lockWasFree).toBe(true);
+    expect(await built()).toEqual([{ mandate_id: mandate.id }]);
+    const { maintainedMatches, rebuiltMatches } = await maintainedAndRebuiltProfiles(app.em(), firm.firm.id);
+    expect(maintainedMatches.map((row) => row.candidateId)).not.toContain(left);
+    expect(maintainedMatches).toHaveLength(23);
+    expect(maintainedMatches).toEqual(rebuiltMatches);
+    let read: Awaited<ReturnType<typeof readPool>> | null = null;
+    const statements = await app.recordStatements(async () => (read = await readPool()));
+    expect(buildsIn(statements)).toBe(0);
+    expect(read!.totalCount).toBe(23);
   });
 });

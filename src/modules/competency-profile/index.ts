@@ -13,6 +13,7 @@ export {
   refreshCandidateProfiles,
 } from './profile.repository';
 export {
+  buildMatchOrderAhead,
   dropMatchOrder,
   ensureMatchOrder,
   MATCH_KEYS_SQL,
