@@ -119,9 +119,12 @@ export async function withFreshMatchOrder<T>(
 function buildThenRead<T>(em: EntityManager, firmId: string, mandateId: string, read: (em: EntityManager) => Promise<T>): Promise<T> {
   return em.transactional(async (tx) => {
     const manager = tx as EntityManager;
-    // A build ahead of this mandate running (buildMatchOrderAhead): wait for it rather than build twice.
-    await manager.execute('select pg_advisory_xact_lock(hashtext(?))', [buildLockName(mandateId)]);
-    await manager.execute('select pg_advisory_xact_lock(hashtext(?))', [lockName(firmId)]);
+    // The mandate's build lock first (a build ahead running, buildMatchOrderAhead: wait for it rather
+    // than build twice), then the firm's: one statement, evaluated left to right.
+    await manager.execute('select pg_advisory_xact_lock(hashtext(?)), pg_advisory_xact_lock(hashtext(?))', [
+      buildLockName(mandateId),
+      lockName(firmId),
+    ]);
     if (!(await isMatchOrderFresh(manager, firmId, mandateId))) await buildMatchOrder(manager, firmId, mandateId);
     return read(manager);
   });
