@@ -9,6 +9,7 @@ import { seedDemo } from '../seeds/demo.seeder';
 import { demoLogins } from '../seeds/demo-logins';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sealClearWebhookSecrets, startWebhookWorker, type WebhookWorker } from './modules/webhook';
+import { startMatchOrderWorker, type MatchOrderWorker } from './modules/competency-profile';
 import { SecretBox } from './common/secret-box';
 import { dataEncryptionKeyOf } from './config/data-encryption';
 import { entities } from './server/features';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   let database: Database | null = null;
   let server: AppServer | null = null;
   let webhooks: WebhookWorker | null = null;
+  let matchOrders: MatchOrderWorker | null = null;
   let stopping = false;
 
   const shutdown = async (signal: string) => {
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: draining requests');
     await server?.stop().catch((error) => logger.error({ err: error }, 'HTTP server did not stop cleanly'));
     await webhooks?.stop().catch((error) => logger.error({ err: error }, 'webhook delivery did not stop cleanly'));
+    await matchOrders?.stop().catch((error) => logger.error({ err: error }, 'match-order builds did not stop cleanly'));
     await database?.close().catch((error) => logger.error({ err: error }, 'database did not close cleanly'));
     logger.info('stopped');
     process.exit(0);
@@ -68,11 +71,21 @@ async function main(): Promise<void> {
         onOutcome: (outcome, seconds) => server?.metrics.observeWebhookOutcome(outcome, seconds),
       });
     }
+    // The talent pool's match orders built ahead of the first read after a profile change; a
+    // `npm run worker` shares the work.
+    const orm = database.orm;
+    matchOrders = await startMatchOrderWorker({
+      connectionString: orm.config.get('clientUrl')!,
+      logger: logger.child({ component: 'match-orders' }),
+      em: () => orm.em.fork() as EntityManager,
+      pollIntervalMs: config.webhooks.pollIntervalMs,
+    });
     const { port } = server.httpServer.address() as AddressInfo;
     printBanner(port, config.production, seeded, !config.databaseUrl);
   } catch (error) {
     await server?.stop().catch(() => undefined);
     await webhooks?.stop().catch(() => undefined);
+    await matchOrders?.stop().catch(() => undefined);
     await database?.close().catch(() => undefined);
     if (error instanceof ConfigError) {
       console.error(`outside-in: ${error.message}`);

@@ -56,6 +56,7 @@ export function ormOptions(clientUrl: string, entities: Options['entities'], ove
         'candidate_competency_rollup',
         'talent_pool_match',
         'talent_pool_match_built',
+        'talent_pool_match_wanted',
         'principal_write',
         'firm_ratings_version',
       ],

@@ -26,6 +26,8 @@ import { Migration20261202133000 } from './Migration20261202133000';
 import { Migration20261202140000 } from './Migration20261202140000';
 import { Migration20261202142000 } from './Migration20261202142000';
 import { Migration20261202151000 } from './Migration20261202151000';
+import { Migration20261202193000 } from './Migration20261202193000';
+import { Migration20261202194500 } from './Migration20261202194500';
 
 // Every migration, oldest first. `npm run migration:create` writes a new file; add it here.
 export const migrationsList: MigrationObject[] = [
@@ -56,4 +58,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202140000', class: Migration20261202140000 },
   { name: 'Migration20261202142000', class: Migration20261202142000 },
   { name: 'Migration20261202151000', class: Migration20261202151000 },
+  { name: 'Migration20261202193000', class: Migration20261202193000 },
+  { name: 'Migration20261202194500', class: Migration20261202194500 },
 ];

@@ -4,6 +4,7 @@ import { createLogger } from '../config/logger';
 import { openDatabase, type Database } from '../config/database';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sealClearWebhookSecrets, startWebhookWorker, type WebhookWorker } from '../modules/webhook';
+import { startMatchOrderWorker, type MatchOrderWorker } from '../modules/competency-profile';
 import { SecretBox } from '../common/secret-box';
 import { dataEncryptionKeyOf } from '../config/data-encryption';
 import { entities } from '../server/features';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   let database: Database | null = null;
   let worker: WebhookWorker | null = null;
+  let matchOrders: MatchOrderWorker | null = null;
   let metrics: WorkerMetrics | null = null;
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'webhook worker stopping: finishing running attempts');
     await worker?.stop().catch((error) => logger.error({ err: error }, 'webhook worker did not stop cleanly'));
+    await matchOrders?.stop().catch((error) => logger.error({ err: error }, 'match-order builds did not stop cleanly'));
     await metrics?.close().catch(() => undefined);
     await database?.close().catch(() => undefined);
     process.exit(0);
@@ -52,6 +55,14 @@ async function main(): Promise<void> {
     logger,
     secrets,
     onOutcome: observe ? (outcome, seconds) => observe.observeWebhookOutcome(outcome, seconds) : undefined,
+  });
+  // The talent pool's match orders built ahead, shared with the API processes.
+  const orm = database.orm;
+  matchOrders = await startMatchOrderWorker({
+    connectionString: config.databaseUrl,
+    logger: logger.child({ component: 'match-orders' }),
+    em: () => orm.em.fork() as EntityManager,
+    pollIntervalMs: config.webhooks.pollIntervalMs,
   });
   logger.info({ metricsPort: metrics?.port ?? null }, 'webhook worker running');
   console.log('Outside-In webhook worker is running. Ctrl-C stops it.');

@@ -50,6 +50,12 @@ registerEnumType(ConsentStatus, { name: 'ConsentStatus', description: "The candi
 // A survivor's mergedFrom (merge.service.ts).
 @Index({ properties: ['firm', 'mergedIntoId'] })
 @Index({ name: 'candidate_tags_index', expression: 'create index "candidate_tags_index" on "candidate" using gin ("tags")' })
+// The talent pool's filters (migration 20261202193000): a rare location or language leads the plan.
+@Index({
+  name: 'candidate_location_key_index',
+  expression: 'create index "candidate_location_key_index" on "candidate" ("firm_id", lower(trim("location")))',
+})
+@Index({ name: 'candidate_languages_index', expression: 'create index "candidate_languages_index" on "candidate" using gin ("languages")' })
 @ObjectType({ implements: Node, description: 'A leader the firm knows: personal data, kept under consent.' })
 export class Candidate extends TenantEntity<
   | 'email'

@@ -13,6 +13,7 @@ export {
   refreshCandidateProfiles,
 } from './profile.repository';
 export {
+  buildMatchOrderAhead,
   dropMatchOrder,
   ensureMatchOrder,
   MATCH_KEYS_SQL,
@@ -20,3 +21,4 @@ export {
   withFreshMatchOrder,
   withMatchOrder,
 } from './match-order.repository';
+export { MATCH_ORDER_QUEUE, type MatchOrderWorker, startMatchOrderWorker } from './match-order-worker';

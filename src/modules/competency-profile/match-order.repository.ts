@@ -10,7 +10,8 @@ import { attainmentSql, FIT_FROM_SUMS_SQL } from '../../common/fit-sql';
 // pools costs nothing on a submit. talent_pool_match_built records the requirement profile (a
 // digest of its weighted rows) the order was built for; a read finds it stale after any change of
 // the profile and rebuilds. From the build on, refreshCandidateProfiles recomputes the touched
-// candidates' rows of every built mandate of the firm in the same statement as their rollup.
+// candidates' rows of every built mandate of the firm in the same statement as their rollup. After
+// a profile change of a built mandate, a job builds it ahead (buildWantedOrder, match-order-worker.ts).
 //
 // Builds and refreshes of one firm are serialised by an advisory lock: a refresh holds it shared
 // from before it deletes the candidates' rows until it commits, a build exclusively. Under READ
@@ -18,6 +19,8 @@ import { attainmentSql, FIT_FROM_SUMS_SQL } from '../../common/fit-sql';
 // marker, so neither can miss the other's write.
 
 const lockName = (firmId: string) => `talent-pool-match:${firmId}`;
+// Builds of one mandate, one at a time (taken before the firm's lock).
+const buildLockName = (mandateId: string) => `talent-pool-match-build:${mandateId}`;
 
 export async function lockMatchOrdersShared(em: EntityManager, firmId: string): Promise<void> {
   await em.execute('select pg_advisory_xact_lock_shared(hashtext(?))', [lockName(firmId)]);
@@ -116,7 +119,12 @@ export async function withFreshMatchOrder<T>(
 function buildThenRead<T>(em: EntityManager, firmId: string, mandateId: string, read: (em: EntityManager) => Promise<T>): Promise<T> {
   return em.transactional(async (tx) => {
     const manager = tx as EntityManager;
-    await manager.execute('select pg_advisory_xact_lock(hashtext(?))', [lockName(firmId)]);
+    // The mandate's build lock first (a build ahead running, buildMatchOrderAhead: wait for it rather
+    // than build twice), then the firm's: one statement, evaluated left to right.
+    await manager.execute('select pg_advisory_xact_lock(hashtext(?)), pg_advisory_xact_lock(hashtext(?))', [
+      buildLockName(mandateId),
+      lockName(firmId),
+    ]);
     if (!(await isMatchOrderFresh(manager, firmId, mandateId))) await buildMatchOrder(manager, firmId, mandateId);
     return read(manager);
   });
@@ -157,15 +165,152 @@ async function buildMatchOrder(em: EntityManager, firmId: string, mandateId: str
   );
 }
 
-// A changed requirement profile: the order is dropped with its marker (the next read rebuilds),
-// in the caller's transaction. The digest check would catch it anyway; dropping the marker spares
-// submits from keeping rows nobody can read.
+// Per candidate, a digest of its rollup rows on the mandate's weighted keys (all a match row is
+// computed from). Parameters: the firm id, the firm id and mandate id.
+const ROLLUP_DIGESTS_SQL = `
+  select r.candidate_id,
+         md5(string_agg(concat_ws(':', r.competency_key, r.score_sum, r.ratings_count, r.last_assessed_at), ',' order by r.competency_key)) as digest
+    from candidate_competency_rollup r
+   where r.firm_id = ? and r.competency_key in (select q.competency_key from requirement q where q.firm_id = ? and q.mandate_id = ? and q.weight > 0)
+   group by r.candidate_id`;
+
+// The job's build (buildWantedOrder): as buildMatchOrder, but with the firm's lock held only for a
+// catch-up at the end, so the firm's submits do not wait for the whole build. In one transaction,
+// the mandate's build lock held (a read that needs the order meanwhile waits for it, then finds it):
+// 1. with no marker (setRequirementProfile dropped it), no refresh writes the mandate's rows, so
+//    its rows are written from the rollup without the firm's lock, in one statement that also
+//    keeps, from the same snapshot, each candidate's rollup digest and the profile's digest;
+// 2. the firm's lock taken exclusively (no refresh running, none starting), the candidates whose
+//    digest changed since, or who appeared or left, get their rows again from the rollup as it is
+//    now; the marker is written with the profile digest of step 1 (a profile changed meanwhile
+//    leaves it stale: the next read or job builds again).
+// With a marker (stale: refreshes keep writing its rows), the whole build holds the lock as before.
+// `between`: run after step 1 (tests: a submit then does not wait for the build).
+export async function buildMatchOrderAhead(
+  em: EntityManager,
+  firmId: string,
+  mandateId: string,
+  between: () => Promise<void> = async () => undefined,
+): Promise<void> {
+  await em.transactional(async (tx) => {
+    const manager = tx as EntityManager;
+    await manager.execute('select pg_advisory_xact_lock(hashtext(?))', [buildLockName(mandateId)]);
+    if (await isMatchOrderFresh(manager, firmId, mandateId)) return;
+    const [marker] = await manager.execute<{ present: boolean }[]>(
+      'select exists (select 1 from talent_pool_match_built where firm_id = ? and mandate_id = ?) as present',
+      [firmId, mandateId],
+    );
+    if (marker.present) {
+      await manager.execute('select pg_advisory_xact_lock(hashtext(?))', [lockName(firmId)]);
+      await buildMatchOrder(manager, firmId, mandateId);
+      return;
+    }
+    await manager.execute('delete from talent_pool_match where firm_id = ? and mandate_id = ?', [firmId, mandateId]);
+    await manager.execute('create temp table match_build_digest (candidate_id uuid primary key, digest text not null) on commit drop');
+    await manager.execute('create temp table match_build_profile (digest text not null) on commit drop');
+    await manager.execute(
+      `with profile as (
+         insert into match_build_profile (digest) select ${PROFILE_DIGEST_SQL}
+       ), digests as (
+         insert into match_build_digest (candidate_id, digest) ${ROLLUP_DIGESTS_SQL}
+       ), rolled as (
+         select * from candidate_competency_rollup where firm_id = ?
+       ), ${matchRowsSql('rolled', 'one')}
+       ${INSERT_MATCH_ROWS_SQL}`,
+      [firmId, mandateId, firmId, firmId, mandateId, firmId, firmId, mandateId],
+    );
+    await between();
+    await manager.execute('select pg_advisory_xact_lock(hashtext(?))', [lockName(firmId)]);
+    await manager.execute(
+      `create temp table match_build_moved on commit drop as
+       select coalesce(n.candidate_id, s.candidate_id) as candidate_id
+         from (${ROLLUP_DIGESTS_SQL}) n
+         full join match_build_digest s on s.candidate_id = n.candidate_id
+        where n.digest is distinct from s.digest`,
+      [firmId, firmId, mandateId],
+    );
+    await manager.execute(
+      'delete from talent_pool_match where firm_id = ? and mandate_id = ? and candidate_id in (select candidate_id from match_build_moved)',
+      [firmId, mandateId],
+    );
+    await manager.execute(
+      `with rolled as (
+         select * from candidate_competency_rollup where firm_id = ? and candidate_id in (select candidate_id from match_build_moved)
+       ), ${matchRowsSql('rolled', 'one')}
+       ${INSERT_MATCH_ROWS_SQL}`,
+      [firmId, firmId, mandateId],
+    );
+    await manager.execute(
+      `insert into talent_pool_match_built (firm_id, mandate_id, profile_digest, built_at)
+       select ?, ?, digest, now() from match_build_profile`,
+      [firmId, mandateId],
+    );
+  });
+}
+
+// A changed requirement profile: the order is dropped with its marker, in the caller's transaction.
+// The digest check would catch it anyway; dropping the marker spares submits from keeping rows
+// nobody can read. If the order was built (the mandate is pooled), or a build is still wanted from
+// an earlier change, a build ahead is asked for in the same transaction (talent_pool_match_wanted,
+// a fresh requested_at, off the queue again so a build already running for the old profile does not
+// settle it): the match-order worker builds it before the next read has to.
 export async function dropMatchOrder(em: EntityManager, firmId: string, mandateId: string): Promise<void> {
   await em.execute(
-    `with marker as (delete from talent_pool_match_built where firm_id = ? and mandate_id = ?)
-     delete from talent_pool_match where firm_id = ? and mandate_id = ?`,
+    `with marker as (
+       delete from talent_pool_match_built where firm_id = ? and mandate_id = ? returning firm_id, mandate_id
+     ), again as (
+       update talent_pool_match_wanted set requested_at = clock_timestamp(), queued_at = null
+        where firm_id = ? and mandate_id = ? returning mandate_id
+     )
+     insert into talent_pool_match_wanted (firm_id, mandate_id, requested_at)
+     select firm_id, mandate_id, clock_timestamp() from marker where not exists (select 1 from again)`,
     [firmId, mandateId, firmId, mandateId],
   );
+  await em.execute('delete from talent_pool_match where firm_id = ? and mandate_id = ?', [firmId, mandateId]);
+}
+
+export interface WantedBuild {
+  firmId: string;
+  mandateId: string;
+  // requested_at in microseconds since the epoch: which request a job settles.
+  requested: string;
+}
+
+// The relay's step: up to `limit` wanted builds not on the queue yet, marked queued; in the
+// caller's transaction, which puts them on the queue (SKIP LOCKED: relays of several processes
+// share the work).
+export async function takeUnqueuedBuilds(
+  run: (sql: string, params: unknown[]) => Promise<Record<string, string>[]>,
+  limit: number,
+): Promise<WantedBuild[]> {
+  const rows = await run(
+    `update talent_pool_match_wanted w set queued_at = now()
+       from (select mandate_id from talent_pool_match_wanted where queued_at is null
+              order by requested_at limit $1 for update skip locked) t
+      where w.mandate_id = t.mandate_id
+      returning w.firm_id, w.mandate_id, (extract(epoch from w.requested_at) * 1000000)::bigint::text as requested`,
+    [limit],
+  );
+  return rows.map((row) => ({ firmId: row.firm_id, mandateId: row.mandate_id, requested: row.requested }));
+}
+
+// A job of the queue: builds the mandate's order (buildMatchOrderAhead: the firm's lock held only
+// to catch up at the end) unless the request is gone (the mandate deleted, or settled by
+// an earlier job), then settles the request unless a newer change asked again meanwhile.
+export async function buildWantedOrder(em: EntityManager, wanted: WantedBuild): Promise<boolean> {
+  const requestedAt = `(extract(epoch from requested_at) * 1000000)::bigint::text`;
+  const [pending] = await em.execute<{ pending: boolean }[]>(
+    `select exists (select 1 from talent_pool_match_wanted where firm_id = ? and mandate_id = ? and ${requestedAt} = ?) as pending`,
+    [wanted.firmId, wanted.mandateId, wanted.requested],
+  );
+  if (!pending.pending) return false;
+  await buildMatchOrderAhead(em, wanted.firmId, wanted.mandateId);
+  await em.execute(`delete from talent_pool_match_wanted where firm_id = ? and mandate_id = ? and ${requestedAt} = ?`, [
+    wanted.firmId,
+    wanted.mandateId,
+    wanted.requested,
+  ]);
+  return true;
 }
 
 export interface MatchRow {
