@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
-import { createStaffUser, RUBRIC_KEYS, schedulePanelInterview, submitOrAmend } from '../helpers/interview-fixtures';
+import { createPanel, RUBRIC_KEYS, schedulePanelInterview, submitOrAmend } from '../helpers/interview-fixtures';
 import type { GraphQLClient } from '../helpers/graphql-client';
 import { Client } from '../../src/modules/client';
 import { LeadershipLevel, Mandate, Requirement } from '../../src/modules/mandate';
@@ -34,11 +34,7 @@ let panel: { nodeId: string; userId: string; as: GraphQLClient }[];
 beforeAll(async () => {
   app = await startTestApp();
   nordlys = await createTestFirm(app, 'nordlys');
-  const colleagues = [await createStaffUser(app, nordlys), await createStaffUser(app, nordlys)];
-  panel = [
-    { nodeId: nordlys.recruiter.nodeId, as: nordlys.asRecruiter },
-    ...colleagues.map((colleague) => ({ nodeId: colleague.user.nodeId, as: colleague.as })),
-  ].map((member) => ({ ...member, userId: fromGlobalId(member.nodeId)!.id }));
+  panel = (await createPanel(app, nordlys, 2)).map((member) => ({ ...member, userId: fromGlobalId(member.nodeId)!.id }));
 });
 afterAll(() => app.close());
 

@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
-import { createStaffUser, RUBRIC_KEYS, schedulePanelInterview } from '../helpers/interview-fixtures';
-import type { GraphQLClient, GraphQLResponse } from '../helpers/graphql-client';
+import { createPanel, type PanelMember, RUBRIC_KEYS, schedulePanelInterview } from '../helpers/interview-fixtures';
+import { ok, transactionsWaiting } from '../helpers/concurrency';
 import { Client } from '../../src/modules/client';
 import { LeadershipLevel, Mandate } from '../../src/modules/mandate';
 import { Candidate } from '../../src/modules/candidate';
@@ -29,16 +29,12 @@ import {
 let app: TestApp;
 let nordlys: TestFirm;
 // The three interviewers of every interview: the recruiter and two colleagues.
-let panel: { nodeId: string; as: GraphQLClient }[];
+let panel: PanelMember[];
 
 beforeAll(async () => {
   app = await startTestApp();
   nordlys = await createTestFirm(app, 'nordlys');
-  const colleagues = [await createStaffUser(app, nordlys), await createStaffUser(app, nordlys)];
-  panel = [
-    { nodeId: nordlys.recruiter.nodeId, as: nordlys.asRecruiter },
-    ...colleagues.map((colleague) => ({ nodeId: colleague.user.nodeId, as: colleague.as })),
-  ];
+  panel = await createPanel(app, nordlys, 2);
 });
 afterAll(() => app.close());
 
@@ -65,11 +61,6 @@ function ratingsOf(member: number, round: number) {
     score: ((member + index + round) % 5) + 1,
     evidence: 'Seen.',
   }));
-}
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect({ status: response.status, errors: response.errors }).toEqual({ status: 200, errors: undefined });
-  return response.data!;
 }
 
 async function world(): Promise<World> {
@@ -241,13 +232,6 @@ async function sequentialBumps(round: number): Promise<Map<Kind, number[]>> {
   return bumps;
 }
 
-async function transactionsWaiting(): Promise<number> {
-  const [row]: { waiting: number }[] = await app
-    .em()
-    .execute(`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
-  return row.waiting;
-}
-
 async function agreementOf(mandateNodeId: string) {
   const response = await nordlys.asAdmin.request(MandateAgreementDocument, { id: mandateNodeId });
   const node = ok(response).node;
@@ -275,7 +259,7 @@ describe('the firm ratings version under concurrent rating writers', () => {
       const sent = Promise.all(burst(built, round).map((request) => request.send())).finally(() => (done = true));
       // Meanwhile, how many of the firm's transactions wait on a lock at once: the burst must contend.
       while (!done) {
-        waiting = Math.max(waiting, await transactionsWaiting());
+        waiting = Math.max(waiting, await transactionsWaiting(app));
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
       const answers = await sent;

@@ -1,7 +1,7 @@
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
-import { createStaffUser, RUBRIC_KEYS, schedulePanelInterview } from '../helpers/interview-fixtures';
-import type { GraphQLClient, GraphQLResponse } from '../helpers/graphql-client';
+import { createPanel, type PanelMember, RUBRIC_KEYS, schedulePanelInterview } from '../helpers/interview-fixtures';
+import { ok, transactionsWaiting } from '../helpers/concurrency';
 import { Client } from '../../src/modules/client';
 import { LeadershipLevel, Mandate } from '../../src/modules/mandate';
 import { Candidate } from '../../src/modules/candidate';
@@ -28,16 +28,12 @@ import {
 
 let app: TestApp;
 let nordlys: TestFirm;
-let panel: { nodeId: string; as: GraphQLClient }[];
+let panel: PanelMember[];
 
 beforeAll(async () => {
   app = await startTestApp();
   nordlys = await createTestFirm(app, 'nordlys');
-  const colleagues = [await createStaffUser(app, nordlys), await createStaffUser(app, nordlys)];
-  panel = [
-    { nodeId: nordlys.recruiter.nodeId, as: nordlys.asRecruiter },
-    ...colleagues.map((colleague) => ({ nodeId: colleague.user.nodeId, as: colleague.as })),
-  ];
+  panel = await createPanel(app, nordlys, 2);
 });
 afterAll(() => app.close());
 
@@ -49,11 +45,6 @@ interface World {
 
 function ratings(marker: string, score: number) {
   return RUBRIC_KEYS.slice(0, 3).map((competencyKey) => ({ competencyKey, score, evidence: `${marker}: told of ten customer visits.` }));
-}
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect({ status: response.status, errors: response.errors }).toEqual({ status: 200, errors: undefined });
-  return response.data!;
 }
 
 // The person to erase and the survivor in one mandate, the duplicate in another (a merge within
@@ -157,13 +148,6 @@ async function textRowsWith(marker: string): Promise<Record<string, number>> {
   return row;
 }
 
-async function transactionsWaiting(): Promise<number> {
-  const [row]: { waiting: number }[] = await app
-    .em()
-    .execute(`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
-  return row.waiting;
-}
-
 describe('rating writes racing an erasure or a merge of the same candidate', () => {
   it('should answer every request with a result its order allows, and leave no text about the erased person', async () => {
     let waiting = 0;
@@ -202,7 +186,7 @@ describe('rating writes racing an erasure or a merge of the same candidate', () 
         merge(),
       ]).finally(() => (done = true));
       while (!done) {
-        waiting = Math.max(waiting, await transactionsWaiting());
+        waiting = Math.max(waiting, await transactionsWaiting(app));
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
       const [erasedOutcomes, duplicateOutcomes] = await sent;

@@ -7,7 +7,8 @@ import { Candidate } from '../../src/modules/candidate';
 import { Scorecard, ScorecardRevision } from '../../src/modules/interview';
 import { readRows, rowsByKey } from '../../src/common/rows';
 import { hashToken } from '../../src/common/token';
-import { startTestApp, type RecordedStatement, type TestApp } from '../helpers/test-app';
+import { startTestApp, type TestApp } from '../helpers/test-app';
+import { firmTableSizes, firmWideScans } from '../helpers/plans';
 import { generateFirm, type GeneratedFirm } from '../bench/generate-firm';
 import { CANDIDATES_WITH_REFS, NESTED } from '../bench/operations';
 import { CANDIDATES_WITH_REFS_SQL, NESTED_SQL } from '../bench/limit-queries';
@@ -33,57 +34,9 @@ beforeAll(async () => {
     recruiters: 6,
     clients: 3,
   });
-  firmRows = new Map();
-  for (const table of FIRM_SIZED) {
-    const [row] = await app
-      .em()
-      .getConnection()
-      .execute<{ n: number }[]>(`select count(*)::int as n from "${table}" where firm_id = ?`, [firm.firmId]);
-    firmRows.set(table, row.n);
-  }
+  firmRows = await firmTableSizes(app, firm.firmId, FIRM_SIZED);
 }, 120_000);
 afterAll(() => app.close());
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Actual Rows': number;
-  'Actual Loops': number;
-  'Rows Removed by Filter'?: number;
-  'Rows Removed by Index Recheck'?: number;
-  Plans?: PlanNode[];
-}
-
-// Rows each scan of a firm-sized table produced or threw away, over all its loops.
-function scans(node: PlanNode, into: { table: string; rows: number }[] = []): { table: string; rows: number }[] {
-  const table = node['Relation Name'];
-  if (table && FIRM_SIZED.includes(table)) {
-    const rows = node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0);
-    into.push({ table, rows: rows * node['Actual Loops'] });
-  }
-  for (const child of node.Plans ?? []) scans(child, into);
-  return into;
-}
-
-// Every scan of a firm-sized table in the SELECTs of `statements` that read more than a quarter of
-// the firm's rows of that table.
-async function firmWideScans(statements: RecordedStatement[]): Promise<string[]> {
-  const selects = statements.filter((statement) => /^\s*select\b/i.test(statement.sql));
-  expect(selects.length).toBeGreaterThan(0);
-  const offenders: string[] = [];
-  const connection = app.em().getConnection();
-  for (const { sql, bindings } of selects) {
-    const [explained] = await connection.execute<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(
-      `explain (analyze, format json) ${sql}`,
-      bindings,
-    );
-    for (const scan of scans(explained['QUERY PLAN'][0].Plan)) {
-      if (scan.rows > firmRows.get(scan.table)! / 4)
-        offenders.push(`${scan.table}: ${scan.rows} of ${firmRows.get(scan.table)} rows in ${sql.slice(0, 160)}`);
-    }
-  }
-  return offenders;
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench's operations are plain strings
 const document = (query: string) => parse(query) as TypedDocumentNode<any, Record<string, unknown>>;
@@ -114,7 +67,7 @@ describe('the shape of a page read', () => {
       'scorecard',
       'rating',
     ]);
-    expect(await firmWideScans(statements)).toEqual([]);
+    expect(await firmWideScans(app, statements, firmRows)).toEqual([]);
   });
 
   it('should read a page of candidates with their external refs without scanning any firm-wide table', async () => {
@@ -126,7 +79,7 @@ describe('the shape of a page read', () => {
     const edges = data!.candidates.edges;
     expect(edges).toHaveLength(50);
     expect(edges.flatMap((edge) => edge.node.externalRefs).length).toBeGreaterThanOrEqual(50);
-    expect(await firmWideScans(statements)).toEqual([]);
+    expect(await firmWideScans(app, statements, firmRows)).toEqual([]);
   });
 });
 

@@ -99,6 +99,16 @@ export interface PanelMember {
   as: GraphQLClient;
 }
 
+// A panel of the firm's recruiter and `colleagues` new staff users, in that order.
+export async function createPanel(app: TestApp, testFirm: TestFirm, colleagues: number): Promise<PanelMember[]> {
+  const panel: PanelMember[] = [{ nodeId: testFirm.recruiter.nodeId, as: testFirm.asRecruiter }];
+  for (let index = 0; index < colleagues; index++) {
+    const colleague = await createStaffUser(app, testFirm);
+    panel.push({ nodeId: colleague.user.nodeId, as: colleague.as });
+  }
+  return panel;
+}
+
 // A competency interview of the candidacy with the whole panel, scheduled by `scheduler`: its id
 // and each panelist's scorecard id, in panel order.
 export async function schedulePanelInterview(

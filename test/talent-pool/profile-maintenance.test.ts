@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
-import { createStaffUser, RUBRIC_KEYS, schedulePanelInterview, submitOrAmend } from '../helpers/interview-fixtures';
+import { createPanel, RUBRIC_KEYS, schedulePanelInterview, submitOrAmend } from '../helpers/interview-fixtures';
 import type { GraphQLClient } from '../helpers/graphql-client';
 import { Client } from '../../src/modules/client';
 import { LeadershipLevel, Mandate } from '../../src/modules/mandate';
@@ -32,11 +32,7 @@ let panel: { nodeId: string; as: GraphQLClient }[];
 beforeAll(async () => {
   app = await startTestApp();
   nordlys = await createTestFirm(app, 'nordlys');
-  const colleague = await createStaffUser(app, nordlys);
-  panel = [
-    { nodeId: nordlys.recruiter.nodeId, as: nordlys.asRecruiter },
-    { nodeId: colleague.user.nodeId, as: colleague.as },
-  ];
+  panel = await createPanel(app, nordlys, 1);
 });
 afterAll(() => app.close());
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { attainmentSql, FIT_FROM_SUMS_SQL } from '../../common/fit-sql';
+import type { OutboxQuery } from '../../common/outbox-queue';
 
 // The talent pool's maintained match order (talent_pool_match, Migration20261202151000): per
 // mandate and pooled candidate, §3c's fit, coverage, mustHavesMet and last assessed, computed from
@@ -279,10 +280,7 @@ export interface WantedBuild {
 // The relay's step: up to `limit` wanted builds not on the queue yet, marked queued; in the
 // caller's transaction, which puts them on the queue (SKIP LOCKED: relays of several processes
 // share the work).
-export async function takeUnqueuedBuilds(
-  run: (sql: string, params: unknown[]) => Promise<Record<string, string>[]>,
-  limit: number,
-): Promise<WantedBuild[]> {
+export async function takeUnqueuedBuilds(run: OutboxQuery, limit: number): Promise<WantedBuild[]> {
   const rows = await run(
     `update talent_pool_match_wanted w set queued_at = now()
        from (select mandate_id from talent_pool_match_wanted where queued_at is null
@@ -291,7 +289,7 @@ export async function takeUnqueuedBuilds(
       returning w.firm_id, w.mandate_id, (extract(epoch from w.requested_at) * 1000000)::bigint::text as requested`,
     [limit],
   );
-  return rows.map((row) => ({ firmId: row.firm_id, mandateId: row.mandate_id, requested: row.requested }));
+  return (rows as Record<string, string>[]).map((row) => ({ firmId: row.firm_id, mandateId: row.mandate_id, requested: row.requested }));
 }
 
 // A job of the queue: builds the mandate's order (buildMatchOrderAhead: the firm's lock held only

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import type { Logger } from '../../../config/logger';
 import type { WebhookConfig } from '../../../config/env';
 import { signWebhook, webhookBody, webhookHeaders } from '../webhook-signature';
@@ -8,6 +8,7 @@ import { WebhookSubscriptionStatus } from '../webhook-subscription.entity';
 import { postWebhook } from './webhook-http';
 import { signingSecrets } from '../webhook-secrets';
 import type { SecretBox } from '../../../common/secret-box';
+import { type OutboxQueue, startOutboxQueue } from '../../../common/outbox-queue';
 
 export const DELIVERY_QUEUE = 'webhook-delivery';
 // How many deliveries one process attempts at the same time.
@@ -31,12 +32,7 @@ export type WebhookWorkerOptions = Pick<
 // cancelled: the subscription is no longer active, nothing was sent.
 export type WebhookJobOutcome = 'delivered' | 'retrying' | 'failed' | 'cancelled';
 
-export interface WebhookWorker {
-  // Stops taking work, lets running attempts finish, closes its connections.
-  stop(): Promise<void>;
-  // Runs one round of the relay now (tests and shutdown use it).
-  relay(): Promise<number>;
-}
+export type WebhookWorker = OutboxQueue;
 
 interface DeliveryJob {
   deliveryId: string;
@@ -54,94 +50,38 @@ interface DeliveryJob {
 export async function startWebhookWorker(options: WebhookWorkerOptions): Promise<WebhookWorker> {
   const { logger } = options;
   const onOutcome = options.onOutcome ?? (() => undefined);
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: 2, application_name: 'outside-in-webhooks' });
-  // An idle connection the server closes (a restart, a shutdown) is an event, not a crash: pg
-  // opens a new one on the next query.
-  pool.on('error', (error) => logger.warn({ err: error }, 'webhook relay: a pooled connection failed'));
-  const boss = new PgBoss({
-    connectionString: options.connectionString,
-    application_name: 'outside-in-job-queue',
-    max: CONCURRENCY + 2,
-    schedule: false,
-    supervise: true,
-  });
-  boss.on('error', (error) => logger.error({ err: error }, 'webhook job queue error'));
-  let relayTimer: NodeJS.Timeout | null = null;
-  let relaying: Promise<number> | null = null;
-  let stopped = false;
-
-  try {
-    await boss.start();
-    const queue = {
-      name: DELIVERY_QUEUE,
+  return startOutboxQueue<DeliveryJob>({
+    queue: DELIVERY_QUEUE,
+    label: 'webhook deliveries',
+    queueOptions: {
       retryLimit: options.retryLimit,
       retryDelay: options.retryDelaySeconds,
       retryBackoff: true,
       // An attempt takes at most timeoutMs; an active job older than this died with its worker.
       expireInSeconds: Math.ceil(options.timeoutMs / 1000) + 60,
       retentionDays: Math.ceil(options.maxAgeSeconds / 86_400) + 1,
-    };
-    if (await boss.getQueue(DELIVERY_QUEUE)) await boss.updateQueue(DELIVERY_QUEUE, queue);
-    else await boss.createQueue(DELIVERY_QUEUE, queue);
-    for (let worker = 0; worker < CONCURRENCY; worker++) {
-      await boss.work<DeliveryJob>(
-        DELIVERY_QUEUE,
-        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: Math.max(0.5, options.pollIntervalMs / 1000) },
-        async ([job]) => deliver(job as PgBoss.JobWithMetadata<DeliveryJob>),
-      );
-    }
-  } catch (error) {
-    await boss.stop({ graceful: false, wait: true }).catch(() => undefined);
-    await pool.end().catch(() => undefined);
-    throw error;
-  }
-
-  async function relayOnce(): Promise<number> {
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      const { rows } = await client.query<{ id: string }>(
+    },
+    connectionString: options.connectionString,
+    pool: { applicationName: 'outside-in-webhooks', max: 2 },
+    concurrency: CONCURRENCY,
+    relayBatch: RELAY_BATCH,
+    pollIntervalMs: options.pollIntervalMs,
+    stopTimeoutMs: options.timeoutMs + 5000,
+    logger,
+    take: async (query, limit) => {
+      const rows = await query(
         `select "id" from "webhook_delivery" where "queued_at" is null and "status" = $1
          order by "created_at" limit $2 for update skip locked`,
-        [WebhookDeliveryStatus.PENDING, RELAY_BATCH],
+        [WebhookDeliveryStatus.PENDING, limit],
       );
-      if (rows.length > 0) {
-        await boss.insert(
-          rows.map((row) => ({ name: DELIVERY_QUEUE, data: { deliveryId: row.id } })),
-          { db: { executeSql: (text, values) => client.query(text, values) } },
-        );
-        await client.query(`update "webhook_delivery" set "queued_at" = now() where "id" = any($1::uuid[])`, [rows.map((row) => row.id)]);
-      }
-      await client.query('commit');
-      return rows.length;
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
+      if (rows.length > 0)
+        await query(`update "webhook_delivery" set "queued_at" = now() where "id" = any($1::uuid[])`, [rows.map((row) => row.id)]);
+      return rows.map((row) => ({ deliveryId: row.id as string }));
+    },
+    handle: deliver,
+  });
 
-  function relay(): Promise<number> {
-    relaying ??= relayOnce().finally(() => (relaying = null));
-    return relaying;
-  }
-
-  const scheduleRelay = () => {
-    if (stopped) return;
-    relayTimer = setTimeout(async () => {
-      try {
-        const queued = await relay();
-        if (queued > 0) logger.debug({ queued }, 'webhook deliveries queued');
-      } catch (error) {
-        logger.error({ err: error }, 'webhook relay failed; trying again');
-      }
-      scheduleRelay();
-    }, options.pollIntervalMs);
-  };
-  scheduleRelay();
-
-  async function deliver(job: PgBoss.JobWithMetadata<DeliveryJob>): Promise<void> {
+  async function deliver(job: PgBoss.JobWithMetadata<DeliveryJob>, pool: pg.Pool): Promise<void> {
     const { rows } = await pool.query(
       `select d."status", d."firm_id", s."id" as "subscription_id", s."url", s."secret", s."previous_secret",
               s."previous_secret_expires_at", s."status" as "subscription_status",
@@ -221,15 +161,4 @@ export async function startWebhookWorker(options: WebhookWorkerOptions): Promise
     // Thrown, so pg-boss schedules the next attempt with its backoff.
     if (status === WebhookDeliveryStatus.PENDING) throw new Error(response.error ?? 'delivery failed');
   }
-
-  return {
-    relay,
-    async stop() {
-      stopped = true;
-      if (relayTimer) clearTimeout(relayTimer);
-      await relaying?.catch(() => undefined);
-      await boss.stop({ graceful: true, wait: true, timeout: options.timeoutMs + 5000 });
-      await pool.end();
-    },
-  };
 }
