@@ -10,6 +10,7 @@ import {
   isListType,
   isObjectType,
   Kind,
+  type DocumentNode,
   type GraphQLField,
   type GraphQLNamedType,
   type GraphQLSchema,
@@ -168,7 +169,33 @@ function largestUpsertBatch(schema: GraphQLSchema, operation: OperationDefinitio
 // (at least 1) for the rate limiter, or INVALID_VARIABLES.
 export const INVALID_VARIABLES = 'INVALID_VARIABLES';
 
+// The cost of an operation that passed, by its parsed document (Apollo keeps one per query text)
+// and its variables as sent: the same operation with the same variables costs the same, so a
+// repeated read (a client paging, polling a ranking) skips walking its selections again. A few
+// variable sets per document, small ones only (an upsert's batch is not worth keeping).
+const passedCosts = new WeakMap<DocumentNode, Map<string, number>>();
+const COSTS_PER_DOCUMENT = 64;
+const MAX_CACHED_VARIABLES_LENGTH = 2_000;
+
 export function checkOperationCost(requestContext: GraphQLRequestContextDidResolveOperation<Context>): number | typeof INVALID_VARIABLES {
+  const { document, operation, request } = requestContext;
+  if (!operation) return 1;
+  const variablesKey = `${operation.name?.value ?? ''}\n${JSON.stringify(request.variables ?? {})}`;
+  const cacheable = variablesKey.length <= MAX_CACHED_VARIABLES_LENGTH;
+  const known = cacheable ? passedCosts.get(document)?.get(variablesKey) : undefined;
+  if (known !== undefined) return known;
+  const cost = operationCost(requestContext);
+  if (cacheable && cost !== INVALID_VARIABLES) {
+    let costs = passedCosts.get(document);
+    if (!costs) passedCosts.set(document, (costs = new Map()));
+    // Oldest first out: a Map keeps insertion order.
+    if (costs.size >= COSTS_PER_DOCUMENT) costs.delete(costs.keys().next().value!);
+    costs.set(variablesKey, cost);
+  }
+  return cost;
+}
+
+function operationCost(requestContext: GraphQLRequestContextDidResolveOperation<Context>): number | typeof INVALID_VARIABLES {
   const { schema, document, operation, request } = requestContext;
   if (!operation) return 1;
   // The same coercion (and the same error limit) as graphql-js's execute, which runs it again.

@@ -10,10 +10,12 @@ import { entities } from '../../src/server/features';
 import { startChildServer, type ChildServer } from './child';
 import { defaultPlan, generateFirm } from './generate-firm';
 import { loadSlice } from './load';
-import { ASSESSMENT, CANDIDATES_WITH_REFS, NESTED, body } from './operations';
+import { ASSESSMENT, CANDIDATES_WITH_REFS, NESTED, RANKING, TALENT_POOL, body } from './operations';
+import { prepareTalentPool } from './talent-pool-bench';
 
-// `node dist/bench/test/bench/compare.js [--candidates N] [--seconds N] [--rounds N] [--only a,b]
-//   --variant "NAME|FLAGS" [--variant "NAME|FLAGS|path/to/app-server.js"] …`
+// `node dist/bench/test/bench/compare.js [--candidates N] [--seconds N] [--rounds N] [--connections N] [--only a,b]
+//   --variant "NAME|FLAGS" [--variant "NAME|FLAGS|path/to/app-server.js"] …` (--only from nested,
+//   candidatesWithRefs, assessment, ranking, talentPool; talentPool first prepares the benchmark's pool)
 // Several builds or Node flags of the real server side by side on one database, in alternating
 // slices, so that other load on a busy machine hits them alike: Node CPU per request and peak RSS
 // of each. For deciding whether a change to the read path pays (the benchmark measures the ratios).
@@ -41,16 +43,25 @@ async function main(): Promise<void> {
   const seconds = Number(option('--seconds', '4'));
   const rounds = Number(option('--rounds', '3'));
   const only = option('--only', 'nested,candidatesWithRefs,assessment').split(',');
+  const connections = Number(option('--connections', '10'));
   const dataDir = path.join(os.tmpdir(), `outside-in-compare-${process.pid}`);
   let database: EmbeddedDatabase | null = null;
   const servers: ChildServer[] = [];
   try {
     database = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), databaseName: 'bench', persistent: false });
     const orm = await MikroORM.init(ormOptions(database.url, entities, { pool: { min: 0, max: 2 } }));
+    let poolMandateId: string | null = null;
     const firm = await (async () => {
       try {
         await orm.getMigrator().up();
-        return await generateFirm(orm.em.fork() as EntityManager, database!.url, defaultPlan(20261122, candidates));
+        const generated = await generateFirm(orm.em.fork() as EntityManager, database!.url, defaultPlan(20261122, candidates));
+        if (only.includes('talentPool')) {
+          const pool = await prepareTalentPool(orm.em.fork() as EntityManager, generated.firmId, generated.mandateIds[0], {
+            assessAll: true,
+          });
+          poolMandateId = pool.mandateId;
+        }
+        return generated;
       } finally {
         await orm.close(true);
       }
@@ -61,6 +72,8 @@ async function main(): Promise<void> {
       nested: [body(NESTED, { id: toGlobalId('Mandate', firm.mandateIds[0]), first: 50 })],
       candidatesWithRefs: [body(CANDIDATES_WITH_REFS, { first: 50 })],
       assessment: firm.interviewedCandidacyIds.slice(0, 500).map((id) => body(ASSESSMENT, { id: toGlobalId('Candidacy', id) })),
+      ranking: [body(RANKING, { id: toGlobalId('Mandate', firm.mandateIds[0]), first: 50 })],
+      talentPool: poolMandateId ? [body(TALENT_POOL, { id: toGlobalId('Mandate', poolMandateId), first: 50 })] : [],
     };
     for (const operation of only) {
       const totals = variants.map(() => ({ cpuMs: 0, requests: 0, scavenges: 0, markCompacts: 0, gcMs: 0 }));
@@ -69,7 +82,7 @@ async function main(): Promise<void> {
           url: `http://127.0.0.1:${server.port}/graphql`,
           token: firm.apiKeySecret,
           bodies: requests[operation],
-          connections: 10,
+          connections,
           seconds: 2,
         });
       }
@@ -80,7 +93,7 @@ async function main(): Promise<void> {
             url: `http://127.0.0.1:${server.port}/graphql`,
             token: firm.apiKeySecret,
             bodies: requests[operation],
-            connections: 10,
+            connections,
             seconds,
           });
           const after = await server.usage();

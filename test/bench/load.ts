@@ -7,6 +7,8 @@ export interface LoadOptions {
   bodies: string[];
   connections: number;
   seconds: number;
+  // This many requests instead of a run of `seconds` (autocannon's `amount`).
+  amount?: number;
 }
 
 export interface LoadResult {
@@ -47,6 +49,7 @@ export function loadSlice(options: LoadOptions): Promise<Slice> {
         url: options.url,
         connections: options.connections,
         duration: options.seconds,
+        ...(options.amount ? { amount: options.amount } : {}),
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
         requests: [

@@ -10,10 +10,11 @@ import { entities } from '../../src/server/features';
 import { startChildServer, type ChildServer } from './child';
 import { defaultPlan, generateFirm } from './generate-firm';
 import { loadSlice } from './load';
-import { AGREEMENT, CANDIDATES_WITH_REFS, NESTED, body } from './operations';
+import { AGREEMENT, CANDIDATES_WITH_REFS, NESTED, TALENT_POOL, body } from './operations';
 import { signInBenchAdmin } from './bench-admin';
+import { prepareTalentPool } from './talent-pool-bench';
 
-// `node dist/bench/test/bench/profile.js [nested|candidatesWithRefs|agreement] [candidates] [seconds] [warm-up seconds]`: the real
+// `node dist/bench/test/bench/profile.js [nested|candidatesWithRefs|agreement|talentPool] [candidates] [seconds] [warm-up seconds]`: the real
 // server under one read with --cpu-prof, then the functions that used the most CPU (self time), by
 // function and by package. For deciding where a read's Node time goes; the benchmark measures.
 
@@ -33,12 +34,20 @@ async function main(): Promise<void> {
     database = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), databaseName: 'bench', persistent: false });
     const orm = await MikroORM.init(ormOptions(database.url, entities, { pool: { min: 0, max: 2 } }));
     let adminToken: string | null = null;
+    let poolMandateId: string | null = null;
     const firm = await (async () => {
       try {
         await orm.getMigrator().up();
         const generated = await generateFirm(orm.em.fork() as EntityManager, database!.url, defaultPlan(20261122, Number(candidates)));
         // Agreement is for people: signed in as an admin of the firm, as the benchmark does.
         if (operation === 'agreement') adminToken = await signInBenchAdmin(orm.em.fork() as EntityManager, generated.firmId);
+        // The pool as the benchmark prepares it: every candidate assessed, the match order built.
+        if (operation === 'talentPool') {
+          const prepared = await prepareTalentPool(orm.em.fork() as EntityManager, generated.firmId, generated.mandateIds[0], {
+            assessAll: true,
+          });
+          poolMandateId = prepared.mandateId;
+        }
         return generated;
       } finally {
         await orm.close(true);
@@ -51,12 +60,14 @@ async function main(): Promise<void> {
       '--cpu-prof',
       `--cpu-prof-dir=${profileDir}`,
     ]);
-    const request =
-      operation === 'nested'
-        ? body(NESTED, { id: toGlobalId('Mandate', firm.mandateIds[0]), first: 50 })
-        : operation === 'agreement'
-          ? body(AGREEMENT, { id: toGlobalId('Mandate', firm.mandateIds[0]) })
-          : body(CANDIDATES_WITH_REFS, { first: 50 });
+    const requests: Record<string, () => string> = {
+      nested: () => body(NESTED, { id: toGlobalId('Mandate', firm.mandateIds[0]), first: 50 }),
+      agreement: () => body(AGREEMENT, { id: toGlobalId('Mandate', firm.mandateIds[0]) }),
+      talentPool: () => body(TALENT_POOL, { id: toGlobalId('Mandate', poolMandateId!), first: 50 }),
+      candidatesWithRefs: () => body(CANDIDATES_WITH_REFS, { first: 50 }),
+    };
+    if (!requests[operation]) throw new Error(`profile.js takes one of ${Object.keys(requests).join(', ')}; got ${operation}`);
+    const request = requests[operation]();
     const token = adminToken ?? firm.apiKeySecret;
     const url = `http://127.0.0.1:${app.port}/graphql`;
     // A short warm-up first; only the samples of the timed load count (V8 and hrtime share the monotonic clock).

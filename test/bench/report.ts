@@ -32,6 +32,9 @@ export interface OperationReport {
   // Objects in one answer (every JSON object of its data), and Node CPU per object in µs.
   objectsPerResponse: number;
   serverCpuUsPerObject: number;
+  // For a latency target: both servers again with one connection, one request at a time (the
+  // latency one caller sees; with 10 connections it is mostly queueing).
+  singleConnection?: { app: ServerRun; limit: ServerRun };
 }
 
 // The same read on the big firm and on a small one in the same database (issue 16).
@@ -61,6 +64,7 @@ export interface BenchReport {
     serverFlags: string[];
     smallFirm: number;
     only: string[] | null;
+    latencyRequests: number;
   };
   data: Record<string, number>;
   operations: OperationReport[];
@@ -76,7 +80,11 @@ export interface BenchReport {
 }
 
 export function isDisturbed(operations: OperationReport[]): boolean {
-  return operations.some((operation) => [operation.app, operation.limit].some((run) => (run.otherProcessesCores ?? 0) > DISTURBED_CORES));
+  return operations.some((operation) =>
+    [operation.app, operation.limit, operation.singleConnection?.app, operation.singleConnection?.limit].some(
+      (run) => (run?.otherProcessesCores ?? 0) > DISTURBED_CORES,
+    ),
+  );
 }
 
 // More CPU than this taken by other processes during a run makes its figures unreliable.
@@ -140,6 +148,34 @@ export function printReport(report: BenchReport): void {
   console.log('');
   console.log(table(header, rows));
   console.log('');
+  const single = report.operations.filter((operation) => operation.singleConnection);
+  if (single.length > 0) {
+    console.log(`One connection, one request at a time (${report.options.latencyRequests} requests per server, alternating slices):`);
+    console.log(
+      table(
+        ['operation', 'server', 'requests', 'p50 ms', 'p99 ms', 'mean ms', 'node CPU ms/req', 'PG CPU ms/req', 'other load'],
+        single.flatMap((operation) =>
+          (
+            [
+              ['Outside-In', operation.singleConnection!.app],
+              [operation.limitLabel ?? 'limit (1 SQL)', operation.singleConnection!.limit],
+            ] as const
+          ).map(([label, run]) => [
+            label === 'Outside-In' ? operation.name : '',
+            label,
+            String(run.requests),
+            fixed(run.latencyMs.p50, 1),
+            fixed(run.latencyMs.p99, 1),
+            fixed(run.latencyMs.mean, 1),
+            fixed(run.serverCpuMsPerRequest, 2),
+            fixed(run.postgresCpuMsPerRequest, 2),
+            fixed(run.otherProcessesCores, 2),
+          ]),
+        ),
+      ),
+    );
+    console.log('');
+  }
   if (Object.keys(report.rankingStatements).length > 0)
     console.log(
       `SQL statements per ranking request: ${Object.entries(report.rankingStatements)

@@ -60,6 +60,8 @@ interface Options {
   // The talent pool over every candidate of the firm (each unassessed one given an earlier
   // assessment before the pool is prepared), as the issue asks; 0: only those the generator assessed.
   poolAssessAll: boolean;
+  // Sequential requests per server on one connection, for the entries with a latency target (0: none).
+  latencyRequests: number;
 }
 
 // Entries besides the operations: the bulk upsert, and the same reads on the small firm.
@@ -81,6 +83,7 @@ function parseOptions(argv: string[]): Options {
     smallFirm: 10_000,
     only: null,
     poolAssessAll: true,
+    latencyRequests: 300,
   };
   for (let index = 0; index < argv.length; index++) {
     const [name, inline] = argv[index].split('=', 2);
@@ -111,12 +114,15 @@ function parseOptions(argv: string[]): Options {
       }
     } else if (name === '--pool-assess-all') {
       options.poolAssessAll = value() !== '0';
+    } else if (name === '--latency-requests') {
+      const text = value();
+      options.latencyRequests = text === '0' ? 0 : Math.trunc(number(text));
     } else if (name === '--small-firm') {
       const text = value();
       options.smallFirm = text === '0' ? 0 : Math.trunc(number(text));
     } else {
       throw new Error(
-        `Unknown option ${name}. Options: --out FILE --seed N --candidates N --seconds N --warmup N --connections N --slices N --server-flags "FLAGS" --small-firm N --pool-assess-all 0|1 --only NAME,NAME`,
+        `Unknown option ${name}. Options: --out FILE --seed N --candidates N --seconds N --warmup N --connections N --slices N --server-flags "FLAGS" --small-firm N --pool-assess-all 0|1 --latency-requests N --only NAME,NAME`,
       );
     }
   }
@@ -207,6 +213,8 @@ async function main(): Promise<void> {
       bodies: string[];
       token?: string;
       baseline?: { label: string; url: string; bodies: string[] };
+      // A latency target: also measured one request at a time (see singleConnection).
+      latency?: boolean;
     }[] = [
       { name: 'ranking', title: 'ranking, 2,000-candidacy mandate, top 50', bodies: [rankingBody(50)] },
       { name: 'assessment', title: `candidacy + assessment (${assessmentBodies.length} candidacies in turn)`, bodies: assessmentBodies },
@@ -247,6 +255,7 @@ async function main(): Promise<void> {
         name: 'talentPool',
         title: `talent pool, ${talentPool.pooledCandidates.toLocaleString('en-US')} assessed candidates, 6 weighted competencies (2 must-haves), top 50`,
         bodies: [talentPoolBody(50)],
+        latency: true,
       },
     ];
     const operations = allOperations.filter((operation) => wanted(operation.name));
@@ -342,6 +351,34 @@ async function main(): Promise<void> {
         }
       }
       const [ours, limitRun] = targets.map((target) => summarise(target.tally));
+      // The latency one caller sees on a quiet machine: one connection, one request at a time,
+      // in alternating slices as above. With 10 connections on 2 cores the latency is mostly
+      // queueing (10 × CPU per request / 2 cores); that run stays for the throughput ratio.
+      let singleConnection: OperationReport['singleConnection'];
+      if (operation.latency && options.latencyRequests > 0) {
+        const single = { ...common, connections: 1 };
+        const perSlice = Math.max(1, Math.round(options.latencyRequests / options.slices));
+        for (const target of targets) {
+          await settle(await loadSlice({ ...single, bodies: target.bodies, url: target.url, seconds: 60, amount: 30 }));
+          target.tally = newTally();
+        }
+        log(`${operation.name}: ${options.slices} × ${perSlice} requests on each, one at a time, alternating`);
+        for (let slice = 0; slice < options.slices; slice++) {
+          for (const target of slice % 2 === 0 ? targets : [...targets].reverse()) {
+            await stats.reset();
+            const before = await sample(target.server);
+            const result = await loadSlice({ ...single, bodies: target.bodies, url: target.url, seconds: 600, amount: perSlice });
+            await settle(result);
+            record(target.tally, result, before, await sample(target.server), await stats.statements());
+          }
+        }
+        const [app1, limit1] = targets.map((target) => summarise(target.tally));
+        singleConnection = { app: app1, limit: limit1 };
+        log(
+          `${operation.name}, one connection: p50 ${app1.latencyMs.p50.toFixed(1)} ms (p99 ${app1.latencyMs.p99.toFixed(1)}) ` +
+            `vs limit ${limit1.latencyMs.p50.toFixed(1)} ms (p99 ${limit1.latencyMs.p99.toFixed(1)})`,
+        );
+      }
       // The calibrated ranking answers differently from its baseline by design: nothing to compare.
       const answer = answers[operation.name] ?? {
         same: true,
@@ -366,6 +403,7 @@ async function main(): Promise<void> {
         responseBytes: answer.responseBytes,
         objectsPerResponse: answer.objectsPerResponse,
         serverCpuUsPerObject: (1000 * ours.serverCpuMsPerRequest) / Math.max(1, answer.objectsPerResponse),
+        singleConnection,
       });
       log(`${operation.name}: ${ours.requestsPerSecond.toFixed(1)} req/s vs limit ${limitRun.requestsPerSecond.toFixed(1)} req/s`);
     }
@@ -432,11 +470,20 @@ async function main(): Promise<void> {
       // request answered in a slice (a busy machine) is no pass.
       ...(pool
         ? [
-            {
-              target: 'talent pool top 50: p50 ≤ 20 ms',
-              value: `${pool.app.latencyMs.p50.toFixed(1)} ms`,
-              pass: pool.app.requestsPerSecond > 0 && pool.app.latencyMs.p50 <= 20,
-            },
+            // "Under no other load": one caller on a quiet machine (the single-connection phase).
+            pool.singleConnection
+              ? {
+                  target: 'talent pool top 50: p50 ≤ 20 ms (one connection, no other load)',
+                  value:
+                    `${pool.singleConnection.app.latencyMs.p50.toFixed(1)} ms (other load ` +
+                    `${(pool.singleConnection.app.otherProcessesCores ?? Number.NaN).toFixed(2)} cores)`,
+                  pass: pool.singleConnection.app.requests > 0 && pool.singleConnection.app.latencyMs.p50 <= 20,
+                }
+              : {
+                  target: 'talent pool top 50: p50 ≤ 20 ms (one connection, no other load)',
+                  value: 'not measured (--latency-requests 0)',
+                  pass: false,
+                },
             {
               target: 'SQL statements per talent pool request constant in the page size (first: 10, 50, 100)',
               value: Object.values(talentPoolStatements).join(', '),
@@ -521,6 +568,7 @@ async function main(): Promise<void> {
         serverFlags: options.serverFlags,
         smallFirm: options.smallFirm,
         only: options.only,
+        latencyRequests: options.latencyRequests,
       },
       data: { ...firm.counts, generationSeconds },
       operations: reports,

@@ -126,6 +126,20 @@ describe('cost, computed with the variables', () => {
     );
   });
 
+  it('should keep a passed cost per variables: the same text and variables again pass, other variables are counted anew', async () => {
+    for (let round = 0; round < 2; round++) {
+      const response = await graphql(app, query, { n: 27, m: 35 }, { token });
+      expectAnswered(response, { clients: { nodes: [{ name: nordlys.client.name, mandates: { nodes: [] } }] } });
+    }
+    const response = await graphql(app, query, { n: 27, m: 36 }, { token });
+    expectRefused(
+      response,
+      'COST_LIMIT_EXCEEDED',
+      'This operation costs 1,027 points; the limit is 1,000 per operation. ' +
+        'Ask for fewer items (first) or fewer nested lists, or split it into several operations.',
+    );
+  });
+
   it('should count an absent first as the default page size (20)', async () => {
     // 1 + 20 × (2 + 48) = 1,001
     const response = await graphql(

@@ -63,13 +63,18 @@ export const calibratedCandidacyScoresLoader = (context: Context) =>
         }),
       );
       return scores.map(({ ratings, requirements, competencyKeys, assessment }) => {
-        const calibrated = ratings.map((rating) => ({
-          ...rating,
-          score: calibratedScore(rating.score, shrunk.get(rating.interviewerId)!),
+        // Written out in full, not `{ ...row, more }` (see computeFit): one hidden class each.
+        const calibrated = ratings.map(({ candidacyId, competencyKey, interviewerId, score }) => ({
+          candidacyId,
+          competencyKey,
+          interviewerId,
+          score: calibratedScore(score, shrunk.get(interviewerId)!),
         }));
         return {
-          assessment: assess(competencyKeys, calibrated).map((each, index) => ({
-            ...each,
+          assessment: assess(competencyKeys, calibrated).map(({ key, ratingsCount, score }, index) => ({
+            key,
+            ratingsCount,
+            score,
             spread: assessment[index].spread,
             disagreement: assessment[index].disagreement,
           })),

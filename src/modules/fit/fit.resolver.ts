@@ -9,7 +9,7 @@ import { type Competency, competenciesByRubricLoader } from '../rubric';
 import { canSeeScoresOf, primeScoringBlindness } from '../interview';
 import { candidacyScoresLoader, scoresLoader } from './fit.loaders';
 import { rankMandate } from './fit.repository';
-import { compareCandidacies, rankedStages } from './fit.service';
+import { compareCandidacies, fitOfMandate, rankedStages } from './fit.service';
 import { RankingArgs } from './fit.inputs';
 import {
   Assessment,
@@ -49,7 +49,18 @@ export class CandidacyFitResolver {
   ): Promise<Assessment | null> {
     if (!(await canSeeScoresOf(context, candidacy.id))) return null;
     const scores = await scoresLoader(context, calibrated).load(candidacy);
-    return { calibrated, competencies: scores.assessment.map((competency) => ({ ...competency, candidacy })) };
+    // Written out in full (see computeFit): one hidden class for all of them.
+    return {
+      calibrated,
+      competencies: scores.assessment.map(({ key, score, ratingsCount, spread, disagreement }) => ({
+        key,
+        score,
+        ratingsCount,
+        spread,
+        disagreement,
+        candidacy,
+      })),
+    };
   }
 
   @Authorized<Access>(...ASSESSMENT_READERS)
@@ -61,8 +72,7 @@ export class CandidacyFitResolver {
   ): Promise<Fit | null> {
     if (!(await canSeeScoresOf(context, candidacy.id))) return null;
     const { fit } = await scoresLoader(context, calibrated).load(candidacy);
-    const mandateId = candidacy.mandate.id;
-    return { ...fit, calibrated, competencies: fit.competencies.map((competency) => ({ ...competency, mandateId })) };
+    return fitOfMandate(fit, candidacy.mandate.id, calibrated);
   }
 }
 

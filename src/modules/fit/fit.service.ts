@@ -5,9 +5,9 @@ import { Candidacy, type CandidacyStage, pipelineStages } from '../candidacy';
 import { type Mandate, requirementProfileLoader } from '../mandate';
 import { scoringBlindCandidacyIds } from '../interview';
 import { competenciesByRubricLoader } from '../rubric';
-import { scoreAgainst } from './fit-model';
+import { type CompetencyFit, type FitResult, scoreAgainst } from './fit-model';
 import { scoresLoader } from './fit.loaders';
-import type { Comparison } from './fit.types';
+import type { Comparison, CompetencyFit as CompetencyFitType, Fit } from './fit.types';
 
 export const COMPARISON_MIN = 2;
 export const COMPARISON_MAX = 10;
@@ -63,7 +63,7 @@ export async function compareCandidacies(context: Context, mandate: Mandate, glo
     calibrated,
     columns: columns.map(({ candidacy, fit }) => ({
       candidacy,
-      fit: { ...fit, calibrated, competencies: fit.competencies.map((competency) => ({ ...competency, mandateId: mandate.id })) },
+      fit: fitOfMandate(fit, mandate.id, calibrated),
     })),
     rows: columns[0].assessment.map(({ key }, row) => {
       const requirement = requirementOf.get(key);
@@ -94,4 +94,44 @@ export async function compareCandidacies(context: Context, mandate: Mandate, glo
 // The stages a ranking keeps: the same rule as the mandate's list of candidacies.
 export function rankedStages(stages: CandidacyStage[] | null | undefined): CandidacyStage[] {
   return pipelineStages(stages);
+}
+
+// A talent pool's figures of one competency: where its pooled ratings come from.
+export interface PooledFigures {
+  ratingsCount: number;
+  mandatesCount: number;
+  lastAssessedAt: Date | null;
+}
+
+// §3's fit as the GraphQL type shows it, for a mandate (whose rubric names the competencies).
+// Every object written out in full, in one order (see computeFit: no `{ ...row, more }`), so
+// that all of them share one hidden class whichever read made them.
+export function fitOfMandate(fit: FitResult, mandateId: string, calibrated: boolean): Fit {
+  return {
+    calibrated,
+    fit: fit.fit,
+    coverage: fit.coverage,
+    mustHavesMet: fit.mustHavesMet,
+    competencies: fit.competencies.map((competency) => competencyFitOf(competency, mandateId, null)),
+  };
+}
+
+// One competency's fit for a mandate: a candidacy's (pooled null: no mandatesCount or
+// lastAssessedAt) or a talent pool match's.
+export function competencyFitOf(competency: CompetencyFit, mandateId: string, pooled: PooledFigures | null): CompetencyFitType {
+  return {
+    key: competency.key,
+    mandateId,
+    weight: competency.weight,
+    target: competency.target,
+    minimum: competency.minimum,
+    ratingsCount: pooled ? pooled.ratingsCount : competency.ratingsCount,
+    mandatesCount: pooled ? pooled.mandatesCount : null,
+    lastAssessedAt: pooled ? pooled.lastAssessedAt : null,
+    score: competency.score,
+    gap: competency.gap,
+    surplus: competency.surplus,
+    attainment: competency.attainment,
+    meetsMinimum: competency.meetsMinimum,
+  };
 }

@@ -34,4 +34,5 @@ export {
   scoreAgainst,
 } from './fit-model';
 export { Fit, CompetencyFit as CompetencyFitType } from './fit.types';
+export { competencyFitOf, fitOfMandate, type PooledFigures } from './fit.service';
 export { attainmentSql, findFitInputs, FIT_FROM_SUMS_SQL, FIT_SUMS_SQL, rankMandate } from './fit.repository';

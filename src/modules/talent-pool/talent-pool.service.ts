@@ -5,7 +5,7 @@ import { principalOf, type Context } from '../../common/context';
 import { userIdOf } from '../../common/access';
 import { recordRead } from '../audit';
 import { isLanguageCode } from '../candidate';
-import { computeFit } from '../fit';
+import { competencyFitOf, computeFit, type PooledFigures } from '../fit';
 import type { Mandate } from '../mandate';
 import {
   countTalentPool,
@@ -16,6 +16,9 @@ import {
   type TalentPoolFilterData,
 } from './talent-pool.repository';
 import type { TalentPoolArgs, TalentPoolFilter, TalentPoolMatch } from './talent-pool.types';
+
+// A weighted competency the candidate has no pooled rating on.
+const NOT_POOLED: PooledFigures = { ratingsCount: 0, mandatesCount: 0, lastAssessedAt: null };
 
 // At most this many values in each list filter (locations, languages, tags).
 export const MAX_FILTER_VALUES = 50;
@@ -45,13 +48,9 @@ export async function talentPoolOf(context: Context, mandate: Mandate, args: Tal
     filter,
   });
   const matches = rows.map((row): TalentPoolMatch & { cursor: string } => {
-    const own = new Map(row.competencies.map((each) => [each.competencyKey, each]));
-    // §3's per-competency figures on the pooled scores; fit, coverage and mustHavesMet as the
-    // statement computed them (they decided the order).
-    const perCompetency = computeFit(
-      requirements,
-      [...own.values()].map(({ competencyKey, score }) => ({ competencyKey, score })),
-    ).competencies;
+    // §3's per-competency figures on the pooled scores (one per key: the pooled mean); fit,
+    // coverage and mustHavesMet as the statement computed them (they decided the order).
+    const perCompetency = computeFit(requirements, row.competencies).competencies;
     return {
       cursor: row.cursor,
       candidate: { id: row.candidateId } as TalentPoolMatch['candidate'],
@@ -63,16 +62,9 @@ export async function talentPoolOf(context: Context, mandate: Mandate, args: Tal
         fit: row.fit,
         coverage: row.coverage,
         mustHavesMet: row.mustHavesMet,
-        competencies: perCompetency.map((competency) => {
-          const figures = own.get(competency.key);
-          return {
-            ...competency,
-            mandateId: mandate.id,
-            ratingsCount: figures?.ratingsCount ?? 0,
-            mandatesCount: figures?.mandatesCount ?? 0,
-            lastAssessedAt: figures?.lastAssessedAt ?? null,
-          };
-        }),
+        competencies: perCompetency.map((competency) =>
+          competencyFitOf(competency, mandate.id, row.competencies.find((pooled) => pooled.competencyKey === competency.key) ?? NOT_POOLED),
+        ),
       },
     };
   });
