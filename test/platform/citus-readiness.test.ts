@@ -60,6 +60,7 @@ const UNIQUE_WITHOUT_FIRM: Record<string, string> = {
   'shortlist_entry_snapshot.shortlist_entry_snapshot_publication_id_entry_id_unique': PER_PARENT,
   'shortlist_publication.shortlist_publication_shortlist_id_number_unique': PER_PARENT,
   'sync_change.sync_change_pkey': `${PER_PARENT} (The sync log's primary key (entity_type, entity_id): one row per changed object.)`,
+  'talent_pool_match_wanted.talent_pool_match_wanted_pkey': `${PER_PARENT} (A build of a mandate's talent pool order asked for: primary key (mandate_id).)`,
   'webhook_delivery.webhook_delivery_subscription_id_event_id_unique': PER_PARENT,
   'webhook_delivery_attempt.webhook_delivery_attempt_delivery_id_number_unique': PER_PARENT,
 };
@@ -117,6 +118,7 @@ const FK_WITHOUT_FIRM: Record<string, string> = because(FK_TO_ID, [
   'talent_pool_match.talent_pool_match_candidate_id_fkey',
   'talent_pool_match.talent_pool_match_mandate_id_fkey',
   'talent_pool_match_built.talent_pool_match_built_mandate_id_fkey',
+  'talent_pool_match_wanted.talent_pool_match_wanted_mandate_id_fkey',
   'user.user_client_id_foreign',
   'webhook_delivery.webhook_delivery_event_id_foreign',
   'webhook_delivery.webhook_delivery_subscription_id_foreign',
