@@ -58,6 +58,10 @@ async function arraysWith(
     });
     const result = await connection.query({ text: statement.text, values, rowMode: 'array' });
     return result.rows;
+  } catch (error) {
+    // Which statement failed, as knex says it (without the values: a search term is personal data).
+    if (error instanceof Error) error.message = `${statement.sql} - ${error.message}`;
+    throw error;
   } finally {
     void client.releaseConnection(connection);
   }

@@ -184,6 +184,26 @@ describe('the plain-row read path', () => {
     expect(rows.find((row) => row.id === first.id)!.retainUntil).toBe('2031-03-04');
   });
 
+  it("should read inside the entity manager's transaction, on its connection, and only there", async () => {
+    const em = app.orm.em.fork() as EntityManager;
+    em.setFilterParams('tenant', { firmId: firm.firmId });
+    const read = rowsByKey<Candidate, { firstName: string }>(Candidate, ['firstName'], 'id');
+    const [candidate] = await em.find(Candidate, {}, { orderBy: { id: 'asc' }, limit: 1 });
+    const rolledBack = new Error('rolled back on purpose');
+    const inside: string[] = [];
+    await expect(
+      em.transactional(async (transaction) => {
+        await transaction.execute(`update candidate set first_name = 'Changed in the transaction' where id = ?`, [candidate.id], 'run');
+        inside.push((await read(transaction as EntityManager, [candidate.id]))[0].firstName);
+        // Outside the transaction (another pooled connection) the change is not there yet.
+        inside.push((await read(em, [candidate.id]))[0].firstName);
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    expect(inside).toEqual(['Changed in the transaction', candidate.firstName]);
+    expect((await read(em, [candidate.id]))[0].firstName).toBe(candidate.firstName);
+  });
+
   it("should bring each scorecard's latest revision along as the revision read on its own", async () => {
     const em = app.orm.em.fork() as EntityManager;
     em.setFilterParams('tenant', { firmId: firm.firmId });
