@@ -1,5 +1,5 @@
 import { ReferenceKind } from '@mikro-orm/core';
-import type { EntityClass, EntityManager, EntityMetadata, EntityName, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import type { EntityClass, EntityManager, EntityMetadata, EntityName, FilterQuery, Platform, QueryOrderMap } from '@mikro-orm/postgresql';
 import { toGlobalId } from './global-id';
 import { uuidArray } from './sql';
 
@@ -22,14 +22,40 @@ export type Row<Entity, Scalars extends keyof Entity, Refs extends keyof Entity 
   readonly [K in Refs]: RefOf<Entity[K]>;
 } & { readonly nodeId: string };
 
-// One class per GraphQL type name, named after it (Node's resolveType reads constructor.name).
-const rowClasses = new Map<string, new () => object>();
+// The base of every row class. A keyed row (rowsByKey) keeps its values as read, so that a
+// timestamp stays text until someone reads it (parsed once, then kept): an answer shows few of
+// them. Its timestamps are accessors of its class, so spreads and Object.keys do not list them.
+const NOT_KEPT: unknown[] = [];
 
-function rowClass(typeName: string): new () => object {
+class PlainRow {
+  #read: unknown[] = NOT_KEPT;
+
+  static keep(row: PlainRow, values: unknown[]): void {
+    row.#read = values;
+  }
+
+  static timestamp(row: PlainRow, index: number, parse: (text: string) => Date | string): unknown {
+    const value = row.#read[index];
+    if (typeof value !== 'string') return value;
+    // MikroORM has pg hand over timestamps as text and parses them itself, as here.
+    const date = parse(value);
+    row.#read[index] = date;
+    return date;
+  }
+
+  static setTimestamp(row: PlainRow, index: number, value: unknown): void {
+    row.#read[index] = value;
+  }
+}
+
+// One class per GraphQL type name, named after it (Node's resolveType reads constructor.name).
+const rowClasses = new Map<string, new () => PlainRow>();
+
+function rowClass(typeName: string): new () => PlainRow {
   let rowClass = rowClasses.get(typeName);
   if (!rowClass) {
     const named = {
-      [typeName]: class {
+      [typeName]: class extends PlainRow {
         declare id: string;
         get nodeId(): string {
           return toGlobalId(typeName, this.id);
@@ -50,7 +76,8 @@ export interface RowQuery<Entity extends object> {
 
 // Reads `fields` (property names; many-to-ones give their id) of the rows of `entity` that match,
 // in one statement. The tenant filter applies as on em.find: scoped to the request's firm on the
-// row's own firm_id, and an error when the manager has no firm.
+// row's own firm_id, and an error when the manager has no firm. The query builder writes the
+// statement (any filter a page needs); it runs straight on pg like rowsByKey's, into the same rows.
 export async function readRows<Entity extends object, Result>(
   em: EntityManager,
   entity: EntityName<Entity>,
@@ -58,33 +85,44 @@ export async function readRows<Entity extends object, Result>(
   query: RowQuery<Entity>,
 ): Promise<Result[]> {
   const meta = em.getMetadata().get<Entity>(entity);
+  const selected = ['id', ...fields.filter((field) => field !== 'id')];
   const queryBuilder = em
     .createQueryBuilder(entity)
-    .select(['id', ...fields.filter((field) => field !== 'id')] as never)
+    .select(selected as never)
     .where(query.where);
   if (query.orderBy) queryBuilder.orderBy(query.orderBy);
   if (query.limit !== undefined) queryBuilder.limit(query.limit);
   await queryBuilder.applyFilters();
-  const rows = (await queryBuilder.execute('all', true)) as Record<string, unknown>[];
-  const references = fields.filter((field) => {
-    const kind = meta.properties[field as never as keyof typeof meta.properties].kind;
-    return kind === ReferenceKind.MANY_TO_ONE || kind === ReferenceKind.ONE_TO_ONE;
-  });
-  const RowClass = rowClass(meta.className);
-  return rows.map((row) => {
-    for (const field of references) {
-      const id = row[field];
-      row[field] = id === null || id === undefined ? null : { id };
-    }
-    return Object.assign(new RowClass(), row) as Result;
-  });
+  const { sql: text, _sql: statement, params } = queryBuilder.toQuery();
+  // pg binds a list or an object otherwise than the ORM writes it into its text; no page filter
+  // makes one today (the query builder spreads `$in` lists itself).
+  if (params.some((param) => Array.isArray(param) || (param !== null && typeof param === 'object' && !(param instanceof Date)))) {
+    throw new Error(`Plain rows of ${meta.className}: a filter value that is a list or an object.`);
+  }
+  const rows = await directReads(em).readArrays({ text, sql: statement.sql }, params, em.getTransactionContext());
+  const shape = shapeOf(meta, selected, em.getPlatform());
+  return rows.map((row) => toRow(shape, row) as Result);
+}
+
+// The shapes of readRows, by entity and columns.
+const shapes = new Map<string, RowShape>();
+
+function shapeOf(meta: EntityMetadata, fields: readonly string[], platform: Platform): RowShape {
+  const key = `${meta.className}:${fields.join(',')}`;
+  let shape = shapes.get(key);
+  if (!shape) {
+    shape = rowShape(meta, fields, 0, platform);
+    shapes.set(key, shape);
+  }
+  return shape;
 }
 
 // A loader's statement: `fields` of the rows whose `key` (the id or a many-to-one) is one of a
 // batch of ids, in `orderBy` order (ascending). The SQL is written once from the metadata and
-// sent with two bind values (the firm, the ids as one array), so a batch costs no query
-// building. The firm is the tenant filter's own condition (what em.find would add), so a read
-// without a firm fails as it does there.
+// sent with two bind values (the firm, the ids as one array) straight to pg (the driver's
+// readArrays, src/config/direct-reads.ts), so a batch costs no query building. The firm is the
+// tenant filter's own condition (what em.find would add), so a read without a firm fails as it
+// does there.
 //
 // `along` brings, in the same statement, the row a many-to-one of each row points at (a left
 // join on its id and the same firm): the many-to-one is then that whole row instead of { id }
@@ -111,51 +149,102 @@ export function rowsByKey<Entity extends object, Result, Along extends object = 
         meta: em.getMetadata().get<Along>(along.entity.name),
         fields: ['id', ...along.fields.filter((field) => field !== 'id')],
       },
+      em.getPlatform(),
     );
     const condition = (await em.applyFilters(meta.className, {}, undefined, 'read')) as { firm?: unknown } | undefined;
     if (typeof condition?.firm !== 'string') throw new Error(`Plain rows of ${meta.className} are read in one firm only.`);
-    const rows: Record<string, unknown>[] = await em.execute(statement.sql, [condition.firm, uuidArray(keys)]);
+    const rows = await directReads(em).readArrays(statement, [condition.firm, uuidArray(keys)], em.getTransactionContext());
     const { shape, along: alongShape } = statement;
-    const platform = em.getPlatform();
-    return rows.map((row) => {
-      const result = toRow(shape, row, platform);
+    const results = new Array<Result>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = toRow(shape, rows[i]);
       if (alongShape) {
-        const { ref, shape: joined } = alongShape;
-        const prefixed: Record<string, unknown> = {};
-        joined.fields.forEach((field, i) => {
-          prefixed[field] = row[`j${i}`];
-          delete (result as Record<string, unknown>)[`j${i}`];
-        });
-        (result as Record<string, unknown>)[ref] = prefixed.id == null ? null : toRow(joined, prefixed, platform);
+        const values = rows[i];
+        (row as unknown as Record<string, unknown>)[alongShape.ref] =
+          values[shape.fields.length] === null ? null : toRow(alongShape.shape, values);
       }
-      return result as Result;
-    });
+      results[i] = row as Result;
+    }
+    return results;
   };
 }
 
-// A row as read into the row type: many-to-ones as { id }, timestamps as Dates.
-function toRow(shape: RowShape, row: Record<string, unknown>, platform: { parseDate(value: string): Date }): object {
-  for (const field of shape.references) {
-    const id = row[field];
-    row[field] = id === null ? null : { id };
-  }
-  // MikroORM has pg hand over timestamps as text and parses them itself, as here.
-  for (const field of shape.dates) {
-    const value = row[field];
-    if (typeof value === 'string') row[field] = platform.parseDate(value);
-  }
-  return Object.assign(new shape.RowClass(), row);
+// What the driver offers the read path (src/config/direct-reads.ts, the ORM's driver).
+interface DirectReads {
+  readArrays(statement: { text: string; sql: string }, values: readonly unknown[], transaction: unknown): Promise<unknown[][]>;
 }
 
-function rowShape<Entity extends object>(meta: EntityMetadata<Entity>, fields: readonly string[]): RowShape {
+function directReads(em: EntityManager): DirectReads {
+  const driver = em.getDriver() as Partial<DirectReads>;
+  if (typeof driver.readArrays !== 'function') throw new Error('Plain rows need the ORM options of src/config/orm.config.ts (its driver).');
+  return driver as DirectReads;
+}
+
+// How a column becomes a row's property.
+const enum Column {
+  VALUE,
+  // A many-to-one: { id }.
+  REFERENCE,
+  // A timestamp: parsed into a Date when first read (most answers show few of them).
+  TIMESTAMP,
+}
+
+interface RowShape {
+  // The row's properties, in the order of the statement's columns from `offset` on.
+  fields: readonly string[];
+  columns: readonly Column[];
+  offset: number;
+  RowClass: new () => PlainRow;
+}
+
+// A row as read into the row type: many-to-ones as { id }, timestamps as Dates (when read).
+function toRow(shape: RowShape, values: unknown[]): PlainRow {
+  if (values.length < shape.offset + shape.fields.length) throw new Error(`A ${shape.RowClass.name} row of ${values.length} columns.`);
+  const row = new shape.RowClass();
+  PlainRow.keep(row, values);
+  const { fields, columns, offset } = shape;
+  for (let i = 0; i < fields.length; i++) {
+    const column = columns[i];
+    if (column === Column.TIMESTAMP) continue;
+    const value = values[offset + i];
+    (row as unknown as Record<string, unknown>)[fields[i]] = column === Column.REFERENCE && value !== null ? { id: value } : value;
+  }
+  return row;
+}
+
+function rowShape<Entity extends object>(
+  meta: EntityMetadata<Entity>,
+  fields: readonly string[],
+  offset: number,
+  platform: Platform,
+): RowShape {
   const property = (name: string) => meta.properties[name as keyof typeof meta.properties];
-  return {
-    fields,
-    references: fields.filter((field) => [ReferenceKind.MANY_TO_ONE, ReferenceKind.ONE_TO_ONE].includes(property(field).kind)),
-    // Timestamps; a SQL date (type 'date') stays the 'YYYY-MM-DD' text the ORM reads too.
-    dates: fields.filter((field) => property(field).runtimeType === 'Date'),
-    RowClass: rowClass(meta.className),
-  };
+  const columns = fields.map((field) => {
+    const { kind, runtimeType } = property(field);
+    if (kind === ReferenceKind.MANY_TO_ONE || kind === ReferenceKind.ONE_TO_ONE) return Column.REFERENCE;
+    // A SQL date (type 'date') stays the 'YYYY-MM-DD' text the ORM reads too.
+    return runtimeType === 'Date' ? Column.TIMESTAMP : Column.VALUE;
+  });
+  // The timestamps as accessors of this shape's class (named after the type, as rowClass's).
+  const Base = rowClass(meta.className);
+  const named = { [meta.className]: class extends Base {} };
+  const RowClass = named[meta.className];
+  const parse = (text: string) => platform.parseDate(text);
+  columns.forEach((column, i) => {
+    if (column !== Column.TIMESTAMP) return;
+    const index = offset + i;
+    Object.defineProperty(RowClass.prototype, fields[i], {
+      get(this: PlainRow) {
+        return PlainRow.timestamp(this, index, parse);
+      },
+      set(this: PlainRow, value: unknown) {
+        PlainRow.setTimestamp(this, index, value);
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  });
+  return { fields, columns, offset, RowClass };
 }
 
 function keyedStatement<Entity extends object>(
@@ -163,7 +252,8 @@ function keyedStatement<Entity extends object>(
   fields: readonly string[],
   key: string,
   orderBy: readonly string[],
-  along?: { ref: string; meta: EntityMetadata; fields: readonly string[] },
+  along: { ref: string; meta: EntityMetadata; fields: readonly string[] } | undefined,
+  platform: Platform,
 ): KeyedStatement {
   const column = (entityMeta: EntityMetadata, name: string) =>
     `"${entityMeta.properties[name as keyof typeof entityMeta.properties].fieldNames[0]}"`;
@@ -179,25 +269,21 @@ function keyedStatement<Entity extends object>(
       ` left join lateral (select * from "${along.meta.tableName}" j where j.${column(along.meta, 'id')} = ${own(along.ref)}` +
       ` and j.${column(along.meta, 'firm')} = ${own('firm')} limit 1) j on true`;
   }
-  const sql =
+  const statement = (firm: string, keys: string) =>
     `select ${selected.join(', ')} from ${from}` +
-    ` where ${own('firm')} = ? and ${own(key)} = any(?::uuid[])` +
+    ` where ${own('firm')} = ${firm} and ${own(key)} = any(${keys}::uuid[])` +
     (orderBy.length > 0 ? ` order by ${orderBy.map((field) => `${own(field)} asc`).join(', ')}` : '');
   return {
-    sql,
-    shape: rowShape(meta, fields),
-    along: along && { ref: along.ref, shape: rowShape(along.meta, along.fields) },
+    text: statement('$1', '$2'),
+    sql: statement('?', '?'),
+    shape: rowShape(meta, fields, 0, platform),
+    // The joined row's columns follow the row's own; the first is its id.
+    along: along && { ref: along.ref, shape: rowShape(along.meta, along.fields, fields.length, platform) },
   };
 }
 
-interface RowShape {
-  fields: readonly string[];
-  references: readonly string[];
-  dates: readonly string[];
-  RowClass: new () => object;
-}
-
 interface KeyedStatement {
+  text: string;
   sql: string;
   shape: RowShape;
   along?: { ref: string; shape: RowShape };

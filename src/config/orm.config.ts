@@ -1,6 +1,7 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { SeedManager } from '@mikro-orm/seeder';
+import { DirectReadsDriver } from './direct-reads';
 import { migrationsList } from '../migrations';
 
 // Scopes every query to one firm. Enabled by default and without a default firm: a query
@@ -25,6 +26,8 @@ export function ormOptions(clientUrl: string, entities: Options['entities'], ove
   return defineConfig({
     clientUrl,
     entities,
+    // PostgreSQL, with the plain-row reads straight on pg (direct-reads.ts).
+    driver: DirectReadsDriver,
     discovery: { requireEntitiesArray: true, disableDynamicFileAccess: true },
     extensions: [Migrator, SeedManager],
     migrations: {

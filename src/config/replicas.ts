@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PostgreSqlDriver, type MikroORM, type Options, type PostgreSqlConnection } from '@mikro-orm/postgresql';
+import { DirectReadsDriver, type DirectStatement } from './direct-reads';
 import type { ReplicaConfig } from './env';
 
 // Read replicas (README, "Scaling out"). MikroORM's own replica support (`replicas`,
@@ -80,7 +81,7 @@ export function replicaStatus(orm: MikroORM): ReplicaStatus[] {
 
 type Execute = PostgreSqlConnection['execute'];
 
-export abstract class ReplicaRoutingDriver extends PostgreSqlDriver {
+export abstract class ReplicaRoutingDriver extends DirectReadsDriver {
   protected abstract readonly settings: Settings;
   private states: ReplicaState[] | null = null;
   // The primary's WAL position at recent checks, newest last: a replica's lag is how long ago
@@ -120,6 +121,23 @@ export abstract class ReplicaRoutingDriver extends PostgreSqlDriver {
     const [query, params, method = 'all', ctx, loggerContext] = args;
     if (ctx || method === 'run') return super.execute(...args) as Promise<T>;
     return this.rethrow(this.getConnection('read').execute(query, params, method, ctx, loggerContext) as Promise<T>);
+  }
+
+  // The plain-row reads (direct-reads.ts) fail over like em.execute's (withFallback).
+  protected override async readArraysOn(
+    connection: PostgreSqlConnection,
+    statement: DirectStatement,
+    values: readonly unknown[],
+  ): Promise<unknown[][]> {
+    const state = connection === this.connection ? undefined : this.replicaStates().find((each) => each.connection === connection);
+    if (!state) return super.readArraysOn(connection, statement, values);
+    try {
+      return await super.readArraysOn(connection, statement, values);
+    } catch (error) {
+      if (!isReplicaProblem(error)) throw error;
+      this.failOver(state, error);
+      return super.readArraysOn(this.connection, statement, values);
+    }
   }
 
   status(): ReplicaStatus[] {
@@ -169,12 +187,17 @@ export abstract class ReplicaRoutingDriver extends PostgreSqlDriver {
         return await execute(...args);
       } catch (error) {
         if (!isReplicaProblem(error)) throw error;
-        this.mark(state, { healthy: false, problem: `read failed: ${describe(error)}` });
-        const route = readRoutes.getStore();
-        if (route) route.pinned = this.connection;
+        this.failOver(state, error);
         return this.connection.execute(...args);
       }
     }) as Execute;
+  }
+
+  // The replica is skipped until its next good check, and the request reads on from the primary.
+  private failOver(state: ReplicaState, error: unknown): void {
+    this.mark(state, { healthy: false, problem: `read failed: ${describe(error)}` });
+    const route = readRoutes.getStore();
+    if (route) route.pinned = this.connection;
   }
 
   private check(): Promise<void> {

@@ -1,0 +1,68 @@
+import { PostgreSqlDriver, type Knex, type PostgreSqlConnection } from '@mikro-orm/postgresql';
+
+// The plain-row read path's statements (src/common/rows.ts) run straight on the `pg` client under
+// the ORM's knex pool: written once per loader, sent with bind values, rows as arrays. Through
+// em.execute each batch paid knex's query building, MikroORM's formatting of every value into
+// the text and its result handling, which led the nested read's profile after the entities had
+// gone. What stays the ORM's: the pool, the connection a read belongs on (the request's
+// transaction, or the read route: read replicas, src/config/replicas.ts), its errors
+// (DriverException), and knex's `query` event, which the metrics and the tests count statements by.
+
+// A statement, as sent (`text`, with $1, $2 …) and as the `query` event shows it (`sql`, with `?`
+// placeholders and the values as `bindings`, like the ORM's own statements: what a test can run again).
+export interface DirectStatement {
+  readonly text: string;
+  readonly sql: string;
+}
+
+interface PgClient {
+  __knexUid?: string;
+  __knexTxId?: string;
+  query(config: { text: string; values: readonly unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][] }>;
+}
+
+export class DirectReadsDriver extends PostgreSqlDriver {
+  // The rows of a read, each an array of the statement's columns in order. Inside a transaction
+  // (`transaction`: the entity manager's context) on its connection; otherwise where the request
+  // reads from.
+  readArrays(statement: DirectStatement, values: readonly unknown[], transaction?: Knex.Transaction | null): Promise<unknown[][]> {
+    const read = transaction
+      ? arraysWith(transaction.client, statement, values, transaction)
+      : this.readArraysOn(this.getConnection('read'), statement, values);
+    return this.rethrow(read);
+  }
+
+  // Overridden where a connection may fail over to another (read replicas).
+  protected readArraysOn(connection: PostgreSqlConnection, statement: DirectStatement, values: readonly unknown[]): Promise<unknown[][]> {
+    return arraysWith(connection.getKnex().client, statement, values, null);
+  }
+}
+
+async function arraysWith(
+  client: Knex.Client,
+  statement: DirectStatement,
+  values: readonly unknown[],
+  transaction: Knex.Transaction | null,
+): Promise<unknown[][]> {
+  // A transaction's client always hands out the transaction's connection (and takes nothing back).
+  const connection = (await client.acquireConnection()) as PgClient;
+  try {
+    // As knex refuses it: a statement on a transaction that has ended would run outside it.
+    if (transaction?.isCompleted()) throw new Error('Transaction query already complete');
+    client.emit('query', {
+      __knexUid: connection.__knexUid,
+      __knexTxId: connection.__knexTxId,
+      method: 'raw',
+      sql: statement.sql,
+      bindings: values,
+    });
+    const result = await connection.query({ text: statement.text, values, rowMode: 'array' });
+    return result.rows;
+  } catch (error) {
+    // Which statement failed, as knex says it (without the values: a search term is personal data).
+    if (error instanceof Error) error.message = `${statement.sql} - ${error.message}`;
+    throw error;
+  } finally {
+    void client.releaseConnection(connection);
+  }
+}
