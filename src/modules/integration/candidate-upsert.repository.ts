@@ -40,10 +40,14 @@ const VALUE_COLUMNS = VALUE_KEYS.map((key, index) => `"${VALUE_NAMES[index]}" ${
 
 // The candidates that hold these refs in the firm, locked for update (in id order, so two
 // batches never wait on each other crosswise): what the batch decides on cannot change under it.
-// The plan is pinned to "each ref → its unique index → the candidate by id": the lateral
-// subquery with its limit cannot be reordered, and the firm is matched through the ref. For a
-// firm that has just synced thousands of candidates the statistics still say "one row", and the
-// planner otherwise walked the whole firm once per ref (1.1 s per batch of 500 at 10,000).
+// The plan is pinned to "each ref → one index probe → the candidate by id": the lateral subquery
+// with its limit cannot be reordered, and the firm is matched through the ref. For a firm that
+// has just synced thousands of candidates the statistics still say "one row", and the planner
+// otherwise walked the whole firm once per ref (1.1 s per batch of 500 at 10,000). The probe is
+// by the ref's firm key ("candidate_firm_key"(firm_id, external_id), as duplicate detection's),
+// never by firm_id alone: with `firm_id = ?` beside the other columns the planner took the plain
+// firm_id index for such a firm and walked its refs per item anyway (0.3 s per batch of 500 in
+// the benchmark's database, where another firm holds 100,000 candidates).
 export async function lockCandidatesByRef(em: EntityManager, firmId: string, refs: ExternalRefData[]): Promise<ExistingCandidateRow[]> {
   if (refs.length === 0) return [];
   const rows: Record<string, unknown>[] = await em.execute(
@@ -51,7 +55,8 @@ export async function lockCandidatesByRef(em: EntityManager, firmId: string, ref
      from jsonb_to_recordset(?::jsonb) as k("system" text, "external_id" text)
      cross join lateral (
        select r."firm_id", r."candidate_id" from "candidate_external_ref" r
-       where r."firm_id" = ? and r."system" = k."system" and r."external_id" = k."external_id"
+       where "candidate_firm_key"(r."firm_id", r."external_id") = "candidate_firm_key"(?::uuid, k."external_id")
+         and r."system" = k."system"
        limit 1
      ) r
      join "candidate" c on c."id" = r."candidate_id"
