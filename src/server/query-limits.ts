@@ -169,30 +169,49 @@ function largestUpsertBatch(schema: GraphQLSchema, operation: OperationDefinitio
 // (at least 1) for the rate limiter, or INVALID_VARIABLES.
 export const INVALID_VARIABLES = 'INVALID_VARIABLES';
 
-// The cost of an operation that passed, by its parsed document (Apollo keeps one per query text)
-// and its variables as sent: the same operation with the same variables costs the same, so a
-// repeated read (a client paging, polling a ranking) skips walking its selections again. A few
-// variable sets per document, small ones only (an upsert's batch is not worth keeping).
-const passedCosts = new WeakMap<DocumentNode, Map<string, number>>();
-const COSTS_PER_DOCUMENT = 64;
-const MAX_CACHED_VARIABLES_LENGTH = 2_000;
+// The cost of a query that passed, by its parsed document (Apollo keeps one per query text) and
+// the values of the variables it declares: the same query with the same variables costs the same,
+// so a repeated read (a client paging, polling a ranking) skips walking its selections again. One
+// bounded table for the process (it is filled before authentication, so nobody may grow it at
+// will): at most COST_ENTRIES keys of at most MAX_COST_KEY_LENGTH characters, the oldest out first.
+// Undeclared variables do not count (graphql-js ignores them); mutations are not kept (an upsert's
+// batch is not worth serialising, and a write is not repeated as reads are).
+const documentIds = new WeakMap<DocumentNode, number>();
+let nextDocumentId = 0;
+const passedCosts = new Map<string, number>();
+const COST_ENTRIES = 5_000;
+const MAX_COST_KEY_LENGTH = 2_000;
 
 export function checkOperationCost(requestContext: GraphQLRequestContextDidResolveOperation<Context>): number | typeof INVALID_VARIABLES {
   const { document, operation, request } = requestContext;
   if (!operation) return 1;
-  const variablesKey = `${operation.name?.value ?? ''}\n${JSON.stringify(request.variables ?? {})}`;
-  const cacheable = variablesKey.length <= MAX_CACHED_VARIABLES_LENGTH;
-  const known = cacheable ? passedCosts.get(document)?.get(variablesKey) : undefined;
+  const key = operation.operation === 'query' ? costKey(document, operation, request.variables) : null;
+  const known = key === null ? undefined : passedCosts.get(key);
   if (known !== undefined) return known;
   const cost = operationCost(requestContext);
-  if (cacheable && cost !== INVALID_VARIABLES) {
-    let costs = passedCosts.get(document);
-    if (!costs) passedCosts.set(document, (costs = new Map()));
+  if (key !== null && cost !== INVALID_VARIABLES) {
     // Oldest first out: a Map keeps insertion order.
-    if (costs.size >= COSTS_PER_DOCUMENT) costs.delete(costs.keys().next().value!);
-    costs.set(variablesKey, cost);
+    if (passedCosts.size >= COST_ENTRIES) passedCosts.delete(passedCosts.keys().next().value!);
+    passedCosts.set(key, cost);
   }
   return cost;
+}
+
+function costKey(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): string | null {
+  let id = documentIds.get(document);
+  if (id === undefined) documentIds.set(document, (id = nextDocumentId++));
+  // A variable left out (its default) and one sent as null may cost differently: only the sent ones.
+  const declared: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (variables && name in variables) declared[name] = variables[name];
+  }
+  const key = `${id}\n${operation.name?.value ?? ''}\n${JSON.stringify(declared)}`;
+  return key.length <= MAX_COST_KEY_LENGTH ? key : null;
 }
 
 function operationCost(requestContext: GraphQLRequestContextDidResolveOperation<Context>): number | typeof INVALID_VARIABLES {

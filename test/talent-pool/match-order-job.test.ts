@@ -179,4 +179,43 @@ describe('the talent pool match order built ahead', () => {
     expect(buildsIn(statements)).toBe(0);
     expect(read!.totalCount).toBe(23);
   });
+
+  it('should give up, rather than wait for the firm lock while it holds the build lock, when a transaction keeps the firm lock', async () => {
+    await setProfile(FIRST_PROFILE);
+    // A keyed mutation's transaction that refreshed profiles holds the firm's lock (shared) until it
+    // commits, and may read this mandate's pool in its payload (waiting for the build lock): the
+    // job must not wait for it in turn. Taken after the job's step 1, as such a mutation would.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holder: Promise<void> | null = null;
+    const build = buildMatchOrderAhead(app.em(), firm.firm.id, mandate.id, async () => {
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      holder = app.em().transactional(async (tx) => {
+        await (tx as EntityManager).execute('select pg_advisory_xact_lock_shared(hashtext(?))', [`talent-pool-match:${firm.firm.id}`]);
+        holding();
+        await released;
+      });
+      await held;
+    });
+    await expect(build).rejects.toThrow("the firm's talent pool lock stayed busy for 2 s; the build runs again later");
+    // Given back: the build lock is free and nothing of the build was kept.
+    const [lock] = await app
+      .em()
+      .execute<{ free: boolean }[]>('select pg_try_advisory_lock(hashtext(?)) as free, pg_advisory_unlock(hashtext(?)) as unlocked', [
+        `talent-pool-match-build:${mandate.id}`,
+        `talent-pool-match-build:${mandate.id}`,
+      ]);
+    expect(lock.free).toBe(true);
+    release();
+    await holder;
+    expect(await built()).toEqual([]);
+    // The next read builds the order itself, exactly.
+    let read: Awaited<ReturnType<typeof readPool>> | null = null;
+    const statements = await app.recordStatements(async () => (read = await readPool()));
+    expect(buildsIn(statements)).toBeGreaterThan(0);
+    const { maintainedMatches, rebuiltMatches } = await maintainedAndRebuiltProfiles(app.em(), firm.firm.id);
+    expect(maintainedMatches).toEqual(rebuiltMatches);
+    expect(read!.totalCount).toBe(maintainedMatches.length);
+  });
 });

@@ -175,6 +175,25 @@ const ROLLUP_DIGESTS_SQL = `
    where r.firm_id = ? and r.competency_key in (select q.competency_key from requirement q where q.firm_id = ? and q.mandate_id = ? and q.weight > 0)
    group by r.candidate_id`;
 
+// The job never waits for the firm's lock while it holds the mandate's build lock: a keyed
+// mutation holds the firm's lock (shared, from a refresh) until it commits and may read this
+// mandate's pool in its payload, waiting for the build lock: each would wait for the other. The job
+// tries for a while instead, then gives up (its transaction rolls back, the build lock is free, and
+// pg-boss runs it again later; a read meanwhile builds the order itself).
+const FIRM_LOCK_TRIES = 40;
+const FIRM_LOCK_PAUSE_MS = 50;
+
+async function lockFirmOrRetryLater(em: EntityManager, firmId: string): Promise<void> {
+  for (let attempt = 0; attempt < FIRM_LOCK_TRIES; attempt++) {
+    const [row] = await em.execute<{ locked: boolean }[]>('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [lockName(firmId)]);
+    if (row.locked) return;
+    await new Promise((resolve) => setTimeout(resolve, FIRM_LOCK_PAUSE_MS));
+  }
+  throw new Error(
+    `the firm's talent pool lock stayed busy for ${(FIRM_LOCK_TRIES * FIRM_LOCK_PAUSE_MS) / 1000} s; the build runs again later`,
+  );
+}
+
 // The job's build (buildWantedOrder): as buildMatchOrder, but with the firm's lock held only for a
 // catch-up at the end, so the firm's submits do not wait for the whole build. In one transaction,
 // the mandate's build lock held (a read that needs the order meanwhile waits for it, then finds it):
@@ -193,6 +212,10 @@ export async function buildMatchOrderAhead(
   mandateId: string,
   between: () => Promise<void> = async () => undefined,
 ): Promise<void> {
+  // Refreshes already running when the profile changed may still write this mandate's rows (they
+  // saw the marker): wait until they are done (the firm's lock taken and given back at once, one
+  // statement on one connection) before step 1 writes the same rows.
+  await em.execute('select pg_advisory_lock(hashtext(?)), pg_advisory_unlock(hashtext(?))', [lockName(firmId), lockName(firmId)]);
   await em.transactional(async (tx) => {
     const manager = tx as EntityManager;
     await manager.execute('select pg_advisory_xact_lock(hashtext(?))', [buildLockName(mandateId)]);
@@ -202,7 +225,7 @@ export async function buildMatchOrderAhead(
       [firmId, mandateId],
     );
     if (marker.present) {
-      await manager.execute('select pg_advisory_xact_lock(hashtext(?))', [lockName(firmId)]);
+      await lockFirmOrRetryLater(manager, firmId);
       await buildMatchOrder(manager, firmId, mandateId);
       return;
     }
@@ -221,7 +244,7 @@ export async function buildMatchOrderAhead(
       [firmId, mandateId, firmId, firmId, mandateId, firmId, firmId, mandateId],
     );
     await between();
-    await manager.execute('select pg_advisory_xact_lock(hashtext(?))', [lockName(firmId)]);
+    await lockFirmOrRetryLater(manager, firmId);
     await manager.execute(
       `create temp table match_build_moved on commit drop as
        select coalesce(n.candidate_id, s.candidate_id) as candidate_id
