@@ -154,22 +154,6 @@ export async function findUnitPatterns(
   return listed.map((row) => ({ mandateId: row.mandate_id, competencyKey: row.competency_key, values: row.scores, units: row.units }));
 }
 
-// The competency keys of each rubric in rubric order, as plain rows (what the agreement's
-// byCompetency lists; no entity with the competencies' texts is built for it).
-export async function findCompetencyKeys(em: EntityManager, firmId: string, rubricIds: readonly string[]): Promise<Map<string, string[]>> {
-  const rows: { rubric_id: string; key: string }[] = await em.execute(
-    `select rubric_id, key from competency where firm_id = ? and rubric_id = any(?::uuid[]) order by rubric_id, position, id`,
-    [firmId, uuidArray(rubricIds)],
-  );
-  const keys = new Map<string, string[]>();
-  for (const row of rows) {
-    const list = keys.get(row.rubric_id);
-    if (list) list.push(row.key);
-    else keys.set(row.rubric_id, [row.key]);
-  }
-  return keys;
-}
-
 export interface LeniencyRow {
   interviewerId: string;
   // Null on the overall figures, the key on the per-competency ones.

@@ -5,10 +5,10 @@ import { principalOf, type Context } from '../../common/context';
 import { badUserInput } from '../../common/errors';
 import { localIdOf } from '../../common/global-id';
 import { type Mandate, mandateByIdLoader } from '../mandate';
+import { competencyKeysByRubricLoader } from '../rubric';
 import { AgreementMetric, type AgreementResult, weightedAgreement } from './calibration-model';
 import {
   countInterviewers,
-  findCompetencyKeys,
   findLeniencies,
   findLeniencyPage,
   findUnitPatterns,
@@ -145,18 +145,26 @@ function agreementByCompetency(patterns: readonly UnitPattern[], keys: readonly 
   }));
 }
 
-// The agreement of many mandates from one statement, and their rubrics' competency keys as plain
-// rows from another. Left out for the caller: the candidacies they still have an unsubmitted
+// The agreement of many mandates from one statement, and their rubrics' competency keys (plain
+// rows, the rubric's loader). Left out for the caller: the candidacies they still have an unsubmitted
 // scorecard on.
 export const mandateAgreementLoader = (context: Context) =>
   new DataLoader<{ mandate: Mandate; metric: AgreementMetric }, MandateAgreement, string>(
     async (keys) => {
       const { firmId } = principalOf(context);
       const mandateIds = [...new Set(keys.map((key) => key.mandate.id))];
-      const [patterns, keysOfRubric] = await Promise.all([
+      const rubricIds = [...new Set(keys.map((key) => key.mandate.rubric.id))];
+      const [patterns, keyLists] = await Promise.all([
         findUnitPatterns(context.em, firmId, { mandateIds, viewerUserId: viewerOf(context) }, { perMandate: true }),
-        findCompetencyKeys(context.em, firmId, [...new Set(keys.map((key) => key.mandate.rubric.id))]),
+        context.loaders.get(competencyKeysByRubricLoader).loadMany(rubricIds),
       ]);
+      const keysOfRubric = new Map(
+        rubricIds.map((rubricId, index) => {
+          const list = keyLists[index];
+          if (list instanceof Error) throw list;
+          return [rubricId, list];
+        }),
+      );
       return keys.map(({ mandate, metric }) => {
         const own = patterns.filter((pattern) => pattern.mandateId === mandate.id);
         return {

@@ -17,4 +17,4 @@ export { customerOrientedLeadershipRubric } from './customer-oriented-leadership
 export { DEFAULT_RUBRIC_KEY, installDefaultRubric } from './default-rubric';
 export { Rubric, RubricStatus } from './rubric.entity';
 export { SCALE } from './rubric.limits';
-export { competenciesByRubricLoader, rubricByIdLoader } from './rubric.loaders';
+export { competenciesByRubricLoader, competencyKeysByRubricLoader, rubricByIdLoader } from './rubric.loaders';

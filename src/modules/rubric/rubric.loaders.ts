@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
 import type { Context } from '../../common/context';
+import { rowsByKey, type Row } from '../../common/rows';
 import { Rubric } from './rubric.entity';
 import { Competency } from './competency.entity';
 
@@ -9,6 +10,17 @@ export const competenciesByRubricLoader = (context: Context) =>
   new DataLoader<string, Competency[]>(async (rubricIds) => {
     const rows = await context.em.find(Competency, { rubric: { $in: [...rubricIds] } }, { orderBy: { position: 'asc', id: 'asc' } });
     return groupedInKeyOrder(rubricIds, rows, (row) => row.rubric.id);
+  });
+
+// Only the keys of many rubrics' competencies, in rubric order, as plain rows (common/rows.ts): for
+// reads that list competencies by key (agreement per competency) without their texts.
+export type CompetencyKeyRow = Row<Competency, 'key', 'rubric'>;
+const competencyKeysOfRubrics = rowsByKey<Competency, CompetencyKeyRow>(Competency, ['rubric', 'key'], 'rubric', ['position', 'id']);
+
+export const competencyKeysByRubricLoader = (context: Context) =>
+  new DataLoader<string, string[]>(async (rubricIds) => {
+    const rows = await competencyKeysOfRubrics(context.em, rubricIds);
+    return groupedInKeyOrder(rubricIds, rows, (row) => row.rubric.id).map((list) => list.map((row) => row.key));
   });
 
 // Rubrics by id in one query (for Competency.rubric, and for other features pinning a rubric).
