@@ -5,6 +5,7 @@ import { authChecker } from './auth-checker';
 import { NodeResolver } from './node.resolver';
 import { features } from './features';
 import { auditMutations } from '../modules/audit';
+import { directFieldResolvers } from './direct-resolvers';
 
 export async function buildAppSchema(): Promise<GraphQLSchema> {
   // type-graphql takes resolver classes as Function (see common/feature.ts).
@@ -19,7 +20,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
   });
-  return auditMutations(schema);
+  return auditMutations(directFieldResolvers(schema, resolvers, authChecker));
 }
 
 // The SDL as committed in schema/schema.graphql, sorted by name (types, fields, arguments), so
