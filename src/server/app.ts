@@ -13,6 +13,7 @@ import type { Context } from '../common/context';
 import { createContext } from './context';
 import { errorFormatter, errorLoggingPlugin, PUBLIC_CODES } from './errors';
 import { supportedOperationTypes } from './operation-types';
+import { compiledQueriesGateway } from './compiled-queries';
 import { explorerRouter } from './explorer';
 import { DEFAULT_RATE_LIMIT, type RateLimitConfig } from '../config/limits';
 import { refuseNulCharacters } from './nul-characters';
@@ -73,7 +74,7 @@ export async function createAppServer({
   app.set('trust proxy', false);
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: compiledQueriesGateway(schema),
     introspection: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,

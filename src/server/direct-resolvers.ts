@@ -1,4 +1,4 @@
-import { isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { isInterfaceType, isObjectType, isUnionType, type GraphQLFieldResolver, type GraphQLTypeResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { AuthenticationError, AuthorizationError, getMetadataStorage, type AuthCheckerFn, type ResolverData } from 'type-graphql';
 import type { Context } from '../common/context';
 
@@ -48,6 +48,7 @@ export function directFieldResolvers<Role>(
       if (direct) replacements.set(original, direct);
     }
   }
+  directTypeResolvers(schema, storage);
   // A type that extends another copies the other's fields with their resolvers: replaced by identity.
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type)) continue;
@@ -143,4 +144,22 @@ function guarded<Role>(authChecker: AuthCheckerFn<Context, Role>, roles: Role[],
 
 function denied(roles: readonly unknown[]): Error {
   return roles.length === 0 ? new AuthenticationError() : new AuthorizationError();
+}
+
+// type-graphql makes a declared `resolveType` (Node's, from the row's or entity's class name)
+// async, whatever it returns, and compiled queries resolve an abstract type synchronously. The
+// same answer as type-graphql's: the name returned, or the name of the object type of a class.
+function directTypeResolvers(schema: GraphQLSchema, storage: Storage): void {
+  const typeNameOf = (value: unknown) =>
+    !value || typeof value === 'string' ? (value as string | undefined) || undefined : storage.objectTypes.find((it) => it.target === value)?.name;
+  for (const declared of [...storage.interfaceTypes, ...storage.unions]) {
+    const resolveType = declared.resolveType as ((...args: unknown[]) => unknown) | undefined;
+    const type = schema.getType(declared.name);
+    if (!resolveType || !(isInterfaceType(type) || isUnionType(type))) continue;
+    const direct: GraphQLTypeResolver<unknown, unknown> = (...args) => {
+      const resolved = resolveType(...args);
+      return resolved instanceof Promise ? resolved.then(typeNameOf) : typeNameOf(resolved);
+    };
+    type.resolveType = direct;
+  }
 }
