@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { parse } from 'graphql';
+import { parse, type GraphQLObjectType } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../../src/common/global-id';
@@ -7,6 +7,8 @@ import { Candidate } from '../../src/modules/candidate';
 import { Scorecard, ScorecardRevision } from '../../src/modules/interview';
 import { readRows, rowsByKey } from '../../src/common/rows';
 import { hashToken } from '../../src/common/token';
+import { features } from '../../src/server/features';
+import { buildAppSchema } from '../../src/server/schema';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { firmTableSizes, firmWideScans } from '../helpers/plans';
 import { generateFirm, type GeneratedFirm } from '../bench/generate-firm';
@@ -182,6 +184,43 @@ describe('the plain-row read path', () => {
       expect(row.constructor.name).toBe('Candidate');
     }
     expect(rows.find((row) => row.id === first.id)!.retainUntil).toBe('2031-03-04');
+  });
+
+  it('should read the same values for node(id) as plain rows as the entities have, for every type it reads so', async () => {
+    const em = app.orm.em.fork() as EntityManager;
+    em.setFilterParams('tenant', { firmId: firm.firmId });
+    const schema = await buildAppSchema();
+    const sources = features.flatMap((feature) => feature.nodeSources).filter((source) => source.rowsById);
+    expect(sources.map((source) => source.typeName).sort()).toEqual(['Candidacy', 'Interview', 'Mandate']);
+    for (const source of sources) {
+      const meta = em.getMetadata().get(source.entity.name);
+      const entities = (await em.find(source.entity, {}, { orderBy: { id: 'asc' } as never, limit: 3 })) as ({ id: string } & object)[];
+      expect(entities).toHaveLength(3);
+      const rows = await source.rowsById!(em, [entities[2].id, entities[0].id, entities[1].id, '00000000-0000-4000-8000-000000000000']);
+      expect(rows.map((row) => row.id).sort()).toEqual(entities.map((entity) => entity.id));
+      // Every field of the GraphQL type the entity has as a property (a many-to-one by its id),
+      // and every property of the row: what the type's field resolvers read.
+      const shown = Object.keys((schema.getType(source.typeName) as GraphQLObjectType).getFields()).filter(
+        (field) => field !== 'id' && field in meta.properties,
+      );
+      for (const row of rows) {
+        const entity = entities.find((each) => each.id === row.id)!;
+        const fields = [...new Set([...shown, ...Object.keys(row), ...Object.keys(Object.getPrototypeOf(row) as object)])];
+        expect(fields.length).toBeGreaterThan(3);
+        const refsAsIds = (values: Record<string, unknown>) =>
+          Object.fromEntries(
+            Object.entries(values).map(([field, value]) => [
+              field,
+              value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)
+                ? (value as { id: unknown }).id
+                : value,
+            ]),
+          );
+        expect(refsAsIds(valuesOf(row, fields))).toEqual(refsAsIds(valuesOf(entity, fields)));
+        expect((row as { nodeId?: string }).nodeId).toBe(toGlobalId(source.typeName, entity.id));
+        expect(row.constructor.name).toBe(source.typeName);
+      }
+    }
   });
 
   it("should read inside the entity manager's transaction, on its connection, and only there", async () => {
