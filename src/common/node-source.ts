@@ -1,4 +1,4 @@
-import type { EntityClass, FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { isAllowed, type Access, type Principal } from './access';
 
 // How node(id) finds one type: its entity, and which of them a principal may see
@@ -10,6 +10,10 @@ export interface NodeSource<T extends object = object> {
   // For a client-facing view of an entity under its own type name (e.g. PresentedMandate of a
   // Mandate): what node(id) returns for a visible row. Without it, the row itself.
   present?(row: T): object;
+  // The type's plain rows by id in the request's firm (common/rows.ts rowsByKey: the loader's
+  // statement, written once), for a principal who sees the whole firm of it (visibleTo gives {}):
+  // node(id) then reads no managed entity. Any narrower rule goes through em.find with it.
+  rowsById?(em: EntityManager, ids: readonly string[]): Promise<readonly { id: string }[]>;
 }
 
 export function defineNodeSource<T extends object>(source: NodeSource<T>): NodeSource {
@@ -20,4 +24,10 @@ export function defineNodeSource<T extends object>(source: NodeSource<T>): NodeS
 // allow, none to anyone else.
 export function wholeFirmFor(rules: readonly Access[]): (principal: Principal) => Record<string, never> | null {
   return (principal) => (isAllowed(principal, rules) ? {} : null);
+}
+
+// Whether a visibleTo rule is no rule beyond the firm's (`{}`): then rowsById reads exactly
+// what em.find would.
+export function isWholeFirm(visible: object): boolean {
+  return Reflect.ownKeys(visible).length === 0;
 }

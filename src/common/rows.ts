@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ReferenceKind } from '@mikro-orm/core';
 import type { EntityClass, EntityManager, EntityMetadata, EntityName, FilterQuery, Platform, QueryOrderMap } from '@mikro-orm/postgresql';
 import { toGlobalId } from './global-id';
@@ -77,7 +78,9 @@ export interface RowQuery<Entity extends object> {
 // Reads `fields` (property names; many-to-ones give their id) of the rows of `entity` that match,
 // in one statement. The tenant filter applies as on em.find: scoped to the request's firm on the
 // row's own firm_id, and an error when the manager has no firm. The query builder writes the
-// statement (any filter a page needs); it runs straight on pg like rowsByKey's, into the same rows.
+// statement (any filter a page needs) once per shape of the query (its structure: keys,
+// operators, list lengths, nulls, value kinds); later reads of that shape only bind their values
+// (see pageStatement). It runs straight on pg like rowsByKey's, into the same rows.
 export async function readRows<Entity extends object, Result>(
   em: EntityManager,
   entity: EntityName<Entity>,
@@ -86,11 +89,78 @@ export async function readRows<Entity extends object, Result>(
 ): Promise<Result[]> {
   const meta = em.getMetadata().get<Entity>(entity);
   const selected = ['id', ...fields.filter((field) => field !== 'id')];
+  const { text, sql, values } = await pageStatement(em, meta, selected, query);
+  const rows = await directReads(em).readArrays({ text, sql }, values, em.getTransactionContext());
+  const shape = shapeOf(meta, selected, em.getPlatform());
+  return rows.map((row) => toRow(shape, row) as Result);
+}
+
+// The statement of a readRows query and its values. Building it with the query builder was most
+// of what a page cost Node beyond its rows (the profile's `toQuery`, `where`, criteria nodes), so
+// each shape is built once more with a marker in place of every value: the markers' places among
+// the bind values say where each value of a later query goes. A shape is kept only if the build
+// with its first real values gives the same text and exactly those values in those places (so a
+// value the ORM converts, or writes into the text, leaves its shape built every time, as before).
+// The firm of the tenant filter is bound per read, taken from the filter as rowsByKey does.
+interface PageStatement {
+  text: string;
+  sql: string;
+  // Per bind value: the index of the query's value, or FIRM / LIMIT.
+  places: readonly number[];
+}
+
+const FIRM = -1;
+const LIMIT = -2;
+// A text no query holds, and a limit no page asks for, to find where the values are bound.
+const VALUE_MARKER = `page value ${randomUUID()} `;
+const LIMIT_MARKER = 987_654_321;
+const MAX_PAGE_STATEMENTS = 500;
+// By entity, columns, order, limit and the shape of the condition; null: built every time.
+const pageStatements = new Map<string, PageStatement | null>();
+
+async function pageStatement<Entity extends object>(
+  em: EntityManager,
+  meta: EntityMetadata<Entity>,
+  selected: readonly string[],
+  query: RowQuery<Entity>,
+): Promise<{ text: string; sql: string; values: readonly unknown[] }> {
+  const values: unknown[] = [];
+  const shape = shapeOfCondition(query.where, values);
+  const key =
+    shape === null
+      ? null
+      : `${meta.className}|${selected.join(',')}|${JSON.stringify(query.orderBy ?? null)}|${query.limit !== undefined}|${shape}`;
+  const known = key === null ? null : pageStatements.get(key);
+  if (known) {
+    const limit = query.limit;
+    const firm = await tenantFirm(em, meta);
+    return {
+      text: known.text,
+      sql: known.sql,
+      values: known.places.map((place) => (place === FIRM ? firm : place === LIMIT ? limit : values[place])),
+    };
+  }
+  const learn = key !== null && known === undefined && pageStatements.size < MAX_PAGE_STATEMENTS;
+  // Marked before the query builder sees the condition (it may rewrite it in place).
+  let index = 0;
+  const marked = learn ? withMarkers(query.where, () => `${VALUE_MARKER}${index++}`) : null;
+  const built = await buildPage(em, meta, selected, query);
+  if (learn) pageStatements.set(key, await learnPlaces(em, meta, selected, query, marked, values, built));
+  return built;
+}
+
+// The query builder's statement for a query (what every read did before).
+async function buildPage<Entity extends object>(
+  em: EntityManager,
+  meta: EntityMetadata<Entity>,
+  selected: readonly string[],
+  query: RowQuery<Entity>,
+): Promise<{ text: string; sql: string; values: readonly unknown[] }> {
   const queryBuilder = em
-    .createQueryBuilder(entity)
+    .createQueryBuilder(meta.className)
     .select(selected as never)
-    .where(query.where);
-  if (query.orderBy) queryBuilder.orderBy(query.orderBy);
+    .where(query.where as never);
+  if (query.orderBy) queryBuilder.orderBy(query.orderBy as never);
   if (query.limit !== undefined) queryBuilder.limit(query.limit);
   await queryBuilder.applyFilters();
   const { sql: text, _sql: statement, params } = queryBuilder.toQuery();
@@ -99,9 +169,100 @@ export async function readRows<Entity extends object, Result>(
   if (params.some((param) => Array.isArray(param) || (param !== null && typeof param === 'object' && !(param instanceof Date)))) {
     throw new Error(`Plain rows of ${meta.className}: a filter value that is a list or an object.`);
   }
-  const rows = await directReads(em).readArrays({ text, sql: statement.sql }, params, em.getTransactionContext());
-  const shape = shapeOf(meta, selected, em.getPlatform());
-  return rows.map((row) => toRow(shape, row) as Result);
+  return { text, sql: statement.sql, values: params };
+}
+
+// Where each value of a shape goes, or null when the shape cannot be kept (see PageStatement).
+async function learnPlaces<Entity extends object>(
+  em: EntityManager,
+  meta: EntityMetadata<Entity>,
+  selected: readonly string[],
+  query: RowQuery<Entity>,
+  marked: unknown,
+  values: readonly unknown[],
+  built: { text: string; sql: string; values: readonly unknown[] },
+): Promise<PageStatement | null> {
+  const firm = await tenantFirm(em, meta);
+  const markedBuild = await buildPage(em, meta, selected, {
+    where: marked as FilterQuery<Entity>,
+    orderBy: query.orderBy,
+    limit: query.limit === undefined ? undefined : LIMIT_MARKER,
+  });
+  if (markedBuild.text !== built.text || markedBuild.sql !== built.sql) return null;
+  const places: number[] = [];
+  for (const value of markedBuild.values) {
+    if (typeof value === 'string' && value.startsWith(VALUE_MARKER)) places.push(Number(value.slice(VALUE_MARKER.length)));
+    else if (value === LIMIT_MARKER) places.push(LIMIT);
+    else if (typeof firm === 'string' && value === firm) places.push(FIRM);
+    else return null;
+  }
+  const bound = places.map((place) => (place === FIRM ? firm : place === LIMIT ? query.limit : values[place]));
+  const same = bound.length === built.values.length && bound.every((value, i) => sameValue(value, built.values[i]));
+  return same ? { text: built.text, sql: built.sql, places } : null;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return a === b;
+}
+
+// The firm of the tenant filter, as em.find would add it: an error when the manager has none.
+async function tenantFirm(em: EntityManager, meta: EntityMetadata): Promise<unknown> {
+  const condition = (await em.applyFilters(meta.className, {}, undefined, 'read')) as { firm?: unknown } | undefined;
+  return condition?.firm;
+}
+
+// The structure of a condition as text, its values (strings, numbers, booleans, Dates) pushed
+// onto `values` in order; null for anything else (an entity, a reference, a raw fragment): such
+// a query is built every time. Nulls stay in the shape: the ORM writes them as `is null`.
+function shapeOfCondition(value: unknown, values: unknown[]): string | null {
+  if (value === null) return 'N';
+  if (value === undefined) return 'U';
+  switch (typeof value) {
+    case 'string':
+      values.push(value);
+      return 's';
+    case 'number':
+      values.push(value);
+      return 'n';
+    case 'boolean':
+      values.push(value);
+      return 'b';
+    case 'object':
+      break;
+    default:
+      return null;
+  }
+  if (value instanceof Date) {
+    values.push(value);
+    return 'd';
+  }
+  const parts: string[] = [];
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const part = shapeOfCondition(item, values);
+      if (part === null) return null;
+      parts.push(part);
+    }
+    return `[${parts.join(',')}]`;
+  }
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return null;
+  if (Object.getOwnPropertySymbols(value).length > 0) return null;
+  for (const [name, item] of Object.entries(value)) {
+    const part = shapeOfCondition(item, values);
+    if (part === null) return null;
+    parts.push(`${JSON.stringify(name)}:${part}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+// The same condition with every value (as shapeOfCondition finds them, in the same order) a marker.
+function withMarkers(value: unknown, marker: () => string): unknown {
+  if (value === null || value === undefined) return value;
+  if (typeof value !== 'object' || value instanceof Date) return marker();
+  if (Array.isArray(value)) return value.map((item) => withMarkers(item, marker));
+  return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, withMarkers(item, marker)]));
 }
 
 // The shapes of readRows, by entity and columns.

@@ -12,13 +12,18 @@ import { defaultPlan, generateFirm } from './generate-firm';
 import { loadSlice } from './load';
 import { ASSESSMENT, CANDIDATES_WITH_REFS, NESTED, RANKING, TALENT_POOL, body } from './operations';
 import { prepareTalentPool } from './talent-pool-bench';
+import { DatabaseStats } from './database-stats';
 
 // `node dist/bench/test/bench/compare.js [--candidates N] [--seconds N] [--rounds N] [--connections N] [--only a,b]
 //   --variant "NAME|FLAGS" [--variant "NAME|FLAGS|path/to/app-server.js"] …` (--only from nested,
-//   candidatesWithRefs, assessment, ranking, talentPool; talentPool first prepares the benchmark's pool)
+//   candidatesWithRefs, candidatesWithRefsNoEmail, assessment, ranking, talentPool; talentPool first prepares
+//   the benchmark's pool; candidatesWithRefsNoEmail is the same page without `email`, so without the
+//   audit write of personal-data reads)
 // Several builds or Node flags of the real server side by side on one database, in alternating
 // slices, so that other load on a busy machine hits them alike: Node CPU per request and peak RSS
-// of each. For deciding whether a change to the read path pays (the benchmark measures the ratios).
+// of each, and PostgreSQL CPU per request (the whole cluster, from /proc: also the other variants'
+// idle connections, so compare it between operations rather than read it alone). For deciding
+// whether a change to the read path pays (the benchmark measures the ratios).
 
 interface Variant {
   name: string;
@@ -46,9 +51,13 @@ async function main(): Promise<void> {
   const connections = Number(option('--connections', '10'));
   const dataDir = path.join(os.tmpdir(), `outside-in-compare-${process.pid}`);
   let database: EmbeddedDatabase | null = null;
+  let stats: DatabaseStats | null = null;
   const servers: ChildServer[] = [];
   try {
     database = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), databaseName: 'bench', persistent: false });
+    const adminUrl = new URL(database.url);
+    adminUrl.pathname = '/postgres';
+    stats = await DatabaseStats.connect(adminUrl.toString(), 'bench', dataDir);
     const orm = await MikroORM.init(ormOptions(database.url, entities, { pool: { min: 0, max: 2 } }));
     let poolMandateId: string | null = null;
     const firm = await (async () => {
@@ -71,12 +80,13 @@ async function main(): Promise<void> {
     const requests: Record<string, string[]> = {
       nested: [body(NESTED, { id: toGlobalId('Mandate', firm.mandateIds[0]), first: 50 })],
       candidatesWithRefs: [body(CANDIDATES_WITH_REFS, { first: 50 })],
+      candidatesWithRefsNoEmail: [body(CANDIDATES_WITH_REFS.replace(' email ', ' '), { first: 50 })],
       assessment: firm.interviewedCandidacyIds.slice(0, 500).map((id) => body(ASSESSMENT, { id: toGlobalId('Candidacy', id) })),
       ranking: [body(RANKING, { id: toGlobalId('Mandate', firm.mandateIds[0]), first: 50 })],
       talentPool: poolMandateId ? [body(TALENT_POOL, { id: toGlobalId('Mandate', poolMandateId), first: 50 })] : [],
     };
     for (const operation of only) {
-      const totals = variants.map(() => ({ cpuMs: 0, requests: 0, scavenges: 0, markCompacts: 0, gcMs: 0 }));
+      const totals = variants.map(() => ({ cpuMs: 0, pgCpuMs: 0, requests: 0, scavenges: 0, markCompacts: 0, gcMs: 0 }));
       for (const server of servers) {
         await loadSlice({
           url: `http://127.0.0.1:${server.port}/graphql`,
@@ -89,6 +99,7 @@ async function main(): Promise<void> {
       for (let round = 0; round < rounds; round++) {
         for (const [index, server] of servers.entries()) {
           const before = await server.usage();
+          const pgBefore = stats.cpuMs() ?? 0;
           const slice = await loadSlice({
             url: `http://127.0.0.1:${server.port}/graphql`,
             token: firm.apiKeySecret,
@@ -97,6 +108,7 @@ async function main(): Promise<void> {
             seconds,
           });
           const after = await server.usage();
+          totals[index].pgCpuMs += (stats.cpuMs() ?? 0) - pgBefore;
           if (slice.non2xx > 0 || slice.errors > 0)
             throw new Error(`${variants[index].name} ${operation}: ${slice.non2xx} non-2xx, ${slice.errors} errors`);
           totals[index].cpuMs += after.cpuMs - before.cpuMs;
@@ -108,9 +120,10 @@ async function main(): Promise<void> {
       }
       for (const [index, variant] of variants.entries()) {
         const usage = await servers[index].usage();
-        const { cpuMs, requests: count, scavenges, markCompacts, gcMs } = totals[index];
+        const { cpuMs, pgCpuMs, requests: count, scavenges, markCompacts, gcMs } = totals[index];
         console.log(
           `${operation.padEnd(20)} ${variant.name.padEnd(16)} ${(cpuMs / count).toFixed(2).padStart(8)} Node CPU ms/req` +
+            `  PG ${(pgCpuMs / count).toFixed(2)} ms/req` +
             `  GC ${(gcMs / count).toFixed(2)} ms/req (${(scavenges / count).toFixed(2)} scavenges, ${(markCompacts / count).toFixed(3)} full)` +
             `  ${String(count).padStart(6)} req  peak RSS ${usage.maxRssMb.toFixed(0)} MB`,
         );
@@ -118,6 +131,7 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const server of servers) await server.stop().catch(() => undefined);
+    await stats?.close().catch(() => undefined);
     await database?.stop().catch(() => undefined);
     await fs.rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
   }

@@ -1,12 +1,15 @@
 import pg from 'pg';
-import { parse } from 'graphql';
+import { parse, type GraphQLObjectType } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../../src/common/global-id';
 import { Candidate } from '../../src/modules/candidate';
+import { Candidacy, CandidacyStage } from '../../src/modules/candidacy';
 import { Scorecard, ScorecardRevision } from '../../src/modules/interview';
 import { readRows, rowsByKey } from '../../src/common/rows';
 import { hashToken } from '../../src/common/token';
+import { features } from '../../src/server/features';
+import { buildAppSchema } from '../../src/server/schema';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { firmTableSizes, firmWideScans } from '../helpers/plans';
 import { generateFirm, type GeneratedFirm } from '../bench/generate-firm';
@@ -182,6 +185,101 @@ describe('the plain-row read path', () => {
       expect(row.constructor.name).toBe('Candidate');
     }
     expect(rows.find((row) => row.id === first.id)!.retainUntil).toBe('2031-03-04');
+  });
+
+  it('should read the same values for node(id) as plain rows as the entities have, for every type it reads so', async () => {
+    const em = app.orm.em.fork() as EntityManager;
+    em.setFilterParams('tenant', { firmId: firm.firmId });
+    const schema = await buildAppSchema();
+    const sources = features.flatMap((feature) => feature.nodeSources).filter((source) => source.rowsById);
+    expect(sources.map((source) => source.typeName).sort()).toEqual(['Candidacy', 'Interview', 'Mandate']);
+    for (const source of sources) {
+      const meta = em.getMetadata().get(source.entity.name);
+      const entities = (await em.find(source.entity, {}, { orderBy: { id: 'asc' } as never, limit: 3 })) as ({ id: string } & object)[];
+      expect(entities).toHaveLength(3);
+      const rows = await source.rowsById!(em, [entities[2].id, entities[0].id, entities[1].id, '00000000-0000-4000-8000-000000000000']);
+      expect(rows.map((row) => row.id).sort()).toEqual(entities.map((entity) => entity.id));
+      // Every field of the GraphQL type the entity has as a property (a many-to-one by its id),
+      // and every property of the row: what the type's field resolvers read.
+      const shown = Object.keys((schema.getType(source.typeName) as GraphQLObjectType).getFields()).filter(
+        (field) => field !== 'id' && field in meta.properties,
+      );
+      for (const row of rows) {
+        const entity = entities.find((each) => each.id === row.id)!;
+        const fields = [...new Set([...shown, ...Object.keys(row), ...Object.keys(Object.getPrototypeOf(row) as object)])];
+        expect(fields.length).toBeGreaterThan(3);
+        const refsAsIds = (values: Record<string, unknown>) =>
+          Object.fromEntries(
+            Object.entries(values).map(([field, value]) => [
+              field,
+              value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)
+                ? (value as { id: unknown }).id
+                : value,
+            ]),
+          );
+        expect(refsAsIds(valuesOf(row, fields))).toEqual(refsAsIds(valuesOf(entity, fields)));
+        expect((row as { nodeId?: string }).nodeId).toBe(toGlobalId(source.typeName, entity.id));
+        expect(row.constructor.name).toBe(source.typeName);
+      }
+    }
+  });
+
+  it("should write a page's statement once per shape of its query and then bind only the query's values", async () => {
+    const em = app.orm.em.fork() as EntityManager;
+    em.setFilterParams('tenant', { firmId: firm.firmId });
+    const building = jest.spyOn(em, 'createQueryBuilder');
+    // A shape no other test reads (its columns), so the first read here is the first of it.
+    const fields = ['stage', 'mandate', 'createdAt'] as const;
+    const stages = [CandidacyStage.SOURCED, CandidacyStage.SCREENING, CandidacyStage.INTERVIEWING, CandidacyStage.OFFER];
+    const pageOf = (mandateId: string, after: { createdAt: Date; id: string } | null) => {
+      const where = {
+        $and: [
+          { mandate: mandateId, stage: { $in: stages } },
+          ...(after ? [{ $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, id: { $gt: after.id } }] }] : []),
+        ],
+      };
+      return { where, orderBy: { createdAt: 'asc', id: 'asc' } as const, limit: 7 };
+    };
+    const expected = async (query: ReturnType<typeof pageOf>) =>
+      (await em.find(Candidacy, query.where, { orderBy: query.orderBy, limit: query.limit })).map((entity) => ({
+        id: entity.id,
+        stage: entity.stage,
+        mandate: entity.mandate.id,
+        createdAt: entity.createdAt,
+      }));
+    const read = async (query: ReturnType<typeof pageOf>) =>
+      (
+        await readRows<Candidacy, { id: string; stage: string; mandate: { id: string }; createdAt: Date }>(em, Candidacy, fields, query)
+      ).map((row) => ({ id: row.id, stage: row.stage, mandate: row.mandate.id, createdAt: row.createdAt }));
+
+    const first = pageOf(firm.mandateIds[0], null);
+    const firstRows = await read(first);
+    // The first read of a shape builds it twice: with its values, and with markers in their places.
+    expect(building).toHaveBeenCalledTimes(2);
+    expect(firstRows).toHaveLength(7);
+    expect(firstRows).toEqual(await expected(first));
+    building.mockClear();
+
+    // The same shape for another mandate, and the shape after a cursor for two mandates: the same
+    // answers as em.find.
+    const last = firstRows[6];
+    const queries = [pageOf(firm.mandateIds[2], null), pageOf(firm.mandateIds[0], last), pageOf(firm.mandateIds[1], last)];
+    const statements: string[] = [];
+    for (const query of queries) {
+      const recorded = await app.recordStatements(async () => expect(await read(query)).toEqual(await expected(query)));
+      statements.push(recorded[0].sql);
+    }
+    // Only the first read after a cursor built its shape (twice); the other two built nothing.
+    expect(building).toHaveBeenCalledTimes(2);
+    expect((await read(queries[1]))[0].id).not.toBe(firstRows[0].id);
+    // Without a cursor and with one are two shapes, each written once.
+    expect(new Set(statements).size).toBe(2);
+
+    // The firm is bound per read, from the tenant filter: another firm's reads find none, a read without one fails.
+    em.setFilterParams('tenant', { firmId: '00000000-0000-4000-8000-000000000000' });
+    expect(await read(first)).toEqual([]);
+    const withoutFirm = app.orm.em.fork() as EntityManager;
+    await expect(readRows(withoutFirm, Candidacy, fields, first)).rejects.toThrow("No arguments provided for filter 'tenant'");
   });
 
   it("should read inside the entity manager's transaction, on its connection, and only there", async () => {

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from
 import { AGREEMENT_READERS, CALIBRATION_READERS, type Access } from '../../common/access';
 import { pageSize, toConnection, type Connection } from '../../common/connection';
 import type { Context } from '../../common/context';
-import { Mandate } from '../mandate';
+import { Mandate, type MandateRow } from '../mandate';
 import { User, userByIdLoader } from '../user';
 import { AgreementMetric } from './calibration-model';
 import { AssessmentQualityFilter, InterviewerCalibrationArgs } from './calibration.inputs';
@@ -67,7 +67,7 @@ export class MandateAgreementResolver {
     description: `How far this mandate's interviewers agree (Krippendorff's alpha), overall and per competency. ${INDEPENDENT_SCORING}`,
   })
   agreement(
-    @Root() mandate: Mandate,
+    @Root() mandate: MandateRow,
     @Arg('metric', () => AgreementMetric, METRIC_ARGUMENT) metric: AgreementMetric,
     @Ctx() context: Context,
   ): Promise<MandateAgreement> {

@@ -4,7 +4,7 @@ import { Role } from '../../common/access';
 import { principalOf, type Context } from '../../common/context';
 import { badUserInput } from '../../common/errors';
 import { localIdOf } from '../../common/global-id';
-import { type Mandate, mandateByIdLoader } from '../mandate';
+import { type Mandate, type MandateRow, mandateByIdLoader } from '../mandate';
 import { competencyKeysByRubricLoader } from '../rubric';
 import { AgreementMetric, type AgreementResult, weightedAgreement } from './calibration-model';
 import {
@@ -149,7 +149,7 @@ function agreementByCompetency(patterns: readonly UnitPattern[], keys: readonly 
 // rows, the rubric's loader). Left out for the caller: the candidacies they still have an unsubmitted
 // scorecard on.
 export const mandateAgreementLoader = (context: Context) =>
-  new DataLoader<{ mandate: Mandate; metric: AgreementMetric }, MandateAgreement, string>(
+  new DataLoader<{ mandate: MandateRow; metric: AgreementMetric }, MandateAgreement, string>(
     async (keys) => {
       const { firmId } = principalOf(context);
       const mandateIds = [...new Set(keys.map((key) => key.mandate.id))];

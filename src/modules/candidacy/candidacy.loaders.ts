@@ -11,7 +11,7 @@ import { CandidacyStageChange } from './candidacy-stage-change.entity';
 
 export type CandidacyRow = Row<Candidacy, 'stage' | 'createdAt' | 'updatedAt', 'candidate' | 'mandate'>;
 export const CANDIDACY_FIELDS = ['candidate', 'mandate', 'stage', 'createdAt', 'updatedAt'] as const;
-const candidaciesById = rowsByKey<Candidacy, CandidacyRow>(Candidacy, CANDIDACY_FIELDS, 'id');
+export const candidaciesById = rowsByKey<Candidacy, CandidacyRow>(Candidacy, CANDIDACY_FIELDS, 'id');
 const candidaciesOfCandidates = rowsByKey<Candidacy, CandidacyRow>(Candidacy, CANDIDACY_FIELDS, 'candidate', ['createdAt', 'id']);
 
 // Candidacies by id (e.g. Interview.candidacy).

@@ -5,7 +5,7 @@ import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../common/context';
 import { Candidate, candidateByIdLoader, type CandidateRow } from '../candidate';
-import { Mandate, mandateByIdLoader } from '../mandate';
+import { Mandate, mandateByIdLoader, type MandateRow } from '../mandate';
 import { User, userByIdLoader } from '../user';
 import { Candidacy } from './candidacy.entity';
 import { CandidacyStageChange } from './candidacy-stage-change.entity';
@@ -88,7 +88,7 @@ export class MandateCandidaciesResolver {
   @Authorized<Access>(...MANDATE_READERS)
   @FieldResolver(() => CandidacyConnection, { description: "The mandate's pipeline, oldest first." })
   candidacies(
-    @Root() mandate: Mandate,
+    @Root() mandate: MandateRow,
     @Args() { stage, stages, ...page }: MandateCandidaciesArgs,
     @Ctx() context: Context,
   ): Promise<Connection<CandidacyRow>> {

@@ -3,8 +3,8 @@ import type { Access } from '../../common/access';
 import { Locale, resolveLocale } from '../../common/locale';
 import { pageSize, toConnection, type Connection } from '../../common/connection';
 import { principalOf, type Context } from '../../common/context';
-import { Candidacy } from '../candidacy';
-import { Mandate, mandateByIdLoader } from '../mandate';
+import { Candidacy, type CandidacyRow } from '../candidacy';
+import { Mandate, mandateByIdLoader, type MandateRow } from '../mandate';
 import { type Competency, competenciesByRubricLoader } from '../rubric';
 import { canSeeScoresOf, primeScoringBlindness } from '../interview';
 import { candidacyScoresLoader, scoresLoader } from './fit.loaders';
@@ -43,7 +43,7 @@ export class CandidacyFitResolver {
     description: `Per competency: mean score, ratings, spread, disagreement. ${HIDDEN_WHILE_DRAFT}`,
   })
   async assessment(
-    @Root() candidacy: Candidacy,
+    @Root() candidacy: CandidacyRow,
     @Arg('calibrated', CALIBRATED_ARGUMENT) calibrated: boolean,
     @Ctx() context: Context,
   ): Promise<Assessment | null> {
@@ -66,7 +66,7 @@ export class CandidacyFitResolver {
   @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => Fit, { nullable: true, description: `Fit against the requirement profile. ${HIDDEN_WHILE_DRAFT}` })
   async fit(
-    @Root() candidacy: Candidacy,
+    @Root() candidacy: CandidacyRow,
     @Arg('calibrated', CALIBRATED_ARGUMENT) calibrated: boolean,
     @Ctx() context: Context,
   ): Promise<Fit | null> {
@@ -173,7 +173,7 @@ export class MandateFitResolver {
       '`calibrated: true` ranks on calibrated scores.',
   })
   async ranking(
-    @Root() mandate: Mandate,
+    @Root() mandate: MandateRow,
     @Args() args: RankingArgs,
     @Ctx() context: Context,
   ): Promise<Connection<Candidacy> & { calibrated: boolean }> {
@@ -207,7 +207,7 @@ export class MandateFitResolver {
   @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => Comparison, { description: 'Competencies × 2–10 candidacies of this mandate, side by side with the profile.' })
   comparison(
-    @Root() mandate: Mandate,
+    @Root() mandate: MandateRow,
     @Arg('candidacyIds', () => [ID]) candidacyIds: string[],
     @Arg('calibrated', CALIBRATED_ARGUMENT) calibrated: boolean,
     @Ctx() context: Context,

@@ -2,7 +2,7 @@ import { badUserInput } from '../../common/errors';
 import { localIdOf } from '../../common/global-id';
 import type { Context } from '../../common/context';
 import { Candidacy, type CandidacyStage, pipelineStages } from '../candidacy';
-import { type Mandate, requirementProfileLoader } from '../mandate';
+import { type MandateRow, requirementProfileLoader } from '../mandate';
 import { scoringBlindCandidacyIds } from '../interview';
 import { competenciesByRubricLoader } from '../rubric';
 import { type CompetencyFit, type FitResult, scoreAgainst } from './fit-model';
@@ -14,7 +14,12 @@ export const COMPARISON_MAX = 10;
 
 // Competencies × candidacies of one mandate. The ids are checked first; nothing is computed
 // for a request that names a wrong one.
-export async function compareCandidacies(context: Context, mandate: Mandate, globalIds: string[], calibrated = false): Promise<Comparison> {
+export async function compareCandidacies(
+  context: Context,
+  mandate: MandateRow,
+  globalIds: string[],
+  calibrated = false,
+): Promise<Comparison> {
   if (globalIds.length < COMPARISON_MIN || globalIds.length > COMPARISON_MAX) {
     throw badUserInput(
       `candidacyIds must name ${COMPARISON_MIN} to ${COMPARISON_MAX} candidacies, got ${globalIds.length}.`,

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../common/connection';
-import { Candidacy } from '../candidacy';
+import { Candidacy, type CandidacyRow } from '../candidacy';
 import type { Competency } from '../rubric';
 
 const CALIBRATED =
@@ -23,8 +23,8 @@ export class CompetencyAssessment {
   @Field({ description: 'True when interviewers are 2 or more points apart: worth a calibration talk.' })
   disagreement!: boolean;
 
-  // The candidacy assessed, for the calibrated score and the interviewers behind it.
-  candidacy!: Candidacy;
+  // The candidacy assessed (a plain row or the entity), for the calibrated score and the interviewers behind it.
+  candidacy!: CandidacyRow;
 }
 
 @ObjectType({ description: 'One interviewer behind a competency score, and how lenient they are across the firm.' })

@@ -41,7 +41,7 @@ const INTERVIEW_FIELDS = [
   'updatedAt',
 ] as const;
 const interviewsOfCandidacies = rowsByKey<Interview, InterviewRow>(Interview, INTERVIEW_FIELDS, 'candidacy', ['scheduledAt', 'id']);
-const interviewsById = rowsByKey<Interview, InterviewRow>(Interview, INTERVIEW_FIELDS, 'id');
+export const interviewsById = rowsByKey<Interview, InterviewRow>(Interview, INTERVIEW_FIELDS, 'id');
 
 // The interviews of each candidacy, in the order they take place.
 export const interviewsByCandidacyLoader = (context: Context) =>

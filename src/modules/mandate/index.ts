@@ -16,7 +16,7 @@ export { canChangeStatus, isFinalStatus } from './mandate-status';
 export { LeadershipLevel, Mandate, MandateStatus } from './mandate.entity';
 export { mandateStatusChanged } from './mandate.events';
 export { MandateConnection } from './mandate.inputs';
-export { mandateByIdLoader, requirementProfileLoader } from './mandate.loaders';
+export { mandateByIdLoader, requirementProfileLoader, type MandateRow } from './mandate.loaders';
 export { createMandate, type CreateMandateData, findMandate } from './mandate.service';
 export { type RequirementData, setRequirementProfile } from './requirement-profile.service';
 export { Requirement } from './requirement.entity';

@@ -1,11 +1,33 @@
 import DataLoader from 'dataloader';
 import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
 import type { Context } from '../../common/context';
+import { rowsByKey, type Row } from '../../common/rows';
 import { competenciesByRubricLoader } from '../rubric';
 import { Mandate } from './mandate.entity';
 import { Requirement } from './requirement.entity';
 
 // Per-request DataLoaders of the mandate feature; the tenant filter keeps every query in the firm.
+
+// A mandate as read for showing (common/rows.ts): node(id) of a mandate, every nested read's start.
+// The entity fits it too (mutation payloads, lists).
+export type MandateRow = Row<
+  Mandate,
+  'title' | 'leadershipLevel' | 'location' | 'status' | 'version' | 'createdAt' | 'updatedAt',
+  'client' | 'leadRecruiter' | 'rubric'
+>;
+const MANDATE_FIELDS = [
+  'title',
+  'client',
+  'leadershipLevel',
+  'location',
+  'leadRecruiter',
+  'status',
+  'rubric',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
+export const mandatesById = rowsByKey<Mandate, MandateRow>(Mandate, MANDATE_FIELDS, 'id');
 
 export const mandateByIdLoader = (context: Context) =>
   new DataLoader<string, Mandate | null>(async (ids) => {
@@ -17,7 +39,7 @@ export const mandateByIdLoader = (context: Context) =>
 // query for the requirements and one (shared with Rubric.competencies) for the competencies,
 // whatever the number of mandates.
 export const requirementProfileLoader = (context: Context) =>
-  new DataLoader<Mandate, Requirement[], string>(
+  new DataLoader<MandateRow, Requirement[], string>(
     async (mandates) => {
       const [requirements, competencyLists] = await Promise.all([
         context.em.find(Requirement, { mandate: { $in: mandates.map((mandate) => mandate.id) } }),

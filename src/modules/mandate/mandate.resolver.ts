@@ -9,7 +9,7 @@ import { User, userByIdLoader } from '../user';
 import { Rubric, rubricByIdLoader } from '../rubric';
 import { Mandate } from './mandate.entity';
 import { Requirement } from './requirement.entity';
-import { requirementProfileLoader } from './mandate.loaders';
+import { requirementProfileLoader, type MandateRow } from './mandate.loaders';
 import { changeMandateStatus, createMandate, listMandates, updateMandate } from './mandate.service';
 import { setRequirementProfile } from './requirement-profile.service';
 import {
@@ -83,25 +83,25 @@ export class MandateResolver {
 
   @Authorized(...MANDATE_RELATION_READERS)
   @FieldResolver(() => Client)
-  client(@Root() mandate: Mandate, @Ctx() context: Context): Promise<Client | null> {
+  client(@Root() mandate: MandateRow, @Ctx() context: Context): Promise<Client | null> {
     return context.loaders.get(clientByIdLoader).load(mandate.client.id);
   }
 
   @Authorized(...MANDATE_RELATION_READERS)
   @FieldResolver(() => User)
-  leadRecruiter(@Root() mandate: Mandate, @Ctx() context: Context): Promise<User | null> {
+  leadRecruiter(@Root() mandate: MandateRow, @Ctx() context: Context): Promise<User | null> {
     return context.loaders.get(userByIdLoader).load(mandate.leadRecruiter.id);
   }
 
   @Authorized(...MANDATE_RELATION_READERS)
   @FieldResolver(() => Rubric, { description: 'The published rubric version every score of this mandate is given against.' })
-  rubric(@Root() mandate: Mandate, @Ctx() context: Context): Promise<Rubric | null> {
+  rubric(@Root() mandate: MandateRow, @Ctx() context: Context): Promise<Rubric | null> {
     return context.loaders.get(rubricByIdLoader).load(mandate.rubric.id);
   }
 
   @Authorized(...MANDATE_RELATION_READERS)
   @FieldResolver(() => [Requirement], { description: "What the client needs, in the order of the rubric's competencies." })
-  requirementProfile(@Root() mandate: Mandate, @Ctx() context: Context): Promise<Requirement[]> {
+  requirementProfile(@Root() mandate: MandateRow, @Ctx() context: Context): Promise<Requirement[]> {
     return context.loaders.get(requirementProfileLoader).load(mandate);
   }
 }

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ObjectType, Resolver, Root 
 import { type Access, PORTAL_USERS, SHORTLIST_READERS } from '../../common/access';
 import { principalOf, type Context } from '../../common/context';
 import { Locale, resolveLocale } from '../../common/locale';
-import { Mandate } from '../mandate';
+import { Mandate, type MandateRow } from '../mandate';
 import { PresentedMandate } from '../shortlist';
 import { ReportFormat } from './report-link.entity';
 import { issueReportLink } from './report.service';
@@ -24,7 +24,12 @@ export class ReportLinkView {
 const LOCALE = { nullable: true, description: 'Language of the report; default: Accept-Language, else EN.' };
 const FORMAT = { description: 'HTML or PDF.' };
 
-async function link(context: Context, mandate: Mandate, locale: Locale | null, format: ReportFormat): Promise<ReportLinkView | null> {
+async function link(
+  context: Context,
+  mandate: { readonly id: string },
+  locale: Locale | null,
+  format: ReportFormat,
+): Promise<ReportLinkView | null> {
   const issued = await issueReportLink(context.em, principalOf(context), mandate.id, resolveLocale(locale, context.acceptLanguage), format);
   if (!issued) return null;
   const request = context.http.request;
@@ -60,7 +65,7 @@ export class MandateReportResolver {
       "A 15-minute link to the client's shortlist report of the latest publication, exactly as the client sees it; null until one is published.",
   })
   shortlistReportLink(
-    @Root() mandate: Mandate,
+    @Root() mandate: MandateRow,
     @Arg('format', () => ReportFormat, FORMAT) format: ReportFormat,
     @Arg('locale', () => Locale, LOCALE) locale: Locale | null,
     @Ctx() context: Context,

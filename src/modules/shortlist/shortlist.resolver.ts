@@ -5,7 +5,7 @@ import { localIdOf } from '../../common/global-id';
 import { runMutation } from '../../common/payload';
 import { principalOf, type Context } from '../../common/context';
 import { User, userByIdLoader } from '../user';
-import { Mandate, mandateByIdLoader } from '../mandate';
+import { Mandate, mandateByIdLoader, type MandateRow } from '../mandate';
 import { Candidacy, candidacyByIdLoader, type CandidacyRow } from '../candidacy';
 import { Shortlist } from './shortlist.entity';
 import { ShortlistEntry } from './shortlist-entry.entity';
@@ -161,7 +161,7 @@ export class ShortlistResolver {
 export class MandateShortlistResolver {
   @Authorized<Access>(...SHORTLIST_READERS)
   @FieldResolver(() => Shortlist, { description: 'The candidates presented (or to be presented) to the client; empty until one is added.' })
-  async shortlist(@Root() mandate: Mandate, @Ctx() context: Context): Promise<Shortlist> {
+  async shortlist(@Root() mandate: MandateRow, @Ctx() context: Context): Promise<Shortlist> {
     return (await context.loaders.get(shortlistByMandateLoader).load(mandate.id)) ?? emptyShortlist(mandate);
   }
 }

@@ -316,10 +316,11 @@ export async function publishShortlist(
 // The shortlist of a mandate that has none yet: nothing on it, never published (not stored).
 // A mandate's shortlist before anything was added: not stored, with the id the stored one will
 // have (a new shortlist takes its mandate's id), so the id a client reads now stays valid.
-export function emptyShortlist(mandate: Mandate): Shortlist {
+// The mandate may be a plain row (node(id)): only its id is kept.
+export function emptyShortlist(mandate: { readonly id: string }): Shortlist {
   const shortlist = new Shortlist();
   shortlist.id = mandate.id;
-  shortlist.mandate = ref(mandate);
+  shortlist.mandate = ref(Mandate, mandate.id);
   return shortlist;
 }
 

@@ -4,7 +4,7 @@ import type { Connection } from '../../common/connection';
 import type { Context } from '../../common/context';
 import { Candidate, candidateByIdLoader, type CandidateRow } from '../candidate';
 import { Interview, interviewByIdLoader, type InterviewRow, Scorecard, scorecardByIdLoader, type ScorecardRow } from '../interview';
-import { Mandate, mandateByIdLoader } from '../mandate';
+import { Mandate, mandateByIdLoader, type MandateRow } from '../mandate';
 import { poolEvidenceLoader, talentPoolOf } from './talent-pool.service';
 import { TalentPoolArgs, TalentPoolConnection, TalentPoolEvidence, TalentPoolMatch } from './talent-pool.types';
 
@@ -18,7 +18,7 @@ export class MandateTalentPoolResolver {
       'most recently assessed, candidate id. Never erased, withdrawn or expired candidates; ratings on candidacies where you ' +
       'still have an unsubmitted scorecard are left out. Needs a weighted competency in the profile. Every read is audited.',
   })
-  talentPool(@Root() mandate: Mandate, @Args() args: TalentPoolArgs, @Ctx() context: Context): Promise<Connection<TalentPoolMatch>> {
+  talentPool(@Root() mandate: MandateRow, @Args() args: TalentPoolArgs, @Ctx() context: Context): Promise<Connection<TalentPoolMatch>> {
     return talentPoolOf(context, mandate, args);
   }
 }

@@ -6,7 +6,7 @@ import { userIdOf } from '../../common/access';
 import { recordRead } from '../audit';
 import { isLanguageCode } from '../candidate';
 import { competencyFitOf, computeFit, type PooledFigures } from '../fit';
-import type { Mandate } from '../mandate';
+import type { MandateRow } from '../mandate';
 import {
   countTalentPool,
   findPoolEvidence,
@@ -27,7 +27,7 @@ export const MAX_FILTER_VALUES = 50;
 // (nothing is read for a bad request), then one statement for the page with the pooled figures
 // of its competencies, whatever the page size. Every read is audited as a read of the
 // mandate's assessment data: one row per request, however many pages or aliases.
-export async function talentPoolOf(context: Context, mandate: Mandate, args: TalentPoolArgs): Promise<Connection<TalentPoolMatch>> {
+export async function talentPoolOf(context: Context, mandate: MandateRow, args: TalentPoolArgs): Promise<Connection<TalentPoolMatch>> {
   const limit = pageSize(args.first);
   const filter = checkFilter(args.filter);
   const principal = principalOf(context);
