@@ -1,4 +1,12 @@
-import { isInterfaceType, isObjectType, isUnionType, type GraphQLFieldResolver, type GraphQLTypeResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import {
+  isInterfaceType,
+  isObjectType,
+  isUnionType,
+  type GraphQLFieldResolver,
+  type GraphQLTypeResolver,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql';
 import { AuthenticationError, AuthorizationError, getMetadataStorage, type AuthCheckerFn, type ResolverData } from 'type-graphql';
 import type { Context } from '../common/context';
 
@@ -88,7 +96,7 @@ function methodResolver<Role>(
     }
     const values = new Array<unknown>(getters.length);
     for (let index = 0; index < getters.length; index++) values[index] = getters[index](root, args, context, info);
-    return instance[methodName].apply(instance, values);
+    return instance[methodName](...values);
   };
   return fieldResolver.roles === undefined ? call : guarded(authChecker, fieldResolver.roles, call);
 }
@@ -151,7 +159,9 @@ function denied(roles: readonly unknown[]): Error {
 // same answer as type-graphql's: the name returned, or the name of the object type of a class.
 function directTypeResolvers(schema: GraphQLSchema, storage: Storage): void {
   const typeNameOf = (value: unknown) =>
-    !value || typeof value === 'string' ? (value as string | undefined) || undefined : storage.objectTypes.find((it) => it.target === value)?.name;
+    !value || typeof value === 'string'
+      ? (value as string | undefined) || undefined
+      : storage.objectTypes.find((it) => it.target === value)?.name;
   for (const declared of [...storage.interfaceTypes, ...storage.unions]) {
     const resolveType = declared.resolveType as ((...args: unknown[]) => unknown) | undefined;
     const type = schema.getType(declared.name);
