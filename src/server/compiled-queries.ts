@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { execute, getVariableValues, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, getVariableValues, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Context } from '../common/context';
 
@@ -39,10 +39,9 @@ export function compiledQueriesGateway(schema: GraphQLSchema): Gateway {
       operation.operation === 'query' && !('errors' in getVariableValues(schema, operation.variableDefinitions ?? [], variables))
         ? compiledFor(document, operationName)
         : null;
-    const result: ExecutionResult = query
-      ? await query.query(undefined, context, variables)
-      : await execute({ schema, document, contextValue: context, variableValues: variables, operationName });
-    return result;
+    if (!query) return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
+    const result = await query.query(undefined, context, variables);
+    return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   };
 
   return {
@@ -53,4 +52,15 @@ export function compiledQueriesGateway(schema: GraphQLSchema): Gateway {
     load: () => Promise.resolve({ executor }),
     stop: () => Promise.resolve(),
   };
+}
+
+// graphql-jit's errors are read-only look-alikes of GraphQLError; the plugins after execution
+// (GraphQL Armor's masking) rewrite an error's message, so each becomes graphql-js's own.
+function asGraphQLError(error: GraphQLError): GraphQLError {
+  const copy = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: error.originalError ?? undefined,
+    extensions: error.extensions,
+  });
+  return Object.assign(copy, { locations: error.locations });
 }
