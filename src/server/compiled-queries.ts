@@ -35,11 +35,13 @@ export function compiledQueriesGateway(schema: GraphQLSchema): Gateway {
   const executor: Executor = async (requestContext) => {
     const { document, operation, operationName, request, context } = requestContext;
     const variables = request.variables ?? {};
+    // No operation: a document of several without the name of one, or a name it lacks — graphql-js's error.
     const query =
-      operation.operation === 'query' && !('errors' in getVariableValues(schema, operation.variableDefinitions ?? [], variables))
+      operation?.operation === 'query' && !('errors' in getVariableValues(schema, operation.variableDefinitions ?? [], variables))
         ? compiledFor(document, operationName)
         : null;
-    if (!query) return execute({ schema, document, contextValue: context, variableValues: variables, operationName });
+    if (!query)
+      return execute({ schema, document, contextValue: context, variableValues: variables, operationName: request.operationName });
     const result = await query.query(undefined, context, variables);
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   };

@@ -1,0 +1,123 @@
+import type { AddressInfo } from 'node:net';
+import { compileQuery } from 'graphql-jit';
+import { toGlobalId } from '../../src/common/global-id';
+import { createLogger } from '../../src/config/logger';
+import { createAppServer, type AppServer } from '../../src/server/app';
+import { buildAppSchema } from '../../src/server/schema';
+import { startTestApp, testSecretBox, type TestApp } from '../helpers/test-app';
+import { generateFirm, type GeneratedFirm } from '../bench/generate-firm';
+import { AGREEMENT, ASSESSMENT, CANDIDATES_WITH_REFS, NESTED, RANKING, RANKING_CALIBRATED } from '../bench/operations';
+
+// Queries run on code compiled per document (src/server/compiled-queries.ts). The same requests
+// to a second server on the same database that runs everything on graphql-js must get the same
+// answer, byte for byte, errors included; and a document is compiled once, not per request.
+
+jest.mock('graphql-jit', () => {
+  const actual = jest.requireActual('graphql-jit');
+  return { ...actual, compileQuery: jest.fn(actual.compileQuery) };
+});
+const compiled = compileQuery as jest.MockedFunction<typeof compileQuery>;
+
+let app: TestApp;
+let reference: AppServer;
+let referenceUrl: string;
+let firm: GeneratedFirm;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  firm = await generateFirm(app.em(), app.orm.config.get('clientUrl')!, {
+    seed: 7,
+    candidates: 300,
+    mandateSizes: [60, 30],
+    recruiters: 3,
+    clients: 2,
+  });
+  reference = await createAppServer({
+    orm: app.orm,
+    schema: await buildAppSchema(),
+    logger: createLogger('silent'),
+    production: false,
+    secrets: testSecretBox(),
+    rateLimit: { capacity: 1e12, refillPerSecond: 1e12 },
+    compiledQueries: false,
+  });
+  await new Promise<void>((resolve) => reference.httpServer.listen(0, '127.0.0.1', resolve));
+  referenceUrl = `http://127.0.0.1:${(reference.httpServer.address() as AddressInfo).port}`;
+}, 120_000);
+afterAll(async () => {
+  await reference?.stop();
+  await app?.close();
+});
+
+async function post(base: string, body: unknown, token: string | null): Promise<{ status: number; body: string }> {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+// Both servers' answers to one request, which must be equal; an internal error's requestId differs
+// by nature, and none is expected anyway.
+async function both(body: unknown, token: string | null = firm.apiKeySecret) {
+  const [ours, theirs] = [await post(app.url, body, token), await post(referenceUrl, body, token)];
+  expect(ours.body).not.toContain('INTERNAL_SERVER_ERROR');
+  expect(ours).toEqual(theirs);
+  return JSON.parse(ours.body) as { data?: unknown; errors?: { extensions: { code: string } }[] };
+}
+
+describe('queries on compiled code', () => {
+  it("should answer the bench's reads exactly as graphql-js does, compiling each document once", async () => {
+    const mandate = toGlobalId('Mandate', firm.mandateIds[0]);
+    const requests = [
+      { query: NESTED, variables: { id: mandate, first: 50 } },
+      { query: CANDIDATES_WITH_REFS, variables: { first: 50 } },
+      { query: ASSESSMENT, variables: { id: toGlobalId('Candidacy', firm.interviewedCandidacyIds[0]) } },
+      { query: RANKING, variables: { id: mandate, first: 20 } },
+      { query: RANKING_CALIBRATED, variables: { id: mandate, first: 20 } },
+      { query: AGREEMENT, variables: { id: mandate } },
+    ];
+    compiled.mockClear();
+    for (const request of requests) {
+      const answer = await both(request);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data).not.toBeNull();
+    }
+    expect(compiled).toHaveBeenCalledTimes(requests.length);
+    // Again: the same documents, no new compilation.
+    for (const request of requests) await both(request);
+    expect(compiled).toHaveBeenCalledTimes(requests.length);
+  });
+
+  it('should answer aliases, fragments, directives, typenames and a page past the end as graphql-js does', async () => {
+    const answer = await both({
+      query: `query Shapes($id: ID!, $with: Boolean!, $without: Boolean!) {
+        __typename
+        a: node(id: $id) { __typename id ...M }
+        b: node(id: $id) { ... on Mandate { t: title @include(if: $with) s: status @skip(if: $without) } }
+        missing: node(id: "TWFuZGF0ZToxMjM") { id }
+      }
+      fragment M on Mandate { title candidacies(first: 3) { pageInfo { hasNextPage endCursor } edges { cursor node { stage } } } }`,
+      variables: { id: toGlobalId('Mandate', firm.mandateIds[1]), with: true, without: false },
+    });
+    expect(answer.errors).toBeUndefined();
+  });
+
+  it('should give the same errors: refused callers, user input, bad variables, unknown or missing operation names', async () => {
+    const mandate = toGlobalId('Mandate', firm.mandateIds[0]);
+    const cases: { body: unknown; token?: string | null; code: string }[] = [
+      { body: { query: NESTED, variables: { id: mandate, first: 50 } }, token: null, code: 'UNAUTHENTICATED' },
+      { body: { query: NESTED, variables: { id: mandate, first: 101 } }, code: 'BAD_USER_INPUT' },
+      { body: { query: NESTED, variables: { id: mandate, first: 'fifty' } }, code: 'BAD_USER_INPUT' },
+      { body: { query: NESTED, variables: { first: 50 } }, code: 'BAD_USER_INPUT' },
+      { body: { query: '{ auditEvents(first: 1) { totalCount } }' }, code: 'FORBIDDEN' },
+      { body: { query: `query A { __typename } query B { __typename }` }, code: 'OPERATION_RESOLUTION_FAILURE' },
+      { body: { query: `query A { __typename } query B { __typename }`, operationName: 'C' }, code: 'OPERATION_RESOLUTION_FAILURE' },
+    ];
+    for (const { body, token, code } of cases) {
+      const answer = await both(body, token === undefined ? firm.apiKeySecret : token);
+      expect(answer.errors?.map((error) => error.extensions.code)).toContain(code);
+    }
+  });
+});
