@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { ApiKeyScope } from '../../src/common/access';
+import { fromGlobalId } from '../../src/common/global-id';
 import {
   duplicateScore,
+  findDuplicateMatches,
   nameKeys,
+  type DuplicateMatch,
   trigramSimilarity,
   DuplicateReason,
   NAME_MATCHES_PER_CANDIDATE,
@@ -191,6 +194,74 @@ describe('similar names by name key', () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('should look up exactly the NAME_NEIGHBOURS nearest live names on either side of both keys, with both profiles (generated firm)', async () => {
+    const firm = await newFirm();
+    // A seeded mix of few words, so that groups hold more than NAME_NEIGHBOURS names, names repeat,
+    // some share both words, and some are erased.
+    let seed = 20261203;
+    const random = (count: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % count;
+    };
+    const given = ['Kristine', 'Christine', 'Kristin', 'Anne', 'Anna', 'Ola', 'Åse', 'Ase', 'Ørjan'];
+    const middle = ['', '', '', 'Marie ', 'Kari '];
+    const family = ['Hansen', 'Hanssen', 'Berg', 'Bergh', 'Østby', 'Ostby', 'Lie'];
+    const names = Array.from({ length: 260 }, (): [string, string, string] => [
+      `${given[random(given.length)]} ${middle[random(middle.length)]}`.trim(),
+      family[random(family.length)],
+      ['Oslo', 'Bergen', 'Tromsø'][random(3)],
+    ]);
+    const { results } = await upsertNames(firm, names, 'generated');
+    const ids = results.map((result) => fromGlobalId(result.candidate!.id)!.id);
+    const connection = app.em().getConnection();
+    const erased = ids.filter((_, index) => index % 9 === 4);
+    await connection.execute(`update "candidate" set "erased_at" = now() where "id" = any(?::uuid[])`, [`{${erased.join(',')}}`]);
+    const rows: { id: string; first: string; last: string; first_name: string; last_name: string; location: string; erased: boolean }[] =
+      await connection.execute(
+        `select "id", "candidate_first_name_key"("first_name", "last_name") as "first", "candidate_last_name_key"("first_name", "last_name") as "last",
+                "first_name", "last_name", "location", "erased_at" is not null as "erased"
+           from "candidate" where "firm_id" = ?`,
+        [firm.firm.id],
+      );
+    // The rule by hand: the index's order is byte order of the keys (C collation), then the id.
+    const bytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+    const live = rows.filter((row) => !row.erased);
+    const neighbours = (same: 'first' | 'last', row: (typeof rows)[number]) => {
+      const other = same === 'first' ? 'last' : 'first';
+      const group = live
+        .filter((candidate) => candidate[same] === row[same])
+        .sort((a, b) => bytes(a[other], b[other]) || bytes(a.id, b.id));
+      const up = group.filter((candidate) => bytes(candidate[other], row[other]) >= 0).slice(0, NAME_NEIGHBOURS);
+      const down = group.filter((candidate) => bytes(candidate[other], row[other]) < 0).slice(-NAME_NEIGHBOURS);
+      return [...up, ...down];
+    };
+    const profile = (row: (typeof rows)[number]) => ({
+      firstName: row.first_name,
+      lastName: row.last_name,
+      headline: null,
+      location: row.location,
+    });
+    const order = (a: DuplicateMatch, b: DuplicateMatch) => bytes(a.candidateId, b.candidateId) || bytes(a.otherId, b.otherId);
+    const expected = live
+      .flatMap((row) =>
+        [...new Map([...neighbours('first', row), ...neighbours('last', row)].map((other) => [other.id, other])).values()]
+          .filter((other) => other.id !== row.id)
+          .map((other) => ({
+            candidateId: row.id,
+            otherId: other.id,
+            reason: DuplicateReason.SIMILAR_NAME,
+            profile: profile(row),
+            otherProfile: profile(other),
+          })),
+      )
+      .sort(order);
+    expect(expected.length).toBeGreaterThan(2000);
+
+    const found = await findDuplicateMatches(app.em(), firm.firm.id, ids);
+    expect(found.filter((match) => match.reason === DuplicateReason.SIMILAR_NAME).sort(order)).toEqual(expected);
+    expect(found.filter((match) => match.reason !== DuplicateReason.SIMILAR_NAME)).toEqual([]);
   });
 
   it('should find a spelling variant of the given name among many candidates of the same family name', async () => {
