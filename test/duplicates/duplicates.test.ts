@@ -4,7 +4,9 @@ import { fromGlobalId } from '../../src/common/global-id';
 import {
   duplicateScore,
   findDuplicateMatches,
+  foldForSearch,
   nameKeys,
+  similarNameScore,
   type DuplicateMatch,
   trigramSimilarity,
   DuplicateReason,
@@ -159,6 +161,51 @@ describe('duplicate detection', () => {
       pair(two, three, ['PHONE'], 0.9),
       pair(three, two, ['PHONE'], 0.9),
     ]);
+  });
+});
+
+describe('similarNameScore', () => {
+  it("should score exactly as the rule on pg_trgm's trigrams says, for any letters (ASCII, Nordic, accents, other scripts)", () => {
+    const text = (maxLength: number) =>
+      fc
+        .array(fc.constantFrom(...'aAeEnNoOkK19 ', ...'åÅøØæÆéÉüÜß', '-', '.', 'ŁΩЖ中', '\u{1D49C}'), { maxLength })
+        .map((chars) => chars.join(''));
+    type Person = { firstName: string; lastName: string; headline: string | null; location: string | null };
+    const person: fc.Arbitrary<Person> = fc.record({
+      firstName: text(8),
+      lastName: text(8),
+      headline: fc.option(text(12)),
+      location: fc.option(fc.constantFrom('Oslo', 'oslo ', 'Bergen', '')),
+    });
+    // The rule of the README, on the reference trigramSimilarity.
+    const expected = (a: Person, b: Person) => {
+      const name = (p: typeof a) => foldForSearch(`${p.firstName} ${p.lastName}`);
+      const similarity = trigramSimilarity(name(a), name(b));
+      if (similarity < 0.6) return null;
+      const location = (p: typeof a) => foldForSearch(p.location ?? '');
+      const sameLocation = location(a) !== '' && location(a) === location(b);
+      const similarHeadline = trigramSimilarity(foldForSearch(a.headline ?? ''), foldForSearch(b.headline ?? '')) >= 0.5;
+      return sameLocation || similarHeadline ? similarity : null;
+    };
+    // Most random names share little: b is often a's name, or a variant of it.
+    const variant = (a: Person, b: Person, kind: number): Person =>
+      [
+        b,
+        { ...b, firstName: a.firstName, lastName: a.lastName },
+        { ...b, lastName: a.lastName },
+        { ...b, firstName: a.firstName, lastName: `${a.lastName}${b.lastName.slice(0, 1)}` },
+      ][kind];
+    let similar = 0;
+    fc.assert(
+      fc.property(person, person, fc.nat(3), (a, other, kind) => {
+        const b = variant(a, other, kind);
+        const score = expected(a, b);
+        if (score !== null) similar += 1;
+        expect(similarNameScore(a, b)).toBe(score);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(similar).toBeGreaterThan(300);
   });
 });
 
