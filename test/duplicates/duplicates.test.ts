@@ -1,8 +1,13 @@
 import fc from 'fast-check';
 import { ApiKeyScope } from '../../src/common/access';
+import { fromGlobalId } from '../../src/common/global-id';
 import {
   duplicateScore,
+  findDuplicateMatches,
+  foldForSearch,
   nameKeys,
+  similarNameScore,
+  type DuplicateMatch,
   trigramSimilarity,
   DuplicateReason,
   NAME_MATCHES_PER_CANDIDATE,
@@ -159,6 +164,51 @@ describe('duplicate detection', () => {
   });
 });
 
+describe('similarNameScore', () => {
+  it("should score exactly as the rule on pg_trgm's trigrams says, for any letters (ASCII, Nordic, accents, other scripts)", () => {
+    const text = (maxLength: number) =>
+      fc
+        .array(fc.constantFrom(...'aAeEnNoOkK19 ', ...'åÅøØæÆéÉüÜß', '-', '.', 'ŁΩЖ中', '\u{1D49C}'), { maxLength })
+        .map((chars) => chars.join(''));
+    type Person = { firstName: string; lastName: string; headline: string | null; location: string | null };
+    const person: fc.Arbitrary<Person> = fc.record({
+      firstName: text(8),
+      lastName: text(8),
+      headline: fc.option(text(12)),
+      location: fc.option(fc.constantFrom('Oslo', 'oslo ', 'Bergen', '')),
+    });
+    // The rule of the README, on the reference trigramSimilarity.
+    const expected = (a: Person, b: Person) => {
+      const name = (p: typeof a) => foldForSearch(`${p.firstName} ${p.lastName}`);
+      const similarity = trigramSimilarity(name(a), name(b));
+      if (similarity < 0.6) return null;
+      const location = (p: typeof a) => foldForSearch(p.location ?? '');
+      const sameLocation = location(a) !== '' && location(a) === location(b);
+      const similarHeadline = trigramSimilarity(foldForSearch(a.headline ?? ''), foldForSearch(b.headline ?? '')) >= 0.5;
+      return sameLocation || similarHeadline ? similarity : null;
+    };
+    // Most random names share little: b is often a's name, or a variant of it.
+    const variant = (a: Person, b: Person, kind: number): Person =>
+      [
+        b,
+        { ...b, firstName: a.firstName, lastName: a.lastName },
+        { ...b, lastName: a.lastName },
+        { ...b, firstName: a.firstName, lastName: `${a.lastName}${b.lastName.slice(0, 1)}` },
+      ][kind];
+    let similar = 0;
+    fc.assert(
+      fc.property(person, person, fc.nat(3), (a, other, kind) => {
+        const b = variant(a, other, kind);
+        const score = expected(a, b);
+        if (score !== null) similar += 1;
+        expect(similarNameScore(a, b)).toBe(score);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(similar).toBeGreaterThan(300);
+  });
+});
+
 describe('similar names by name key', () => {
   async function upsertNames(firm: TestFirm, names: [string, string, string][], prefix: string) {
     const { client } = await firm.apiKey([ApiKeyScope.CANDIDATES_WRITE]);
@@ -191,6 +241,74 @@ describe('similar names by name key', () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('should look up exactly the NAME_NEIGHBOURS nearest live names on either side of both keys, with both profiles (generated firm)', async () => {
+    const firm = await newFirm();
+    // A seeded mix of few words, so that groups hold more than NAME_NEIGHBOURS names, names repeat,
+    // some share both words, and some are erased.
+    let seed = 20261203;
+    const random = (count: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % count;
+    };
+    const given = ['Kristine', 'Christine', 'Kristin', 'Anne', 'Anna', 'Ola', 'Åse', 'Ase', 'Ørjan'];
+    const middle = ['', '', '', 'Marie ', 'Kari '];
+    const family = ['Hansen', 'Hanssen', 'Berg', 'Bergh', 'Østby', 'Ostby', 'Lie'];
+    const names = Array.from({ length: 260 }, (): [string, string, string] => [
+      `${given[random(given.length)]} ${middle[random(middle.length)]}`.trim(),
+      family[random(family.length)],
+      ['Oslo', 'Bergen', 'Tromsø'][random(3)],
+    ]);
+    const { results } = await upsertNames(firm, names, 'generated');
+    const ids = results.map((result) => fromGlobalId(result.candidate!.id)!.id);
+    const connection = app.em().getConnection();
+    const erased = ids.filter((_, index) => index % 9 === 4);
+    await connection.execute(`update "candidate" set "erased_at" = now() where "id" = any(?::uuid[])`, [`{${erased.join(',')}}`]);
+    const rows: { id: string; first: string; last: string; first_name: string; last_name: string; location: string; erased: boolean }[] =
+      await connection.execute(
+        `select "id", "candidate_first_name_key"("first_name", "last_name") as "first", "candidate_last_name_key"("first_name", "last_name") as "last",
+                "first_name", "last_name", "location", "erased_at" is not null as "erased"
+           from "candidate" where "firm_id" = ?`,
+        [firm.firm.id],
+      );
+    // The rule by hand: the index's order is byte order of the keys (C collation), then the id.
+    const bytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+    const live = rows.filter((row) => !row.erased);
+    const neighbours = (same: 'first' | 'last', row: (typeof rows)[number]) => {
+      const other = same === 'first' ? 'last' : 'first';
+      const group = live
+        .filter((candidate) => candidate[same] === row[same])
+        .sort((a, b) => bytes(a[other], b[other]) || bytes(a.id, b.id));
+      const up = group.filter((candidate) => bytes(candidate[other], row[other]) >= 0).slice(0, NAME_NEIGHBOURS);
+      const down = group.filter((candidate) => bytes(candidate[other], row[other]) < 0).slice(-NAME_NEIGHBOURS);
+      return [...up, ...down];
+    };
+    const profile = (row: (typeof rows)[number]) => ({
+      firstName: row.first_name,
+      lastName: row.last_name,
+      headline: null,
+      location: row.location,
+    });
+    const order = (a: DuplicateMatch, b: DuplicateMatch) => bytes(a.candidateId, b.candidateId) || bytes(a.otherId, b.otherId);
+    const expected = live
+      .flatMap((row) =>
+        [...new Map([...neighbours('first', row), ...neighbours('last', row)].map((other) => [other.id, other])).values()]
+          .filter((other) => other.id !== row.id)
+          .map((other) => ({
+            candidateId: row.id,
+            otherId: other.id,
+            reason: DuplicateReason.SIMILAR_NAME,
+            profile: profile(row),
+            otherProfile: profile(other),
+          })),
+      )
+      .sort(order);
+    expect(expected.length).toBeGreaterThan(2000);
+
+    const found = await findDuplicateMatches(app.em(), firm.firm.id, ids);
+    expect(found.filter((match) => match.reason === DuplicateReason.SIMILAR_NAME).sort(order)).toEqual(expected);
+    expect(found.filter((match) => match.reason !== DuplicateReason.SIMILAR_NAME)).toEqual([]);
   });
 
   it('should find a spelling variant of the given name among many candidates of the same family name', async () => {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { uuidArray } from '../../common/sql';
-import type { DuplicateReason, PersonProfile } from './duplicate-model';
+import { DuplicateReason, type PersonProfile } from './duplicate-model';
 
 // The SQL of duplicate detection. Every lookup goes through its own index, whose key holds the
 // firm: "candidate_firm_key"(firm_id, key) for the email, the normalised phone and LinkedIn
@@ -20,16 +20,14 @@ export interface DuplicateMatch {
 
 interface MatchRow {
   candidate_id: string;
-  other_id: string;
-  reason: DuplicateReason;
+  // null on a PROFILE row.
+  other_id: string | null;
+  reason: DuplicateReason | 'PROFILE';
+  // A PROFILE row's candidate's, or a SIMILAR_NAME row's other candidate's.
   first_name: string | null;
   last_name: string | null;
   headline: string | null;
   location: string | null;
-  other_first_name: string | null;
-  other_last_name: string | null;
-  other_headline: string | null;
-  other_location: string | null;
 }
 
 // A similar name is looked for only among the candidates whose folded full name has the same first
@@ -50,12 +48,13 @@ const LAST_KEY = (alias: string) => `"candidate_last_name_key"(${alias}."first_n
 const FIRM_KEY = (alias: string, key: string) => `"candidate_firm_key"(${alias}."firm_id", ${key})`;
 
 // One index range of the name keys: k's firm and `same` word, the other word from k's onwards (or
-// before it, descending), nearest first.
+// before it, descending), nearest first, with the profile similarNameScore judges (read from the
+// row the range visits anyway for erased_at, instead of once more by id).
 function nameRange(same: 'first' | 'last', upwards: boolean): string {
   const [sameKey, otherKey] = same === 'first' ? [FIRST_KEY('o'), LAST_KEY('o')] : [LAST_KEY('o'), FIRST_KEY('o')];
   const other = same === 'first' ? 'last' : 'first';
   const direction = upwards ? 'asc' : 'desc';
-  return `(select o."id" from "candidate" o
+  return `(select o."id", o."first_name", o."last_name", o."headline", o."location" from "candidate" o
       where ${FIRM_KEY('o', sameKey)} = k."firm_${same}" and o."erased_at" is null and ${otherKey} ${upwards ? '>=' : '<'} k."${other}"
       order by ${otherKey} ${direction}, o."id" ${direction} limit ${NAME_NEIGHBOURS})`;
 }
@@ -71,30 +70,23 @@ function sameKey(key: (alias: string) => string): string {
        ) o`;
 }
 
-const NO_PROFILE = `null::text, null::text, null::text, null::text, null::text, null::text, null::text, null::text`;
+const NO_PROFILE = `null::text, null::text, null::text, null::text`;
 // The first branch of the union names the columns.
-const PROFILE_COLUMNS = [
-  'first_name',
-  'last_name',
-  'headline',
-  'location',
-  'other_first_name',
-  'other_last_name',
-  'other_headline',
-  'other_location',
-]
-  .map((name) => `null::text as "${name}"`)
-  .join(', ');
+const PROFILE_COLUMNS = ['first_name', 'last_name', 'headline', 'location'].map((name) => `null::text as "${name}"`).join(', ');
 
 // Every other live candidate of the firm sharing an email, phone, LinkedIn profile or external id
 // (under another system) with one of `candidates`, or near them by name key (see NAME_NEIGHBOURS;
 // whether the names are similar the caller judges). One statement for any number of candidates,
-// reading a bounded number of index entries per distinct name key.
+// reading a bounded number of index entries per distinct name key. Each profile travels once: a
+// candidate's own in a PROFILE row, a near name's with its SIMILAR_NAME row (the ranges read it
+// from the row they visit anyway). The ranges of a key are joined with `union all`: a name with
+// both words the same comes from two of them and is counted once here.
 export async function findDuplicateMatches(em: EntityManager, firmId: string, candidateIds: string[]): Promise<DuplicateMatch[]> {
   if (candidateIds.length === 0) return [];
   const rows: MatchRow[] = await em.execute(
     `with "c" as materialized (
-       select c.*, ${FIRST_KEY('c')} as "first_key", ${LAST_KEY('c')} as "last_key"
+       select c."id", c."firm_id", c."email", c."phone", c."linkedin_url", c."first_name", c."last_name", c."headline", c."location",
+              ${FIRST_KEY('c')} as "first_key", ${LAST_KEY('c')} as "last_key"
          from jsonb_to_recordset(?::jsonb) as i("id" uuid)
          cross join lateral (select * from "candidate" c where c."id" = i."id" offset 0) c
         where c."firm_id" = ? and c."erased_at" is null
@@ -103,9 +95,9 @@ export async function findDuplicateMatches(em: EntityManager, firmId: string, ca
               "candidate_firm_key"(c."firm_id", c."last_key") as "firm_last", c."first_key" as "first", c."last_key" as "last"
          from "c"
      ), "near" as materialized (
-       select k."first", k."last", n."id" from "k" cross join lateral (
-         ${nameRange('first', true)} union ${nameRange('first', false)}
-         union ${nameRange('last', true)} union ${nameRange('last', false)}
+       select k."first", k."last", n.* from "k" cross join lateral (
+         ${nameRange('first', true)} union all ${nameRange('first', false)}
+         union all ${nameRange('last', true)} union all ${nameRange('last', false)}
        ) n
      )
      select c."id" as "candidate_id", o."id" as "other_id", 'EMAIL' as "reason", ${PROFILE_COLUMNS}
@@ -128,26 +120,39 @@ export async function findDuplicateMatches(em: EntityManager, firmId: string, ca
          select o."id" from "candidate" o where o."id" = x."candidate_id" and o."id" <> c."id" and o."erased_at" is null offset 0
        ) o
      union all
-     select c."id", o."id", 'SIMILAR_NAME', c."first_name", c."last_name", c."headline", c."location",
-            o."first_name", o."last_name", o."headline", o."location"
+     select c."id", null, 'PROFILE', c."first_name", c."last_name", c."headline", c."location" from "c"
+     union all
+     select c."id", n."id", 'SIMILAR_NAME', n."first_name", n."last_name", n."headline", n."location"
        from "c" join "near" n on n."first" = c."first_key" and n."last" = c."last_key"
-       join "candidate" o on o."id" = n."id"
-      where o."id" <> c."id"`,
+      where n."id" <> c."id"`,
     [JSON.stringify(candidateIds.map((id) => ({ id }))), firmId],
   );
-  return rows.map((row) => ({
-    candidateId: row.candidate_id,
-    otherId: row.other_id,
-    reason: row.reason,
-    profile:
-      row.first_name === null
-        ? null
-        : { firstName: row.first_name, lastName: row.last_name!, headline: row.headline, location: row.location },
-    otherProfile:
-      row.other_first_name === null
-        ? null
-        : { firstName: row.other_first_name, lastName: row.other_last_name!, headline: row.other_headline, location: row.other_location },
-  }));
+  const profileOf = (row: MatchRow): PersonProfile => ({
+    firstName: row.first_name!,
+    lastName: row.last_name!,
+    headline: row.headline,
+    location: row.location,
+  });
+  const profiles = new Map(rows.flatMap((row) => (row.reason === 'PROFILE' ? [[row.candidate_id, profileOf(row)] as const] : [])));
+  const similar = new Set<string>();
+  return rows.flatMap((row): DuplicateMatch[] => {
+    if (row.reason === 'PROFILE') return [];
+    if (row.reason !== DuplicateReason.SIMILAR_NAME) {
+      return [{ candidateId: row.candidate_id, otherId: row.other_id!, reason: row.reason, profile: null, otherProfile: null }];
+    }
+    const key = `${row.candidate_id}/${row.other_id}`;
+    if (similar.has(key)) return [];
+    similar.add(key);
+    return [
+      {
+        candidateId: row.candidate_id,
+        otherId: row.other_id!,
+        reason: row.reason,
+        profile: profiles.get(row.candidate_id)!,
+        otherProfile: profileOf(row),
+      },
+    ];
+  });
 }
 
 export interface StoredPair {

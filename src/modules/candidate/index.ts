@@ -38,6 +38,6 @@ export { isLanguageCode } from './languages';
 export { refreshDuplicates, type DuplicateView } from './duplicate.service';
 export { CandidateDuplicateView } from './duplicate.types';
 export { DuplicateReason, duplicateScore, nameKeys, similarNameScore, trigramSimilarity } from './duplicate-model';
-export { NAME_MATCHES_PER_CANDIDATE, NAME_NEIGHBOURS } from './duplicate.repository';
+export { findDuplicateMatches, type DuplicateMatch, NAME_MATCHES_PER_CANDIDATE, NAME_NEIGHBOURS } from './duplicate.repository';
 export { MERGE_RULES } from './merge.repository';
 export { MergeSide, stricterConsent, type ConsentState } from './merge-model';
