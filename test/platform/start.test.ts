@@ -145,7 +145,7 @@ describe('npm start', () => {
     expect(isAlive(pid)).toBe(false);
     expect(Buffer.from(fs.readFileSync(keyFile, 'utf8').trim(), 'base64')).toHaveLength(32);
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
-  });
+  }, 120_000);
 
   it('should reuse the data and the data encryption key on a second start, and stop cleanly on Ctrl-C after printing a PDF, its report printer (Chromium) too', async () => {
     const key = fs.readFileSync(keyFile, 'utf8');
