@@ -40,18 +40,31 @@ export interface PoolRow {
 // pooled live from the per-candidacy rows (candidate_competency_profile) less those candidacies;
 // they are few, and are merged into the walk in the same order (Merge Append), so the keyset
 // cursor runs over both parts alike.
+//
+// The mandate's weighted requirements (`requirements`, in rubric order; the rubric `rubricId` names
+// the competencies' positions) come in the same statement: one round trip fewer per request. A
+// mandate with none is refused (`onNoRequirement`'s error, when given) before anything is built.
 export async function findTalentPool(
   em: EntityManager,
   firmId: string,
   mandateId: string,
-  options: { limit: number; after?: string | null; viewerUserId?: string | null; filter?: TalentPoolFilterData | null },
-): Promise<{ rows: PoolRow[]; hasNextPage: boolean }> {
+  options: {
+    rubricId: string;
+    limit: number;
+    after?: string | null;
+    viewerUserId?: string | null;
+    filter?: TalentPoolFilterData | null;
+    onNoRequirement?: () => Error;
+  },
+): Promise<{ requirements: RequirementSpec[]; rows: PoolRow[]; hasNextPage: boolean }> {
   const list = `talentPool:${mandateId}`;
   const after = options.after ? poolCursorValues(decodeCursor(list, options.after, 6)) : null;
   const pool = poolStatement(firmId, mandateId, options.viewerUserId ?? null, options.filter ?? {}, after, options.limit + 1);
   const ownDrafts = candidaciesWithOwnDraftSql(options.viewerUserId ?? null);
+  let requirements: RequirementSpec[] = [];
   const rows: {
     fresh: boolean;
+    requirements: WeightedRequirementRow[] | null;
     id: string | null;
     fit: number | null;
     coverage: number;
@@ -65,11 +78,12 @@ export async function findTalentPool(
     assessed_key: string;
     competencies: { key: string; score: number; ratingsCount: number; mandatesCount: number; lastAssessedAt: string }[] | null;
   }[] = await withFreshMatchOrder(em, firmId, mandateId, async (reader, fresh) => {
-    // The freshness check in the page's statement: one row (all nulls but `fresh`) on an empty page.
-    const found: { fresh: boolean; id: string | null }[] = await reader.execute(
+    // The freshness check and the requirements in the page's statement: one row (all nulls but
+    // `fresh` and `requirements`) on an empty page.
+    const found: { fresh: boolean; requirements: WeightedRequirementRow[] | null; id: string | null }[] = await reader.execute(
       `${pool.sql}
-     select f.fresh, k.*, c.competencies
-       from (select ${fresh.sql} as fresh) f
+     select f.fresh, f.requirements, k.*, c.competencies
+       from (select ${fresh.sql} as fresh, (${WEIGHTED_REQUIREMENTS_SQL}) as requirements) f
        left join (select k.id, k.fit, k.coverage, k.must_haves_met, k.last_assessed_at, k.in_pipeline,
                          k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key::text as assessed_key,
                          k.assessed_key as assessed_order
@@ -78,8 +92,11 @@ export async function findTalentPool(
                    limit ?) k on true
        left join lateral (${POOLED_SQL}) c on true
       order by k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_order, k.id`,
-      [...pool.params, ...fresh.params, options.limit + 1, mandateId, firmId, ...ownDrafts.params],
+      [...pool.params, ...fresh.params, options.rubricId, firmId, mandateId, options.limit + 1, mandateId, firmId, ...ownDrafts.params],
     );
+    // Refused before a stale order is built: nothing to match on.
+    requirements = inRubricOrder(found[0].requirements ?? []);
+    if (requirements.length === 0 && options.onNoRequirement) throw options.onNoRequirement();
     return { fresh: found[0].fresh, value: found.filter((row) => row.id !== null) as typeof rows };
   });
   const page = rows.slice(0, options.limit).map((row) => ({
@@ -99,7 +116,7 @@ export async function findTalentPool(
       lastAssessedAt: new Date(each.lastAssessedAt),
     })),
   }));
-  return { rows: page, hasNextPage: rows.length > options.limit };
+  return { requirements, rows: page, hasNextPage: rows.length > options.limit };
 }
 
 // How many candidates the pool holds with these filters (totalCount): the same statement, counted.
@@ -271,28 +288,32 @@ function pgArray(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replace(/["\\]/g, (char) => `\\${char}`)}"`).join(',')}}`;
 }
 
-// The mandate's weighted requirements in rubric order (as requirementProfileLoader orders them, for
-// Fit's competencies), as plain rows in one statement: the pool needs these figures only, not the
-// requirement and competency entities (whose hydration, the competencies' texts and anchors
-// included, cost more Node time than the rest of the pool's own code).
-export async function findWeightedRequirements(
-  em: EntityManager,
-  firmId: string,
-  mandateId: string,
-  rubricId: string,
-): Promise<RequirementSpec[]> {
-  const rows: { competency_key: string; weight: number; target: number; minimum: number | null; position: number | null }[] =
-    await em.execute(
-      `select q.competency_key, q.weight, q.target, q.minimum, c.position
-         from requirement q
-         left join competency c on c.firm_id = q.firm_id and c.rubric_id = ? and c.key = q.competency_key
-        where q.firm_id = ? and q.mandate_id = ? and q.weight > 0`,
-      [rubricId, firmId, mandateId],
-    );
-  const order = (row: (typeof rows)[number]) => row.position ?? Number.MAX_SAFE_INTEGER;
+// The mandate's weighted requirements (the pool needs these figures only, not the requirement and
+// competency entities, whose hydration cost more Node time than the rest of the pool's own code),
+// with each one's position in the rubric, as a json array. Parameters: the rubric id, the firm id,
+// the mandate id.
+const WEIGHTED_REQUIREMENTS_SQL = `
+  select json_agg(json_build_object('key', q.competency_key, 'weight', q.weight, 'target', q.target,
+                                    'minimum', q.minimum, 'position', c.position))
+    from requirement q
+    left join competency c on c.firm_id = q.firm_id and c.rubric_id = ? and c.key = q.competency_key
+   where q.firm_id = ? and q.mandate_id = ? and q.weight > 0`;
+
+interface WeightedRequirementRow {
+  key: string;
+  weight: number;
+  target: number;
+  minimum: number | null;
+  position: number | null;
+}
+
+// In rubric order (as requirementProfileLoader orders them, for Fit's competencies); a key the
+// rubric lacks last, by key.
+function inRubricOrder(rows: WeightedRequirementRow[]): RequirementSpec[] {
+  const order = (row: WeightedRequirementRow) => row.position ?? Number.MAX_SAFE_INTEGER;
   return rows
-    .sort((a, b) => order(a) - order(b) || a.competency_key.localeCompare(b.competency_key))
-    .map((row) => ({ competencyKey: row.competency_key, weight: row.weight, target: row.target, minimum: row.minimum }));
+    .sort((a, b) => order(a) - order(b) || a.key.localeCompare(b.key))
+    .map((row) => ({ competencyKey: row.key, weight: row.weight, target: row.target, minimum: row.minimum }));
 }
 
 // The pooled figures per weighted competency of the page row `k` (a candidate), as a json array

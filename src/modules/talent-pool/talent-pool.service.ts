@@ -11,7 +11,6 @@ import {
   countTalentPool,
   findPoolEvidence,
   findTalentPool,
-  findWeightedRequirements,
   type PoolEvidenceRow,
   type TalentPoolFilterData,
 } from './talent-pool.repository';
@@ -24,29 +23,29 @@ const NOT_POOLED: PooledFigures = { ratingsCount: 0, mandatesCount: 0, lastAsses
 export const MAX_FILTER_VALUES = 50;
 
 // The talent pool of a mandate (PRODUCT.md §3c), a page at a time: the arguments checked first
-// (nothing is read for a bad request), then one statement for the page with the pooled figures
-// of its competencies, whatever the page size. Every read is audited as a read of the
-// mandate's assessment data: one row per request, however many pages or aliases.
+// (nothing is read for a bad request), then one statement for the page with the mandate's weighted
+// requirements and the pooled figures of its competencies, whatever the page size (a mandate with
+// no weighted requirement is refused from it, before any build). Every read is audited as a read
+// of the mandate's assessment data: one row per request, however many pages or aliases.
 export async function talentPoolOf(context: Context, mandate: MandateRow, args: TalentPoolArgs): Promise<Connection<TalentPoolMatch>> {
   const limit = pageSize(args.first);
   const filter = checkFilter(args.filter);
   const principal = principalOf(context);
-  const requirements = await findWeightedRequirements(context.em, principal.firmId, mandate.id, mandate.rubric.id);
-  if (requirements.length === 0) {
-    throw badUserInput(
-      'This mandate has no weighted competency in its requirement profile, so there is nothing to match the talent pool on: ' +
-        'give at least one competency a weight (setRequirementProfile).',
-    );
-  }
   const viewerUserId = userIdOf(principal);
-  recordRead(context.audit, 'Mandate', mandate.id, 'talentPool');
-
-  const { rows, hasNextPage } = await findTalentPool(context.em, principal.firmId, mandate.id, {
+  const { requirements, rows, hasNextPage } = await findTalentPool(context.em, principal.firmId, mandate.id, {
+    rubricId: mandate.rubric.id,
     limit,
     after: args.after,
     viewerUserId,
     filter,
+    onNoRequirement: () =>
+      badUserInput(
+        'This mandate has no weighted competency in its requirement profile, so there is nothing to match the talent pool on: ' +
+          'give at least one competency a weight (setRequirementProfile).',
+      ),
   });
+  recordRead(context.audit, 'Mandate', mandate.id, 'talentPool');
+
   const matches = rows.map((row): TalentPoolMatch & { cursor: string } => {
     // §3's per-competency figures on the pooled scores (one per key: the pooled mean); fit,
     // coverage and mustHavesMet as the statement computed them (they decided the order).
