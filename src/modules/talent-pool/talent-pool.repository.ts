@@ -3,6 +3,8 @@ import { decodeCursor, encodeCursor } from '../../common/connection';
 import { badUserInput } from '../../common/errors';
 import { isUuid } from '../../common/global-id';
 import { uuidArray } from '../../common/sql';
+import { readArrays } from '../../common/rows';
+import { candidateRowsAlong, type CandidateRow } from '../candidate';
 import { candidaciesWithOwnDraftSql } from '../interview';
 import { attainmentSql, FIT_FROM_SUMS_SQL } from '../../common/fit-sql';
 import { MATCH_KEYS_SQL, withFreshMatchOrder, withMatchOrder } from '../competency-profile';
@@ -22,6 +24,8 @@ export interface TalentPoolFilterData {
 
 export interface PoolRow {
   candidateId: string;
+  // The candidate's row, as candidateByIdLoader reads it.
+  candidate: CandidateRow;
   fit: number | null;
   coverage: number;
   mustHavesMet: boolean | null;
@@ -61,28 +65,18 @@ export async function findTalentPool(
   const after = options.after ? poolCursorValues(decodeCursor(list, options.after, 6)) : null;
   const pool = poolStatement(firmId, mandateId, options.viewerUserId ?? null, options.filter ?? {}, after, options.limit + 1);
   const ownDrafts = candidaciesWithOwnDraftSql(options.viewerUserId ?? null);
+  const candidates = candidateRowsAlong(em);
   let requirements: RequirementSpec[] = [];
-  const rows: {
-    fresh: boolean;
-    requirements: WeightedRequirementRow[] | null;
-    id: string | null;
-    fit: number | null;
-    coverage: number;
-    must_haves_met: boolean | null;
-    last_assessed_at: Date;
-    in_pipeline: boolean;
-    missed_rank: number;
-    unknown_fit_rank: number;
-    fit_key: number;
-    coverage_key: number;
-    assessed_key: string;
-    competencies: { key: string; score: number; ratingsCount: number; mandatesCount: number; lastAssessedAt: string }[] | null;
-  }[] = await withFreshMatchOrder(em, firmId, mandateId, async (reader, fresh) => {
+  const rows = await withFreshMatchOrder(em, firmId, mandateId, async (reader, fresh) => {
     // The freshness check and the requirements in the page's statement: one row (all nulls but
-    // `fresh` and `requirements`) on an empty page.
-    const found: { fresh: boolean; requirements: WeightedRequirementRow[] | null; id: string | null }[] = await reader.execute(
+    // `fresh` and `requirements`) on an empty page. Each row's candidate comes along (by primary
+    // key, as its loader would read it in a statement more). Rows as arrays: the columns of PAGE.
+    const found = await readArrays(
+      reader,
       `${pool.sql}
-     select f.fresh, f.requirements, k.*, c.competencies
+     select f.fresh, f.requirements, k.id, k.fit, k.coverage, k.must_haves_met, k.last_assessed_at, k.in_pipeline,
+            k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key, c.competencies,
+            ${candidates.columns('cand')}
        from (select ${fresh.sql} as fresh, (${WEIGHTED_REQUIREMENTS_SQL}) as requirements) f
        left join (select k.id, k.fit, k.coverage, k.must_haves_met, k.last_assessed_at, k.in_pipeline,
                          k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key::text as assessed_key,
@@ -91,32 +85,85 @@ export async function findTalentPool(
                    order by ${ORDER('k')}
                    limit ?) k on true
        left join lateral (${POOLED_SQL}) c on true
+       left join lateral (select * from candidate cand where cand.id = k.id and cand.firm_id = ? limit 1) cand on true
       order by k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_order, k.id`,
-      [...pool.params, ...fresh.params, options.rubricId, firmId, mandateId, options.limit + 1, mandateId, firmId, ...ownDrafts.params],
+      [
+        ...pool.params,
+        ...fresh.params,
+        options.rubricId,
+        firmId,
+        mandateId,
+        options.limit + 1,
+        mandateId,
+        firmId,
+        ...ownDrafts.params,
+        firmId,
+      ],
     );
     // Refused before a stale order is built: nothing to match on.
-    requirements = inRubricOrder(found[0].requirements ?? []);
+    requirements = inRubricOrder((found[0][PAGE.requirements] as WeightedRequirementRow[] | null) ?? []);
     if (requirements.length === 0 && options.onNoRequirement) throw options.onNoRequirement();
-    return { fresh: found[0].fresh, value: found.filter((row) => row.id !== null) as typeof rows };
+    return { fresh: found[0][PAGE.fresh] as boolean, value: found.filter((row) => row[PAGE.id] !== null) };
   });
-  const page = rows.slice(0, options.limit).map((row) => ({
-    candidateId: row.id!,
-    fit: row.fit,
-    coverage: row.coverage,
-    mustHavesMet: row.must_haves_met,
-    lastAssessedAt: new Date(row.last_assessed_at),
-    inPipeline: row.in_pipeline,
-    cursor: encodeCursor(list, [row.missed_rank, row.unknown_fit_rank, row.fit_key, row.coverage_key, row.assessed_key, row.id]),
-    competencies: (row.competencies ?? []).map((each) => ({
-      candidateId: row.id!,
-      competencyKey: each.key,
-      score: each.score,
-      ratingsCount: each.ratingsCount,
-      mandatesCount: each.mandatesCount,
-      lastAssessedAt: new Date(each.lastAssessedAt),
-    })),
-  }));
+  const page: PoolRow[] = rows.slice(0, options.limit).map((row) => {
+    const candidateId = row[PAGE.id] as string;
+    const pooled = (row[PAGE.competencies] as PooledJson[] | null) ?? [];
+    return {
+      candidateId,
+      candidate: candidates.read(row, PAGE.candidate)!,
+      fit: row[PAGE.fit] as number | null,
+      coverage: row[PAGE.coverage] as number,
+      mustHavesMet: row[PAGE.mustHavesMet] as boolean | null,
+      lastAssessedAt: new Date(row[PAGE.lastAssessedAt] as string),
+      inPipeline: row[PAGE.inPipeline] as boolean,
+      cursor: encodeCursor(list, [
+        row[PAGE.missedRank] as number,
+        row[PAGE.unknownFitRank] as number,
+        row[PAGE.fitKey] as number,
+        row[PAGE.coverageKey] as number,
+        row[PAGE.assessedKey] as string,
+        candidateId,
+      ]),
+      competencies: pooled.map((each) => ({
+        candidateId,
+        competencyKey: each.key,
+        score: each.score,
+        ratingsCount: each.ratingsCount,
+        mandatesCount: each.mandatesCount,
+        lastAssessedAt: new Date(each.lastAssessedAt),
+      })),
+    };
+  });
   return { requirements, rows: page, hasNextPage: rows.length > options.limit };
+}
+
+// The columns of the page's statement, by position.
+const PAGE = {
+  fresh: 0,
+  requirements: 1,
+  id: 2,
+  fit: 3,
+  coverage: 4,
+  mustHavesMet: 5,
+  lastAssessedAt: 6,
+  inPipeline: 7,
+  missedRank: 8,
+  unknownFitRank: 9,
+  fitKey: 10,
+  coverageKey: 11,
+  assessedKey: 12,
+  competencies: 13,
+  // The candidate's row (candidateRowsAlong) from here on.
+  candidate: 14,
+} as const;
+
+// An element of the page's `competencies` json.
+interface PooledJson {
+  key: string;
+  score: number;
+  ratingsCount: number;
+  mandatesCount: number;
+  lastAssessedAt: string;
 }
 
 // How many candidates the pool holds with these filters (totalCount): the same statement, counted.

@@ -52,7 +52,7 @@ export async function talentPoolOf(context: Context, mandate: MandateRow, args: 
     const perCompetency = computeFit(requirements, row.competencies).competencies;
     return {
       cursor: row.cursor,
-      candidate: { id: row.candidateId } as TalentPoolMatch['candidate'],
+      candidate: row.candidate,
       mandateId: mandate.id,
       lastAssessedAt: row.lastAssessedAt,
       inPipeline: row.inPipeline,
