@@ -7,7 +7,7 @@ import { readArrays } from '../../common/rows';
 import { candidateRowsAlong, type CandidateRow } from '../candidate';
 import { candidaciesWithOwnDraftSql } from '../interview';
 import { attainmentSql, FIT_FROM_SUMS_SQL } from '../../common/fit-sql';
-import { MATCH_KEYS_SQL, withFreshMatchOrder, withMatchOrder } from '../competency-profile';
+import { MATCH_KEYS_SQL, withFreshMatchOrder } from '../competency-profile';
 import type { RequirementSpec } from '../fit';
 
 export interface TalentPoolFilterData {
@@ -167,6 +167,7 @@ interface PooledJson {
 }
 
 // How many candidates the pool holds with these filters (totalCount): the same statement, counted.
+// One statement (with the freshness check), unless the order must be built first.
 export async function countTalentPool(
   em: EntityManager,
   firmId: string,
@@ -174,10 +175,14 @@ export async function countTalentPool(
   options: { viewerUserId?: string | null; filter?: TalentPoolFilterData | null },
 ): Promise<number> {
   const pool = poolStatement(firmId, mandateId, options.viewerUserId ?? null, options.filter ?? {}, null);
-  const [row]: { count: number }[] = await withMatchOrder(em, firmId, mandateId, (reader) =>
-    reader.execute(`${pool.sql} select count(*)::int as count from keyed`, pool.params),
-  );
-  return row.count;
+  // The freshness check in the count's statement, as the page's.
+  return withFreshMatchOrder(em, firmId, mandateId, async (reader, fresh) => {
+    const [[isFresh, count]] = await readArrays(reader, `${pool.sql} select ${fresh.sql}, (select count(*)::int from keyed)`, [
+      ...pool.params,
+      ...fresh.params,
+    ]);
+    return { fresh: isFresh as boolean, value: count as number };
+  });
 }
 
 // The pool's order over a part's columns: the index's order for the walk.
