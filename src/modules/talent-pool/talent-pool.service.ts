@@ -5,13 +5,14 @@ import { principalOf, type Context } from '../../common/context';
 import { userIdOf } from '../../common/access';
 import { recordRead } from '../audit';
 import { isLanguageCode } from '../candidate';
-import { competencyFitOf, computeFit, type PooledFigures } from '../fit';
+import { type CompetencyFitType, competencyFitOf, type PooledFigures, type RequirementSpec, scoreAgainst } from '../fit';
 import type { MandateRow } from '../mandate';
 import {
   countTalentPool,
   findPoolEvidence,
   findTalentPool,
   type PoolEvidenceRow,
+  type PooledCompetencyRow,
   type TalentPoolFilterData,
 } from './talent-pool.repository';
 import type { TalentPoolArgs, TalentPoolFilter, TalentPoolMatch } from './talent-pool.types';
@@ -49,7 +50,6 @@ export async function talentPoolOf(context: Context, mandate: MandateRow, args: 
   const matches = rows.map((row): TalentPoolMatch & { cursor: string } => {
     // §3's per-competency figures on the pooled scores (one per key: the pooled mean); fit,
     // coverage and mustHavesMet as the statement computed them (they decided the order).
-    const perCompetency = computeFit(requirements, row.competencies).competencies;
     return {
       cursor: row.cursor,
       candidate: row.candidate,
@@ -61,9 +61,7 @@ export async function talentPoolOf(context: Context, mandate: MandateRow, args: 
         fit: row.fit,
         coverage: row.coverage,
         mustHavesMet: row.mustHavesMet,
-        competencies: perCompetency.map((competency) =>
-          competencyFitOf(competency, mandate.id, row.competencies.find((pooled) => pooled.competencyKey === competency.key) ?? NOT_POOLED),
-        ),
+        competencies: requirements.map((requirement) => pooledFitOf(requirement, row.competencies, mandate.id)),
       },
     };
   });
@@ -74,6 +72,52 @@ export async function talentPoolOf(context: Context, mandate: MandateRow, args: 
     (match) => match.cursor,
     () => countTalentPool(context.em, principal.firmId, mandate.id, { viewerUserId, filter }),
   );
+}
+
+// One weighted competency of a match as Fit shows it: computeFit's figures for a single score per
+// key (the pooled mean; scoreAgainst, the same formulas), with the pooled counts. Straight from the
+// requirement, without computeFit's per-match arrays, map and intermediate objects: a page builds
+// 50 × the profile's competencies of these.
+function pooledFitOf(requirement: RequirementSpec, pooled: readonly PooledCompetencyRow[], mandateId: string): CompetencyFitType {
+  const { competencyKey: key, weight, target, minimum } = requirement;
+  let found: PooledCompetencyRow | null = null;
+  for (const each of pooled) {
+    if (each.competencyKey === key) {
+      found = each;
+      break;
+    }
+  }
+  if (found === null) {
+    // Not assessed is unknown, never a low score.
+    const unassessed = {
+      key,
+      weight,
+      target,
+      minimum,
+      ratingsCount: 0,
+      score: null,
+      gap: null,
+      surplus: null,
+      attainment: null,
+      meetsMinimum: null,
+    };
+    return competencyFitOf(unassessed, mandateId, NOT_POOLED);
+  }
+  const { score } = found;
+  const figures = scoreAgainst(score, requirement);
+  const assessed = {
+    key,
+    weight,
+    target,
+    minimum,
+    ratingsCount: found.ratingsCount,
+    score,
+    gap: figures.gap,
+    surplus: figures.surplus,
+    attainment: figures.attainment,
+    meetsMinimum: figures.meetsMinimum,
+  };
+  return competencyFitOf(assessed, mandateId, found);
 }
 
 // The filter as the repository takes it, or a BAD_USER_INPUT error naming what is wrong.
