@@ -68,19 +68,19 @@ export async function findTalentPool(
   const candidates = candidateRowsAlong(em);
   let requirements: RequirementSpec[] = [];
   const rows = await withFreshMatchOrder(em, firmId, mandateId, async (reader, fresh) => {
-    // The freshness check and the requirements in the page's statement: one row (all nulls but
-    // `fresh` and `requirements`) on an empty page. Each row's candidate comes along (by primary
+    // The freshness check and the requirements in the page's statement (the requirements on its
+    // first row only: parsed once): one row (all nulls but `fresh` and `requirements`) on an empty page. Each row's candidate comes along (by primary
     // key, as its loader would read it in a statement more). Rows as arrays: the columns of PAGE.
     const found = await readArrays(
       reader,
       `${pool.sql}
-     select f.fresh, f.requirements, k.id, k.fit, k.coverage, k.must_haves_met, k.last_assessed_at, k.in_pipeline,
+     select f.fresh, case when k.id is null or k.position = 1 then f.requirements end, k.id, k.fit, k.coverage, k.must_haves_met, k.last_assessed_at, k.in_pipeline,
             k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key, c.competencies,
             ${candidates.columns('cand')}
        from (select ${fresh.sql} as fresh, (${WEIGHTED_REQUIREMENTS_SQL}) as requirements) f
        left join (select k.id, k.fit, k.coverage, k.must_haves_met, k.last_assessed_at, k.in_pipeline,
                          k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key::text as assessed_key,
-                         k.assessed_key as assessed_order
+                         k.assessed_key as assessed_order, row_number() over (order by ${ORDER('k')}) as position
                     from keyed k
                    order by ${ORDER('k')}
                    limit ?) k on true
