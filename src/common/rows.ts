@@ -330,6 +330,65 @@ export function rowsByKey<Entity extends object, Result, Along extends object = 
   };
 }
 
+// A module's own statement (`sql` with `?` placeholders, as em.execute takes it) on the read path,
+// as the loaders' run: straight on pg with bind values, rows as arrays of its columns in order, on
+// the request's transaction or read route. Saves em.execute's formatting of every value into the
+// text and its result handling. The text must not carry values (it is kept, once per text), and no
+// `?` may stand for anything but a placeholder.
+export function readArrays(em: EntityManager, sql: string, params: readonly unknown[]): Promise<unknown[][]> {
+  return directReads(em).readArrays(directStatement(sql), params, em.getTransactionContext());
+}
+
+// The statements of readArrays in pg's form ($1, $2 …): a few texts, written by the code.
+const directStatements = new Map<string, { text: string; sql: string }>();
+const MAX_DIRECT_STATEMENTS = 500;
+
+function directStatement(sql: string): { text: string; sql: string } {
+  let statement = directStatements.get(sql);
+  if (!statement) {
+    let number = 0;
+    statement = { text: sql.replace(/\?/g, () => `$${++number}`), sql };
+    if (directStatements.size >= MAX_DIRECT_STATEMENTS) directStatements.clear();
+    directStatements.set(sql, statement);
+  }
+  return statement;
+}
+
+// An entity's plain rows read in another statement (joined there under an alias), for a read that
+// always goes on to those rows: no loader's round trip more. `columns(alias)` is their select list
+// (the id first); `read(values, offset)` makes the row of a statement's array row whose columns from
+// `offset` on are those, or null where the id is null (nothing joined). The rows are those of
+// rowsByKey over the same fields.
+export interface RowsAlong<Result> {
+  columns(alias: string): string;
+  read(values: unknown[], offset: number): Result | null;
+}
+
+export function rowsAlong<Entity extends object, Result>(
+  entity: EntityClass<Entity>,
+  fields: readonly (keyof Entity & string)[],
+): (em: EntityManager) => RowsAlong<Result> {
+  const selected = ['id', ...fields.filter((field) => field !== 'id')];
+  // A shape per offset (its timestamps are accessors of the values at their index).
+  const shapes = new Map<number, RowShape>();
+  return (em) => {
+    const meta = em.getMetadata().get<Entity>(entity.name);
+    const column = (name: string) => `"${meta.properties[name as keyof typeof meta.properties].fieldNames[0]}"`;
+    return {
+      columns: (alias) => selected.map((field) => `${alias}.${column(field)}`).join(', '),
+      read: (values, offset) => {
+        if (values[offset] === null) return null;
+        let shape = shapes.get(offset);
+        if (!shape) {
+          shape = rowShape(meta, selected, offset, em.getPlatform());
+          shapes.set(offset, shape);
+        }
+        return toRow(shape, values) as Result;
+      },
+    };
+  };
+}
+
 // What the driver offers the read path (src/config/direct-reads.ts, the ORM's driver).
 interface DirectReads {
   readArrays(statement: { text: string; sql: string }, values: readonly unknown[], transaction: unknown): Promise<unknown[][]>;

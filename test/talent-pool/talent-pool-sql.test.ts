@@ -246,6 +246,7 @@ describe('talent pool in SQL', () => {
           let after: string | null = null;
           for (;;) {
             const page = await findTalentPool(app.em().fork() as EntityManager, firm, target.id, {
+              rubricId: rubric.id,
               limit: pageSize,
               after,
               viewerUserId: viewer === null ? null : interviewers[viewer].id,

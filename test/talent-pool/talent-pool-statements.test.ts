@@ -4,7 +4,7 @@ import { createStaffUser } from '../helpers/interview-fixtures';
 import { insertMandate, insertRequirementProfile } from '../helpers/mandate-fixtures';
 import { insertEarlierPool, type PersonPlan } from '../helpers/talent-pool-fixtures';
 import type { Mandate } from '../../src/modules/mandate';
-import { TalentPoolWithEvidenceDocument } from '../generated/graphql';
+import { TalentPoolDocument, TalentPoolWithEvidenceDocument } from '../generated/graphql';
 
 // The talent pool's statements do not grow with the page: 50 matches with candidate, pooled fit,
 // competency names and the evidence behind each (mandate, interview, scorecard) in as many
@@ -71,5 +71,16 @@ describe('SQL statements of the talent pool', () => {
     const forFifty = await app.countStatements(() => read(50));
     expect(forFive).toBeGreaterThan(0);
     expect(forFifty).toBe(forFive);
+  }, 60_000);
+
+  it("should read a page in one statement of the pool's own, and its count in one more", async () => {
+    const read = () => firm.asRecruiter.data(TalentPoolDocument, { id: mandate.nodeId, first: 50 });
+    await read();
+    const statements = await app.recordStatements(read);
+    // The session; node(id)'s mandate; the page, with the order's freshness check, the weighted
+    // requirements and each match's candidate; totalCount, with its freshness check; the
+    // competencies' names (Fit's loaders: the mandate, its rubric's competencies); the audit row.
+    expect(statements).toHaveLength(7);
+    expect(statements.filter((each) => each.sql.includes('talent_pool_match'))).toHaveLength(2);
   }, 60_000);
 });

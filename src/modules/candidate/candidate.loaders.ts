@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { groupedInKeyOrder, inKeyOrder } from '../../common/loaders';
 import { principalOf, type Context } from '../../common/context';
-import { rowsByKey, type Row } from '../../common/rows';
+import { rowsAlong, rowsByKey, type Row } from '../../common/rows';
 import { storedPairsOf, viewsOf, type DuplicateView } from './duplicate.service';
 import { Candidate } from './candidate.entity';
 import { CandidateExternalRef } from './candidate-external-ref.entity';
@@ -28,6 +28,8 @@ export type CandidateExternalRefRow = Row<CandidateExternalRef, 'system' | 'exte
 const EXTERNAL_REF_FIELDS = ['candidate', 'system', 'externalId', 'createdAt', 'updatedAt'] as const;
 
 const candidatesById = rowsByKey<Candidate, CandidateRow>(Candidate, CANDIDATE_ROW_COLUMNS, 'id');
+// The same rows read in another module's statement (the talent pool's page joins its candidates).
+export const candidateRowsAlong = rowsAlong<Candidate, CandidateRow>(Candidate, CANDIDATE_ROW_COLUMNS);
 const externalRefsOfCandidates = rowsByKey<CandidateExternalRef, CandidateExternalRefRow>(
   CandidateExternalRef,
   EXTERNAL_REF_FIELDS,

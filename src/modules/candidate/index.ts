@@ -19,7 +19,7 @@ export { Candidate, ConsentStatus } from './candidate.entity';
 export { DUPLICATE_WARNINGS } from './candidate.inputs';
 export { CandidateConnection, CandidateConsentInput, CandidateExternalRefInput, CandidateFieldsInput } from './candidate.inputs';
 export { candidatesWritten } from './candidate.events';
-export { candidateByIdLoader, type CandidateRow } from './candidate.loaders';
+export { candidateByIdLoader, candidateRowsAlong, type CandidateRow } from './candidate.loaders';
 export { createCandidate } from './candidate.service';
 export {
   CANDIDATE_VALUE_KEYS,

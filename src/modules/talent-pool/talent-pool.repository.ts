@@ -3,9 +3,11 @@ import { decodeCursor, encodeCursor } from '../../common/connection';
 import { badUserInput } from '../../common/errors';
 import { isUuid } from '../../common/global-id';
 import { uuidArray } from '../../common/sql';
+import { readArrays } from '../../common/rows';
+import { candidateRowsAlong, type CandidateRow } from '../candidate';
 import { candidaciesWithOwnDraftSql } from '../interview';
 import { attainmentSql, FIT_FROM_SUMS_SQL } from '../../common/fit-sql';
-import { MATCH_KEYS_SQL, withFreshMatchOrder, withMatchOrder } from '../competency-profile';
+import { MATCH_KEYS_SQL, withFreshMatchOrder } from '../competency-profile';
 import type { RequirementSpec } from '../fit';
 
 export interface TalentPoolFilterData {
@@ -22,6 +24,8 @@ export interface TalentPoolFilterData {
 
 export interface PoolRow {
   candidateId: string;
+  // The candidate's row, as candidateByIdLoader reads it.
+  candidate: CandidateRow;
   fit: number | null;
   coverage: number;
   mustHavesMet: boolean | null;
@@ -40,69 +44,130 @@ export interface PoolRow {
 // pooled live from the per-candidacy rows (candidate_competency_profile) less those candidacies;
 // they are few, and are merged into the walk in the same order (Merge Append), so the keyset
 // cursor runs over both parts alike.
+//
+// The mandate's weighted requirements (`requirements`, in rubric order; the rubric `rubricId` names
+// the competencies' positions) come in the same statement: one round trip fewer per request. A
+// mandate with none is refused (`onNoRequirement`'s error, when given) before anything is built.
 export async function findTalentPool(
   em: EntityManager,
   firmId: string,
   mandateId: string,
-  options: { limit: number; after?: string | null; viewerUserId?: string | null; filter?: TalentPoolFilterData | null },
-): Promise<{ rows: PoolRow[]; hasNextPage: boolean }> {
+  options: {
+    rubricId: string;
+    limit: number;
+    after?: string | null;
+    viewerUserId?: string | null;
+    filter?: TalentPoolFilterData | null;
+    onNoRequirement?: () => Error;
+  },
+): Promise<{ requirements: RequirementSpec[]; rows: PoolRow[]; hasNextPage: boolean }> {
   const list = `talentPool:${mandateId}`;
   const after = options.after ? poolCursorValues(decodeCursor(list, options.after, 6)) : null;
   const pool = poolStatement(firmId, mandateId, options.viewerUserId ?? null, options.filter ?? {}, after, options.limit + 1);
   const ownDrafts = candidaciesWithOwnDraftSql(options.viewerUserId ?? null);
-  const rows: {
-    fresh: boolean;
-    id: string | null;
-    fit: number | null;
-    coverage: number;
-    must_haves_met: boolean | null;
-    last_assessed_at: Date;
-    in_pipeline: boolean;
-    missed_rank: number;
-    unknown_fit_rank: number;
-    fit_key: number;
-    coverage_key: number;
-    assessed_key: string;
-    competencies: { key: string; score: number; ratingsCount: number; mandatesCount: number; lastAssessedAt: string }[] | null;
-  }[] = await withFreshMatchOrder(em, firmId, mandateId, async (reader, fresh) => {
-    // The freshness check in the page's statement: one row (all nulls but `fresh`) on an empty page.
-    const found: { fresh: boolean; id: string | null }[] = await reader.execute(
+  const candidates = candidateRowsAlong(em);
+  let requirements: RequirementSpec[] = [];
+  const rows = await withFreshMatchOrder(em, firmId, mandateId, async (reader, fresh) => {
+    // The freshness check and the requirements in the page's statement (the requirements on its
+    // first row only: parsed once): one row (all nulls but `fresh` and `requirements`) on an empty page. Each row's candidate comes along (by primary
+    // key, as its loader would read it in a statement more). Rows as arrays: the columns of PAGE.
+    const found = await readArrays(
+      reader,
       `${pool.sql}
-     select f.fresh, k.*, c.competencies
-       from (select ${fresh.sql} as fresh) f
+     select f.fresh, case when k.id is null or k.position = 1 then f.requirements end, k.id, k.fit, k.coverage, k.must_haves_met, k.last_assessed_at, k.in_pipeline,
+            k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key, c.competencies,
+            ${candidates.columns('cand')}
+       from (select ${fresh.sql} as fresh, (${WEIGHTED_REQUIREMENTS_SQL}) as requirements) f
        left join (select k.id, k.fit, k.coverage, k.must_haves_met, k.last_assessed_at, k.in_pipeline,
                          k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_key::text as assessed_key,
-                         k.assessed_key as assessed_order
+                         k.assessed_key as assessed_order, row_number() over (order by ${ORDER('k')}) as position
                     from keyed k
                    order by ${ORDER('k')}
                    limit ?) k on true
        left join lateral (${POOLED_SQL}) c on true
+       left join lateral (select * from candidate cand where cand.id = k.id and cand.firm_id = ? limit 1) cand on true
       order by k.missed_rank, k.unknown_fit_rank, k.fit_key, k.coverage_key, k.assessed_order, k.id`,
-      [...pool.params, ...fresh.params, options.limit + 1, mandateId, firmId, ...ownDrafts.params],
+      [
+        ...pool.params,
+        ...fresh.params,
+        options.rubricId,
+        firmId,
+        mandateId,
+        options.limit + 1,
+        mandateId,
+        firmId,
+        ...ownDrafts.params,
+        firmId,
+      ],
     );
-    return { fresh: found[0].fresh, value: found.filter((row) => row.id !== null) as typeof rows };
+    // Refused before a stale order is built: nothing to match on.
+    requirements = inRubricOrder((found[0][PAGE.requirements] as WeightedRequirementRow[] | null) ?? []);
+    if (requirements.length === 0 && options.onNoRequirement) throw options.onNoRequirement();
+    return { fresh: found[0][PAGE.fresh] as boolean, value: found.filter((row) => row[PAGE.id] !== null) };
   });
-  const page = rows.slice(0, options.limit).map((row) => ({
-    candidateId: row.id!,
-    fit: row.fit,
-    coverage: row.coverage,
-    mustHavesMet: row.must_haves_met,
-    lastAssessedAt: new Date(row.last_assessed_at),
-    inPipeline: row.in_pipeline,
-    cursor: encodeCursor(list, [row.missed_rank, row.unknown_fit_rank, row.fit_key, row.coverage_key, row.assessed_key, row.id]),
-    competencies: (row.competencies ?? []).map((each) => ({
-      candidateId: row.id!,
-      competencyKey: each.key,
-      score: each.score,
-      ratingsCount: each.ratingsCount,
-      mandatesCount: each.mandatesCount,
-      lastAssessedAt: new Date(each.lastAssessedAt),
-    })),
-  }));
-  return { rows: page, hasNextPage: rows.length > options.limit };
+  const page: PoolRow[] = rows.slice(0, options.limit).map((row) => {
+    const candidateId = row[PAGE.id] as string;
+    const pooled = (row[PAGE.competencies] as PooledJson[] | null) ?? [];
+    return {
+      candidateId,
+      candidate: candidates.read(row, PAGE.candidate)!,
+      fit: row[PAGE.fit] as number | null,
+      coverage: row[PAGE.coverage] as number,
+      mustHavesMet: row[PAGE.mustHavesMet] as boolean | null,
+      lastAssessedAt: new Date(row[PAGE.lastAssessedAt] as string),
+      inPipeline: row[PAGE.inPipeline] as boolean,
+      cursor: encodeCursor(list, [
+        row[PAGE.missedRank] as number,
+        row[PAGE.unknownFitRank] as number,
+        row[PAGE.fitKey] as number,
+        row[PAGE.coverageKey] as number,
+        row[PAGE.assessedKey] as string,
+        candidateId,
+      ]),
+      competencies: pooled.map((each) => ({
+        candidateId,
+        competencyKey: each.key,
+        score: each.score,
+        ratingsCount: each.ratingsCount,
+        mandatesCount: each.mandatesCount,
+        lastAssessedAt: new Date(each.lastAssessedAt),
+      })),
+    };
+  });
+  return { requirements, rows: page, hasNextPage: rows.length > options.limit };
+}
+
+// The columns of the page's statement, by position.
+const PAGE = {
+  fresh: 0,
+  requirements: 1,
+  id: 2,
+  fit: 3,
+  coverage: 4,
+  mustHavesMet: 5,
+  lastAssessedAt: 6,
+  inPipeline: 7,
+  missedRank: 8,
+  unknownFitRank: 9,
+  fitKey: 10,
+  coverageKey: 11,
+  assessedKey: 12,
+  competencies: 13,
+  // The candidate's row (candidateRowsAlong) from here on.
+  candidate: 14,
+} as const;
+
+// An element of the page's `competencies` json.
+interface PooledJson {
+  key: string;
+  score: number;
+  ratingsCount: number;
+  mandatesCount: number;
+  lastAssessedAt: string;
 }
 
 // How many candidates the pool holds with these filters (totalCount): the same statement, counted.
+// One statement (with the freshness check), unless the order must be built first.
 export async function countTalentPool(
   em: EntityManager,
   firmId: string,
@@ -110,10 +175,14 @@ export async function countTalentPool(
   options: { viewerUserId?: string | null; filter?: TalentPoolFilterData | null },
 ): Promise<number> {
   const pool = poolStatement(firmId, mandateId, options.viewerUserId ?? null, options.filter ?? {}, null);
-  const [row]: { count: number }[] = await withMatchOrder(em, firmId, mandateId, (reader) =>
-    reader.execute(`${pool.sql} select count(*)::int as count from keyed`, pool.params),
-  );
-  return row.count;
+  // The freshness check in the count's statement, as the page's.
+  return withFreshMatchOrder(em, firmId, mandateId, async (reader, fresh) => {
+    const [[isFresh, count]] = await readArrays(reader, `${pool.sql} select ${fresh.sql}, (select count(*)::int from keyed)`, [
+      ...pool.params,
+      ...fresh.params,
+    ]);
+    return { fresh: isFresh as boolean, value: count as number };
+  });
 }
 
 // The pool's order over a part's columns: the index's order for the walk.
@@ -271,28 +340,32 @@ function pgArray(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replace(/["\\]/g, (char) => `\\${char}`)}"`).join(',')}}`;
 }
 
-// The mandate's weighted requirements in rubric order (as requirementProfileLoader orders them, for
-// Fit's competencies), as plain rows in one statement: the pool needs these figures only, not the
-// requirement and competency entities (whose hydration, the competencies' texts and anchors
-// included, cost more Node time than the rest of the pool's own code).
-export async function findWeightedRequirements(
-  em: EntityManager,
-  firmId: string,
-  mandateId: string,
-  rubricId: string,
-): Promise<RequirementSpec[]> {
-  const rows: { competency_key: string; weight: number; target: number; minimum: number | null; position: number | null }[] =
-    await em.execute(
-      `select q.competency_key, q.weight, q.target, q.minimum, c.position
-         from requirement q
-         left join competency c on c.firm_id = q.firm_id and c.rubric_id = ? and c.key = q.competency_key
-        where q.firm_id = ? and q.mandate_id = ? and q.weight > 0`,
-      [rubricId, firmId, mandateId],
-    );
-  const order = (row: (typeof rows)[number]) => row.position ?? Number.MAX_SAFE_INTEGER;
+// The mandate's weighted requirements (the pool needs these figures only, not the requirement and
+// competency entities, whose hydration cost more Node time than the rest of the pool's own code),
+// with each one's position in the rubric, as a json array. Parameters: the rubric id, the firm id,
+// the mandate id.
+const WEIGHTED_REQUIREMENTS_SQL = `
+  select json_agg(json_build_object('key', q.competency_key, 'weight', q.weight, 'target', q.target,
+                                    'minimum', q.minimum, 'position', c.position))
+    from requirement q
+    left join competency c on c.firm_id = q.firm_id and c.rubric_id = ? and c.key = q.competency_key
+   where q.firm_id = ? and q.mandate_id = ? and q.weight > 0`;
+
+interface WeightedRequirementRow {
+  key: string;
+  weight: number;
+  target: number;
+  minimum: number | null;
+  position: number | null;
+}
+
+// In rubric order (as requirementProfileLoader orders them, for Fit's competencies); a key the
+// rubric lacks last, by key.
+function inRubricOrder(rows: WeightedRequirementRow[]): RequirementSpec[] {
+  const order = (row: WeightedRequirementRow) => row.position ?? Number.MAX_SAFE_INTEGER;
   return rows
-    .sort((a, b) => order(a) - order(b) || a.competency_key.localeCompare(b.competency_key))
-    .map((row) => ({ competencyKey: row.competency_key, weight: row.weight, target: row.target, minimum: row.minimum }));
+    .sort((a, b) => order(a) - order(b) || a.key.localeCompare(b.key))
+    .map((row) => ({ competencyKey: row.key, weight: row.weight, target: row.target, minimum: row.minimum }));
 }
 
 // The pooled figures per weighted competency of the page row `k` (a candidate), as a json array

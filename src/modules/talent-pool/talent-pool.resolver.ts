@@ -2,7 +2,7 @@ import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graph
 import { STAFF, TALENT_POOL_READERS, type Access } from '../../common/access';
 import type { Connection } from '../../common/connection';
 import type { Context } from '../../common/context';
-import { Candidate, candidateByIdLoader, type CandidateRow } from '../candidate';
+import { Candidate, type CandidateRow } from '../candidate';
 import { Interview, interviewByIdLoader, type InterviewRow, Scorecard, scorecardByIdLoader, type ScorecardRow } from '../interview';
 import { Mandate, mandateByIdLoader, type MandateRow } from '../mandate';
 import { poolEvidenceLoader, talentPoolOf } from './talent-pool.service';
@@ -26,9 +26,10 @@ export class MandateTalentPoolResolver {
 @Resolver(() => TalentPoolMatch)
 export class TalentPoolMatchResolver {
   @Authorized<Access>(...TALENT_POOL_READERS)
+  // Read with the page (findTalentPool): no statement more.
   @FieldResolver(() => Candidate)
-  async candidate(@Root() match: TalentPoolMatch, @Ctx() context: Context): Promise<CandidateRow> {
-    return (await context.loaders.get(candidateByIdLoader).load(match.candidate.id))!;
+  candidate(@Root() match: TalentPoolMatch): CandidateRow {
+    return match.candidate;
   }
 
   @Authorized<Access>(...STAFF)

@@ -5,14 +5,14 @@ import { principalOf, type Context } from '../../common/context';
 import { userIdOf } from '../../common/access';
 import { recordRead } from '../audit';
 import { isLanguageCode } from '../candidate';
-import { competencyFitOf, computeFit, type PooledFigures } from '../fit';
+import { type CompetencyFitType, competencyFitOf, type PooledFigures, type RequirementSpec, scoreAgainst } from '../fit';
 import type { MandateRow } from '../mandate';
 import {
   countTalentPool,
   findPoolEvidence,
   findTalentPool,
-  findWeightedRequirements,
   type PoolEvidenceRow,
+  type PooledCompetencyRow,
   type TalentPoolFilterData,
 } from './talent-pool.repository';
 import type { TalentPoolArgs, TalentPoolFilter, TalentPoolMatch } from './talent-pool.types';
@@ -24,36 +24,35 @@ const NOT_POOLED: PooledFigures = { ratingsCount: 0, mandatesCount: 0, lastAsses
 export const MAX_FILTER_VALUES = 50;
 
 // The talent pool of a mandate (PRODUCT.md §3c), a page at a time: the arguments checked first
-// (nothing is read for a bad request), then one statement for the page with the pooled figures
-// of its competencies, whatever the page size. Every read is audited as a read of the
-// mandate's assessment data: one row per request, however many pages or aliases.
+// (nothing is read for a bad request), then one statement for the page with the mandate's weighted
+// requirements and the pooled figures of its competencies, whatever the page size (a mandate with
+// no weighted requirement is refused from it, before any build). Every read is audited as a read
+// of the mandate's assessment data: one row per request, however many pages or aliases.
 export async function talentPoolOf(context: Context, mandate: MandateRow, args: TalentPoolArgs): Promise<Connection<TalentPoolMatch>> {
   const limit = pageSize(args.first);
   const filter = checkFilter(args.filter);
   const principal = principalOf(context);
-  const requirements = await findWeightedRequirements(context.em, principal.firmId, mandate.id, mandate.rubric.id);
-  if (requirements.length === 0) {
-    throw badUserInput(
-      'This mandate has no weighted competency in its requirement profile, so there is nothing to match the talent pool on: ' +
-        'give at least one competency a weight (setRequirementProfile).',
-    );
-  }
   const viewerUserId = userIdOf(principal);
-  recordRead(context.audit, 'Mandate', mandate.id, 'talentPool');
-
-  const { rows, hasNextPage } = await findTalentPool(context.em, principal.firmId, mandate.id, {
+  const { requirements, rows, hasNextPage } = await findTalentPool(context.em, principal.firmId, mandate.id, {
+    rubricId: mandate.rubric.id,
     limit,
     after: args.after,
     viewerUserId,
     filter,
+    onNoRequirement: () =>
+      badUserInput(
+        'This mandate has no weighted competency in its requirement profile, so there is nothing to match the talent pool on: ' +
+          'give at least one competency a weight (setRequirementProfile).',
+      ),
   });
+  recordRead(context.audit, 'Mandate', mandate.id, 'talentPool');
+
   const matches = rows.map((row): TalentPoolMatch & { cursor: string } => {
     // §3's per-competency figures on the pooled scores (one per key: the pooled mean); fit,
     // coverage and mustHavesMet as the statement computed them (they decided the order).
-    const perCompetency = computeFit(requirements, row.competencies).competencies;
     return {
       cursor: row.cursor,
-      candidate: { id: row.candidateId } as TalentPoolMatch['candidate'],
+      candidate: row.candidate,
       mandateId: mandate.id,
       lastAssessedAt: row.lastAssessedAt,
       inPipeline: row.inPipeline,
@@ -62,9 +61,7 @@ export async function talentPoolOf(context: Context, mandate: MandateRow, args: 
         fit: row.fit,
         coverage: row.coverage,
         mustHavesMet: row.mustHavesMet,
-        competencies: perCompetency.map((competency) =>
-          competencyFitOf(competency, mandate.id, row.competencies.find((pooled) => pooled.competencyKey === competency.key) ?? NOT_POOLED),
-        ),
+        competencies: requirements.map((requirement) => pooledFitOf(requirement, row.competencies, mandate.id)),
       },
     };
   });
@@ -75,6 +72,52 @@ export async function talentPoolOf(context: Context, mandate: MandateRow, args: 
     (match) => match.cursor,
     () => countTalentPool(context.em, principal.firmId, mandate.id, { viewerUserId, filter }),
   );
+}
+
+// One weighted competency of a match as Fit shows it: computeFit's figures for a single score per
+// key (the pooled mean; scoreAgainst, the same formulas), with the pooled counts. Straight from the
+// requirement, without computeFit's per-match arrays, map and intermediate objects: a page builds
+// 50 × the profile's competencies of these.
+function pooledFitOf(requirement: RequirementSpec, pooled: readonly PooledCompetencyRow[], mandateId: string): CompetencyFitType {
+  const { competencyKey: key, weight, target, minimum } = requirement;
+  let found: PooledCompetencyRow | null = null;
+  for (const each of pooled) {
+    if (each.competencyKey === key) {
+      found = each;
+      break;
+    }
+  }
+  if (found === null) {
+    // Not assessed is unknown, never a low score.
+    const unassessed = {
+      key,
+      weight,
+      target,
+      minimum,
+      ratingsCount: 0,
+      score: null,
+      gap: null,
+      surplus: null,
+      attainment: null,
+      meetsMinimum: null,
+    };
+    return competencyFitOf(unassessed, mandateId, NOT_POOLED);
+  }
+  const { score } = found;
+  const figures = scoreAgainst(score, requirement);
+  const assessed = {
+    key,
+    weight,
+    target,
+    minimum,
+    ratingsCount: found.ratingsCount,
+    score,
+    gap: figures.gap,
+    surplus: figures.surplus,
+    attainment: figures.attainment,
+    meetsMinimum: figures.meetsMinimum,
+  };
+  return competencyFitOf(assessed, mandateId, found);
 }
 
 // The filter as the repository takes it, or a BAD_USER_INPUT error naming what is wrong.
