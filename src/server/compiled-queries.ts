@@ -5,6 +5,7 @@ import type { Context } from '../common/context';
 
 type Gateway = ApolloServerOptionsWithGateway<Context>['gateway'];
 type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
+const SEEN = Symbol('seen once');
 
 // Queries run as code compiled once per document (graphql-jit) instead of graphql-js walking the
 // document for every field of every object: graphql-js builds an info object, an arguments object
@@ -18,18 +19,25 @@ type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
 // it resolves: idempotency), any operation whose variables do not coerce (graphql-js's own
 // errors, word for word), and anything graphql-jit declines to compile.
 export function compiledQueriesGateway(schema: GraphQLSchema): Gateway {
-  const compiled = new WeakMap<DocumentNode, Map<string | null, CompiledQuery | null>>();
+  // An operation is compiled on its second run: one sent once (a client varying aliases on every
+  // request) costs graphql-js's walk as before, never a compilation (`SEEN` marks the first run).
+  const compiled = new WeakMap<DocumentNode, Map<string | null, CompiledQuery | null | typeof SEEN>>();
   const compiledFor = (document: DocumentNode, operationName: string | null): CompiledQuery | null => {
     let byName = compiled.get(document);
     if (!byName) {
       byName = new Map();
       compiled.set(document, byName);
     }
-    if (!byName.has(operationName)) {
-      const query = compileQuery(schema, document, operationName ?? undefined);
-      byName.set(operationName, isCompiledQuery(query) ? query : null);
+    const known = byName.get(operationName);
+    if (known === undefined) {
+      byName.set(operationName, SEEN);
+      return null;
     }
-    return byName.get(operationName)!;
+    if (known !== SEEN) return known;
+    const query = compileQuery(schema, document, operationName ?? undefined);
+    const usable = isCompiledQuery(query) ? query : null;
+    byName.set(operationName, usable);
+    return usable;
   };
 
   const executor: Executor = async (requestContext) => {

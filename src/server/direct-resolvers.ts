@@ -47,8 +47,10 @@ export function directFieldResolvers<Role>(
     const interfaceFields = storage.interfaceTypes
       .filter((it) => objectType.interfaceClasses?.includes(it.target))
       .flatMap((it) => it.fields ?? []);
+    // As type-graphql builds the type: by name, the object's own field after its interfaces'.
+    const byName = new Map([...interfaceFields, ...(objectType.fields ?? [])].map((field) => [field.schemaName, field]));
     const fields = type.getFields();
-    for (const field of [...interfaceFields, ...(objectType.fields ?? [])]) {
+    for (const field of byName.values()) {
       const original = fields[field.schemaName]?.resolve as Resolver | undefined;
       if (!original || replacements.has(original)) continue;
       const fieldResolver = fieldResolvers.find((it) => it.getObjectType?.() === field.target && it.methodName === field.name);

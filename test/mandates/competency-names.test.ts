@@ -1,3 +1,5 @@
+import { parse } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { ApiKeyScope } from '../../src/common/access';
 import type { Firm } from '../../src/common/firm.entity';
 import { customerOrientedLeadershipRubric } from '../../src/modules/rubric';
@@ -151,6 +153,29 @@ describe('ComparisonRow.name and description', () => {
       nordlys.asRecruiter.data(MandateComparisonDocument, { id: mandate.nodeId, candidacyIds: ids }),
     );
     expect(withNames).toBe(without);
+  });
+});
+
+describe('Requirement.competencyName and competencyDescription', () => {
+  // node(id) reads the mandate as a plain row, not into the identity map: the profile's loader
+  // hands each requirement's rubric on, so the names take no statement of their own.
+  const profile = (fields: string) =>
+    parse(`query Profile($id: ID!) { node(id: $id) { ... on Mandate { requirementProfile { ${fields} } } } }`) as TypedDocumentNode<
+      { node: { requirementProfile?: Record<string, unknown>[] } | null },
+      { id: string }
+    >;
+
+  it('should name the requirements of a mandate read by node(id) in no statement more than the keys alone', async () => {
+    const { mandate } = await scoredMandate(nordlys.firm, [nordlys.recruiter]);
+    const named = await nordlys.asRecruiter.data(profile('competencyKey competencyName(locale: NB)'), { id: mandate.nodeId });
+    expect(named.node?.requirementProfile).toEqual(
+      ['OUTSIDE_IN', 'EXECUTION'].map((key) => ({ competencyKey: key, competencyName: competencyOf(key).name.NB })),
+    );
+    const withNames = await app.countStatements(() =>
+      nordlys.asRecruiter.data(profile('competencyKey competencyName competencyDescription'), { id: mandate.nodeId }),
+    );
+    const keysOnly = await app.countStatements(() => nordlys.asRecruiter.data(profile('competencyKey'), { id: mandate.nodeId }));
+    expect(withNames).toBe(keysOnly);
   });
 });
 

@@ -61,14 +61,16 @@ async function post(base: string, body: unknown, token: string | null): Promise<
 // Both servers' answers to one request, which must be equal; an internal error's requestId differs
 // by nature, and none is expected anyway.
 async function both(body: unknown, token: string | null = firm.apiKeySecret) {
-  const [ours, theirs] = [await post(app.url, body, token), await post(referenceUrl, body, token)];
+  // Twice to ours: a query's first run is graphql-js's, its second the compiled code's.
+  const [first, ours, theirs] = [await post(app.url, body, token), await post(app.url, body, token), await post(referenceUrl, body, token)];
   expect(ours.body).not.toContain('INTERNAL_SERVER_ERROR');
   expect(ours).toEqual(theirs);
+  expect(first).toEqual(theirs);
   return JSON.parse(ours.body) as { data?: unknown; errors?: { extensions: { code: string } }[] };
 }
 
 describe('queries on compiled code', () => {
-  it("should answer the bench's reads exactly as graphql-js does, compiling each document once", async () => {
+  it("should answer the bench's reads exactly as graphql-js does, compiling each document once, on its second run", async () => {
     const mandate = toGlobalId('Mandate', firm.mandateIds[0]);
     const requests = [
       { query: NESTED, variables: { id: mandate, first: 50 } },
@@ -79,15 +81,15 @@ describe('queries on compiled code', () => {
       { query: AGREEMENT, variables: { id: mandate } },
     ];
     compiled.mockClear();
-    for (const request of requests) {
-      const answer = await both(request);
-      expect(answer.errors).toBeUndefined();
-      expect(answer.data).not.toBeNull();
+    // Each round sends each request twice (both): compiled in the first round, reused after.
+    for (let round = 0; round < 2; round++) {
+      for (const request of requests) {
+        const answer = await both(request);
+        expect(answer.errors).toBeUndefined();
+        expect(answer.data).not.toBeNull();
+      }
+      expect(compiled).toHaveBeenCalledTimes(requests.length);
     }
-    expect(compiled).toHaveBeenCalledTimes(requests.length);
-    // Again: the same documents, no new compilation.
-    for (const request of requests) await both(request);
-    expect(compiled).toHaveBeenCalledTimes(requests.length);
   });
 
   it('should answer aliases, fragments, directives, typenames and a page past the end as graphql-js does', async () => {

@@ -29,6 +29,16 @@ const MANDATE_FIELDS = [
 ] as const;
 export const mandatesById = rowsByKey<Mandate, MandateRow>(Mandate, MANDATE_FIELDS, 'id');
 
+// The pinned rubric of each mandate, as a plain row has it. The requirement profile's loader
+// primes it with the mandates it was given, so a requirement's competency texts need no statement
+// of their own after node(id) (which reads the mandate as a row, not into the identity map).
+export const rubricOfMandateLoader = (context: Context) =>
+  new DataLoader<string, string | null>(async (ids) => {
+    const rows = await mandatesById(context.em, ids);
+    const rubricOf = new Map(rows.map((row) => [row.id, row.rubric.id]));
+    return ids.map((id) => rubricOf.get(id) ?? null);
+  });
+
 export const mandateByIdLoader = (context: Context) =>
   new DataLoader<string, Mandate | null>(async (ids) => {
     const rows = await context.em.find(Mandate, { id: { $in: [...ids] } });
@@ -51,6 +61,7 @@ export const requirementProfileLoader = (context: Context) =>
         for (const competency of competencies) position.set(`${competency.rubric.id}:${competency.key}`, competency.position);
       }
       const rubricOf = new Map(mandates.map((mandate) => [mandate.id, mandate.rubric.id]));
+      for (const [mandateId, rubricId] of rubricOf) context.loaders.get(rubricOfMandateLoader).prime(mandateId, rubricId);
       const order = (requirement: Requirement) =>
         position.get(`${rubricOf.get(requirement.mandate.id)}:${requirement.competencyKey}`) ?? Number.MAX_SAFE_INTEGER;
       requirements.sort((a, b) => order(a) - order(b) || a.competencyKey.localeCompare(b.competencyKey));

@@ -3,7 +3,7 @@ import { MANDATE_RELATION_READERS } from '../../common/access';
 import type { Context } from '../../common/context';
 import { Locale, resolveLocale } from '../../common/locale';
 import { type Competency, competenciesByRubricLoader } from '../rubric';
-import { mandateByIdLoader } from './mandate.loaders';
+import { rubricOfMandateLoader } from './mandate.loaders';
 import { Requirement } from './requirement.entity';
 
 const LOCALE_ARGUMENT = { nullable: true, description: 'Language of the text; default: Accept-Language, else EN.' };
@@ -40,10 +40,10 @@ export class RequirementResolver {
 // mandate, so the mandate is at hand and the rubric's competencies are already in the loader
 // that ordered the profile: no statement of its own in the usual case, one per level otherwise.
 async function competencyOf(context: Context, requirement: Requirement): Promise<Competency | null> {
-  const mandate = requirement.mandate.isInitialized()
-    ? requirement.mandate.unwrap()
-    : await context.loaders.get(mandateByIdLoader).load(requirement.mandate.id);
-  if (!mandate) return null;
-  const competencies = await context.loaders.get(competenciesByRubricLoader).load(mandate.rubric.id);
+  const rubricId = requirement.mandate.isInitialized()
+    ? requirement.mandate.unwrap().rubric.id
+    : await context.loaders.get(rubricOfMandateLoader).load(requirement.mandate.id);
+  if (!rubricId) return null;
+  const competencies = await context.loaders.get(competenciesByRubricLoader).load(rubricId);
   return competencies.find((competency) => competency.key === requirement.competencyKey) ?? null;
 }
