@@ -132,13 +132,8 @@ async function pageStatement<Entity extends object>(
       : `${meta.className}|${selected.join(',')}|${JSON.stringify(query.orderBy ?? null)}|${query.limit !== undefined}|${shape}`;
   const known = key === null ? null : pageStatements.get(key);
   if (known) {
-    const limit = query.limit;
     const firm = await tenantFirm(em, meta);
-    return {
-      text: known.text,
-      sql: known.sql,
-      values: known.places.map((place) => (place === FIRM ? firm : place === LIMIT ? limit : values[place])),
-    };
+    return { text: known.text, sql: known.sql, values: bound(known.places, firm, query.limit, values) };
   }
   const learn = key !== null && known === undefined && pageStatements.size < MAX_PAGE_STATEMENTS;
   // Marked before the query builder sees the condition (it may rewrite it in place).
@@ -179,7 +174,7 @@ async function learnPlaces<Entity extends object>(
   selected: readonly string[],
   query: RowQuery<Entity>,
   marked: unknown,
-  values: readonly unknown[],
+  queryValues: readonly unknown[],
   built: { text: string; sql: string; values: readonly unknown[] },
 ): Promise<PageStatement | null> {
   const firm = await tenantFirm(em, meta);
@@ -196,9 +191,14 @@ async function learnPlaces<Entity extends object>(
     else if (typeof firm === 'string' && value === firm) places.push(FIRM);
     else return null;
   }
-  const bound = places.map((place) => (place === FIRM ? firm : place === LIMIT ? query.limit : values[place]));
-  const same = bound.length === built.values.length && bound.every((value, i) => sameValue(value, built.values[i]));
+  const values = bound(places, firm, query.limit, queryValues);
+  const same = values.length === built.values.length && values.every((value, i) => sameValue(value, built.values[i]));
   return same ? { text: built.text, sql: built.sql, places } : null;
+}
+
+// A shape's bind values for one query: its values, the tenant firm and the limit in their places.
+function bound(places: readonly number[], firm: unknown, limit: number | undefined, values: readonly unknown[]): unknown[] {
+  return places.map((place) => (place === FIRM ? firm : place === LIMIT ? limit : values[place]));
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { execute, getVariableValues, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Context } from '../common/context';
 
@@ -16,8 +16,8 @@ const SEEN = Symbol('seen once');
 // query text, so a compiled query lives as long as its document (WeakMap) and is never rebuilt.
 //
 // Left to graphql-js, as before: mutations (run in order, and a keyed one listens to every field
-// it resolves: idempotency), any operation whose variables do not coerce (graphql-js's own
-// errors, word for word), and anything graphql-jit declines to compile.
+// it resolves: idempotency), any operation whose variables do not coerce (run again there for
+// graphql-js's own errors, word for word: nothing ran), and anything graphql-jit declines to compile.
 export function compiledQueriesGateway(schema: GraphQLSchema): Gateway {
   // An operation is compiled on its second run: one sent once (a client varying aliases on every
   // request) costs graphql-js's walk as before, never a compilation (`SEEN` marks the first run).
@@ -43,14 +43,14 @@ export function compiledQueriesGateway(schema: GraphQLSchema): Gateway {
   const executor: Executor = async (requestContext) => {
     const { document, operation, operationName, request, context } = requestContext;
     const variables = request.variables ?? {};
+    const onGraphqlJs = () =>
+      execute({ schema, document, contextValue: context, variableValues: variables, operationName: request.operationName });
     // No operation: a document of several without the name of one, or a name it lacks — graphql-js's error.
-    const query =
-      operation?.operation === 'query' && !('errors' in getVariableValues(schema, operation.variableDefinitions ?? [], variables))
-        ? compiledFor(document, operationName)
-        : null;
-    if (!query)
-      return execute({ schema, document, contextValue: context, variableValues: variables, operationName: request.operationName });
+    const query = operation?.operation === 'query' ? compiledFor(document, operationName) : null;
+    if (!query) return onGraphqlJs();
     const result = await query.query(undefined, context, variables);
+    // No `data`: the variables did not coerce and nothing ran; graphql-js says why, in its own words.
+    if (!('data' in result)) return onGraphqlJs();
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   };
 

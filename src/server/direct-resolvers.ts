@@ -90,12 +90,12 @@ function methodResolver<Role>(
   if (params.some((param) => param === null)) return null;
   const getters = params as Getter[];
   const { target, methodName } = fieldResolver;
+  let instance = instances.get(target);
+  if (!instance) {
+    instance = new (target as new () => Record<string, (...params: unknown[]) => unknown>)();
+    instances.set(target, instance);
+  }
   const call: Getter = (root, args, context, info) => {
-    let instance = instances.get(target);
-    if (!instance) {
-      instance = new (target as new () => Record<string, (...params: unknown[]) => unknown>)();
-      instances.set(target, instance);
-    }
     const values = new Array<unknown>(getters.length);
     for (let index = 0; index < getters.length; index++) values[index] = getters[index](root, args, context, info);
     return instance[methodName](...values);

@@ -88,6 +88,30 @@ export function scoreAgainst(score: number, requirement: Pick<RequirementSpec, '
   };
 }
 
+// One weighted competency's figures for its score (null: not assessed, which is unknown, never a
+// low score). Written out in full (no `{ ...a, ...b }`): Node 20's V8 gives every object made that
+// way in optimised code a hidden class of its own — microseconds each, and every later read of its
+// fields (GraphQL's resolvers, JSON) megamorphic.
+export function competencyFit(requirement: RequirementSpec, score: number | null, ratingsCount: number): CompetencyFit {
+  const { competencyKey: key, weight, target, minimum } = requirement;
+  if (score === null) {
+    return { key, weight, target, minimum, ratingsCount, score, gap: null, surplus: null, attainment: null, meetsMinimum: null };
+  }
+  const figures = scoreAgainst(score, requirement);
+  return {
+    key,
+    weight,
+    target,
+    minimum,
+    ratingsCount,
+    score,
+    gap: figures.gap,
+    surplus: figures.surplus,
+    attainment: figures.attainment,
+    meetsMinimum: figures.meetsMinimum,
+  };
+}
+
 export function computeFit(requirements: readonly RequirementSpec[], ratings: readonly RatingScore[]): FitResult {
   const weighted = requirements.filter((requirement) => requirement.weight > 0);
   const assessments = new Map(
@@ -103,34 +127,19 @@ export function computeFit(requirements: readonly RequirementSpec[], ratings: re
   let minimumMissed = false;
   let minimumUnassessed = false;
 
-  // Each object written out in full (no `{ ...a, ...b }`): Node 20's V8 gives every object made
-  // that way in optimised code a hidden class of its own — microseconds each, and every later
-  // read of its fields (GraphQL's resolvers, JSON) megamorphic.
   const competencies = weighted.map((requirement): CompetencyFit => {
     const { score, ratingsCount } = assessments.get(requirement.competencyKey)!;
-    const { competencyKey: key, weight, target, minimum } = requirement;
-    totalWeight += weight;
-    if (score === null) {
-      // Not assessed is unknown, never a low score.
-      if (minimum !== null) minimumUnassessed = true;
-      return { key, weight, target, minimum, ratingsCount, score, gap: null, surplus: null, attainment: null, meetsMinimum: null };
+    const competency = competencyFit(requirement, score, ratingsCount);
+    totalWeight += requirement.weight;
+    // Not assessed (no score, so no attainment).
+    if (competency.attainment === null) {
+      if (requirement.minimum !== null) minimumUnassessed = true;
+      return competency;
     }
-    const figures = scoreAgainst(score, requirement);
-    assessedWeight += weight;
-    weightedAttainment += weight * figures.attainment;
-    if (figures.meetsMinimum === false) minimumMissed = true;
-    return {
-      key,
-      weight,
-      target,
-      minimum,
-      ratingsCount,
-      score,
-      gap: figures.gap,
-      surplus: figures.surplus,
-      attainment: figures.attainment,
-      meetsMinimum: figures.meetsMinimum,
-    };
+    assessedWeight += requirement.weight;
+    weightedAttainment += requirement.weight * competency.attainment;
+    if (competency.meetsMinimum === false) minimumMissed = true;
+    return competency;
   });
 
   return {

@@ -26,6 +26,7 @@ export {
   compareRanking,
   type CompetencyFigures,
   type CompetencyFit,
+  competencyFit,
   computeFit,
   type FitResult,
   DISAGREEMENT_SPREAD,

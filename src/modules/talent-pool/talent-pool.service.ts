@@ -5,7 +5,7 @@ import { principalOf, type Context } from '../../common/context';
 import { userIdOf } from '../../common/access';
 import { recordRead } from '../audit';
 import { isLanguageCode } from '../candidate';
-import { type CompetencyFitType, competencyFitOf, type PooledFigures, type RequirementSpec, scoreAgainst } from '../fit';
+import { competencyFit, type CompetencyFitType, competencyFitOf, type PooledFigures, type RequirementSpec } from '../fit';
 import type { MandateRow } from '../mandate';
 import {
   countTalentPool,
@@ -74,50 +74,14 @@ export async function talentPoolOf(context: Context, mandate: MandateRow, args: 
   );
 }
 
-// One weighted competency of a match as Fit shows it: computeFit's figures for a single score per
-// key (the pooled mean; scoreAgainst, the same formulas), with the pooled counts. Straight from the
-// requirement, without computeFit's per-match arrays, map and intermediate objects: a page builds
-// 50 × the profile's competencies of these.
+// One weighted competency of a match as Fit shows it: the fit model's figures for one score per
+// key (the pooled mean), with the pooled counts, straight from the requirement (a page builds
+// 50 × the profile's competencies of these).
 function pooledFitOf(requirement: RequirementSpec, pooled: readonly PooledCompetencyRow[], mandateId: string): CompetencyFitType {
-  const { competencyKey: key, weight, target, minimum } = requirement;
-  let found: PooledCompetencyRow | null = null;
-  for (const each of pooled) {
-    if (each.competencyKey === key) {
-      found = each;
-      break;
-    }
-  }
-  if (found === null) {
-    // Not assessed is unknown, never a low score.
-    const unassessed = {
-      key,
-      weight,
-      target,
-      minimum,
-      ratingsCount: 0,
-      score: null,
-      gap: null,
-      surplus: null,
-      attainment: null,
-      meetsMinimum: null,
-    };
-    return competencyFitOf(unassessed, mandateId, NOT_POOLED);
-  }
-  const { score } = found;
-  const figures = scoreAgainst(score, requirement);
-  const assessed = {
-    key,
-    weight,
-    target,
-    minimum,
-    ratingsCount: found.ratingsCount,
-    score,
-    gap: figures.gap,
-    surplus: figures.surplus,
-    attainment: figures.attainment,
-    meetsMinimum: figures.meetsMinimum,
-  };
-  return competencyFitOf(assessed, mandateId, found);
+  const found = pooled.find((each) => each.competencyKey === requirement.competencyKey);
+  return found
+    ? competencyFitOf(competencyFit(requirement, found.score, found.ratingsCount), mandateId, found)
+    : competencyFitOf(competencyFit(requirement, null, 0), mandateId, NOT_POOLED);
 }
 
 // The filter as the repository takes it, or a BAD_USER_INPUT error naming what is wrong.
