@@ -82,6 +82,11 @@ export async function startOutboxQueue<Job extends object>(options: OutboxQueueO
 
   async function relayOnce(): Promise<number> {
     const client = await pool.connect();
+    // pg-pool takes its 'error' listener off a checked-out client: without one of ours, a server
+    // that ends the connection during a round (a restart) is an unhandled event that ends the process.
+    let broken: Error | undefined;
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
     try {
       await client.query('begin');
       const jobs = await options.take(async (sql, params) => (await client.query(sql, params)).rows, options.relayBatch);
@@ -94,10 +99,12 @@ export async function startOutboxQueue<Job extends object>(options: OutboxQueueO
       await client.query('commit');
       return jobs.length;
     } catch (error) {
-      await client.query('rollback').catch(() => undefined);
+      await client.query('rollback').catch((rollbackError: Error) => (broken ??= rollbackError));
       throw error;
     } finally {
-      client.release();
+      client.removeListener('error', onError);
+      // A broken connection is closed, not pooled.
+      client.release(broken);
     }
   }
 

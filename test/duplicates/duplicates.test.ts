@@ -205,7 +205,9 @@ describe('similarNameScore', () => {
       }),
       { numRuns: 3000 },
     );
-    expect(similar).toBeGreaterThan(300);
+    // About 11 % of the pairs are similar (330 of 3,000 on average, standard deviation about 17):
+    // 200 says the similar branch was well exercised whatever the run's seed (300 failed one run in 20).
+    expect(similar).toBeGreaterThan(200);
   });
 });
 
