@@ -335,19 +335,24 @@ export function rowsByKey<Entity extends object, Result, Along extends object = 
 // the request's transaction or read route. Saves em.execute's formatting of every value into the
 // text and its result handling. The text must not carry values (it is kept, once per text), and no
 // `?` may stand for anything but a placeholder.
-export function readArrays(em: EntityManager, sql: string, params: readonly unknown[]): Promise<unknown[][]> {
-  return directReads(em).readArrays(directStatement(sql), params, em.getTransactionContext());
+export function readArrays(
+  em: EntityManager,
+  sql: string,
+  params: readonly unknown[],
+  options: { prepared?: boolean } = {},
+): Promise<unknown[][]> {
+  return directReads(em).readArrays(directStatement(sql, options.prepared === true), params, em.getTransactionContext());
 }
 
 // The statements of readArrays in pg's form ($1, $2 …): a few texts, written by the code.
-const directStatements = new Map<string, { text: string; sql: string }>();
+const directStatements = new Map<string, DirectStatement>();
 const MAX_DIRECT_STATEMENTS = 500;
 
-function directStatement(sql: string): { text: string; sql: string } {
+function directStatement(sql: string, prepared: boolean): DirectStatement {
   let statement = directStatements.get(sql);
   if (!statement) {
     let number = 0;
-    statement = { text: sql.replace(/\?/g, () => `$${++number}`), sql };
+    statement = { text: sql.replace(/\?/g, () => `$${++number}`), sql, prepared };
     if (directStatements.size >= MAX_DIRECT_STATEMENTS) directStatements.clear();
     directStatements.set(sql, statement);
   }
@@ -390,8 +395,14 @@ export function rowsAlong<Entity extends object, Result>(
 }
 
 // What the driver offers the read path (src/config/direct-reads.ts, the ORM's driver).
+interface DirectStatement {
+  text: string;
+  sql: string;
+  prepared?: boolean;
+}
+
 interface DirectReads {
-  readArrays(statement: { text: string; sql: string }, values: readonly unknown[], transaction: unknown): Promise<unknown[][]>;
+  readArrays(statement: DirectStatement, values: readonly unknown[], transaction: unknown): Promise<unknown[][]>;
 }
 
 function directReads(em: EntityManager): DirectReads {
@@ -496,6 +507,8 @@ function keyedStatement<Entity extends object>(
   return {
     text: statement('$1', '$2'),
     sql: statement('?', '?'),
+    // Rows by key: the same plan for any keys, so PostgreSQL may keep one (a generic plan).
+    prepared: true,
     shape: rowShape(meta, fields, 0, platform),
     // The joined row's columns follow the row's own; the first is its id.
     along: along && { ref: along.ref, shape: rowShape(along.meta, along.fields, fields.length, platform) },
@@ -505,6 +518,7 @@ function keyedStatement<Entity extends object>(
 interface KeyedStatement {
   text: string;
   sql: string;
+  prepared: true;
   shape: RowShape;
   along?: { ref: string; shape: RowShape };
 }

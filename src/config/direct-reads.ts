@@ -13,12 +13,31 @@ import { PostgreSqlDriver, type Knex, type PostgreSqlConnection } from '@mikro-o
 export interface DirectStatement {
   readonly text: string;
   readonly sql: string;
+  // Prepared once per connection (see preparedName): only for statements whose generic plan is as
+  // good as any, e.g. rows by key; a page's plan depends on its values (test/helpers/plans.ts checks both).
+  readonly prepared?: boolean;
 }
 
 interface PgClient {
   __knexUid?: string;
   __knexTxId?: string;
-  query(config: { text: string; values: readonly unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][] }>;
+  query(config: { name?: string; text: string; values: readonly unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][] }>;
+}
+
+// A prepared statement's text is prepared once per connection under a name of its own, so
+// PostgreSQL parses it once and, once its plan cache finds a generic plan no dearer than the custom
+// ones, stops planning it (plan_cache_mode auto). Names are never reused for another text; past the cap new texts go
+// unnamed, so a process that writes many shapes keeps a bounded number of prepared statements.
+const preparedNames = new Map<string, string>();
+const MAX_PREPARED = 1000;
+
+function preparedName(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < MAX_PREPARED) {
+    name = `oi_${preparedNames.size + 1}`;
+    preparedNames.set(text, name);
+  }
+  return name;
 }
 
 export class DirectReadsDriver extends PostgreSqlDriver {
@@ -55,8 +74,10 @@ async function arraysWith(
       method: 'raw',
       sql: statement.sql,
       bindings: values,
+      prepared: statement.prepared === true,
     });
-    const result = await connection.query({ text: statement.text, values, rowMode: 'array' });
+    const name = statement.prepared ? preparedName(statement.text) : undefined;
+    const result = await connection.query({ name, text: statement.text, values, rowMode: 'array' });
     return result.rows;
   } catch (error) {
     // Which statement failed, as knex says it (without the values: a search term is personal data).

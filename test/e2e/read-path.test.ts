@@ -76,6 +76,9 @@ describe('the shape of a page read', () => {
       'scorecard',
       'rating',
     ]);
+    // Every read but the page is sent prepared (src/config/direct-reads.ts): firmWideScans checks
+    // their generic plans too.
+    expect(selects.map((statement) => statement.prepared)).toEqual([true, true, false, true, true, true, true]);
     expect(await firmWideScans(app, statements, firmRows)).toEqual([]);
   });
 

@@ -1,3 +1,7 @@
+import pg from 'pg';
+
+// pg's own conversion of a bind value to its text (not in its type definitions).
+const prepareValue = (pg as unknown as { utils: { prepareValue(value: unknown): string | null } }).utils.prepareValue;
 import type { RecordedStatement, TestApp } from './test-app';
 
 // The shape of a page read (issues 16 and 17): its cost must follow the page, not the firm. These
@@ -48,19 +52,54 @@ function scans(
 }
 
 // Every scan, in the reads among `statements`, of a table of `sizes` that read more than a quarter
-// of the firm's rows of that table.
+// of the firm's rows of that table. Each read is explained with its values (the plan of an unnamed
+// statement), and one sent prepared also under its generic plan, the plan PostgreSQL may keep for
+// a statement prepared once per connection (src/config/direct-reads.ts).
 export async function firmWideScans(app: TestApp, statements: RecordedStatement[], sizes: Map<string, number>): Promise<string[]> {
   const offenders: string[] = [];
-  const connection = app.em().getConnection();
-  for (const { sql, bindings } of readStatements(statements)) {
-    const [explained] = await connection.execute<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(
-      `explain (analyze, format json) ${sql}`,
-      bindings,
-    );
-    for (const scan of scans(explained['QUERY PLAN'][0].Plan, sizes)) {
-      if (scan.rows > sizes.get(scan.table)! / 4)
-        offenders.push(`${scan.table}: ${scan.rows} of ${sizes.get(scan.table)} rows in ${sql.slice(0, 160)}`);
+  const client = new pg.Client({ connectionString: app.orm.config.get('clientUrl')! });
+  await client.connect();
+  try {
+    for (const { sql, bindings, prepared } of readStatements(statements)) {
+      let number = 0;
+      const text = sql.replace(/\?/g, () => `$${++number}`);
+      const plans: [string, PlanNode][] = [['custom', await customPlan(client, text, bindings)]];
+      if (prepared) plans.push(['generic', await genericPlan(client, text, bindings)]);
+      for (const [kind, plan] of plans) {
+        for (const scan of scans(plan, sizes)) {
+          if (scan.rows > sizes.get(scan.table)! / 4)
+            offenders.push(`${kind} plan, ${scan.table}: ${scan.rows} of ${sizes.get(scan.table)} rows in ${sql.slice(0, 160)}`);
+        }
+      }
     }
+  } finally {
+    await client.end();
   }
   return offenders;
+}
+
+type Explained = { 'QUERY PLAN': { Plan: PlanNode }[] };
+
+async function customPlan(client: pg.Client, text: string, values: unknown[]): Promise<PlanNode> {
+  const { rows } = await client.query<Explained>(`explain (analyze, format json) ${text}`, values);
+  return rows[0]['QUERY PLAN'][0].Plan;
+}
+
+async function genericPlan(client: pg.Client, text: string, values: unknown[]): Promise<PlanNode> {
+  await client.query('set plan_cache_mode = force_generic_plan');
+  await client.query(`prepare plan_check as ${text}`);
+  try {
+    // EXECUTE takes its values as literals, in the text pg would have sent for them.
+    const literal = (value: unknown) => {
+      const text = prepareValue(value);
+      return text === null ? 'null' : pg.escapeLiteral(text);
+    };
+    const parameters = values.length > 0 ? `(${values.map(literal).join(', ')})` : '';
+    const { rows } = await client.query<Explained>(`explain (analyze, format json) execute plan_check${parameters}`);
+    return rows[0]['QUERY PLAN'][0].Plan;
+  } finally {
+    // Prepared statements outlive transactions: taken back explicitly.
+    await client.query('deallocate plan_check');
+    await client.query('reset plan_cache_mode');
+  }
 }

@@ -36,6 +36,8 @@ export interface TestApp {
 export interface RecordedStatement {
   sql: string;
   bindings: unknown[];
+  // Sent as a prepared statement (src/config/direct-reads.ts): PostgreSQL may run it on a generic plan.
+  prepared: boolean;
 }
 
 // The same database without the tenant filter: for arranging and inspecting across firms.
@@ -100,7 +102,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     async recordStatements(work) {
       const knex = orm.em.getConnection().getKnex();
       const statements: RecordedStatement[] = [];
-      const onQuery = (query: { sql: string; bindings?: unknown[] }) => statements.push({ sql: query.sql, bindings: query.bindings ?? [] });
+      const onQuery = (query: { sql: string; bindings?: unknown[]; prepared?: boolean }) =>
+        statements.push({ sql: query.sql, bindings: query.bindings ?? [], prepared: query.prepared === true });
       knex.on('query', onQuery);
       try {
         await work();

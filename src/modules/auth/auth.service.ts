@@ -4,6 +4,7 @@ import type { ApiKeyScope, Principal } from '../../common/access';
 import { DECOY_PASSWORD_HASH, User, verifyPassword } from '../user';
 import { ApiKey } from '../api-key';
 import { Session } from './session.entity';
+import { readArrays } from '../../common/rows';
 import { API_KEY_PREFIX, SESSION_TOKEN_PREFIX, hashToken, newToken } from '../../common/token';
 
 export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
@@ -52,14 +53,18 @@ export async function resolvePrincipal(em: EntityManager, token: string): Promis
     return { kind: 'USER', firmId: user.firm.id, userId: user.id, role: user.role, clientId: user.client?.id ?? null };
   }
   if (token.startsWith(API_KEY_PREFIX)) {
-    // Every API request starts here: one plain statement, no entity (the read path, README
-    // "The read path"). Revocation is immediate: nothing of the key is kept between requests.
+    // Every API request starts here: one plain statement, no entity, prepared once per connection
+    // (the read path, README "The read path"). Revocation is immediate: nothing of the key is kept
+    // between requests.
     const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
-    const [key] = await em.execute<{ id: string; firmId: string; scopes: ApiKeyScope[]; stale: boolean }[]>(
-      `select "id", "firm_id" as "firmId", "scopes", coalesce("last_used_at" < ?, true) as "stale"
+    const [row] = await readArrays(
+      em,
+      `select "id", "firm_id", "scopes", coalesce("last_used_at" < ?, true)
          from "api_key" where "secret_hash" = ? and "revoked_at" is null`,
       [stale, hashToken(token)],
+      { prepared: true },
     );
+    const key = row && { id: row[0] as string, firmId: row[1] as string, scopes: row[2] as ApiKeyScope[], stale: row[3] as boolean };
     if (!key) return null;
     if (key.stale) {
       // Conditional, so concurrent requests of one key write it once.

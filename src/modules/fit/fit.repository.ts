@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { encodeCursor, decodeCursor } from '../../common/connection';
 import { badUserInput } from '../../common/errors';
 import { uuidArray } from '../../common/sql';
+import { readArrays } from '../../common/rows';
 import { isUuid } from '../../common/global-id';
 import { FIT_FROM_SUMS_SQL, FIT_SUMS_SQL } from '../../common/fit-sql';
 import { candidaciesWithOwnDraftSql } from '../interview';
@@ -39,16 +40,8 @@ export async function findFitInputs(
 ): Promise<FitInputs> {
   const inputs: FitInputs = { ratings: [], requirements: [], competencyKeys: new Map(mandateIds.map((id) => [id, []])) };
   if (candidacyIds.length === 0 && mandateIds.length === 0) return inputs;
-  const rows: {
-    kind: 'competency' | 'rating' | 'requirement';
-    owner_id: string;
-    competency_key: string;
-    interviewer_id: string | null;
-    score: number | null;
-    weight: number | null;
-    target: number | null;
-    minimum: number | null;
-  }[] = await em.execute(
+  const rows = await readArrays(
+    em,
     `select 'rating' as kind, i.candidacy_id as owner_id, r.competency_key, s.interviewer_id, r.score,
             null::smallint as weight, null::smallint as target, null::smallint as minimum, 0 as position
        from interview i
@@ -69,25 +62,26 @@ export async function findFitInputs(
       where m.firm_id = ? and m.id = any(?::uuid[])
       order by kind, owner_id, position, competency_key`,
     [firmId, uuidArray(candidacyIds), firmId, uuidArray(mandateIds), firmId, uuidArray(mandateIds)],
+    // The same plan for any ids: prepared once per connection.
+    { prepared: true },
   );
-  for (const row of rows) {
-    if (row.kind === 'competency') {
-      inputs.competencyKeys.get(row.owner_id)?.push(row.competency_key);
-    } else if (row.kind === 'rating') {
-      inputs.ratings.push({
-        candidacyId: row.owner_id,
-        competencyKey: row.competency_key,
-        interviewerId: row.interviewer_id!,
-        score: row.score!,
-      });
+  // Columns: kind, owner_id, competency_key, interviewer_id, score, weight, target, minimum (then position).
+  for (const [kind, ownerId, competencyKey, interviewerId, score, weight, target, minimum] of rows as [
+    'competency' | 'rating' | 'requirement',
+    string,
+    string,
+    string | null,
+    number | null,
+    number | null,
+    number | null,
+    number | null,
+  ][]) {
+    if (kind === 'competency') {
+      inputs.competencyKeys.get(ownerId)?.push(competencyKey);
+    } else if (kind === 'rating') {
+      inputs.ratings.push({ candidacyId: ownerId, competencyKey, interviewerId: interviewerId!, score: score! });
     } else {
-      inputs.requirements.push({
-        mandateId: row.owner_id,
-        competencyKey: row.competency_key,
-        weight: row.weight!,
-        target: row.target!,
-        minimum: row.minimum,
-      });
+      inputs.requirements.push({ mandateId: ownerId, competencyKey, weight: weight!, target: target!, minimum });
     }
   }
   return inputs;
