@@ -339,7 +339,13 @@ export function readArrays(em: EntityManager, sql: string, params: readonly unkn
   return directReads(em).readArrays(directStatement(sql), params, em.getTransactionContext());
 }
 
-// The statements of readArrays in pg's form ($1, $2 …): a few texts, written by the code.
+// The same for a statement that writes (an insert of many rows from arrays): on the request's
+// transaction if the manager has one, otherwise on the primary, never on a read replica.
+export function writeArrays(em: EntityManager, sql: string, params: readonly unknown[]): Promise<unknown[][]> {
+  return directReads(em).writeArrays(directStatement(sql), params, em.getTransactionContext());
+}
+
+// The statements of readArrays and writeArrays in pg's form ($1, $2 …): a few texts, written by the code.
 const directStatements = new Map<string, { text: string; sql: string }>();
 const MAX_DIRECT_STATEMENTS = 500;
 
@@ -392,11 +398,13 @@ export function rowsAlong<Entity extends object, Result>(
 // What the driver offers the read path (src/config/direct-reads.ts, the ORM's driver).
 interface DirectReads {
   readArrays(statement: { text: string; sql: string }, values: readonly unknown[], transaction: unknown): Promise<unknown[][]>;
+  writeArrays(statement: { text: string; sql: string }, values: readonly unknown[], transaction: unknown): Promise<unknown[][]>;
 }
 
 function directReads(em: EntityManager): DirectReads {
   const driver = em.getDriver() as Partial<DirectReads>;
-  if (typeof driver.readArrays !== 'function') throw new Error('Plain rows need the ORM options of src/config/orm.config.ts (its driver).');
+  if (typeof driver.readArrays !== 'function' || typeof driver.writeArrays !== 'function')
+    throw new Error('Plain rows need the ORM options of src/config/orm.config.ts (its driver).');
   return driver as DirectReads;
 }
 

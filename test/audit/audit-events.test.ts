@@ -76,10 +76,11 @@ describe('auditEvents', () => {
       action: 'updateCandidate',
       objectType: 'Candidate',
       objectId: candidateId,
+      objectIds: [candidateId],
       summary: { input: { candidateId, email: '[redacted]' }, result: { version: 2 } },
       requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
-    expect(page.edges[1].node).toMatchObject({ actorKind: 'API_KEY', actorId: apiKeyId, objectType: null, objectId: null });
+    expect(page.edges[1].node).toMatchObject({ actorKind: 'API_KEY', actorId: apiKeyId, objectType: null, objectId: null, objectIds: [] });
     const times = page.edges.map((edge) => Date.parse(edge.node.occurredAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
