@@ -7,10 +7,10 @@ import { Migration } from '@mikro-orm/migrations';
 // which no query uses any more.
 export class Migration20261203071000 extends Migration {
   override async up(): Promise<void> {
+    // The default is for a build that does not know the column yet (during a deploy; its rows are
+    // found by the filter only once it is replaced): every writer of this build names the column.
     this.addSql(`alter table "audit_event" add column "object_ids" uuid[] not null default '{}';`);
     this.addSql(`update "audit_event" set "object_ids" = array["object_id"] where "object_id" is not null;`);
-    // Every writer names the column: no default, so none can forget it.
-    this.addSql(`alter table "audit_event" alter column "object_ids" drop default;`);
     this.addSql(`create index "audit_event_object_ids_index" on "audit_event" using gin ("object_ids");`);
     this.addSql(`drop index "audit_event_firm_id_object_id_occurred_at_index";`);
   }

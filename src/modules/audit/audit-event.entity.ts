@@ -68,7 +68,8 @@ export class AuditEvent {
   objectId: string | null = null;
 
   // Every object the row is about: a read's whole group, a mutation's one object (or none).
-  @Property({ type: 'uuid[]', columnType: 'uuid[]' })
+  // Defaults to none for a writer that does not know the column (an older build during a deploy).
+  @Property({ type: 'uuid[]', columnType: 'uuid[]', default: '{}' })
   objectIds: string[] = [];
 
   @Property({ type: 'jsonb' })
