@@ -7,8 +7,9 @@ import { Migration } from '@mikro-orm/migrations';
 // which no query uses any more.
 export class Migration20261203071000 extends Migration {
   override async up(): Promise<void> {
-    // The default is for a build that does not know the column yet (during a deploy; its rows are
-    // found by the filter only once it is replaced): every writer of this build names the column.
+    // The default is for a build that does not know the column yet (during a deploy: the rows it
+    // writes then name no object here, so the filter by object misses them); this build's writers
+    // always name it.
     this.addSql(`alter table "audit_event" add column "object_ids" uuid[] not null default '{}';`);
     this.addSql(`update "audit_event" set "object_ids" = array["object_id"] where "object_id" is not null;`);
     this.addSql(`create index "audit_event_object_ids_index" on "audit_event" using gin ("object_ids");`);
