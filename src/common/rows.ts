@@ -344,7 +344,13 @@ export function readArrays(
   return directReads(em).readArrays(directStatement(sql, options.prepared === true), params, em.getTransactionContext());
 }
 
-// The statements of readArrays in pg's form ($1, $2 …): a few texts, written by the code.
+// The same for a statement that writes (an insert of many rows from arrays): on the request's
+// transaction if the manager has one, otherwise on the primary, never on a read replica.
+export function writeArrays(em: EntityManager, sql: string, params: readonly unknown[]): Promise<unknown[][]> {
+  return directReads(em).writeArrays(directStatement(sql, false), params, em.getTransactionContext());
+}
+
+// The statements of readArrays and writeArrays in pg's form ($1, $2 …): a few texts, written by the code.
 const directStatements = new Map<string, DirectStatement>();
 const MAX_DIRECT_STATEMENTS = 500;
 
@@ -403,11 +409,13 @@ interface DirectStatement {
 
 interface DirectReads {
   readArrays(statement: DirectStatement, values: readonly unknown[], transaction: unknown): Promise<unknown[][]>;
+  writeArrays(statement: DirectStatement, values: readonly unknown[], transaction: unknown): Promise<unknown[][]>;
 }
 
 function directReads(em: EntityManager): DirectReads {
   const driver = em.getDriver() as Partial<DirectReads>;
-  if (typeof driver.readArrays !== 'function') throw new Error('Plain rows need the ORM options of src/config/orm.config.ts (its driver).');
+  if (typeof driver.readArrays !== 'function' || typeof driver.writeArrays !== 'function')
+    throw new Error('Plain rows need the ORM options of src/config/orm.config.ts (its driver).');
   return driver as DirectReads;
 }
 

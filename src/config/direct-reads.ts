@@ -51,6 +51,13 @@ export class DirectReadsDriver extends PostgreSqlDriver {
     return this.rethrow(read);
   }
 
+  // A statement that writes (with its own bind values, as readArrays): inside a transaction on its
+  // connection, otherwise on the primary, never on a read replica.
+  writeArrays(statement: DirectStatement, values: readonly unknown[], transaction?: Knex.Transaction | null): Promise<unknown[][]> {
+    const client = transaction ? transaction.client : this.getConnection('write').getKnex().client;
+    return this.rethrow(arraysWith(client, statement, values, transaction ?? null));
+  }
+
   // Overridden where a connection may fail over to another (read replicas).
   protected readArraysOn(connection: PostgreSqlConnection, statement: DirectStatement, values: readonly unknown[]): Promise<unknown[][]> {
     return arraysWith(connection.getKnex().client, statement, values, null);

@@ -4,6 +4,7 @@ import { AuditEvent } from '../../src/modules/audit';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes } from '../helpers/graphql-client';
+import { insertCandidate } from '../helpers/candidate-fixtures';
 import {
   AuditEventsDocument,
   CandidatesContactDocument,
@@ -76,10 +77,11 @@ describe('auditEvents', () => {
       action: 'updateCandidate',
       objectType: 'Candidate',
       objectId: candidateId,
+      objectIds: [candidateId],
       summary: { input: { candidateId, email: '[redacted]' }, result: { version: 2 } },
       requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
-    expect(page.edges[1].node).toMatchObject({ actorKind: 'API_KEY', actorId: apiKeyId, objectType: null, objectId: null });
+    expect(page.edges[1].node).toMatchObject({ actorKind: 'API_KEY', actorId: apiKeyId, objectType: null, objectId: null, objectIds: [] });
     const times = page.edges.map((edge) => Date.parse(edge.node.occurredAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
@@ -148,6 +150,44 @@ describe('auditEvents', () => {
     expect(errorCodes(await app.anonymous().request(AuditEventsDocument, {}))).toEqual(['UNAUTHENTICATED']);
     const nordlysEvent = (await events({ action: 'updateCandidate' })).edges[0].node.id;
     expect((await nordlys.asRecruiter.data(NodeDocument, { id: nordlysEvent })).node).toBeNull();
+  });
+
+  it('should find a read of several objects by each of them: objectId null, objectIds naming them all', async () => {
+    const vinterly = await createTestFirm(app, 'vinterly');
+    const read = [];
+    for (const name of ['Astrid', 'Bjørn', 'Cecilie']) {
+      read.push(await insertCandidate(app, vinterly, { firstName: name, lastName: 'Vik', email: `${name}.vik@private.example` }));
+    }
+    await vinterly.asRecruiter.data(CandidatesContactDocument, { first: 10 });
+    await vinterly.asRecruiter.data(UpdateCandidateDocument, { input: { candidateId: read[1].nodeId, headline: 'CFO' } });
+    const page = (filter: AuditEventFilter) => vinterly.asAdmin.data(AuditEventsDocument, { filter, first: 10 });
+    const pageRead = {
+      action: 'read:Candidate',
+      objectType: 'Candidate',
+      objectId: null,
+      objectIds: [...read].sort((a, b) => a.id.localeCompare(b.id)).map((candidate) => candidate.nodeId),
+      summary: { fields: ['email'] },
+    };
+    const found = await page({ objectId: read[0].nodeId });
+    expect([found.auditEvents.totalCount, found.auditEvents.edges.map((edge) => edge.node)]).toEqual([
+      1,
+      [expect.objectContaining(pageRead)],
+    ]);
+    // The updated one: its mutation and the payload's read of its email (about it alone), and the page that named it.
+    const updated = await page({ objectId: read[1].nodeId });
+    expect(updated.auditEvents.edges.map(({ node }) => [node.action, node.objectId, node.objectIds, node.summary])).toEqual([
+      ['read:Candidate', read[1].nodeId, [read[1].nodeId], { fields: ['email'] }],
+      [
+        'updateCandidate',
+        read[1].nodeId,
+        [read[1].nodeId],
+        { input: { candidateId: read[1].nodeId, headline: '[redacted]' }, result: { version: 2 } },
+      ],
+      [pageRead.action, null, pageRead.objectIds, pageRead.summary],
+    ]);
+    expect(updated.auditEvents.totalCount).toBe(3);
+    // Another firm's admin finds none of it.
+    expect((await nordlys.asAdmin.data(AuditEventsDocument, { filter: { objectId: read[2].nodeId } })).auditEvents.totalCount).toBe(0);
   });
 
   it('should refuse an actorId that is no user or key, and an objectId that is no id of ours', async () => {

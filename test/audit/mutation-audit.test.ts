@@ -61,7 +61,11 @@ async function send<TData, TVariables>(client: GraphQLClient, document: TypedDoc
   return { data: response.data, requestId };
 }
 
-function userRow(testFirm: TestFirm, userId: string, row: Pick<AuditRow, 'action' | 'objectType' | 'objectId' | 'summary'>): AuditRow {
+function userRow(
+  testFirm: TestFirm,
+  userId: string,
+  row: Pick<AuditRow, 'action' | 'objectType' | 'objectId' | 'objectIds' | 'summary'>,
+): AuditRow {
   return { firmId: testFirm.firm.id, actorKind: 'USER', actorUserId: userId, actorApiKeyId: null, ...row };
 }
 
@@ -86,6 +90,7 @@ describe('the audit row of each mutation', () => {
         action: 'createCandidate',
         objectType: 'Candidate',
         objectId: candidateId,
+        objectIds: [candidateId],
         summary: {
           input: {
             firstName: R,
@@ -105,6 +110,7 @@ describe('the audit row of each mutation', () => {
         action: 'read:Candidate',
         objectType: 'Candidate',
         objectId: candidateId,
+        objectIds: [candidateId],
         summary: { fields: ['email', 'phone'] },
       }),
     ]);
@@ -123,6 +129,7 @@ describe('the audit row of each mutation', () => {
         action: 'updateCandidate',
         objectType: 'Candidate',
         objectId: localIdOf(candidate.id, 'Candidate'),
+        objectIds: [localIdOf(candidate.id, 'Candidate')!],
         // A cleared field shows as null: that it was cleared is no personal value.
         summary: {
           input: { candidateId: candidate.id, headline: R, email: null, consent: { status: 'WITHDRAWN' } },
@@ -147,6 +154,7 @@ describe('the audit row of each mutation', () => {
         action: 'moveCandidacy',
         objectType: 'Candidacy',
         objectId: candidacy.id,
+        objectIds: [candidacy.id],
         summary: { input: { candidacyId: candidacy.nodeId, stage, ...extra } },
       });
     expect(await auditRowsOf(app, moved.requestId)).toEqual([row('SCREENING', {})]);
@@ -169,6 +177,7 @@ describe('the audit row of each mutation', () => {
         action: 'scheduleInterview',
         objectType: 'Interview',
         objectId: localIdOf(interview.id, 'Interview'),
+        objectIds: [localIdOf(interview.id, 'Interview')!],
         summary: {
           input: { candidacyId: candidacy.nodeId, kind: 'COMPETENCY', scheduledAt: R, interviewerIds: [nordlys.recruiter.nodeId] },
           // Interviews are versioned (optimistic locking): the row says which version the change made.
@@ -195,6 +204,7 @@ describe('the audit row of each mutation', () => {
         action: 'submitScorecard',
         objectType: 'Scorecard',
         objectId: scorecardId,
+        objectIds: [scorecardId!],
         summary: { input: { interviewId: interview.id, ratings: { count: 2 }, recommendation: 'YES', summary: R }, result: { version: 2 } },
       }),
       // The payload showed the evidence and the summary.
@@ -202,6 +212,7 @@ describe('the audit row of each mutation', () => {
         action: 'read:Scorecard',
         objectType: 'Scorecard',
         objectId: scorecardId,
+        objectIds: [scorecardId!],
         summary: { fields: ['evidence', 'summary'] },
       }),
     ]);
@@ -221,6 +232,7 @@ describe('the audit row of each mutation', () => {
         action: 'amendScorecard',
         objectType: 'Scorecard',
         objectId: scorecardId,
+        objectIds: [scorecardId!],
         summary: {
           input: { scorecardId: scorecard.id, ratings: { count: 1 }, recommendation: 'STRONG_YES', reason: R, expectedVersion: 2 },
           result: { version: 3 },
@@ -230,6 +242,7 @@ describe('the audit row of each mutation', () => {
         action: 'read:Scorecard',
         objectType: 'Scorecard',
         objectId: scorecardId,
+        objectIds: [scorecardId!],
         summary: { fields: ['evidence', 'reason', 'summary'] },
       }),
     ]);
@@ -248,6 +261,7 @@ describe('the audit row of each mutation', () => {
         action: 'publishShortlist',
         objectType: 'Shortlist',
         objectId: shortlist.id,
+        objectIds: [shortlist.id],
         summary: { input: { mandateId: mandate.nodeId }, result: { version: shortlist.version } },
       }),
     ]);
@@ -276,6 +290,7 @@ describe('the audit row of each mutation', () => {
         action: 'upsertCandidates',
         objectType: null,
         objectId: null,
+        objectIds: [],
         summary: { input: { candidates: { count: 3 } }, result: { createdCount: 2, updatedCount: 0, unchangedCount: 0, rejectedCount: 1 } },
       },
       // Only the candidate with an email had contact data to read.
@@ -287,6 +302,7 @@ describe('the audit row of each mutation', () => {
         action: 'read:Candidate',
         objectType: 'Candidate',
         objectId: withEmail,
+        objectIds: [withEmail],
         summary: { fields: ['email'] },
       },
     ]);
@@ -303,6 +319,7 @@ describe('the audit row of each mutation', () => {
         action: 'createApiKey',
         objectType: 'ApiKey',
         objectId: localIdOf(data.createApiKey.apiKey!.id, 'ApiKey'),
+        objectIds: [localIdOf(data.createApiKey.apiKey!.id, 'ApiKey')!],
         summary: { input: { name: R, scopes: ['candidates:read', 'mandates:read'] } },
       }),
     ]);
@@ -318,6 +335,7 @@ describe('the audit row of each mutation', () => {
         action: 'login',
         objectType: 'User',
         objectId: nordlys.recruiter.id,
+        objectIds: [nordlys.recruiter.id],
         // Users are versioned (updateUser): the version of the user who signed in.
         summary: { input: { email: R, password: R }, result: { version: 1 } },
       }),
@@ -329,6 +347,7 @@ describe('the audit row of each mutation', () => {
         action: 'logout',
         objectType: null,
         objectId: null,
+        objectIds: [],
         summary: { input: {}, result: { loggedOut: true } },
       }),
     ]);

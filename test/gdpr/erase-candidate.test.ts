@@ -5,11 +5,14 @@ import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes } from '../helpers/graphql-client';
 import { startTestApp, testSecretBox, type TestApp } from '../helpers/test-app';
 import { insertCandidate } from '../helpers/candidate-fixtures';
+import { auditRowsOf, newRequestId, requestHeaders, type AuditRow } from '../helpers/audit-fixtures';
 import { SCORES } from '../helpers/shortlist-fixtures';
 import {
   AddCandidateToMandateDocument,
   AddToShortlistDocument,
   AmendScorecardDocument,
+  AuditEventsDocument,
+  CandidatesContactDocument,
   EraseCandidateDocument,
   ErasedCandidateViewDocument,
   GiveShortlistFeedbackDocument,
@@ -175,8 +178,28 @@ describe('eraseCandidate', () => {
     let ratingsBefore: Record<string, unknown>[];
     let bystanderBefore: unknown;
     let foreignerBefore: unknown;
+    // The read of a page of candidates, the erased one among them: one audit row naming both.
+    let pageRead: { requestId: string; rows: AuditRow[] };
 
     beforeAll(async () => {
+      const pageRequestId = newRequestId('gdpr-page');
+      const page = await firm.asRecruiter.request(CandidatesContactDocument, { first: 10 }, requestHeaders(pageRequestId));
+      expect(page.data?.candidates.nodes).toHaveLength(2);
+      pageRead = { requestId: pageRequestId, rows: await auditRowsOf(app, pageRequestId) };
+      const both = [erased.candidate.id, bystander.candidate.id].sort();
+      expect(pageRead.rows).toEqual([
+        {
+          firmId: firm.firm.id,
+          actorKind: 'USER',
+          actorUserId: firm.recruiter.id,
+          actorApiKeyId: null,
+          action: 'read:Candidate',
+          objectType: 'Candidate',
+          objectId: null,
+          objectIds: both,
+          summary: { fields: ['email', 'phone'] },
+        },
+      ]);
       ratingsBefore = await ratingsOf(erased.candidate.id);
       bystanderBefore = await exportOf(bystander, firm);
       foreignerBefore = await exportOf(foreigner, otherFirm);
@@ -305,6 +328,17 @@ describe('eraseCandidate', () => {
           // Candidates are versioned (mergeCandidates locks on it): the erasure raised it.
           summary: { input: { candidateId: erased.candidate.nodeId, reason: '[redacted]' }, result: { version: 2 } },
         },
+      ]);
+    });
+
+    it('should keep the audit rows naming them, a read of them among others too: ids only, as every audit row', async () => {
+      expect(await auditRowsOf(app, pageRead.requestId)).toEqual(pageRead.rows);
+      const { auditEvents } = await firm.asAdmin.data(AuditEventsDocument, {
+        filter: { objectId: erased.candidate.nodeId, action: 'read:Candidate' },
+      });
+      const both = [erased.candidate, bystander.candidate].sort((a, b) => a.id.localeCompare(b.id)).map((candidate) => candidate.nodeId);
+      expect(auditEvents.edges.map(({ node }) => [node.requestId, node.objectId, node.objectIds])).toEqual([
+        [pageRead.requestId, null, both],
       ]);
     });
 

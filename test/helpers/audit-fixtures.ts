@@ -10,6 +10,7 @@ export interface AuditRow {
   action: string;
   objectType: string | null;
   objectId: string | null;
+  objectIds: string[];
   summary: Record<string, unknown>;
 }
 
@@ -22,14 +23,14 @@ export function requestHeaders(requestId: string): Record<string, string> {
   return { 'x-request-id': requestId };
 }
 
-// The rows one request wrote: its mutation first, then its reads by object id.
+// The rows one request wrote: its mutation first, then its reads by type, fields and objects.
 export async function auditRowsOf(app: TestApp, requestId: string): Promise<AuditRow[]> {
   const rows: Record<string, unknown>[] = await app
     .em()
     .getConnection()
     .execute(
-      `select firm_id, actor_kind, actor_user_id, actor_api_key_id, action, object_type, object_id, summary
-       from audit_event where request_id = ? order by (action like 'read:%'), object_id`,
+      `select firm_id, actor_kind, actor_user_id, actor_api_key_id, action, object_type, object_id, object_ids, summary
+       from audit_event where request_id = ? order by (action like 'read:%'), object_type, summary::text collate "C", object_ids`,
       [requestId],
     );
   return rows.map((row) => ({
@@ -40,6 +41,7 @@ export async function auditRowsOf(app: TestApp, requestId: string): Promise<Audi
     action: row.action as string,
     objectType: row.object_type as string | null,
     objectId: row.object_id as string | null,
+    objectIds: row.object_ids as string[],
     summary: row.summary as Record<string, unknown>,
   }));
 }

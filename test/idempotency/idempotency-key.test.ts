@@ -505,6 +505,7 @@ describe('Idempotency-Key on mutations', () => {
       action: 'read:Candidate',
       objectType: 'Candidate',
       objectId: candidateId,
+      objectIds: [candidateId],
       summary: { fields: ['email'] },
     };
     const firstRows = await auditRowsOf(app, firstId);

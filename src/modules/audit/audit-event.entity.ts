@@ -14,19 +14,26 @@ export enum AuditActorKind {
 }
 registerEnumType(AuditActorKind, { name: 'AuditActorKind', description: 'Who acted: a user, an API key, or nobody signed in.' });
 
-// One entry of the firm's audit log: a mutation, or the personal data one request read.
+// One entry of the firm's audit log: a mutation, or the personal data one request read of one
+// type of object (one row for all the objects it read the same fields of).
 // Append-only: never updated, so it has no updatedAt. Its summary holds ids, enums and counts,
 // never free text or personal values, so erasing a candidate never has to rewrite the log.
-// Actor and object are plain ids, not foreign keys: the log outlives what it names.
+// Actor and objects are plain ids, not foreign keys: the log outlives what it names.
 @Entity()
 @Index({ properties: ['firm', 'occurredAt', 'id'] })
 @Index({ properties: ['firm', 'action', 'occurredAt'] })
-@Index({ properties: ['firm', 'objectId', 'occurredAt'] })
+// The filter by object: every row naming it, alone or among others. Not led by firm_id (a GIN
+// index on uuids finds the object's few rows wherever they are; the firm is checked on them).
+@Index({
+  name: 'audit_event_object_ids_index',
+  expression: 'create index "audit_event_object_ids_index" on "audit_event" using gin ("object_ids")',
+})
 @Index({ properties: ['firm', 'actorUserId', 'occurredAt'] })
 @Index({ properties: ['firm', 'actorApiKeyId', 'occurredAt'] })
 @ObjectType({ implements: Node, description: 'An entry of the audit log: who did or read what, on which object, when.' })
 export class AuditEvent {
-  [OptionalProps]?: 'nodeId' | 'id' | 'occurredAt' | 'actorUserId' | 'actorApiKeyId' | 'objectType' | 'objectId' | 'summary' | 'requestId';
+  [OptionalProps]?:
+    'nodeId' | 'id' | 'occurredAt' | 'actorUserId' | 'actorApiKeyId' | 'objectType' | 'objectId' | 'objectIds' | 'summary' | 'requestId';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -56,8 +63,14 @@ export class AuditEvent {
   @Field(() => String, { nullable: true, description: 'The type of the object acted on or read, e.g. Candidate.' })
   objectType: string | null = null;
 
+  // The object when the row is about exactly one (a mutation's main object, or a read of one).
   @Property({ type: 'uuid', nullable: true })
   objectId: string | null = null;
+
+  // Every object the row is about: a read's whole group, a mutation's one object (or none).
+  // Defaults to none for a writer that does not know the column (an older build during a deploy).
+  @Property({ type: 'uuid[]', columnType: 'uuid[]', default: '{}' })
+  objectIds: string[] = [];
 
   @Property({ type: 'jsonb' })
   @Field(() => GraphQLJSONObject, {

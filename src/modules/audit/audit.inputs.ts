@@ -10,7 +10,7 @@ export class AuditEventFilter {
   @Field(() => String, { nullable: true, description: 'Exactly this action, e.g. moveCandidacy or read:Candidate.' })
   action?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Events on this object.' })
+  @Field(() => ID, { nullable: true, description: 'Events on this object: about it alone, or naming it among others (a read of a page).' })
   objectId?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'At or after this time.' })

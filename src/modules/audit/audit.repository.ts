@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { writeArrays } from '../../common/rows';
+import { uuidArray } from '../../common/sql';
 import type { AuditActorKind } from './audit-event.entity';
 
 export interface ReadEventRows {
@@ -8,18 +10,34 @@ export interface ReadEventRows {
   actorApiKeyId: string | null;
   occurredAt: Date;
   requestId: string;
-  reads: { id: string; objectType: string; objectId: string; fields: string[] }[];
+  // One row each: the objects of one type whose same fields were read.
+  groups: { id: string; objectType: string; objectIds: string[]; fields: string[] }[];
 }
 
-// The read rows of one request in one statement, the reads as one JSON parameter: a page of 50
-// candidates with their email is 50 rows, and making them as entities (insertMany) cost more Node
-// CPU than the rest of the page's read path.
+// The read rows of one request in one statement with bind values, straight on pg (no value
+// formatted into the text, one text for every request). Per row its objects go as one array
+// literal and its fields as JSON, in parallel arrays unnested together; `object_id` is kept for a
+// row of exactly one object, so such a row reads as before.
+const INSERT_READ_EVENTS = `insert into "audit_event" ("id", "firm_id", "occurred_at", "actor_kind", "actor_user_id", "actor_api_key_id",
+                            "action", "object_type", "object_id", "object_ids", "summary", "request_id")
+ select g."id", ?, ?, ?, ?, ?, 'read:' || g."object_type", g."object_type",
+        case when cardinality(g."object_ids") = 1 then g."object_ids"[1] end, g."object_ids",
+        jsonb_build_object('fields', g."fields"), ?
+   from (select u."id", u."object_type", u."object_ids"::uuid[] as "object_ids", u."fields"::jsonb as "fields"
+           from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as u("id", "object_type", "object_ids", "fields")) g`;
+
 export async function insertReadEvents(em: EntityManager, rows: ReadEventRows): Promise<void> {
-  await em.execute(
-    `insert into "audit_event" ("id", "firm_id", "occurred_at", "actor_kind", "actor_user_id", "actor_api_key_id",
-                                "action", "object_type", "object_id", "summary", "request_id")
-     select r."id", ?, ?, ?, ?, ?, 'read:' || r."objectType", r."objectType", r."objectId", jsonb_build_object('fields', r."fields"), ?
-       from jsonb_to_recordset(?::jsonb) as r("id" uuid, "objectType" text, "objectId" uuid, "fields" jsonb)`,
-    [rows.firmId, rows.occurredAt, rows.actorKind, rows.actorUserId, rows.actorApiKeyId, rows.requestId, JSON.stringify(rows.reads)],
-  );
+  const { groups } = rows;
+  await writeArrays(em, INSERT_READ_EVENTS, [
+    rows.firmId,
+    rows.occurredAt,
+    rows.actorKind,
+    rows.actorUserId,
+    rows.actorApiKeyId,
+    rows.requestId,
+    groups.map((group) => group.id),
+    groups.map((group) => group.objectType),
+    groups.map((group) => uuidArray(group.objectIds)),
+    groups.map((group) => JSON.stringify(group.fields)),
+  ]);
 }

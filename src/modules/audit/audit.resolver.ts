@@ -23,8 +23,21 @@ export class AuditEventResolver {
     return null;
   }
 
-  @FieldResolver(() => ID, { nullable: true, description: 'The global id of the object, of type objectType.' })
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: 'The global id of the object, of type objectType, when the event is about one object; else null (see objectIds).',
+  })
   objectId(@Root() event: AuditEvent): string | null {
     return event.objectType && event.objectId ? toGlobalId(event.objectType, event.objectId) : null;
+  }
+
+  @FieldResolver(() => [ID], {
+    description:
+      'The global ids of every object the event is about, of type objectType: all the objects one request read the same ' +
+      'fields of (read:<Type>), or the one object of a mutation (empty when it has none).',
+  })
+  objectIds(@Root() event: AuditEvent): string[] {
+    const { objectType } = event;
+    return objectType ? event.objectIds.map((id) => toGlobalId(objectType, id)) : [];
   }
 }

@@ -62,6 +62,7 @@ export function recordMutation(
     action: mutation.action,
     objectType: object?.objectType ?? null,
     objectId: object?.objectId ?? null,
+    objectIds: object ? [object.objectId] : [],
     summary: { input: mutation.input, ...(Object.keys(outcome).length > 0 ? { result: outcome } : {}) },
     requestId: request.requestId,
   });
@@ -77,23 +78,33 @@ function mainObjectOf(result: object): { objectType: string; objectId: string; v
   return null;
 }
 
-// The personal data this request read, one row per object, in one statement. On a fresh fork:
-// outside any transaction the request may still hold.
+// The personal data this request read, in one statement: one row per type of object and set of
+// fields read (a page of candidates with their email is one row naming them all). On a fresh
+// fork: outside any transaction the request may still hold.
 export async function writeReadEvents(request: AuditedRequest): Promise<void> {
   const { principal, audit } = request;
   if (!principal || audit.reads.size === 0) return;
   const actor = actorOf(principal);
   // Never in the same millisecond as the request's mutation: newest first keeps their order.
   const occurredAt = new Date(Math.max(Date.now(), audit.mutatedAt + 1));
-  const reads = [...audit.reads.values()].map((read) => ({
-    id: randomUUID(),
-    objectType: read.objectType,
-    objectId: read.objectId,
-    fields: [...read.fields].sort(),
-  }));
+  const groups = new Map<string, { id: string; objectType: string; objectIds: string[]; fields: string[] }>();
+  for (const read of audit.reads.values()) {
+    const fields = [...read.fields].sort();
+    const key = `${read.objectType}:${fields.join(',')}`;
+    const group = groups.get(key);
+    if (group) group.objectIds.push(read.objectId);
+    else groups.set(key, { id: randomUUID(), objectType: read.objectType, objectIds: [read.objectId], fields });
+  }
   audit.reads.clear();
+  for (const group of groups.values()) group.objectIds.sort();
   const { firm, ...who } = actor;
-  await insertReadEvents(request.em.fork(), { ...who, firmId: firm, occurredAt, requestId: request.requestId, reads });
+  await insertReadEvents(request.em.fork(), {
+    ...who,
+    firmId: firm,
+    occurredAt,
+    requestId: request.requestId,
+    groups: [...groups.values()],
+  });
 }
 
 // The firm's log, newest first.
@@ -115,7 +126,8 @@ export function listAuditEvents(
     const object = fromGlobalId(filter.objectId);
     if (!object) throw badUserInput('filter.objectId is not an id of ours.', 'filter');
     // By the row id alone: a ShortlistEntry id also finds what was done to it as a PresentedShortlistEntry.
-    where.objectId = object.id;
+    // Every row names its objects in objectIds (GIN-indexed), a read of many as well as a mutation.
+    where.objectIds = { $contains: [object.id] };
   }
   if (filter?.since || filter?.until) {
     where.occurredAt = { ...(filter.since ? { $gte: filter.since } : {}), ...(filter.until ? { $lt: filter.until } : {}) };
@@ -129,5 +141,7 @@ export async function recordAccess(
   principal: Principal,
   event: { action: string; objectType: string; objectId: string; summary: Record<string, unknown>; requestId: string },
 ): Promise<void> {
-  await em.fork().insert(AuditEvent, { id: randomUUID(), ...actorOf(principal), occurredAt: new Date(), ...event });
+  await em
+    .fork()
+    .insert(AuditEvent, { id: randomUUID(), ...actorOf(principal), occurredAt: new Date(), ...event, objectIds: [event.objectId] });
 }
