@@ -1,7 +1,11 @@
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Extensions, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { EntityManager, FilterQuery, EntityName } from '@mikro-orm/postgresql';
 import { badUserInput } from './errors';
 import { readRows } from './rows';
+
+// The extension of a field whose value may be a promise (a plain field is otherwise read inline
+// by compiled queries, which do not wait for it: server/direct-resolvers.ts).
+export const PROMISED = 'promised';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -65,6 +69,8 @@ export function ConnectionType<T extends object>(name: string, nodeType: ClassTy
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
+    // A promise (counted only when asked): the field keeps a resolver (server/direct-resolvers.ts).
+    @Extensions({ [PROMISED]: true })
     @Field(() => Int, { description: 'How many items the whole list holds.' })
     totalCount!: number;
   }
