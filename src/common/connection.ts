@@ -106,6 +106,25 @@ export function decodeCursor(list: string, cursor: string, size: number, argumen
   return parsed.slice(1) as CursorValue[];
 }
 
+// An edge whose cursor is written when first read: most reads ask for none (the nested read, a
+// sync's page), and writing each (the keys, a row's timestamp parsed, JSON, base64) was a good part
+// of what building a page allocated.
+class LazyEdge<T> implements Edge<T> {
+  #cursor: string | undefined;
+  readonly #cursorOf: (item: T) => string;
+
+  constructor(
+    readonly node: T,
+    cursorOf: (item: T) => string,
+  ) {
+    this.#cursorOf = cursorOf;
+  }
+
+  get cursor(): string {
+    return (this.#cursor ??= this.#cursorOf(this.node));
+  }
+}
+
 export function toConnection<T>(
   items: T[],
   hasNextPage: boolean,
@@ -113,7 +132,7 @@ export function toConnection<T>(
   cursorOf: (item: T) => string,
   count: () => Promise<number>,
 ): Connection<T> {
-  const edges = items.map((node) => ({ cursor: cursorOf(node), node }));
+  const edges = items.map((node) => new LazyEdge(node, cursorOf));
   let counted: Promise<number> | undefined;
   return {
     edges,
@@ -121,8 +140,12 @@ export function toConnection<T>(
     pageInfo: {
       hasNextPage,
       hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
     get totalCount() {
       return (counted ??= count());
