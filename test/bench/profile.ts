@@ -58,7 +58,8 @@ async function main(): Promise<void> {
     })();
     const heap = mode === 'heap';
     const env = { BENCH_DATABASE_URL: database.url, NODE_ENV: 'production', ...(heap ? { HEAP_SAMPLER_FILE: heapFile } : {}) };
-    app = await startChildServer(path.join(__dirname, 'app-server.js'), env, [
+    // PROFILE_APP_SERVER: another build's app-server.js (a baseline), profiled the same way.
+    app = await startChildServer(process.env.PROFILE_APP_SERVER ?? path.join(__dirname, 'app-server.js'), env, [
       '--max-old-space-size=160',
       '--max-semi-space-size=32',
       ...(heap ? ['--require', path.join(__dirname, 'heap-sampler.js')] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]),
