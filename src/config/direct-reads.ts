@@ -13,12 +13,33 @@ import { PostgreSqlDriver, type Knex, type PostgreSqlConnection } from '@mikro-o
 export interface DirectStatement {
   readonly text: string;
   readonly sql: string;
+  // Text arrays (text[]) come back as PostgreSQL wrote them, for the caller to parse when read
+  // (the plain rows' accessors: most answers show none of them).
+  readonly textArrays?: boolean;
 }
 
-interface PgClient {
+interface TypeParsers {
+  getTypeParser(oid: number, format?: string): (value: string) => unknown;
+}
+
+interface PgClient extends TypeParsers {
   __knexUid?: string;
   __knexTxId?: string;
-  query(config: { text: string; values: readonly unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][] }>;
+  query(config: { text: string; values: readonly unknown[]; rowMode: 'array'; types?: TypeParsers }): Promise<{ rows: unknown[][] }>;
+}
+
+const TEXT_ARRAY_OID = 1009;
+const asText = (value: string) => value;
+// Per connection: its own parsers, but text arrays as text.
+const textArrayParsers = new WeakMap<PgClient, TypeParsers>();
+
+function withTextArrays(connection: PgClient): TypeParsers {
+  let parsers = textArrayParsers.get(connection);
+  if (!parsers) {
+    parsers = { getTypeParser: (oid, format) => (oid === TEXT_ARRAY_OID ? asText : connection.getTypeParser(oid, format)) };
+    textArrayParsers.set(connection, parsers);
+  }
+  return parsers;
 }
 
 export class DirectReadsDriver extends PostgreSqlDriver {
@@ -56,7 +77,12 @@ async function arraysWith(
       sql: statement.sql,
       bindings: values,
     });
-    const result = await connection.query({ text: statement.text, values, rowMode: 'array' });
+    const result = await connection.query({
+      text: statement.text,
+      values,
+      rowMode: 'array',
+      ...(statement.textArrays ? { types: withTextArrays(connection) } : {}),
+    });
     return result.rows;
   } catch (error) {
     // Which statement failed, as knex says it (without the values: a search term is personal data).
