@@ -1,7 +1,11 @@
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Extensions, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { EntityManager, FilterQuery, EntityName } from '@mikro-orm/postgresql';
 import { badUserInput } from './errors';
 import { readRows } from './rows';
+
+// The extension of a field whose value may be a promise (a plain field is otherwise read inline
+// by compiled queries, which do not wait for it: server/direct-resolvers.ts).
+export const PROMISED = 'promised';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -65,6 +69,8 @@ export function ConnectionType<T extends object>(name: string, nodeType: ClassTy
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
+    // A promise (counted only when asked): the field keeps a resolver (server/direct-resolvers.ts).
+    @Extensions({ [PROMISED]: true })
     @Field(() => Int, { description: 'How many items the whole list holds.' })
     totalCount!: number;
   }
@@ -100,6 +106,25 @@ export function decodeCursor(list: string, cursor: string, size: number, argumen
   return parsed.slice(1) as CursorValue[];
 }
 
+// An edge whose cursor is written when first read: most reads ask for none (the nested read, a
+// sync's page), and writing each (the keys, a row's timestamp parsed, JSON, base64) was a good part
+// of what building a page allocated.
+class LazyEdge<T> implements Edge<T> {
+  #cursor: string | undefined;
+  readonly #cursorOf: (item: T) => string;
+
+  constructor(
+    readonly node: T,
+    cursorOf: (item: T) => string,
+  ) {
+    this.#cursorOf = cursorOf;
+  }
+
+  get cursor(): string {
+    return (this.#cursor ??= this.#cursorOf(this.node));
+  }
+}
+
 export function toConnection<T>(
   items: T[],
   hasNextPage: boolean,
@@ -107,7 +132,7 @@ export function toConnection<T>(
   cursorOf: (item: T) => string,
   count: () => Promise<number>,
 ): Connection<T> {
-  const edges = items.map((node) => ({ cursor: cursorOf(node), node }));
+  const edges = items.map((node) => new LazyEdge(node, cursorOf));
   let counted: Promise<number> | undefined;
   return {
     edges,
@@ -115,8 +140,12 @@ export function toConnection<T>(
     pageInfo: {
       hasNextPage,
       hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
     get totalCount() {
       return (counted ??= count());

@@ -17,14 +17,17 @@ export class LoaderRegistry<Ctx> {
 }
 
 // Orders rows in the order of the keys DataLoader asked for; missing keys become null.
+// (Loops rather than Map(entries): no pair array per row, on every batch of every request.)
 export function inKeyOrder<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
-  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+  const byKey = new Map<K, V>();
+  for (const row of rows) byKey.set(keyOf(row), row);
   return keys.map((key) => byKey.get(key) ?? null);
 }
 
 // Groups rows under the keys DataLoader asked for (one-to-many).
 export function groupedInKeyOrder<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
-  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+  const groups = new Map<K, V[]>();
+  for (const key of keys) groups.set(key, []);
   for (const row of rows) groups.get(keyOf(row))?.push(row);
   return keys.map((key) => groups.get(key)!);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ReferenceKind } from '@mikro-orm/core';
+import { types } from 'pg';
 import type { EntityClass, EntityManager, EntityMetadata, EntityName, FilterQuery, Platform, QueryOrderMap } from '@mikro-orm/postgresql';
 import { toGlobalId } from './global-id';
 import { uuidArray } from './sql';
@@ -25,7 +26,8 @@ export type Row<Entity, Scalars extends keyof Entity, Refs extends keyof Entity 
 
 // The base of every row class. A keyed row (rowsByKey) keeps its values as read, so that a
 // timestamp stays text until someone reads it (parsed once, then kept): an answer shows few of
-// them. Its timestamps are accessors of its class, so spreads and Object.keys do not list them.
+// them; so does a text array. Its timestamps and text arrays are accessors of its class, so
+// spreads and Object.keys do not list them.
 const NOT_KEPT: unknown[] = [];
 
 class PlainRow {
@@ -44,10 +46,23 @@ class PlainRow {
     return date;
   }
 
+  // A text array (text[]) as PostgreSQL wrote it, parsed by pg's own parser on first read (or
+  // already an array: a statement that let pg parse it).
+  static textArray(row: PlainRow, index: number): unknown {
+    const value = row.#read[index];
+    if (typeof value !== 'string') return value;
+    const array = parseTextArray(value);
+    row.#read[index] = array;
+    return array;
+  }
+
   static setTimestamp(row: PlainRow, index: number, value: unknown): void {
     row.#read[index] = value;
   }
 }
+
+// pg's parser of text[] (oid 1009, which pg-types' TypeId does not list), as the connection uses it.
+const parseTextArray = types.getTypeParser(1009 as never, 'text') as (text: string) => string[];
 
 // One class per GraphQL type name, named after it (Node's resolveType reads constructor.name).
 const rowClasses = new Map<string, new () => PlainRow>();
@@ -90,7 +105,7 @@ export async function readRows<Entity extends object, Result>(
   const meta = em.getMetadata().get<Entity>(entity);
   const selected = ['id', ...fields.filter((field) => field !== 'id')];
   const { text, sql, values } = await pageStatement(em, meta, selected, query);
-  const rows = await directReads(em).readArrays({ text, sql }, values, em.getTransactionContext());
+  const rows = await directReads(em).readArrays({ text, sql, textArrays: true }, values, em.getTransactionContext());
   const shape = shapeOf(meta, selected, em.getPlatform());
   return rows.map((row) => toRow(shape, row) as Result);
 }
@@ -405,6 +420,7 @@ interface DirectStatement {
   text: string;
   sql: string;
   prepared?: boolean;
+  textArrays?: boolean;
 }
 
 interface DirectReads {
@@ -426,6 +442,8 @@ const enum Column {
   REFERENCE,
   // A timestamp: parsed into a Date when first read (most answers show few of them).
   TIMESTAMP,
+  // A text array: parsed when first read (the statements of rowsByKey and readRows leave it text).
+  TEXT_ARRAY,
 }
 
 interface RowShape {
@@ -444,7 +462,7 @@ function toRow(shape: RowShape, values: unknown[]): PlainRow {
   const { fields, columns, offset } = shape;
   for (let i = 0; i < fields.length; i++) {
     const column = columns[i];
-    if (column === Column.TIMESTAMP) continue;
+    if (column === Column.TIMESTAMP || column === Column.TEXT_ARRAY) continue;
     const value = values[offset + i];
     (row as unknown as Record<string, unknown>)[fields[i]] = column === Column.REFERENCE && value !== null ? { id: value } : value;
   }
@@ -459,8 +477,9 @@ function rowShape<Entity extends object>(
 ): RowShape {
   const property = (name: string) => meta.properties[name as keyof typeof meta.properties];
   const columns = fields.map((field) => {
-    const { kind, runtimeType } = property(field);
+    const { kind, runtimeType, columnTypes } = property(field);
     if (kind === ReferenceKind.MANY_TO_ONE || kind === ReferenceKind.ONE_TO_ONE) return Column.REFERENCE;
+    if (columnTypes?.[0] === 'text[]') return Column.TEXT_ARRAY;
     // A SQL date (type 'date') stays the 'YYYY-MM-DD' text the ORM reads too.
     return runtimeType === 'Date' ? Column.TIMESTAMP : Column.VALUE;
   });
@@ -470,11 +489,11 @@ function rowShape<Entity extends object>(
   const RowClass = named[meta.className];
   const parse = (text: string) => platform.parseDate(text);
   columns.forEach((column, i) => {
-    if (column !== Column.TIMESTAMP) return;
+    if (column !== Column.TIMESTAMP && column !== Column.TEXT_ARRAY) return;
     const index = offset + i;
     Object.defineProperty(RowClass.prototype, fields[i], {
       get(this: PlainRow) {
-        return PlainRow.timestamp(this, index, parse);
+        return column === Column.TIMESTAMP ? PlainRow.timestamp(this, index, parse) : PlainRow.textArray(this, index);
       },
       set(this: PlainRow, value: unknown) {
         PlainRow.setTimestamp(this, index, value);
@@ -517,6 +536,7 @@ function keyedStatement<Entity extends object>(
     sql: statement('?', '?'),
     // Rows by key: the same plan for any keys, so PostgreSQL may keep one (a generic plan).
     prepared: true,
+    textArrays: true,
     shape: rowShape(meta, fields, 0, platform),
     // The joined row's columns follow the row's own; the first is its id.
     along: along && { ref: along.ref, shape: rowShape(along.meta, along.fields, fields.length, platform) },
@@ -527,6 +547,7 @@ interface KeyedStatement {
   text: string;
   sql: string;
   prepared: true;
+  textArrays: true;
   shape: RowShape;
   along?: { ref: string; shape: RowShape };
 }

@@ -16,18 +16,31 @@ export interface DirectStatement {
   // Prepared once per connection (see preparedName): only for statements whose generic plan is as
   // good as any, e.g. rows by key; a page's plan depends on its values (test/helpers/plans.ts checks both).
   readonly prepared?: boolean;
+  // Text arrays (text[]) come back as PostgreSQL wrote them, for the caller to parse when read
+  // (the plain rows' accessors: most answers show none of them).
+  readonly textArrays?: boolean;
 }
 
-interface PgClient {
+interface TypeParsers {
+  getTypeParser(oid: number, format?: string): (value: string) => unknown;
+}
+
+interface PgClient extends TypeParsers {
   __knexUid?: string;
   __knexTxId?: string;
-  query(config: { name?: string; text: string; values: readonly unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][] }>;
+  query(config: {
+    name?: string;
+    text: string;
+    values: readonly unknown[];
+    rowMode: 'array';
+    types?: TypeParsers;
+  }): Promise<{ rows: unknown[][] }>;
 }
 
 // A prepared statement's text is prepared once per connection under a name of its own, so
-// PostgreSQL parses it once and, once its plan cache finds a generic plan no dearer than the custom
-// ones, stops planning it (plan_cache_mode auto). Names are never reused for another text; past the cap new texts go
-// unnamed, so a process that writes many shapes keeps a bounded number of prepared statements.
+// PostgreSQL parses it once and, once its plan cache finds a generic plan no dearer than the
+// custom ones, stops planning it (plan_cache_mode auto). Names are never reused for another text;
+// past the cap new texts go unnamed, so a process keeps a bounded number of prepared statements.
 const preparedNames = new Map<string, string>();
 const MAX_PREPARED = 1000;
 
@@ -38,6 +51,20 @@ function preparedName(text: string): string | undefined {
     preparedNames.set(text, name);
   }
   return name;
+}
+
+const TEXT_ARRAY_OID = 1009;
+const asText = (value: string) => value;
+// Per connection: its own parsers, but text arrays as text.
+const textArrayParsers = new WeakMap<PgClient, TypeParsers>();
+
+function withTextArrays(connection: PgClient): TypeParsers {
+  let parsers = textArrayParsers.get(connection);
+  if (!parsers) {
+    parsers = { getTypeParser: (oid, format) => (oid === TEXT_ARRAY_OID ? asText : connection.getTypeParser(oid, format)) };
+    textArrayParsers.set(connection, parsers);
+  }
+  return parsers;
 }
 
 export class DirectReadsDriver extends PostgreSqlDriver {
@@ -83,8 +110,13 @@ async function arraysWith(
       bindings: values,
       prepared: statement.prepared === true,
     });
-    const name = statement.prepared ? preparedName(statement.text) : undefined;
-    const result = await connection.query({ name, text: statement.text, values, rowMode: 'array' });
+    const result = await connection.query({
+      name: statement.prepared ? preparedName(statement.text) : undefined,
+      text: statement.text,
+      values,
+      rowMode: 'array',
+      ...(statement.textArrays ? { types: withTextArrays(connection) } : {}),
+    });
     return result.rows;
   } catch (error) {
     // Which statement failed, as knex says it (without the values: a search term is personal data).

@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { execute, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, isObjectType, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Context } from '../common/context';
 
@@ -22,6 +22,7 @@ export function compiledQueriesGateway(schema: GraphQLSchema): Gateway {
   // An operation is compiled on its second run: one sent once (a client varying aliases on every
   // request) costs graphql-js's walk as before, never a compilation (`SEEN` marks the first run).
   const compiled = new WeakMap<DocumentNode, Map<string | null, CompiledQuery | null | typeof SEEN>>();
+  const withOwnResolvers = ownResolvers(schema);
   const compiledFor = (document: DocumentNode, operationName: string | null): CompiledQuery | null => {
     let byName = compiled.get(document);
     if (!byName) {
@@ -34,7 +35,7 @@ export function compiledQueriesGateway(schema: GraphQLSchema): Gateway {
       return null;
     }
     if (known !== SEEN) return known;
-    const query = compileQuery(schema, document, operationName ?? undefined);
+    const query = withOwnResolvers(() => compileQuery(schema, document, operationName ?? undefined));
     const usable = isCompiledQuery(query) ? query : null;
     byName.set(operationName, usable);
     return usable;
@@ -61,6 +62,31 @@ export function compiledQueriesGateway(schema: GraphQLSchema): Gateway {
     },
     load: () => Promise.resolve({ executor }),
     stop: () => Promise.resolve(),
+  };
+}
+
+// Apollo Server wraps every field of the schema in its plugins' resolver hook the first time a
+// request listens to fields (a keyed mutation notes its answer's subjects), for good: a query
+// compiled after that would call the wrapper, and a resolver, for every field of every object,
+// the plain ones included (see direct-resolvers.ts). Queries listen to no field, so they are
+// compiled with the resolvers the schema was built with (mutations run on graphql-js, wrapped).
+// Compilation is synchronous: the wrappers are back before anything else runs.
+type FieldResolver = GraphQLFieldResolver<unknown, unknown> | undefined;
+
+function ownResolvers(schema: GraphQLSchema): <T>(compile: () => T) => T {
+  const own: { field: { resolve?: FieldResolver }; resolve: FieldResolver }[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isObjectType(type)) for (const field of Object.values(type.getFields())) own.push({ field, resolve: field.resolve });
+  }
+  return (compile) => {
+    const current = own.map(({ field }) => field.resolve);
+    if (own.every(({ resolve }, i) => resolve === current[i])) return compile();
+    for (const { field, resolve } of own) field.resolve = resolve;
+    try {
+      return compile();
+    } finally {
+      own.forEach(({ field }, i) => (field.resolve = current[i]));
+    }
   };
 }
 

@@ -9,6 +9,7 @@ import {
 } from 'graphql';
 import { AuthenticationError, AuthorizationError, getMetadataStorage, type AuthCheckerFn, type ResolverData } from 'type-graphql';
 import type { Context } from '../common/context';
+import { PROMISED } from '../common/connection';
 
 // type-graphql wraps every field of an object type in its middleware chain: a plain @Field gets a
 // resolver that builds a ResolverData per call, and a field with @Authorized (a property or a
@@ -40,7 +41,8 @@ export function directFieldResolvers<Role>(
   // the function replaced is exactly the one it built for that metadata.
   const fieldResolvers = storage.fieldResolvers.filter((it) => it.kind === 'internal' || resolverClasses.includes(it.target));
   const instances = new Map<unknown, Record<string, (...params: unknown[]) => unknown>>();
-  const replacements = new Map<Resolver, Resolver>();
+  // null: the field keeps no resolver at all (see propertyResolver).
+  const replacements = new Map<Resolver, Resolver | null>();
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);
     if (!isObjectType(type)) continue;
@@ -54,8 +56,10 @@ export function directFieldResolvers<Role>(
       const original = fields[field.schemaName]?.resolve as Resolver | undefined;
       if (!original || replacements.has(original)) continue;
       const fieldResolver = fieldResolvers.find((it) => it.getObjectType?.() === field.target && it.methodName === field.name);
-      const direct = fieldResolver ? methodResolver(fieldResolver, instances, authChecker) : propertyResolver(field, authChecker);
-      if (direct) replacements.set(original, direct);
+      const direct = fieldResolver
+        ? methodResolver(fieldResolver, instances, authChecker)
+        : propertyResolver(field, objectType.target, fields[field.schemaName]?.extensions?.[PROMISED] === true, authChecker);
+      if (direct !== undefined) replacements.set(original, direct);
     }
   }
   directTypeResolvers(schema, storage);
@@ -64,18 +68,42 @@ export function directFieldResolvers<Role>(
     if (!isObjectType(type)) continue;
     for (const field of Object.values(type.getFields())) {
       const direct = field.resolve && replacements.get(field.resolve as Resolver);
-      if (direct) field.resolve = direct as GraphQLFieldResolver<unknown, unknown>;
+      if (direct !== undefined) field.resolve = (direct ?? undefined) as GraphQLFieldResolver<unknown, unknown> | undefined;
     }
   }
   return schema;
 }
 
-// A plain @Field: the property of the same name, after the auth check if it has @Authorized.
-function propertyResolver<Role>(field: FieldMeta, authChecker: AuthCheckerFn<Context, Role>): Resolver | null {
-  if (field.middlewares?.length) return null;
+// A plain @Field: the property of the same name, after the auth check if it has @Authorized;
+// undefined where type-graphql's resolver stays. Without either, no resolver at all (null): a
+// compiled query then reads the property inline, where a resolver costs graphql-jit an arguments
+// object, a response path, an info object and three closures per field of every object (most of
+// what a nested read allocated). graphql-js's default resolver reads the same property; it would
+// call a function-valued one, so a field whose class has a method of that name keeps a resolver.
+// So does a field whose value may be a promise (extension PROMISED): graphql-jit waits only for
+// what a resolver returns.
+function propertyResolver<Role>(
+  field: FieldMeta,
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  objectClass: Function,
+  promised: boolean,
+  authChecker: AuthCheckerFn<Context, Role>,
+): Resolver | null | undefined {
+  if (field.middlewares?.length) return undefined;
   const name = field.name;
+  if (field.roles === undefined && name === field.schemaName && !promised && !isMethod(objectClass, name)) return null;
   const get = (root: unknown) => (root as Record<string, unknown>)[name];
   return field.roles === undefined ? get : guarded(authChecker, field.roles, get);
+}
+
+// A function on the class's prototype chain (a method, not a getter or a property).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+function isMethod(objectClass: Function, name: string): boolean {
+  for (let prototype: unknown = objectClass.prototype; prototype; prototype = Object.getPrototypeOf(prototype)) {
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, name);
+    if (descriptor) return typeof descriptor.value === 'function';
+  }
+  return false;
 }
 
 // A @FieldResolver of a resolver class: its method on the class's one instance (type-graphql's
@@ -84,10 +112,10 @@ function methodResolver<Role>(
   fieldResolver: FieldResolverMeta,
   instances: Map<unknown, Record<string, (...params: unknown[]) => unknown>>,
   authChecker: AuthCheckerFn<Context, Role>,
-): Resolver | null {
-  if (fieldResolver.kind !== 'external' || fieldResolver.middlewares?.length) return null;
+): Resolver | undefined {
+  if (fieldResolver.kind !== 'external' || fieldResolver.middlewares?.length) return undefined;
   const params = [...(fieldResolver.params ?? [])].sort((a, b) => a.index - b.index).map(paramGetter);
-  if (params.some((param) => param === null)) return null;
+  if (params.some((param) => param === null)) return undefined;
   const getters = params as Getter[];
   const { target, methodName } = fieldResolver;
   let instance = instances.get(target);

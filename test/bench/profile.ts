@@ -14,9 +14,11 @@ import { AGREEMENT, ASSESSMENT, CANDIDATES_WITH_REFS, NESTED, TALENT_POOL, body 
 import { signInBenchAdmin } from './bench-admin';
 import { prepareTalentPool } from './talent-pool-bench';
 
-// `node dist/bench/test/bench/profile.js [nested|candidatesWithRefs|agreement|talentPool|assessment] [candidates] [seconds] [warm-up seconds]`: the real
-// server under one read with --cpu-prof, then the functions that used the most CPU (self time), by
-// function and by package. For deciding where a read's Node time goes; the benchmark measures.
+// `node dist/bench/test/bench/profile.js [nested|candidatesWithRefs|agreement|talentPool|assessment] [candidates] [seconds] [warm-up seconds] [cpu|heap]`:
+// the real server under one read with --cpu-prof, then the functions that used the most CPU (self
+// time), by function and by package. With `heap`: V8's sampling heap profiler instead (with the
+// objects GC collected, see heap-sampler.ts), the bytes each function allocated per request. For
+// deciding where a read's Node time goes; the benchmark measures.
 
 interface ProfileNode {
   id: number;
@@ -25,9 +27,10 @@ interface ProfileNode {
 }
 
 async function main(): Promise<void> {
-  const [operation = 'nested', candidates = '20000', seconds = '15', warmupSeconds = '3'] = process.argv.slice(2);
+  const [operation = 'nested', candidates = '20000', seconds = '15', warmupSeconds = '3', mode = 'cpu'] = process.argv.slice(2);
   const dataDir = path.join(os.tmpdir(), `outside-in-profile-${process.pid}`);
   const profileDir = path.join(os.tmpdir(), `outside-in-cpu-profile-${process.pid}`);
+  const heapFile = path.join(os.tmpdir(), `outside-in-heap-profile-${process.pid}.json`);
   let database: EmbeddedDatabase | null = null;
   let app: ChildServer | null = null;
   try {
@@ -53,12 +56,13 @@ async function main(): Promise<void> {
         await orm.close(true);
       }
     })();
-    const env = { BENCH_DATABASE_URL: database.url, NODE_ENV: 'production' };
-    app = await startChildServer(path.join(__dirname, 'app-server.js'), env, [
+    const heap = mode === 'heap';
+    const env = { BENCH_DATABASE_URL: database.url, NODE_ENV: 'production', ...(heap ? { HEAP_SAMPLER_FILE: heapFile } : {}) };
+    // PROFILE_APP_SERVER: another build's app-server.js (a baseline), profiled the same way.
+    app = await startChildServer(process.env.PROFILE_APP_SERVER ?? path.join(__dirname, 'app-server.js'), env, [
       '--max-old-space-size=160',
       '--max-semi-space-size=32',
-      '--cpu-prof',
-      `--cpu-prof-dir=${profileDir}`,
+      ...(heap ? ['--require', path.join(__dirname, 'heap-sampler.js')] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]),
     ]);
     const requests: Record<string, () => string> = {
       nested: () => body(NESTED, { id: toGlobalId('Mandate', firm.mandateIds[0]), first: 50 }),
@@ -73,6 +77,7 @@ async function main(): Promise<void> {
     const url = `http://127.0.0.1:${app.port}/graphql`;
     // A short warm-up first; only the samples of the timed load count (V8 and hrtime share the monotonic clock).
     await loadSlice({ url, token, bodies: [request], connections: 10, seconds: Number(warmupSeconds) });
+    if (heap) process.kill(app.pid, 'SIGUSR2');
     const from = Number(process.hrtime.bigint() / 1000n);
     const slice = await loadSlice({ url, token, bodies: [request], connections: 10, seconds: Number(seconds) });
     const to = Number(process.hrtime.bigint() / 1000n);
@@ -80,6 +85,11 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     await app.stop();
     app = null;
+    if (heap) {
+      summariseHeap(JSON.parse(await fs.readFile(heapFile, 'utf8')), slice.requests);
+      console.log(`profile: ${heapFile}`);
+      return;
+    }
     const [file] = await fs.readdir(profileDir);
     summarise(JSON.parse(await fs.readFile(path.join(profileDir, file), 'utf8')), from, to, slice.requests);
     console.log(`profile: ${path.join(profileDir, file)}`);
@@ -88,6 +98,43 @@ async function main(): Promise<void> {
     await database?.stop().catch(() => undefined);
     await fs.rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+interface HeapNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: HeapNode[];
+}
+
+// Bytes allocated per request (the samples of the timed load and the 2 s after it), by function
+// (self) and by package.
+function summariseHeap(profile: { head: HeapNode }, requests: number): void {
+  const byFunction = new Map<string, number>();
+  const byPackage = new Map<string, number>();
+  let total = 0;
+  const visit = (node: HeapNode) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (node.selfSize > 0) {
+      total += node.selfSize;
+      const where = url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/(src|dist)\//, '$1/');
+      const name = `${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`;
+      byFunction.set(name, (byFunction.get(name) ?? 0) + node.selfSize);
+      const owner = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.startsWith('node:') ? 'node' : url ? 'app' : functionName);
+      byPackage.set(owner, (byPackage.get(owner) ?? 0) + node.selfSize);
+    }
+    node.children.forEach(visit);
+  };
+  visit(profile.head);
+  const perRequest = (bytes: number) => `${(bytes / 1024 / Math.max(1, requests)).toFixed(1).padStart(7)} KB`;
+  const top = (map: Map<string, number>, count: number) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([name, bytes]) => `${perRequest(bytes)} ${((100 * bytes) / total).toFixed(1).padStart(5)} %  ${name}`)
+      .join('\n');
+  console.log(
+    `allocated ${(total / 2 ** 20).toFixed(0)} MB, ${perRequest(total)} per request\n\nby package:\n${top(byPackage, 12)}\n\nby function (self):\n${top(byFunction, 30)}`,
+  );
 }
 
 function summarise(

@@ -1,4 +1,6 @@
 import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { compileQuery } from 'graphql-jit';
 import { toGlobalId } from '../../src/common/global-id';
 import { createLogger } from '../../src/config/logger';
@@ -92,7 +94,9 @@ describe('queries on compiled code', () => {
     }
   });
 
-  it('should answer aliases, fragments, directives, typenames and a page past the end as graphql-js does', async () => {
+  // totalCount is a promise in a plain field (counted when asked): compiled code reads plain
+  // fields inline and must leave that one its resolver (src/server/direct-resolvers.ts).
+  it('should answer aliases, fragments, directives, typenames, a count and a page past the end as graphql-js does', async () => {
     const answer = await both({
       query: `query Shapes($id: ID!, $with: Boolean!, $without: Boolean!) {
         __typename
@@ -100,10 +104,41 @@ describe('queries on compiled code', () => {
         b: node(id: $id) { ... on Mandate { t: title @include(if: $with) s: status @skip(if: $without) } }
         missing: node(id: "TWFuZGF0ZToxMjM") { id }
       }
-      fragment M on Mandate { title candidacies(first: 3) { pageInfo { hasNextPage endCursor } edges { cursor node { stage } } } }`,
+      fragment M on Mandate { title candidacies(first: 3) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { stage } } } }`,
       variables: { id: toGlobalId('Mandate', firm.mandateIds[1]), with: true, without: false },
     });
     expect(answer.errors).toBeUndefined();
+  });
+
+  // Apollo wraps every field of the schema in its plugins' hook, for good, once a request listens to
+  // fields (a keyed mutation notes its answer's subjects); a query compiled after that still gets
+  // the resolvers the schema was built with: none on a plain field (src/server/compiled-queries.ts).
+  it("should compile a query with the schema's own resolvers after a keyed mutation made Apollo wrap every field", async () => {
+    const keyed = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${firm.apiKeySecret}`, 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ query: 'mutation { createCandidate(input: { firstName: "A", lastName: "B" }) { userErrors { code } } }' }),
+    });
+    expect(keyed.status).toBe(200);
+    const title = (schema: GraphQLSchema) => (schema.getType('Mandate') as GraphQLObjectType).getFields().title.resolve;
+    let schemaSeen: GraphQLSchema | null = null;
+    let titleResolverSeen: unknown = null;
+    compiled.mockClear();
+    compiled.mockImplementationOnce((schema, ...rest) => {
+      schemaSeen = schema;
+      titleResolverSeen = title(schema);
+      return jest.requireActual<typeof import('graphql-jit')>('graphql-jit').compileQuery(schema, ...rest);
+    });
+    const answer = await both({
+      query: 'query AfterKeyed($id: ID!) { node(id: $id) { ... on Mandate { title status } } }',
+      variables: { id: toGlobalId('Mandate', firm.mandateIds[1]) },
+    });
+    expect(answer.errors).toBeUndefined();
+    expect(compiled).toHaveBeenCalledTimes(1);
+    // Apollo's wrapper is on the field (the keyed mutation put it there) …
+    expect(typeof title(schemaSeen!)).toBe('function');
+    // … but the query was compiled without it: the plain field has no resolver.
+    expect(titleResolverSeen).toBeUndefined();
   });
 
   it('should give the same errors: refused callers, user input, bad variables, unknown or missing operation names', async () => {
