@@ -30,7 +30,18 @@ export interface UpsertBenchResult {
 
 export const UPSERT_TARGET_RATIO = 1.5;
 
-export async function benchmarkUpsert(orm: MikroORM, candidates = 10_000, similarNames = false): Promise<UpsertBenchResult> {
+// Called around the upsert's timed loop (upsert-profile.ts profiles just that part).
+export interface UpsertBenchHooks {
+  started?: () => Promise<void>;
+  finished?: () => Promise<void>;
+}
+
+export async function benchmarkUpsert(
+  orm: MikroORM,
+  candidates = 10_000,
+  similarNames = false,
+  hooks: UpsertBenchHooks = {},
+): Promise<UpsertBenchResult> {
   const existing = Math.floor(candidates / 2);
   const [viaUpsert, viaStatement] = await Promise.all([
     firmWithCandidates(orm, 'upsert', existing, similarNames),
@@ -38,6 +49,7 @@ export async function benchmarkUpsert(orm: MikroORM, candidates = 10_000, simila
   ]);
   const items = records(candidates, 'Bodø', similarNames);
 
+  await hooks.started?.();
   const upsertStarted = process.hrtime.bigint();
   for (let start = 0; start < items.length; start += MAX_UPSERT_BATCH) {
     const batch = items.slice(start, start + MAX_UPSERT_BATCH);
@@ -49,6 +61,7 @@ export async function benchmarkUpsert(orm: MikroORM, candidates = 10_000, simila
       throw new Error(`the bench data was rejected: ${JSON.stringify(outcome.results.find((r) => r.userErrors.length))}`);
   }
   const upsertMs = Number(process.hrtime.bigint() - upsertStarted) / 1e6;
+  await hooks.finished?.();
 
   const statementStarted = process.hrtime.bigint();
   await orm.em.fork().transactional((tx) => handWrittenUpsert(tx as EntityManager, viaStatement, items));
