@@ -5,7 +5,7 @@ import { createPanel, RUBRIC_KEYS, schedulePanelInterview, submitOrAmend } from 
 import type { GraphQLClient } from '../helpers/graphql-client';
 import { Client } from '../../src/modules/client';
 import { LeadershipLevel, Mandate } from '../../src/modules/mandate';
-import { Candidate } from '../../src/modules/candidate';
+import { Candidate, CandidateExternalRef } from '../../src/modules/candidate';
 import { Candidacy, CandidacyStage } from '../../src/modules/candidacy';
 import { DEFAULT_RUBRIC_KEY, Rubric, RubricStatus } from '../../src/modules/rubric';
 import { ensureMatchOrder, maintainedAndRebuiltProfiles } from '../../src/modules/competency-profile';
@@ -17,10 +17,12 @@ import {
   TalentPoolDocument,
   SubmitScorecardDocument,
   UpdateCandidateDocument,
+  UpsertCandidatesDocument,
 } from '../generated/graphql';
 
 // The maintained competency profile against a rebuild from scratch, after random sequences of
-// the operations that change it (submit, amend, consent withdrawn and given again, erasure),
+// the operations that change it (submit, amend, consent withdrawn and given again through
+// updateCandidate or the ATS's upsertCandidates, erasure),
 // each through the API as users do it; with it the talent pool's match order of two pool mandates
 // (built at the start, dropped by a change of their requirement profile, built again by a read).
 
@@ -38,6 +40,8 @@ afterAll(() => app.close());
 
 interface World {
   candidateIds: string[];
+  // Each candidate's id in the ATS (system "ats"), for upsertCandidates.
+  candidateRefs: string[];
   // Mandates whose talent pool is read (no candidacies).
   poolMandates: { id: string; nodeId: string }[];
   // Per interview: its id, whose candidate it is, and the scorecard id of each panel member.
@@ -61,6 +65,7 @@ async function world(): Promise<World> {
     }),
   );
   const candidates = ['Ingrid', 'Per'].map((firstName) => em.create(Candidate, { firm, firstName, lastName: 'Solberg' }));
+  for (const candidate of candidates) em.create(CandidateExternalRef, { firm, candidate, system: 'ats', externalId: candidate.id });
   const candidacies = candidates.flatMap((candidate, index) =>
     mandates.map((mandate) => ({
       index,
@@ -93,6 +98,7 @@ async function world(): Promise<World> {
   }
   return {
     candidateIds: candidates.map((candidate) => candidate.nodeId),
+    candidateRefs: candidates.map((candidate) => candidate.id),
     poolMandates: poolMandates.map((mandate) => ({ id: mandate.id, nodeId: mandate.nodeId })),
     interviews,
   };
@@ -110,7 +116,7 @@ function profileOf(variant: number) {
 
 type Operation =
   | { kind: 'judge'; interview: number; member: number; scores: (number | null)[] }
-  | { kind: 'consent'; candidate: number; status: 'WITHDRAWN' | 'GIVEN' }
+  | { kind: 'consent'; candidate: number; status: 'WITHDRAWN' | 'GIVEN'; via: 'update' | 'upsert' }
   | { kind: 'erase'; candidate: number }
   | { kind: 'profile'; mandate: number; variant: number }
   | { kind: 'read'; mandate: number };
@@ -132,6 +138,7 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
       kind: fc.constant('consent' as const),
       candidate: fc.nat(1),
       status: fc.constantFrom('WITHDRAWN' as const, 'GIVEN' as const),
+      via: fc.constantFrom('update' as const, 'upsert' as const),
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('erase' as const), candidate: fc.nat(1) }) },
@@ -155,9 +162,7 @@ async function apply(world: World, submitted: Set<string>, op: Operation): Promi
     }));
     await submitOrAmend(panel[op.member].as, interview.id, scorecardId, ratings, submitted);
   } else if (op.kind === 'consent') {
-    const consent =
-      op.status === 'GIVEN' ? { status: 'GIVEN' as const, retainUntil: '2030-01-01T00:00:00Z' } : { status: 'WITHDRAWN' as const };
-    await nordlys.asRecruiter.data(UpdateCandidateDocument, { input: { candidateId: world.candidateIds[op.candidate], consent } });
+    await changeConsent(world, op.candidate, op.status, op.via);
   } else if (op.kind === 'erase') {
     await nordlys.asAdmin.data(EraseCandidateDocument, { input: { candidateId: world.candidateIds[op.candidate], reason: 'Request.' } });
   } else if (op.kind === 'profile') {
@@ -169,6 +174,18 @@ async function apply(world: World, submitted: Set<string>, op: Operation): Promi
     // The first read after a profile change builds the order again.
     const { node } = await nordlys.asRecruiter.data(TalentPoolDocument, { id: world.poolMandates[op.mandate].nodeId, first: 5 });
     expect(node?.__typename).toBe('Mandate');
+  }
+}
+
+// Through updateCandidate, or through upsertCandidates as the ATS sends it (matched by its ref).
+// Refused (no write) once the candidate is erased, either way.
+async function changeConsent(world: World, candidate: number, status: 'WITHDRAWN' | 'GIVEN', via: 'update' | 'upsert'): Promise<void> {
+  const consent = status === 'GIVEN' ? { status: 'GIVEN' as const, retainUntil: '2030-01-01T00:00:00Z' } : { status: 'WITHDRAWN' as const };
+  if (via === 'update') {
+    await nordlys.asRecruiter.data(UpdateCandidateDocument, { input: { candidateId: world.candidateIds[candidate], consent } });
+  } else {
+    const externalRef = { system: 'ats', externalId: world.candidateRefs[candidate] };
+    await nordlys.asRecruiter.data(UpsertCandidatesDocument, { input: { candidates: [{ externalRef, consent }] } });
   }
 }
 
@@ -232,9 +249,13 @@ describe('the maintained competency profile', () => {
         { competencyKey: RUBRIC_KEYS[2], scoreSum: 3, ratingsCount: 1 },
       ].sort((a, b) => a.competencyKey.localeCompare(b.competencyKey)),
     );
-    await nordlys.asRecruiter.data(UpdateCandidateDocument, {
-      input: { candidateId: built.candidateIds[0], consent: { status: 'WITHDRAWN' } },
-    });
+    const rows = await rowsOf();
+    await changeConsent(built, 0, 'WITHDRAWN', 'update');
+    expect(await rowsOf()).toEqual([]);
+    // Given again and withdrawn again as the ATS sends it: the same rows, then none.
+    await changeConsent(built, 0, 'GIVEN', 'upsert');
+    expect(await rowsOf()).toEqual(rows);
+    await changeConsent(built, 0, 'WITHDRAWN', 'upsert');
     expect(await rowsOf()).toEqual([]);
   });
 });

@@ -47,6 +47,9 @@ export type CandidateValues = Pick<Candidate, Exclude<(typeof CANDIDATE_VALUE_KE
 
 type ConsentValues = Pick<CandidateValues, (typeof CONSENT_KEYS)[number]>;
 
+// What the rules read of a stored candidate: its consent (an entity or a plain row).
+export type StoredConsent = Pick<Candidate, 'consentStatus' | 'consentGivenAt' | 'consentWithdrawnAt'>;
+
 // Every field optional: on update, undefined keeps the value and null clears it.
 export type CandidateFieldsData = { [Field in CandidateField]?: Candidate[Field] | null };
 
@@ -68,7 +71,7 @@ const PENDING_CONSENT: ConsentValues = {
 export function checkCandidateData(
   check: InputCheck,
   data: Omit<CandidateData, 'externalRefs'>,
-  current: Candidate | null,
+  current: StoredConsent | null,
   now: Date,
   path: string[],
 ): Partial<CandidateValues> {
@@ -84,7 +87,7 @@ export function searchTextOf(candidate: Pick<CandidateValues, 'firstName' | 'las
 
 // The scalar fields present in `data`, trimmed and checked. With no candidate (create), the
 // names are required and every absent field gets its empty value.
-function checkFields(check: InputCheck, data: CandidateData, candidate: Candidate | null, path: string[]): Partial<CandidateValues> {
+function checkFields(check: InputCheck, data: CandidateData, candidate: StoredConsent | null, path: string[]): Partial<CandidateValues> {
   const creating = candidate === null;
   const values: Partial<CandidateValues> = {};
   const field = (name: string) => [...path, name];
@@ -197,7 +200,7 @@ export function checkExternalRef(check: InputCheck, ref: ExternalRefData, path: 
 
 // Consent as a whole. Times already recorded stay while the status stays, so sending the same
 // consent again changes nothing.
-function checkConsent(check: InputCheck, consent: ConsentData, candidate: Candidate | null, now: Date, path: string[]): ConsentValues {
+function checkConsent(check: InputCheck, consent: ConsentData, candidate: StoredConsent | null, now: Date, path: string[]): ConsentValues {
   const field = (name: string) => [...path, 'consent', name];
   const today = dateOnly(now)!;
   const retainUntil = dateOnly(consent.retainUntil ?? null);

@@ -1,14 +1,26 @@
 import { UnderscoreNamingStrategy, type EntityManager } from '@mikro-orm/postgresql';
-import { CANDIDATE_VALUE_KEYS, type CandidateValues, dateOnly, type ExternalRefData } from '../candidate';
+import { readArrays } from '../../common/rows';
+import {
+  CANDIDATE_VALUE_KEYS,
+  candidateRowsAlong,
+  type CandidateRow,
+  type CandidateValues,
+  dateOnly,
+  type ExternalRefData,
+} from '../candidate';
 
 // The set-based SQL of the bulk upsert: each function is ONE statement, whatever the batch size.
-// Items travel as one JSON parameter, unpacked by jsonb_to_recordset.
-
-export type CandidateRow = Record<string, unknown> & { id: string };
+// Items travel as one JSON parameter, unpacked by jsonb_to_recordset. Statements go with bind
+// values straight on pg (readArrays), and the candidates come back as the read path's plain rows
+// (candidateRowsAlong), which the Candidate type resolves like entities: a batch's 500 candidates
+// as managed entities were most of the upsert's Node time (creating them, and the commit's flush
+// comparing each with its snapshot), and em.execute wrote every value into the statement's text.
 
 export interface ExistingCandidateRow {
   system: string;
   externalId: string;
+  // The stored search text, which the row type does not carry: written again when it would change.
+  searchText: string;
   row: CandidateRow;
 }
 
@@ -38,6 +50,12 @@ const naming = new UnderscoreNamingStrategy();
 const VALUE_NAMES = VALUE_KEYS.map((key) => naming.propertyToColumnName(key));
 const VALUE_COLUMNS = VALUE_KEYS.map((key, index) => `"${VALUE_NAMES[index]}" ${SQL_TYPES[key] ?? 'text'}`).join(', ');
 
+// The writes run in the batch's transaction only (readArrays would otherwise take the read route).
+function inTransaction(em: EntityManager): EntityManager {
+  if (!em.getTransactionContext()) throw new Error('The bulk upsert writes inside its transaction only.');
+  return em;
+}
+
 // The candidates that hold these refs in the firm, locked for update (in id order, so two
 // batches never wait on each other crosswise): what the batch decides on cannot change under it.
 // The plan is pinned to "each ref → one index probe → the candidate by id": the lateral subquery
@@ -50,8 +68,10 @@ const VALUE_COLUMNS = VALUE_KEYS.map((key, index) => `"${VALUE_NAMES[index]}" ${
 // the benchmark's database, where another firm holds 100,000 candidates).
 export async function lockCandidatesByRef(em: EntityManager, firmId: string, refs: ExternalRefData[]): Promise<ExistingCandidateRow[]> {
   if (refs.length === 0) return [];
-  const rows: Record<string, unknown>[] = await em.execute(
-    `select k."system" as "match_system", k."external_id" as "match_external_id", c.*
+  const rows = candidateRowsAlong(em);
+  const found = await readArrays(
+    inTransaction(em),
+    `select k."system", k."external_id", c."search_text", ${rows.columns('c')}
      from jsonb_to_recordset(?::jsonb) as k("system" text, "external_id" text)
      cross join lateral (
        select r."firm_id", r."candidate_id" from "candidate_external_ref" r
@@ -65,10 +85,11 @@ export async function lockCandidatesByRef(em: EntityManager, firmId: string, ref
      for update of c`,
     [JSON.stringify(refs.map((ref) => ({ system: ref.system, external_id: ref.externalId }))), firmId],
   );
-  return rows.map(({ match_system, match_external_id, ...row }) => ({
-    system: match_system as string,
-    externalId: match_external_id as string,
-    row: row as CandidateRow,
+  return found.map((values) => ({
+    system: values[0] as string,
+    externalId: values[1] as string,
+    searchText: values[2] as string,
+    row: rows.read(values, 3)!,
   }));
 }
 
@@ -85,7 +106,9 @@ export async function insertCandidates(em: EntityManager, firmId: string, now: D
     ...columnsOf(candidate.values),
   }));
   const at = now.toISOString();
-  return em.execute(
+  const rows = candidateRowsAlong(em);
+  const written = await readArrays(
+    inTransaction(em),
     `with "item" as (
        select * from jsonb_to_recordset(?::jsonb) as x("id" uuid, "ref_id" uuid, "system" text, "external_id" text, ${VALUE_COLUMNS})
      ), "ref" as (
@@ -94,12 +117,13 @@ export async function insertCandidates(em: EntityManager, firmId: string, now: D
        on conflict ("firm_id", "system", "external_id") do nothing
        returning "candidate_id"
      )
-     insert into "candidate" ("id", "created_at", "updated_at", "firm_id", ${VALUE_NAMES.map((name) => `"${name}"`).join(', ')})
+     insert into "candidate" as c ("id", "created_at", "updated_at", "firm_id", ${VALUE_NAMES.map((name) => `"${name}"`).join(', ')})
      select i."id", ?::timestamptz, ?::timestamptz, ?::uuid, ${VALUE_NAMES.map((name) => `i."${name}"`).join(', ')}
      from "item" i join "ref" on "ref"."candidate_id" = i."id"
-     returning *`,
+     returning ${rows.columns('c')}`,
     [JSON.stringify(items), at, at, firmId, at, at, firmId],
   );
+  return written.map((values) => rows.read(values, 0)!);
 }
 
 // Changed candidates, every column at its new value, in one statement.
@@ -111,14 +135,17 @@ export async function updateCandidates(
 ): Promise<CandidateRow[]> {
   if (candidates.length === 0) return [];
   const items = candidates.map((candidate) => ({ id: candidate.id, ...columnsOf(candidate.values) }));
-  return em.execute(
+  const rows = candidateRowsAlong(em);
+  const written = await readArrays(
+    inTransaction(em),
     `update "candidate" c set ${VALUE_NAMES.map((name) => `"${name}" = v."${name}"`).join(', ')},
        "updated_at" = greatest(?::timestamptz, c."updated_at" + interval '1 millisecond')
      from jsonb_to_recordset(?::jsonb) as v("id" uuid, ${VALUE_COLUMNS})
      where c."id" = v."id" and c."firm_id" = ?
-     returning c.*`,
+     returning ${rows.columns('c')}`,
     [now.toISOString(), JSON.stringify(items), firmId],
   );
+  return written.map((values) => rows.read(values, 0)!);
 }
 
 function columnsOf(values: CandidateValues & { searchText: string }): Record<string, unknown> {

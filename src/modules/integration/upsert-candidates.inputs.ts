@@ -6,6 +6,7 @@ import {
   CandidateDuplicateView,
   CandidateExternalRefInput,
   CandidateFieldsInput,
+  type CandidateRow,
   DUPLICATE_WARNINGS,
 } from '../candidate';
 import { MAX_UPSERT_BATCH } from '../../config/limits';
@@ -62,7 +63,7 @@ export class UpsertCandidateResult {
   status!: UpsertCandidateStatus;
 
   @Field(() => Candidate, { nullable: true, description: 'The candidate as it is now; null when REJECTED.' })
-  candidate!: Candidate | null;
+  candidate!: CandidateRow | null;
 
   @Field(() => [UserError], { description: "Why the item was rejected; fields are paths like ['input', 'candidates', '3', 'email']." })
   userErrors!: UserError[];

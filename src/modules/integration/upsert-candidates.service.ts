@@ -3,10 +3,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UserErrorCode, UserInputError, type UserErrorData } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import {
-  Candidate,
   CANDIDATE_VALUE_KEYS,
   candidatesWritten,
   type CandidateData,
+  type CandidateRow,
   type CandidateValues,
   checkCandidateData,
   checkExternalRef,
@@ -17,11 +17,12 @@ import {
   sameValue,
   searchTextOf,
 } from '../candidate';
+import { refreshCandidateProfiles } from '../competency-profile';
 import {
+  type ExistingCandidateRow,
   insertCandidates,
   lockCandidatesByRef,
   updateCandidates,
-  type CandidateRow,
   type ChangedCandidate,
   type NewCandidate,
 } from './candidate-upsert.repository';
@@ -36,7 +37,8 @@ export interface UpsertCandidateOutcome {
   index: number;
   externalRef: ExternalRefData;
   status: UpsertCandidateStatus;
-  candidate: Candidate | null;
+  // The candidate as written (a plain row, as the read path hands to the Candidate type).
+  candidate: CandidateRow | null;
   userErrors: UserErrorData[];
 }
 
@@ -92,7 +94,7 @@ export async function upsertCandidates(em: EntityManager, firmId: string, items:
     firmId,
     keyed.filter(({ check }) => check.ok).map(({ ref }) => ref),
   );
-  const existingByKey = new Map(existing.map(({ system, externalId, row }) => [refKey({ system, externalId }), row]));
+  const existingByKey = new Map<string, ExistingCandidateRow>(existing.map((found) => [refKey(found), found]));
   // A ref of an erased candidate that no live candidate holds: the ATS still has the person, and
   // creating them again would undo the erasure without anyone deciding it.
   const erased = await erasedRefKeys(
@@ -100,19 +102,14 @@ export async function upsertCandidates(em: EntityManager, firmId: string, items:
     firmId,
     keyed.filter(({ check, key }) => check.ok && !existingByKey.has(key)).map(({ ref }) => ref),
   );
-  const mapped = new Map<string, Candidate>();
-  const entityOf = (row: CandidateRow) => {
-    const candidate = em.map(Candidate, row);
-    mapped.set(candidate.id, candidate);
-    return candidate;
-  };
-
   const creates: NewCandidate[] = [];
   const changes: ChangedCandidate[] = [];
   const claimedBy = new Map<string, number>();
+  // Who withdrew or gave consent again: the talent pools' maintained profile follows (as updateCandidate's).
+  const consentChanged: string[] = [];
   const outcomes = keyed.map(({ item, index, ref, key, check }): UpsertCandidateOutcome & { plannedId?: string } => {
-    const row = check.ok ? existingByKey.get(key) : undefined;
-    const current = row ? entityOf(row) : null;
+    const found = check.ok ? existingByKey.get(key) : undefined;
+    const current = found?.row ?? null;
     if (erased.has(key)) {
       check.add(
         UserErrorCode.ERASED,
@@ -144,9 +141,10 @@ export async function upsertCandidates(em: EntityManager, firmId: string, items:
       creates.push({ id, refId: randomUUID(), ref, values: { ...values, searchText: searchTextOf(values) } });
       return { index, externalRef: ref, status: UpsertCandidateStatus.CREATED, candidate: null, userErrors, plannedId: id };
     }
-    const merged = mergeChanges(current, given);
+    const merged = mergeChanges(current, found!.searchText, given);
     if (!merged) return { index, externalRef: ref, status: UpsertCandidateStatus.UNCHANGED, candidate: current, userErrors };
     changes.push({ id: current.id, values: merged });
+    if (merged.consentStatus !== current.consentStatus) consentChanged.push(current.id);
     return { index, externalRef: ref, status: UpsertCandidateStatus.UPDATED, candidate: current, userErrors };
   });
 
@@ -156,7 +154,7 @@ export async function upsertCandidates(em: EntityManager, firmId: string, items:
   const results = outcomes.map(({ plannedId, ...outcome }): UpsertCandidateOutcome => {
     if (outcome.status === UpsertCandidateStatus.CREATED) {
       const row = inserted.get(plannedId!);
-      if (row) return { ...outcome, candidate: entityOf(row) };
+      if (row) return { ...outcome, candidate: row };
       return {
         ...outcome,
         status: UpsertCandidateStatus.REJECTED,
@@ -170,7 +168,7 @@ export async function upsertCandidates(em: EntityManager, firmId: string, items:
       };
     }
     if (outcome.status === UpsertCandidateStatus.UPDATED) {
-      return { ...outcome, candidate: entityOf(updated.get(outcome.candidate!.id)!) };
+      return { ...outcome, candidate: updated.get(outcome.candidate!.id)! };
     }
     return outcome;
   });
@@ -179,6 +177,7 @@ export async function upsertCandidates(em: EntityManager, firmId: string, items:
     createdIds: idsOf(UpsertCandidateStatus.CREATED),
     updatedIds: idsOf(UpsertCandidateStatus.UPDATED),
   });
+  await refreshCandidateProfiles(em, firmId, consentChanged);
   const written = results.filter(
     (result) => result.status === UpsertCandidateStatus.CREATED || result.status === UpsertCandidateStatus.UPDATED,
   );
@@ -198,9 +197,10 @@ export async function upsertCandidates(em: EntityManager, firmId: string, items:
   };
 }
 
-// The candidate's values with the given ones applied, or null when none differs.
-function mergeChanges(current: Candidate, given: Partial<CandidateValues>): Values | null {
-  const stored = current as unknown as Values;
+// The candidate's values with the given ones applied, or null when none differs (the search text
+// included, which the row does not carry: `searchText` is the stored one).
+function mergeChanges(current: CandidateRow, searchText: string, given: Partial<CandidateValues>): Values | null {
+  const stored = current as unknown as CandidateValues;
   const next = Object.fromEntries(CANDIDATE_VALUE_KEYS.map((key) => [key, stored[key]])) as CandidateValues;
   let changed = false;
   for (const [key, value] of Object.entries(given) as [keyof CandidateValues, never][]) {
@@ -209,9 +209,9 @@ function mergeChanges(current: Candidate, given: Partial<CandidateValues>): Valu
       changed = true;
     }
   }
-  const searchText = searchTextOf(next);
-  if (!changed && searchText === stored.searchText) return null;
-  return { ...next, searchText };
+  const nextSearchText = searchTextOf(next);
+  if (!changed && nextSearchText === searchText) return null;
+  return { ...next, searchText: nextSearchText };
 }
 
 function errorsOf(check: InputCheck): UserErrorData[] {
