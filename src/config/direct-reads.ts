@@ -43,14 +43,26 @@ interface PgClient extends TypeParsers {
 // past the cap new texts go unnamed, so a process keeps a bounded number of prepared statements.
 const preparedNames = new Map<string, string>();
 const MAX_PREPARED = 1000;
+let preparedCount = 0;
 
 function preparedName(text: string): string | undefined {
   let name = preparedNames.get(text);
   if (name === undefined && preparedNames.size < MAX_PREPARED) {
-    name = `oi_${preparedNames.size + 1}`;
+    name = `oi_${++preparedCount}`;
     preparedNames.set(text, name);
   }
   return name;
+}
+
+// A migration that changed the type of a column under a prepared statement (a deploy, while this
+// process still runs): PostgreSQL refuses the statement on every connection that prepared it. The
+// text takes a new name, so each connection prepares it afresh; the old one goes with its connection.
+function isStalePlan(error: unknown): boolean {
+  return (error as { code?: unknown }).code === '0A000' && /cached plan must not change result type/.test(String(error));
+}
+
+function renamePrepared(text: string): void {
+  if (preparedNames.has(text)) preparedNames.set(text, `oi_${++preparedCount}`);
 }
 
 const TEXT_ARRAY_OID = 1009;
@@ -110,14 +122,23 @@ async function arraysWith(
       bindings: values,
       prepared: statement.prepared === true,
     });
-    const result = await connection.query({
-      name: statement.prepared ? preparedName(statement.text) : undefined,
-      text: statement.text,
-      values,
-      rowMode: 'array',
-      ...(statement.textArrays ? { types: withTextArrays(connection) } : {}),
-    });
-    return result.rows;
+    const run = () =>
+      connection.query({
+        name: statement.prepared ? preparedName(statement.text) : undefined,
+        text: statement.text,
+        values,
+        rowMode: 'array',
+        ...(statement.textArrays ? { types: withTextArrays(connection) } : {}),
+      });
+    try {
+      return (await run()).rows;
+    } catch (error) {
+      if (!statement.prepared || !isStalePlan(error)) throw error;
+      renamePrepared(statement.text);
+      // Inside a transaction the statement's failure has ended it: the next one runs on the new name.
+      if (transaction) throw error;
+      return (await run()).rows;
+    }
   } catch (error) {
     // Which statement failed, as knex says it (without the values: a search term is personal data).
     if (error instanceof Error) error.message = `${statement.sql} - ${error.message}`;

@@ -38,6 +38,9 @@ export class AuditEventResolver {
   })
   objectIds(@Root() event: AuditEvent): string[] {
     const { objectType } = event;
-    return objectType ? event.objectIds.map((id) => toGlobalId(objectType, id)) : [];
+    if (!objectType) return [];
+    // A row written before objectIds existed names its one object in objectId only.
+    const ids = event.objectIds.length > 0 ? event.objectIds : event.objectId ? [event.objectId] : [];
+    return ids.map((id) => toGlobalId(objectType, id));
   }
 }

@@ -126,8 +126,9 @@ export function listAuditEvents(
     const object = fromGlobalId(filter.objectId);
     if (!object) throw badUserInput('filter.objectId is not an id of ours.', 'filter');
     // By the row id alone: a ShortlistEntry id also finds what was done to it as a PresentedShortlistEntry.
-    // Every row names its objects in objectIds (GIN-indexed), a read of many as well as a mutation.
-    where.objectIds = { $contains: [object.id] };
+    // A row of one object names it in objectId (rows written before objectIds existed too, and
+    // by an older build during a deploy); a row of several in objectIds (GIN-indexed).
+    where.$or = [{ objectId: object.id }, { objectIds: { $contains: [object.id] } }];
   }
   if (filter?.since || filter?.until) {
     where.occurredAt = { ...(filter.since ? { $gte: filter.since } : {}), ...(filter.until ? { $lt: filter.until } : {}) };
