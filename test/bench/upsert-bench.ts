@@ -196,19 +196,23 @@ export function formatUpsertResult(result: UpsertBenchResult): string {
   );
 }
 
-async function main(): Promise<void> {
+// The command line of the upsert scripts (`--candidates N`, `--similar-names`) and a database of
+// their own, migrated, warmed up by a first, smaller round so the measured one compares fairly.
+export async function withUpsertDatabase(
+  label: string,
+  run: (orm: MikroORM, options: { candidates: number; similarNames: boolean }) => Promise<void>,
+): Promise<void> {
   const flag = process.argv.indexOf('--candidates');
   const candidates = flag > 0 ? Number(process.argv[flag + 1]) : 10_000;
   const similarNames = process.argv.includes('--similar-names');
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'outside-in-upsert-bench-'));
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), `outside-in-${label}-`));
   const database = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), databaseName: 'bench', persistent: false });
   try {
     const orm = await MikroORM.init(ormOptions(database.url, entities, { pool: { min: 0, max: 4 } }));
     try {
       await orm.getMigrator().up();
-      // A first, smaller round warms up the database and the JIT, so the measured one compares fairly.
       await benchmarkUpsert(orm, 1000, similarNames);
-      console.log(formatUpsertResult(await benchmarkUpsert(orm, candidates, similarNames)));
+      await run(orm, { candidates, similarNames });
     } finally {
       await orm.close(true);
     }
@@ -216,6 +220,12 @@ async function main(): Promise<void> {
     await database.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  await withUpsertDatabase('upsert-bench', async (orm, { candidates, similarNames }) => {
+    console.log(formatUpsertResult(await benchmarkUpsert(orm, candidates, similarNames)));
+  });
 }
 
 if (require.main === module) {

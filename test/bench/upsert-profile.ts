@@ -1,13 +1,7 @@
 import 'reflect-metadata';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ormOptions } from '../../src/config/orm.config';
-import { findFreePort, startEmbeddedPostgres } from '../../src/config/embedded-postgres';
-import { entities } from '../../src/server/features';
-import { benchmarkUpsert, formatUpsertResult } from './upsert-bench';
+import { benchmarkUpsert, formatUpsertResult, withUpsertDatabase } from './upsert-bench';
 
 // `node dist/bench/test/bench/upsert-profile.js [--candidates N] [--similar-names]`: the upsert
 // bench's measured round under the CPU profiler (the set-up of the firms and the warm-up round are
@@ -26,43 +20,28 @@ interface Profile {
 }
 
 async function main(): Promise<void> {
-  const flag = process.argv.indexOf('--candidates');
-  const candidates = flag > 0 ? Number(process.argv[flag + 1]) : 10_000;
-  const similarNames = process.argv.includes('--similar-names');
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'outside-in-upsert-profile-'));
-  const database = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), databaseName: 'bench', persistent: false });
-  try {
-    const orm = await MikroORM.init(ormOptions(database.url, entities, { pool: { min: 0, max: 4 } }));
-    try {
-      await orm.getMigrator().up();
-      await benchmarkUpsert(orm, 1000, similarNames);
-      const statements = timeStatements(orm);
-      const session = new Session();
-      session.connect();
-      await session.post('Profiler.enable');
-      await session.post('Profiler.setSamplingInterval', { interval: 200 });
-      let profile: Profile | null = null;
-      const result = await benchmarkUpsert(orm, candidates, similarNames, {
-        started: async () => {
-          statements.clear();
-          await session.post('Profiler.start');
-        },
-        finished: async () => {
-          profile = (await session.post('Profiler.stop')).profile as unknown as Profile;
-          statements.stop();
-        },
-      });
-      session.disconnect();
-      console.log(formatUpsertResult(result));
-      console.log(`\nstatements of the upsert (wall ms, count):\n${statements.report()}`);
-      summarise(profile!);
-    } finally {
-      await orm.close(true);
-    }
-  } finally {
-    await database.stop();
-    await fs.rm(dataDir, { recursive: true, force: true });
-  }
+  await withUpsertDatabase('upsert-profile', async (orm, { candidates, similarNames }) => {
+    const statements = timeStatements(orm);
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+    let profile: Profile | null = null;
+    const result = await benchmarkUpsert(orm, candidates, similarNames, {
+      started: async () => {
+        statements.clear();
+        await session.post('Profiler.start');
+      },
+      finished: async () => {
+        profile = (await session.post('Profiler.stop')).profile as unknown as Profile;
+        statements.stop();
+      },
+    });
+    session.disconnect();
+    console.log(formatUpsertResult(result));
+    console.log(`\nstatements of the upsert (wall ms, count):\n${statements.report()}`);
+    summarise(profile!);
+  });
 }
 
 // Wall time of each statement, keyed by its first words: those of em.execute (the connection's
