@@ -22,8 +22,10 @@ registerEnumType(AuditActorKind, { name: 'AuditActorKind', description: 'Who act
 @Entity()
 @Index({ properties: ['firm', 'occurredAt', 'id'] })
 @Index({ properties: ['firm', 'action', 'occurredAt'] })
-// The filter by object: every row naming it, alone or among others. Not led by firm_id (a GIN
-// index on uuids finds the object's few rows wherever they are; the firm is checked on them).
+// The filter by object: a row of one object by object_id (rows older than object_ids too), a row
+// of several by the GIN index on object_ids. That one is not led by firm_id (a GIN index on uuids
+// finds the object's few rows wherever they are; the firm is checked on them).
+@Index({ properties: ['firm', 'objectId', 'occurredAt'] })
 @Index({
   name: 'audit_event_object_ids_index',
   expression: 'create index "audit_event_object_ids_index" on "audit_event" using gin ("object_ids")',
