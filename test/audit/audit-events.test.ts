@@ -20,6 +20,8 @@ let nordlys: TestFirm;
 let fjellvik: TestFirm;
 let candidateId: string;
 let apiKeyId: string;
+// The candidates the API key's sync wrote.
+let synced: string[];
 let since: Date;
 let middle: Date;
 
@@ -42,7 +44,7 @@ beforeAll(async () => {
   await pause();
   const { apiKey, client } = await nordlys.apiKey([ApiKeyScope.CANDIDATES_WRITE]);
   apiKeyId = toGlobalId('ApiKey', apiKey.id);
-  await client.data(UpsertCandidatesFullDocument, {
+  const { upsertCandidates } = await client.data(UpsertCandidatesFullDocument, {
     input: {
       candidates: [
         { externalRef: { system: 'sap', externalId: 'sap-1' }, firstName: 'Ola', lastName: 'Berg' },
@@ -50,6 +52,7 @@ beforeAll(async () => {
       ],
     },
   });
+  synced = upsertCandidates.results.map((result) => result.candidate!.id).sort();
   await nordlys.asRecruiter.data(CandidatesContactDocument, { first: 1 });
   // Something in the other firm, about the same time.
   await fjellvik.asAdmin.data(CreateCandidateDocument, { input: { firstName: 'Per', lastName: 'Lunde' } });
@@ -81,7 +84,14 @@ describe('auditEvents', () => {
       summary: { input: { candidateId, email: '[redacted]' }, result: { version: 2 } },
       requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
     });
-    expect(page.edges[1].node).toMatchObject({ actorKind: 'API_KEY', actorId: apiKeyId, objectType: null, objectId: null, objectIds: [] });
+    // A sync names no main object: the candidates it wrote.
+    expect(page.edges[1].node).toMatchObject({
+      actorKind: 'API_KEY',
+      actorId: apiKeyId,
+      objectType: 'Candidate',
+      objectId: null,
+      objectIds: synced,
+    });
     const times = page.edges.map((edge) => Date.parse(edge.node.occurredAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
@@ -94,6 +104,7 @@ describe('auditEvents', () => {
       'updateCandidate',
     ]);
     expect(actions(await events({ actorId: apiKeyId }))).toEqual(['upsertCandidates']);
+    for (const objectId of synced) expect(actions(await events({ objectId }))).toEqual(['upsertCandidates']);
     expect(actions(await events({ objectId: candidateId }))).toEqual([
       'read:Candidate',
       'read:Candidate',

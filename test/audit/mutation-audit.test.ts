@@ -267,7 +267,7 @@ describe('the audit row of each mutation', () => {
     ]);
   });
 
-  it('should record upsertCandidates as one row with counts, and one read row per candidate shown', async () => {
+  it('should record upsertCandidates as one row naming the candidates written, with counts, and one read row per candidate shown', async () => {
     const { apiKey, client } = await nordlys.apiKey([ApiKeyScope.CANDIDATES_WRITE]);
     const { data, requestId } = await send(client, UpsertCandidatesFullDocument, {
       input: {
@@ -281,16 +281,19 @@ describe('the audit row of each mutation', () => {
     const payload = data.upsertCandidates;
     expect([payload.createdCount, payload.rejectedCount]).toEqual([2, 1]);
     const withEmail = localIdOf(payload.results[0].candidate!.id, 'Candidate');
+    const withoutEmail = localIdOf(payload.results[1].candidate!.id, 'Candidate');
+    expect(payload.results[2].candidate).toBeNull();
     expect(await auditRowsOf(app, requestId)).toEqual([
+      // The candidates the sync wrote, so the filter by object finds it for each of them.
       {
         firmId: nordlys.firm.id,
         actorKind: 'API_KEY',
         actorUserId: null,
         actorApiKeyId: apiKey.id,
         action: 'upsertCandidates',
-        objectType: null,
+        objectType: 'Candidate',
         objectId: null,
-        objectIds: [],
+        objectIds: [withEmail, withoutEmail].sort(),
         summary: { input: { candidates: { count: 3 } }, result: { createdCount: 2, updatedCount: 0, unchangedCount: 0, rejectedCount: 1 } },
       },
       // Only the candidate with an email had contact data to read.

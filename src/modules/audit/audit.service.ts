@@ -47,6 +47,9 @@ export function recordMutation(
   // Every mutation but login needs a principal (@Authorized); without a firm there is no log to write to.
   if (!actor) throw new Error(`${mutation.action}: an audited mutation needs a principal or an acting user.`);
   const object = mainObjectOf(result);
+  // A bulk mutation names no main object: the objects its payload's list holds (upsertCandidates'
+  // results' candidates), so the filter by object finds what a sync did to each.
+  const listed = object ? null : listedObjectsOf(result);
   const outcome: Record<string, unknown> = {};
   // Counts and flags of the payload (createdCount, loggedOut); strings (secrets, tokens) never.
   for (const [name, value] of Object.entries(result)) {
@@ -60,12 +63,26 @@ export function recordMutation(
     ...actor,
     occurredAt,
     action: mutation.action,
-    objectType: object?.objectType ?? null,
-    objectId: object?.objectId ?? null,
-    objectIds: object ? [object.objectId] : [],
+    objectType: object?.objectType ?? listed?.objectType ?? null,
+    objectId: object?.objectId ?? (listed?.objectIds.length === 1 ? listed.objectIds[0] : null),
+    objectIds: object ? [object.objectId] : (listed?.objectIds ?? []),
     summary: { input: mutation.input, ...(Object.keys(outcome).length > 0 ? { result: outcome } : {}) },
     requestId: request.requestId,
   });
+}
+
+// The objects of the payload's first list: its items, or each item's first field, with a global
+// id; null unless they are all of one type.
+function listedObjectsOf(result: object): { objectType: string; objectIds: string[] } | null {
+  const list = Object.values(result).find((value): value is unknown[] => Array.isArray(value));
+  if (!list) return null;
+  const parsed = list.flatMap((item) => {
+    const object = item && typeof item === 'object' && !('nodeId' in item) ? mainObjectOf(item) : mainObjectOf({ item });
+    return object ? [object] : [];
+  });
+  const types = new Set(parsed.map((each) => each.objectType));
+  if (types.size !== 1) return null;
+  return { objectType: parsed[0].objectType, objectIds: [...new Set(parsed.map((each) => each.objectId))].sort() };
 }
 
 // The payload's main object: its first field holding an object with a global id (or a global id itself).
