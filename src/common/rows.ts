@@ -56,7 +56,7 @@ class PlainRow {
     return array;
   }
 
-  static setTimestamp(row: PlainRow, index: number, value: unknown): void {
+  static setKept(row: PlainRow, index: number, value: unknown): void {
     row.#read[index] = value;
   }
 }
@@ -370,12 +370,14 @@ const directStatements = new Map<string, DirectStatement>();
 const MAX_DIRECT_STATEMENTS = 500;
 
 function directStatement(sql: string, prepared: boolean): DirectStatement {
-  let statement = directStatements.get(sql);
+  // Keyed by both: whether a text goes prepared is its caller's choice, not the first caller's.
+  const key = prepared ? `prepared:${sql}` : sql;
+  let statement = directStatements.get(key);
   if (!statement) {
     let number = 0;
     statement = { text: sql.replace(/\?/g, () => `$${++number}`), sql, prepared };
     if (directStatements.size >= MAX_DIRECT_STATEMENTS) directStatements.clear();
-    directStatements.set(sql, statement);
+    directStatements.set(key, statement);
   }
   return statement;
 }
@@ -496,7 +498,7 @@ function rowShape<Entity extends object>(
         return column === Column.TIMESTAMP ? PlainRow.timestamp(this, index, parse) : PlainRow.textArray(this, index);
       },
       set(this: PlainRow, value: unknown) {
-        PlainRow.setTimestamp(this, index, value);
+        PlainRow.setKept(this, index, value);
       },
       enumerable: true,
       configurable: true,

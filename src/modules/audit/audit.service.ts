@@ -77,7 +77,7 @@ function listedObjectsOf(result: object): { objectType: string; objectIds: strin
   const list = Object.values(result).find((value): value is unknown[] => Array.isArray(value));
   if (!list) return null;
   const parsed = list.flatMap((item) => {
-    const object = item && typeof item === 'object' && !('nodeId' in item) ? mainObjectOf(item) : mainObjectOf({ item });
+    const object = mainObjectOf({ item }) ?? (item && typeof item === 'object' ? mainObjectOf(item) : null);
     return object ? [object] : [];
   });
   const types = new Set(parsed.map((each) => each.objectType));

@@ -1,5 +1,5 @@
 import { UnderscoreNamingStrategy, type EntityManager } from '@mikro-orm/postgresql';
-import { readArrays } from '../../common/rows';
+import { writeArrays } from '../../common/rows';
 import {
   CANDIDATE_VALUE_KEYS,
   candidateRowsAlong,
@@ -11,7 +11,7 @@ import {
 
 // The set-based SQL of the bulk upsert: each function is ONE statement, whatever the batch size.
 // Items travel as one JSON parameter, unpacked by jsonb_to_recordset. Statements go with bind
-// values straight on pg (readArrays), and the candidates come back as the read path's plain rows
+// values straight on pg (writeArrays: the batch's transaction, never a read replica), and the candidates come back as the read path's plain rows
 // (candidateRowsAlong), which the Candidate type resolves like entities: a batch's 500 candidates
 // as managed entities were most of the upsert's Node time (creating them, and the commit's flush
 // comparing each with its snapshot), and em.execute wrote every value into the statement's text.
@@ -50,12 +50,6 @@ const naming = new UnderscoreNamingStrategy();
 const VALUE_NAMES = VALUE_KEYS.map((key) => naming.propertyToColumnName(key));
 const VALUE_COLUMNS = VALUE_KEYS.map((key, index) => `"${VALUE_NAMES[index]}" ${SQL_TYPES[key] ?? 'text'}`).join(', ');
 
-// The writes run in the batch's transaction only (readArrays would otherwise take the read route).
-function inTransaction(em: EntityManager): EntityManager {
-  if (!em.getTransactionContext()) throw new Error('The bulk upsert writes inside its transaction only.');
-  return em;
-}
-
 // The candidates that hold these refs in the firm, locked for update (in id order, so two
 // batches never wait on each other crosswise): what the batch decides on cannot change under it.
 // The plan is pinned to "each ref → one index probe → the candidate by id": the lateral subquery
@@ -69,8 +63,8 @@ function inTransaction(em: EntityManager): EntityManager {
 export async function lockCandidatesByRef(em: EntityManager, firmId: string, refs: ExternalRefData[]): Promise<ExistingCandidateRow[]> {
   if (refs.length === 0) return [];
   const rows = candidateRowsAlong(em);
-  const found = await readArrays(
-    inTransaction(em),
+  const found = await writeArrays(
+    em,
     `select k."system", k."external_id", c."search_text", ${rows.columns('c')}
      from jsonb_to_recordset(?::jsonb) as k("system" text, "external_id" text)
      cross join lateral (
@@ -107,8 +101,8 @@ export async function insertCandidates(em: EntityManager, firmId: string, now: D
   }));
   const at = now.toISOString();
   const rows = candidateRowsAlong(em);
-  const written = await readArrays(
-    inTransaction(em),
+  const written = await writeArrays(
+    em,
     `with "item" as (
        select * from jsonb_to_recordset(?::jsonb) as x("id" uuid, "ref_id" uuid, "system" text, "external_id" text, ${VALUE_COLUMNS})
      ), "ref" as (
@@ -136,8 +130,8 @@ export async function updateCandidates(
   if (candidates.length === 0) return [];
   const items = candidates.map((candidate) => ({ id: candidate.id, ...columnsOf(candidate.values) }));
   const rows = candidateRowsAlong(em);
-  const written = await readArrays(
-    inTransaction(em),
+  const written = await writeArrays(
+    em,
     `update "candidate" c set ${VALUE_NAMES.map((name) => `"${name}" = v."${name}"`).join(', ')},
        "updated_at" = greatest(?::timestamptz, c."updated_at" + interval '1 millisecond')
      from jsonb_to_recordset(?::jsonb) as v("id" uuid, ${VALUE_COLUMNS})
