@@ -37,7 +37,7 @@ with weighted as (
   select sum(weight) as total_weight, count(*) filter (where minimum is not null) as minimums from weighted
 ), scores as (
   -- Mean score of each weighted competency of each candidacy that has ratings.
-  select i.candidacy_id, r.competency_key, avg(r.score) as score
+  select i.candidacy_id, r.competency_key, round(sum(r.score)::numeric, 40) / count(*) as score
     from candidacy c
     join interview i on i.candidacy_id = c.id
     join scorecard s on s.interview_id = i.id and s.status = 'SUBMITTED'
@@ -311,7 +311,7 @@ with weighted as (
     left join competency k on k.rubric_id = m.rubric_id and k.key = q.competency_key
    where q.mandate_id = $2::uuid and q.firm_id = ${firmOf(TALENT_POOL_SCOPES)} and q.weight > 0
 ), pooled as (
-  select p.candidate_id, p.competency_key, p.score_sum::numeric / p.ratings_count as score,
+  select p.candidate_id, p.competency_key, round(p.score_sum::numeric, 40) / p.ratings_count as score,
          p.ratings_count, p.mandates_count, p.last_assessed_at
     from candidate_competency_rollup p
     join weighted w on w.competency_key = p.competency_key

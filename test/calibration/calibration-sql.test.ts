@@ -194,7 +194,7 @@ describe('calibration figures in SQL', () => {
 
         await expectUnitsOfReference(mandatePlan, mandate, candidacies, viewer);
       }),
-      { numRuns: 60 },
+      { numRuns: 60, interruptAfterTimeLimit: 90_000 },
     );
   }, 120_000);
 

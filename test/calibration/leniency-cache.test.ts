@@ -163,7 +163,7 @@ describe('the kept leniencies of the calibrated ranking', () => {
           if (scratch.flat().some((row) => row.fit !== null)) sawFit = true;
         }
       }),
-      { numRuns: 8 },
+      { numRuns: 8, interruptAfterTimeLimit: 270_000 },
     );
     // The sequences did assess someone: the comparison was not of empty rankings.
     expect(sawFit).toBe(true);

@@ -241,7 +241,7 @@ describe('similar names by name key', () => {
         );
         expect(rows).toEqual(names.map(([firstName, lastName]) => nameKeys({ firstName, lastName })));
       }),
-      { numRuns: 30 },
+      { numRuns: 30, interruptAfterTimeLimit: 90_000 },
     );
   });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { assess, compareRanking, computeFit, type RankedCandidacy, type RequirementSpec, scoreAgainst } from '../../src/modules/fit';
 
 const ratings = (key: string, ...scores: number[]) => scores.map((score) => ({ competencyKey: key, score }));
@@ -183,6 +184,52 @@ describe('computeFit', () => {
         },
       ],
     });
+  });
+
+  it('should give equal fits the same Float however their sums run (a tie §3 breaks on coverage)', () => {
+    const tied: RequirementSpec[] = [
+      { competencyKey: 'CULTURE', weight: 2, target: 1, minimum: 1 },
+      { competencyKey: 'INSIGHT', weight: 5, target: 5, minimum: null },
+      { competencyKey: 'EXECUTION', weight: 5, target: 3, minimum: null },
+      { competencyKey: 'FLOOR', weight: 1, target: 1, minimum: null },
+    ];
+    // 9.5 of 12, and 10.291666… of 13 (an EXECUTION mean of 8/3): both 19/24. Summed in Floats they
+    // came out one bit apart, so the ranking put the lower coverage first.
+    const first = computeFit(tied, [...ratings('CULTURE', 1), ...ratings('INSIGHT', 3), ...ratings('EXECUTION', 3)]);
+    const second = computeFit(tied, [
+      ...ratings('CULTURE', 1),
+      ...ratings('INSIGHT', 3, 4),
+      ...ratings('EXECUTION', 5, 1, 2),
+      ...ratings('FLOOR', 1),
+    ]);
+    expect(first.fit).toBe(1900 / 24);
+    expect(second.fit).toBe(1900 / 24);
+  });
+
+  it('should give the Float nearest to the exact fit, on random profiles and scores', () => {
+    // The exact fit over one common denominator in integers small enough for Floats, then one
+    // division, which IEEE rounds to nearest: an independent way to the same Float.
+    const requirement = fc.record({ weight: fc.integer({ min: 1, max: 5 }), target: fc.integer({ min: 1, max: 5 }) });
+    const scores = fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 7 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(requirement, scores), { minLength: 1, maxLength: 6 }), (competencies) => {
+        const profile = competencies.map(([{ weight, target }], index) => ({ competencyKey: `K${index}`, weight, target, minimum: null }));
+        const all = competencies.flatMap(([, each], index) => ratings(`K${index}`, ...each));
+        // attainment = (min(sum, t·n) − n) / (n·(t − 1)); common denominator 420 · 12 covers every n ≤ 7 and t − 1 ≤ 4.
+        const common = 420 * 12;
+        let numerator = 0;
+        let weights = 0;
+        for (const [{ weight, target }, each] of competencies) {
+          const n = each.length;
+          const sum = each.reduce((total, score) => total + score, 0);
+          const reached = target === 1 || sum >= target * n ? common : ((Math.min(sum, target * n) - n) * common) / (n * (target - 1));
+          numerator += weight * reached;
+          weights += weight;
+        }
+        expect(computeFit(profile, all).fit).toBe((100 * numerator) / (weights * common));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('should give coverage 0 and no fit when nothing is weighted', () => {

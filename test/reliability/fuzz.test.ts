@@ -298,7 +298,7 @@ async function fuzz(
         });
       }
     }),
-    { seed: SEED, numRuns: cases, endOnFailure: true },
+    { seed: SEED, numRuns: cases, endOnFailure: true, interruptAfterTimeLimit: 90_000 },
   );
   totalCases += index;
   console.log(

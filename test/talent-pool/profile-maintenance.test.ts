@@ -211,7 +211,7 @@ describe('the maintained competency profile', () => {
           if (maintainedMatches.some((row) => built.poolMandates.some((mandate) => mandate.id === row.mandateId))) sawMatches = true;
         }
       }),
-      { numRuns: 12 },
+      { numRuns: 12, interruptAfterTimeLimit: 270_000 },
     );
     // The sequences did assess someone: the comparison was not of two empty tables.
     expect(sawRows).toBe(true);

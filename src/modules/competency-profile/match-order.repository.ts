@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { attainmentSql, FIT_FROM_SUMS_SQL } from '../../common/fit-sql';
+import { attainmentSql, FIT_FROM_SUMS_SQL, meanSql } from '../../common/fit-sql';
 import type { OutboxQuery } from '../../common/outbox-queue';
 
 // The talent pool's maintained match order (talent_pool_match, Migration20261202151000): per
@@ -28,8 +28,10 @@ export async function lockMatchOrdersShared(em: EntityManager, firmId: string): 
 }
 
 // The weighted rows of a mandate's requirement profile as one text: what the order depends on.
+// Prefixed with the version of how rows are computed, so orders built by an earlier version read
+// as stale and are built again (v2: fit rounded from its exact value, fit-sql.ts meanSql).
 const PROFILE_DIGEST_SQL = `(
-  select md5(coalesce(string_agg(concat_ws(':', d.competency_key, d.weight, d.target, coalesce(d.minimum::text, '-')), ','
+  select md5('v2;' || coalesce(string_agg(concat_ws(':', d.competency_key, d.weight, d.target, coalesce(d.minimum::text, '-')), ','
                                   order by d.competency_key), ''))
     from requirement d
    where d.firm_id = ? and d.mandate_id = ? and d.weight > 0)`;
@@ -52,7 +54,7 @@ export function matchRowsSql(rolled: string, mandates: 'built' | 'one'): string 
        select mandate_id, sum(weight) as total_weight, count(minimum) as minimums from match_profile group by mandate_id
      ), match_pooled as (
        select r.firm_id, w.mandate_id, r.candidate_id, w.weight, w.target, w.minimum, r.last_assessed_at,
-              r.score_sum::numeric / r.ratings_count as score
+              ${meanSql('r.score_sum', 'r.ratings_count')} as score
          from ${rolled} r
          join match_profile w on w.competency_key = r.competency_key
      ), match_sums as (

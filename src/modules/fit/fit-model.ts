@@ -120,10 +120,11 @@ export function computeFit(requirements: readonly RequirementSpec[], ratings: re
       ratings,
     ).map((a) => [a.key, a]),
   );
+  const sums = exactSums(weighted, ratings);
 
   let assessedWeight = 0;
   let totalWeight = 0;
-  let weightedAttainment = 0;
+  let weightedAttainment = ZERO;
   let minimumMissed = false;
   let minimumUnassessed = false;
 
@@ -137,17 +138,98 @@ export function computeFit(requirements: readonly RequirementSpec[], ratings: re
       return competency;
     }
     assessedWeight += requirement.weight;
-    weightedAttainment += requirement.weight * competency.attainment;
+    const sum = sums.get(requirement.competencyKey)!;
+    weightedAttainment = add(weightedAttainment, times(exactAttainment(sum, ratingsCount, requirement.target), requirement.weight));
     if (competency.meetsMinimum === false) minimumMissed = true;
     return competency;
   });
 
   return {
-    fit: assessedWeight > 0 ? (100 * weightedAttainment) / assessedWeight : null,
+    fit: assessedWeight > 0 ? toNumber(times(weightedAttainment, 100), BigInt(assessedWeight)) : null,
     coverage: totalWeight > 0 ? assessedWeight / totalWeight : 0,
     mustHavesMet: minimumMissed ? false : minimumUnassessed ? null : true,
     competencies,
   };
+}
+
+// The fit in exact arithmetic, rounded once to the nearest Float at the end (as the SQL does, in
+// numeric): two candidacies whose fits are equal get the same Float however their scores add up
+// (9.5/12 and 10.2916…/13 are both 19/24), so the ranking's tie goes to coverage as §3 says, not to
+// the last bit of a rounding. Scores are Floats taken at their exact value (integers, or calibrated).
+interface Ratio {
+  num: bigint;
+  // Always > 0.
+  den: bigint;
+}
+const ZERO: Ratio = { num: 0n, den: 1n };
+
+function ratioOf(x: number): Ratio {
+  // Doubling a finite Float is exact, so this ends with x·2^k an integer.
+  let den = 1n;
+  while (!Number.isInteger(x)) {
+    x *= 2;
+    den *= 2n;
+  }
+  return { num: BigInt(x), den };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+function add(a: Ratio, b: Ratio): Ratio {
+  if (a.den === b.den) return { num: a.num + b.num, den: a.den };
+  const num = a.num * b.den + b.num * a.den;
+  const den = a.den * b.den;
+  const divisor = gcd(num, den);
+  return divisor > 1n ? { num: num / divisor, den: den / divisor } : { num, den };
+}
+
+function times(a: Ratio, factor: number): Ratio {
+  return { num: a.num * BigInt(factor), den: a.den };
+}
+
+// Each weighted competency's exact sum of counted scores.
+function exactSums(weighted: readonly RequirementSpec[], ratings: readonly RatingScore[]): Map<string, Ratio> {
+  const sums = new Map<string, Ratio>(weighted.map((requirement) => [requirement.competencyKey, ZERO]));
+  for (const rating of ratings) {
+    const sum = sums.get(rating.competencyKey);
+    if (sum !== undefined) sums.set(rating.competencyKey, add(sum, ratioOf(rating.score)));
+  }
+  return sums;
+}
+
+// attainment() of the mean sum/count, exactly.
+function exactAttainment(sum: Ratio, count: number, target: number): Ratio {
+  const n = BigInt(count);
+  const t = BigInt(target);
+  // mean ≥ target, i.e. sum ≥ target·count, reaches it in full (as does a target of 1).
+  if (target === 1 || sum.num >= t * n * sum.den) return { num: 1n, den: 1n };
+  return { num: sum.num - n * sum.den, den: n * sum.den * (t - 1n) };
+}
+
+// num / (ratio.den · divisor) rounded to the nearest Float (ties to even).
+function toNumber(ratio: Ratio, divisor: bigint): number {
+  if (ratio.num < 0n) return -toNumber({ num: -ratio.num, den: ratio.den }, divisor);
+  const num = ratio.num;
+  const den = ratio.den * divisor;
+  if (num === 0n) return 0;
+  // A shift that gives the quotient 54 or 55 bits: 53 kept, the rest with the remainder decide the rounding.
+  const shift = 54 - (num.toString(2).length - den.toString(2).length);
+  const scaledNum = shift >= 0 ? num << BigInt(shift) : num;
+  const scaledDen = shift >= 0 ? den : den << BigInt(-shift);
+  let quotient = scaledNum / scaledDen;
+  const exact = quotient * scaledDen === scaledNum;
+  // Keep 53 significant bits; round on the dropped ones and on whether anything was left over.
+  const drop = BigInt(quotient.toString(2).length - 53);
+  const kept = quotient >> drop;
+  const dropped = quotient - (kept << drop);
+  const half = 1n << (drop - 1n);
+  quotient = kept;
+  if (dropped > half || (dropped === half && (!exact || (kept & 1n) === 1n))) quotient += 1n;
+  return Number(quotient) * 2 ** (Number(drop) - shift);
 }
 
 export interface RankedCandidacy {

@@ -4,7 +4,7 @@ import { badUserInput } from '../../common/errors';
 import { uuidArray } from '../../common/sql';
 import { readArrays } from '../../common/rows';
 import { isUuid } from '../../common/global-id';
-import { FIT_FROM_SUMS_SQL, FIT_SUMS_SQL } from '../../common/fit-sql';
+import { FIT_FROM_SUMS_SQL, FIT_SUMS_SQL, meanSql } from '../../common/fit-sql';
 import { candidaciesWithOwnDraftSql } from '../interview';
 import { firmLeniencySql } from '../calibration';
 import type { RequirementSpec } from './fit-model';
@@ -161,7 +161,7 @@ export async function rankMandate(
        ${ownDrafts.sql}
      ), scores as (
        select i.candidacy_id, r.competency_key,
-              avg(${leniency ? 'greatest(1, least(5, r.score - coalesce(l.shrunk, 0)))' : 'r.score'}) as score
+              ${meanSql(`sum(${leniency ? 'greatest(1, least(5, r.score - coalesce(l.shrunk, 0)))' : 'r.score'})`, 'count(*)')} as score
          from candidacy c
          join interview i on i.candidacy_id = c.id
          join scorecard s on s.interview_id = i.id and s.status = 'SUBMITTED'

@@ -6,7 +6,7 @@ import { uuidArray } from '../../common/sql';
 import { readArrays } from '../../common/rows';
 import { candidateRowsAlong, type CandidateRow } from '../candidate';
 import { candidaciesWithOwnDraftSql } from '../interview';
-import { attainmentSql, FIT_FROM_SUMS_SQL } from '../../common/fit-sql';
+import { attainmentSql, FIT_FROM_SUMS_SQL, meanSql } from '../../common/fit-sql';
 import { MATCH_KEYS_SQL, withFreshMatchOrder } from '../competency-profile';
 import type { RequirementSpec } from '../fit';
 
@@ -274,7 +274,7 @@ export function poolStatement(
               sum(weight * ${attainmentSql('score', 'target')}) as weighted_attainment,
               bool_or(minimum is not null and score < minimum) as missed,
               count(minimum) < (select count(minimum) from weighted) as unknown_minimum
-         from (select *, score_sum::numeric / ratings_count as score from live_pooled) scored
+         from (select *, ${meanSql('score_sum', 'ratings_count')} as score from live_pooled) scored
         group by candidate_id
      ), live_ranked as (
        select id, last_assessed_at, ${FIT_FROM_SUMS_SQL}
@@ -377,7 +377,7 @@ const POOLED_SQL = `
                                     'mandatesCount', g.mandates_count, 'lastAssessedAt', g.last_assessed_at)
                   order by g.competency_key) as competencies
     from (select p.competency_key,
-                 (sum(p.score_sum)::numeric / sum(p.ratings_count))::float8 as score,
+                 (${meanSql('sum(p.score_sum)', 'sum(p.ratings_count)')})::float8 as score,
                  sum(p.ratings_count)::int as ratings_count,
                  count(distinct p.mandate_id)::int as mandates_count,
                  max(p.last_assessed_at) as last_assessed_at
