@@ -1,12 +1,12 @@
-// §3's formulas in SQL, shared by the mandate's ranking (fit module), the talent pool and its maintained order:
-// the aggregates over a group's weighted requirements `q` (weight, target, minimum) each joined to
-// its score `sc.score` (null: not assessed), in exact numeric arithmetic …
 // The mean of scores in numeric with 40 decimals (an integer sum divided by a count alone keeps
 // about 16 digits): every step after it keeps at least that scale, so fit reaches float8 as the
 // nearest Float to its exact value, the same Float the pure model's exact arithmetic gives. Equal
 // fits then compare equal in the order, whatever path their sums took (the ties §3 breaks on coverage).
 export const meanSql = (sum: string, count: string) => `round((${sum})::numeric, 40) / ${count}`;
 
+// §3's formulas in SQL, shared by the mandate's ranking (fit module), the talent pool and its maintained order:
+// the aggregates over a group's weighted requirements `q` (weight, target, minimum) each joined to
+// its score `sc.score` (null: not assessed), in exact numeric arithmetic …
 // The attainment of a requirement's target by a score (§3), for a weighted sum.
 export const attainmentSql = (score: string, target: string) =>
   `case when ${target} = 1 then 1 else (least(${score}, ${target}) - 1) / (${target} - 1) end`;
