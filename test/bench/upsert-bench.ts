@@ -34,6 +34,8 @@ export const UPSERT_TARGET_RATIO = 1.5;
 export interface UpsertBenchHooks {
   started?: () => Promise<void>;
   finished?: () => Promise<void>;
+  // Before each batch of the timed loop (0, 1, …).
+  batch?: (index: number) => void;
 }
 
 export async function benchmarkUpsert(
@@ -53,6 +55,7 @@ export async function benchmarkUpsert(
   const upsertStarted = process.hrtime.bigint();
   for (let start = 0; start < items.length; start += MAX_UPSERT_BATCH) {
     const batch = items.slice(start, start + MAX_UPSERT_BATCH);
+    hooks.batch?.(start / MAX_UPSERT_BATCH);
     // As a request of that firm's API key would: the tenant filter scoped to it.
     const em = orm.em.fork();
     em.setFilterParams('tenant', { firmId: viaUpsert });
