@@ -152,21 +152,30 @@ export interface StoredPair {
   score: number;
 }
 
-// The stored pairs and the dismissals of these candidates, as plain rows: one statement.
+// The stored pairs and the dismissals of these candidates, as plain rows: one statement. Each
+// candidate is probed through the indexes on either side of a pair (a pair of two of them is found
+// from its first side only): by firm_id the planner, short of statistics for a firm that has just
+// synced, walked all of the firm's pairs once per batch.
 export async function pairsInvolving(
   em: EntityManager,
   firmId: string,
   candidateIds: string[],
 ): Promise<{ stored: StoredPair[]; dismissed: { candidateId: string; otherCandidateId: string }[] }> {
   const ids = uuidArray(candidateIds);
+  const sides = (table: string, columns: string) => `
+       select ${columns} from (select distinct unnest(?::uuid[]) as "id") i
+         cross join lateral (select * from "${table}" p where p."candidate_id" = i."id" offset 0) p
+        where p."firm_id" = ?::uuid
+       union all
+       select ${columns} from (select distinct unnest(?::uuid[]) as "id") i
+         cross join lateral (select * from "${table}" p where p."other_candidate_id" = i."id" offset 0) p
+        where p."firm_id" = ?::uuid and p."candidate_id" <> all(?::uuid[])`;
   const rows = (await writeArrays(
     em,
-    `select "id", "candidate_id" as "low", "other_candidate_id" as "high", "reasons", "score", false as "dismissal"
-       from "candidate_duplicate" where "firm_id" = ?::uuid and ("candidate_id" = any(?::uuid[]) or "other_candidate_id" = any(?::uuid[]))
+    `${sides('candidate_duplicate', 'p."id", p."candidate_id", p."other_candidate_id", p."reasons", p."score", false')}
      union all
-     select "id", "candidate_id", "other_candidate_id", null, null, true
-       from "candidate_duplicate_dismissal" where "firm_id" = ?::uuid and ("candidate_id" = any(?::uuid[]) or "other_candidate_id" = any(?::uuid[]))`,
-    [firmId, ids, ids, firmId, ids, ids],
+     ${sides('candidate_duplicate_dismissal', 'p."id", p."candidate_id", p."other_candidate_id", null::text[], null::float8, true')}`,
+    [ids, firmId, ids, firmId, ids, ids, firmId, ids, firmId, ids],
   )) as [string, string, string, DuplicateReason[] | null, number | null, boolean][];
   const stored: StoredPair[] = [];
   const dismissed: { candidateId: string; otherCandidateId: string }[] = [];
