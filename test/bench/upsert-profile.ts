@@ -20,7 +20,7 @@ interface Profile {
 }
 
 async function main(): Promise<void> {
-  await withUpsertDatabase('upsert-profile', async (orm, { candidates, similarNames }) => {
+  await withUpsertDatabase('upsert-profile', async (orm, { candidates, similarNames, pgCpuMs }) => {
     const flag = process.argv.indexOf('--explain');
     const statements = timeStatements(orm, flag > 0 ? { batch: Number(process.argv[flag + 1] ?? 10) } : null);
     const session = new Session();
@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     await session.post('Profiler.setSamplingInterval', { interval: 200 });
     let profile: Profile | null = null;
     const result = await benchmarkUpsert(orm, candidates, similarNames, {
+      pgCpuMs,
       started: async () => {
         statements.clear();
         await session.post('Profiler.start');
