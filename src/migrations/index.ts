@@ -29,6 +29,7 @@ import { Migration20261202151000 } from './Migration20261202151000';
 import { Migration20261202193000 } from './Migration20261202193000';
 import { Migration20261202194500 } from './Migration20261202194500';
 import { Migration20261203071000 } from './Migration20261203071000';
+import { Migration20261203100000 } from './Migration20261203100000';
 
 // Every migration, oldest first. `npm run migration:create` writes a new file; add it here.
 export const migrationsList: MigrationObject[] = [
@@ -62,4 +63,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202193000', class: Migration20261202193000 },
   { name: 'Migration20261202194500', class: Migration20261202194500 },
   { name: 'Migration20261203071000', class: Migration20261203071000 },
+  { name: 'Migration20261203100000', class: Migration20261203100000 },
 ];

@@ -49,25 +49,31 @@ export class DatabaseStats {
   // CPU time (ms) of the whole PostgreSQL cluster so far: the postmaster, its live backends,
   // and the backends that already exited (counted in the postmaster's children times).
   cpuMs(): number | null {
-    try {
-      const postmaster = Number(fs.readFileSync(path.join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-      let ticks = 0;
-      for (const entry of fs.readdirSync('/proc')) {
-        if (!/^\d+$/.test(entry)) continue;
-        const fields = readStat(Number(entry));
-        if (!fields) continue;
-        const [ppid, utime, stime, cutime, cstime] = [fields[1], fields[11], fields[12], fields[13], fields[14]].map(Number);
-        if (Number(entry) === postmaster) ticks += utime + stime + cutime + cstime;
-        else if (ppid === postmaster) ticks += utime + stime;
-      }
-      return (ticks * 1000) / clockTicksPerSecond();
-    } catch {
-      return null;
-    }
+    return clusterCpuMs(this.dataDir);
   }
 
   async close(): Promise<void> {
     await this.client.end();
+  }
+}
+
+// CPU time (ms) of the PostgreSQL cluster in `dataDir` so far: the postmaster, its live backends,
+// and the backends that already exited (counted in the postmaster's children times).
+export function clusterCpuMs(dataDir: string): number | null {
+  try {
+    const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    let ticks = 0;
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const fields = readStat(Number(entry));
+      if (!fields) continue;
+      const [ppid, utime, stime, cutime, cstime] = [fields[1], fields[11], fields[12], fields[13], fields[14]].map(Number);
+      if (Number(entry) === postmaster) ticks += utime + stime + cutime + cstime;
+      else if (ppid === postmaster) ticks += utime + stime;
+    }
+    return (ticks * 1000) / clockTicksPerSecond();
+  } catch {
+    return null;
   }
 }
 

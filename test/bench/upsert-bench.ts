@@ -10,6 +10,7 @@ import { searchTextOf } from '../../src/modules/candidate';
 import { type UpsertCandidateData, upsertCandidates } from '../../src/modules/integration';
 import { MAX_UPSERT_BATCH } from '../../src/config/limits';
 import { entities } from '../../src/server/features';
+import { clusterCpuMs } from './database-stats';
 
 // The upsert target of issue 16 (issue 6 asked ≤ 2×): 10,000 candidates (half new, half existing
 // and changed) through upsertCandidates in batches of 500 take at most 1.5× ONE hand-written
@@ -25,6 +26,10 @@ export interface UpsertBenchResult {
   upsertMs: number;
   handWrittenMs: number;
   ratio: number;
+  // CPU time of each side (Node's process and the PostgreSQL cluster), when the cluster's is known:
+  // steadier than wall time on a shared machine.
+  upsertCpu: { nodeMs: number; pgMs: number } | null;
+  handWrittenCpu: { nodeMs: number; pgMs: number } | null;
   withinTarget: boolean;
 }
 
@@ -34,6 +39,17 @@ export const UPSERT_TARGET_RATIO = 1.5;
 export interface UpsertBenchHooks {
   started?: () => Promise<void>;
   finished?: () => Promise<void>;
+  // Before each batch of the timed loop (0, 1, …).
+  batch?: (index: number) => void;
+  // CPU time of the PostgreSQL cluster so far (ms), or null.
+  pgCpuMs?: () => number | null;
+}
+
+// Node's and PostgreSQL's CPU time from `start` on.
+function cpuSince(start: { node: NodeJS.CpuUsage; pg: number | null }, pgCpuMs: () => number | null) {
+  const node = process.cpuUsage(start.node);
+  const pg = pgCpuMs();
+  return start.pg === null || pg === null ? null : { nodeMs: (node.user + node.system) / 1000, pgMs: pg - start.pg };
 }
 
 export async function benchmarkUpsert(
@@ -49,10 +65,13 @@ export async function benchmarkUpsert(
   ]);
   const items = records(candidates, 'Bodø', similarNames);
 
+  const pgCpuMs = hooks.pgCpuMs ?? (() => null);
   await hooks.started?.();
+  const upsertCpuStart = { node: process.cpuUsage(), pg: pgCpuMs() };
   const upsertStarted = process.hrtime.bigint();
   for (let start = 0; start < items.length; start += MAX_UPSERT_BATCH) {
     const batch = items.slice(start, start + MAX_UPSERT_BATCH);
+    hooks.batch?.(start / MAX_UPSERT_BATCH);
     // As a request of that firm's API key would: the tenant filter scoped to it.
     const em = orm.em.fork();
     em.setFilterParams('tenant', { firmId: viaUpsert });
@@ -61,15 +80,27 @@ export async function benchmarkUpsert(
       throw new Error(`the bench data was rejected: ${JSON.stringify(outcome.results.find((r) => r.userErrors.length))}`);
   }
   const upsertMs = Number(process.hrtime.bigint() - upsertStarted) / 1e6;
+  const upsertCpu = cpuSince(upsertCpuStart, pgCpuMs);
   await hooks.finished?.();
 
+  const statementCpuStart = { node: process.cpuUsage(), pg: pgCpuMs() };
   const statementStarted = process.hrtime.bigint();
   await orm.em.fork().transactional((tx) => handWrittenUpsert(tx as EntityManager, viaStatement, items));
   const handWrittenMs = Number(process.hrtime.bigint() - statementStarted) / 1e6;
+  const handWrittenCpu = cpuSince(statementCpuStart, pgCpuMs);
 
   await checkSameResult(orm, viaUpsert, viaStatement, candidates);
   const ratio = upsertMs / handWrittenMs;
-  return { candidates, batchSize: MAX_UPSERT_BATCH, upsertMs, handWrittenMs, ratio, withinTarget: ratio <= UPSERT_TARGET_RATIO };
+  return {
+    candidates,
+    batchSize: MAX_UPSERT_BATCH,
+    upsertMs,
+    handWrittenMs,
+    ratio,
+    withinTarget: ratio <= UPSERT_TARGET_RATIO,
+    upsertCpu,
+    handWrittenCpu,
+  };
 }
 
 // Records as an ATS holds them: distinct people with varied names. Every (given, family) pair
@@ -189,10 +220,16 @@ async function checkSameResult(orm: MikroORM, left: string, right: string, expec
 }
 
 export function formatUpsertResult(result: UpsertBenchResult): string {
+  const { upsertCpu: ours, handWrittenCpu: theirs } = result;
+  const cpu =
+    ours && theirs
+      ? `; CPU (Node + PostgreSQL) ${ours.nodeMs.toFixed(0)} + ${ours.pgMs.toFixed(0)} ms against ` +
+        `${theirs.nodeMs.toFixed(0)} + ${theirs.pgMs.toFixed(0)} ms, ratio ${((ours.nodeMs + ours.pgMs) / (theirs.nodeMs + theirs.pgMs)).toFixed(2)}`
+      : '';
   return (
     `upsertCandidates: ${result.candidates} candidates (half new, half changed) in batches of ${result.batchSize}: ` +
     `${result.upsertMs.toFixed(0)} ms; one hand-written statement: ${result.handWrittenMs.toFixed(0)} ms; ` +
-    `ratio ${result.ratio.toFixed(2)} (target ≤ ${UPSERT_TARGET_RATIO}: ${result.withinTarget ? 'met' : 'MISSED'})`
+    `ratio ${result.ratio.toFixed(2)} (target ≤ ${UPSERT_TARGET_RATIO}: ${result.withinTarget ? 'met' : 'MISSED'})${cpu}`
   );
 }
 
@@ -200,7 +237,7 @@ export function formatUpsertResult(result: UpsertBenchResult): string {
 // their own, migrated, warmed up by a first, smaller round so the measured one compares fairly.
 export async function withUpsertDatabase(
   label: string,
-  run: (orm: MikroORM, options: { candidates: number; similarNames: boolean }) => Promise<void>,
+  run: (orm: MikroORM, options: { candidates: number; similarNames: boolean; pgCpuMs: () => number | null }) => Promise<void>,
 ): Promise<void> {
   const flag = process.argv.indexOf('--candidates');
   const candidates = flag > 0 ? Number(process.argv[flag + 1]) : 10_000;
@@ -211,8 +248,9 @@ export async function withUpsertDatabase(
     const orm = await MikroORM.init(ormOptions(database.url, entities, { pool: { min: 0, max: 4 } }));
     try {
       await orm.getMigrator().up();
+      const pgCpuMs = () => clusterCpuMs(database.dataDir);
       await benchmarkUpsert(orm, 1000, similarNames);
-      await run(orm, { candidates, similarNames });
+      await run(orm, { candidates, similarNames, pgCpuMs });
     } finally {
       await orm.close(true);
     }
@@ -223,8 +261,8 @@ export async function withUpsertDatabase(
 }
 
 async function main(): Promise<void> {
-  await withUpsertDatabase('upsert-bench', async (orm, { candidates, similarNames }) => {
-    console.log(formatUpsertResult(await benchmarkUpsert(orm, candidates, similarNames)));
+  await withUpsertDatabase('upsert-bench', async (orm, { candidates, similarNames, pgCpuMs }) => {
+    console.log(formatUpsertResult(await benchmarkUpsert(orm, candidates, similarNames, { pgCpuMs })));
   });
 }
 

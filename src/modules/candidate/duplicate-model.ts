@@ -58,21 +58,29 @@ export function trigramSimilarity(left: string, right: string): number {
 // key whatever text it comes from, and the similarity of two lists is that of the trigram sets. A
 // text of plain letters, digits and spaces (most folded names) is split without the Unicode expression.
 function trigramKeys(text: string): Float64Array {
-  const keys: number[] = [];
   const lower = text.toLowerCase();
+  let count = 0;
   for (const word of PLAIN_TEXT.test(lower) ? lower.split(' ') : lower.split(/[^\p{L}\p{N}]+/u)) {
     if (!word) continue;
-    const padded = `  ${word} `;
-    for (let index = 0; index + 3 <= padded.length; index += 1) {
-      keys.push((padded.charCodeAt(index) * 65536 + padded.charCodeAt(index + 1)) * 65536 + padded.charCodeAt(index + 2));
+    // The word padded as "  word " without making that string: one trigram per unit of the word, and one more.
+    if (scratch.length < count + word.length + 1) {
+      const larger = new Float64Array(2 * (count + word.length + 1));
+      larger.set(scratch.subarray(0, count));
+      scratch = larger;
+    }
+    const unit = (index: number) => (index < 2 || index - 2 >= word.length ? 32 : word.charCodeAt(index - 2));
+    for (let index = 0; index <= word.length; index += 1) {
+      scratch[count++] = (unit(index) * 65536 + unit(index + 1)) * 65536 + unit(index + 2);
     }
   }
-  const sorted = Float64Array.from(keys).sort();
+  const sorted = scratch.subarray(0, count).sort();
   let size = 0;
   for (let index = 0; index < sorted.length; index += 1)
     if (index === 0 || sorted[index] !== sorted[size - 1]) sorted[size++] = sorted[index];
-  return sorted.subarray(0, size);
+  return sorted.slice(0, size);
 }
+// Where trigramKeys builds its keys (grown when a text needs more).
+let scratch = new Float64Array(256);
 const PLAIN_TEXT = /^[a-z0-9 ]*$/;
 
 // setSimilarity of two trigramKeys lists: one merge of the sorted lists.

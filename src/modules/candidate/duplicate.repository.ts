@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { writeArrays } from '../../common/rows';
 import { uuidArray } from '../../common/sql';
 import { DuplicateReason, type PersonProfile } from './duplicate-model';
 
@@ -8,6 +9,9 @@ import { DuplicateReason, type PersonProfile } from './duplicate-model';
 // lookup compares firm_id alone, so the planner cannot take just any index on firm_id and filter,
 // which it does for a firm newer than the table's statistics (walking the whole firm per item of a
 // batch). Migration 20261202130000 has the indexes.
+// The statements go with bind values straight on pg (writeArrays: the writing transaction, or the
+// primary, never a read replica, as the candidates were just written), rows as arrays: through
+// em.execute every value went into the text, and a batch's ~9,000 match rows became objects.
 
 export interface DuplicateMatch {
   candidateId: string;
@@ -18,17 +22,9 @@ export interface DuplicateMatch {
   otherProfile: PersonProfile | null;
 }
 
-interface MatchRow {
-  candidate_id: string;
-  // null on a PROFILE row.
-  other_id: string | null;
-  reason: DuplicateReason | 'PROFILE';
-  // A PROFILE row's candidate's, or a SIMILAR_NAME row's other candidate's.
-  first_name: string | null;
-  last_name: string | null;
-  headline: string | null;
-  location: string | null;
-}
+// The columns of a match row: the candidate, the other one (null on a PROFILE row), the reason
+// (or 'PROFILE'), then a PROFILE row's candidate's profile or a SIMILAR_NAME row's other's.
+type MatchRow = [string, string | null, DuplicateReason | 'PROFILE', string | null, string | null, string | null, string | null];
 
 // A similar name is looked for only among the candidates whose folded full name has the same first
 // word (given name) or the same last word (family name), and of those only the NAME_NEIGHBOURS
@@ -83,13 +79,14 @@ const PROFILE_COLUMNS = ['first_name', 'last_name', 'headline', 'location'].map(
 // both words the same comes from two of them and is counted once here.
 export async function findDuplicateMatches(em: EntityManager, firmId: string, candidateIds: string[]): Promise<DuplicateMatch[]> {
   if (candidateIds.length === 0) return [];
-  const rows: MatchRow[] = await em.execute(
+  const rows = (await writeArrays(
+    em,
     `with "c" as materialized (
        select c."id", c."firm_id", c."email", c."phone", c."linkedin_url", c."first_name", c."last_name", c."headline", c."location",
               ${FIRST_KEY('c')} as "first_key", ${LAST_KEY('c')} as "last_key"
          from jsonb_to_recordset(?::jsonb) as i("id" uuid)
          cross join lateral (select * from "candidate" c where c."id" = i."id" offset 0) c
-        where c."firm_id" = ? and c."erased_at" is null
+        where c."firm_id" = ?::uuid and c."erased_at" is null
      ), "k" as materialized (
        select distinct c."firm_id", "candidate_firm_key"(c."firm_id", c."first_key") as "firm_first",
               "candidate_firm_key"(c."firm_id", c."last_key") as "firm_last", c."first_key" as "first", c."last_key" as "last"
@@ -126,33 +123,25 @@ export async function findDuplicateMatches(em: EntityManager, firmId: string, ca
        from "c" join "near" n on n."first" = c."first_key" and n."last" = c."last_key"
       where n."id" <> c."id"`,
     [JSON.stringify(candidateIds.map((id) => ({ id }))), firmId],
-  );
-  const profileOf = (row: MatchRow): PersonProfile => ({
-    firstName: row.first_name!,
-    lastName: row.last_name!,
-    headline: row.headline,
-    location: row.location,
-  });
-  const profiles = new Map(rows.flatMap((row) => (row.reason === 'PROFILE' ? [[row.candidate_id, profileOf(row)] as const] : [])));
+  )) as MatchRow[];
+  const profileOf = (row: MatchRow): PersonProfile => ({ firstName: row[3]!, lastName: row[4]!, headline: row[5], location: row[6] });
+  const profiles = new Map<string, PersonProfile>();
+  for (const row of rows) if (row[2] === 'PROFILE') profiles.set(row[0], profileOf(row));
   const similar = new Set<string>();
-  return rows.flatMap((row): DuplicateMatch[] => {
-    if (row.reason === 'PROFILE') return [];
-    if (row.reason !== DuplicateReason.SIMILAR_NAME) {
-      return [{ candidateId: row.candidate_id, otherId: row.other_id!, reason: row.reason, profile: null, otherProfile: null }];
+  const matches: DuplicateMatch[] = [];
+  for (const row of rows) {
+    const [candidateId, otherId, reason] = row;
+    if (reason === 'PROFILE') continue;
+    if (reason !== DuplicateReason.SIMILAR_NAME) {
+      matches.push({ candidateId, otherId: otherId!, reason, profile: null, otherProfile: null });
+      continue;
     }
-    const key = `${row.candidate_id}/${row.other_id}`;
-    if (similar.has(key)) return [];
+    const key = `${candidateId}/${otherId}`;
+    if (similar.has(key)) continue;
     similar.add(key);
-    return [
-      {
-        candidateId: row.candidate_id,
-        otherId: row.other_id!,
-        reason: row.reason,
-        profile: profiles.get(row.candidate_id)!,
-        otherProfile: profileOf(row),
-      },
-    ];
-  });
+    matches.push({ candidateId, otherId: otherId!, reason, profile: profiles.get(candidateId)!, otherProfile: profileOf(row) });
+  }
+  return matches;
 }
 
 export interface StoredPair {
@@ -163,27 +152,38 @@ export interface StoredPair {
   score: number;
 }
 
-// The stored pairs and the dismissals of these candidates, as plain rows: one statement.
+// The stored pairs and the dismissals of these candidates, as plain rows: one statement. Each
+// candidate is probed through the indexes on either side of a pair (a pair of two of them is found
+// from its first side only): by firm_id the planner, short of statistics for a firm that has just
+// synced, walked all of the firm's pairs once per batch.
 export async function pairsInvolving(
   em: EntityManager,
   firmId: string,
   candidateIds: string[],
 ): Promise<{ stored: StoredPair[]; dismissed: { candidateId: string; otherCandidateId: string }[] }> {
-  const rows: { id: string; low: string; high: string; reasons: DuplicateReason[] | null; score: number | null; dismissal: boolean }[] =
-    await em.execute(
-      `select "id", "candidate_id" as "low", "other_candidate_id" as "high", "reasons", "score", false as "dismissal"
-         from "candidate_duplicate" where "firm_id" = ? and ("candidate_id" = any(?::uuid[]) or "other_candidate_id" = any(?::uuid[]))
+  const ids = uuidArray(candidateIds);
+  const sides = (table: string, columns: string) => `
+       select ${columns} from (select distinct unnest(?::uuid[]) as "id") i
+         cross join lateral (select * from "${table}" p where p."candidate_id" = i."id" offset 0) p
+        where p."firm_id" = ?::uuid
        union all
-       select "id", "candidate_id", "other_candidate_id", null, null, true
-         from "candidate_duplicate_dismissal" where "firm_id" = ? and ("candidate_id" = any(?::uuid[]) or "other_candidate_id" = any(?::uuid[]))`,
-      [firmId, uuidArray(candidateIds), uuidArray(candidateIds), firmId, uuidArray(candidateIds), uuidArray(candidateIds)],
-    );
-  return {
-    stored: rows
-      .filter((row) => !row.dismissal)
-      .map((row) => ({ id: row.id, candidateId: row.low, otherCandidateId: row.high, reasons: row.reasons!, score: row.score! })),
-    dismissed: rows.filter((row) => row.dismissal).map((row) => ({ candidateId: row.low, otherCandidateId: row.high })),
-  };
+       select ${columns} from (select distinct unnest(?::uuid[]) as "id") i
+         cross join lateral (select * from "${table}" p where p."other_candidate_id" = i."id" offset 0) p
+        where p."firm_id" = ?::uuid and p."candidate_id" <> all(?::uuid[])`;
+  const rows = (await writeArrays(
+    em,
+    `${sides('candidate_duplicate', 'p."id", p."candidate_id", p."other_candidate_id", p."reasons", p."score", false')}
+     union all
+     ${sides('candidate_duplicate_dismissal', 'p."id", p."candidate_id", p."other_candidate_id", null::text[], null::float8, true')}`,
+    [ids, firmId, ids, firmId, ids, ids, firmId, ids, firmId, ids],
+  )) as [string, string, string, DuplicateReason[] | null, number | null, boolean][];
+  const stored: StoredPair[] = [];
+  const dismissed: { candidateId: string; otherCandidateId: string }[] = [];
+  for (const [id, low, high, reasons, score, dismissal] of rows) {
+    if (dismissal) dismissed.push({ candidateId: low, otherCandidateId: high });
+    else stored.push({ id, candidateId: low, otherCandidateId: high, reasons: reasons!, score: score! });
+  }
+  return { stored, dismissed };
 }
 
 export interface FoundPair {
@@ -196,10 +196,11 @@ export interface FoundPair {
 // Removes the pairs `goneIds` and writes `pairs` (each with the smaller id first): new ones are
 // inserted, known ones take the new reasons and score. One statement.
 export function writeDuplicatePairs(em: EntityManager, firmId: string, goneIds: string[], pairs: FoundPair[]): Promise<unknown> {
-  return em.execute(
+  return writeArrays(
+    em,
     `with "gone" as (delete from "candidate_duplicate" where "id" = any(?::uuid[]))
      insert into "candidate_duplicate" ("id", "created_at", "updated_at", "firm_id", "candidate_id", "other_candidate_id", "reasons", "score")
-     select gen_random_uuid(), now(), now(), ?, p."low", p."high", p."reasons", p."score"
+     select gen_random_uuid(), now(), now(), ?::uuid, p."low", p."high", p."reasons", p."score"
        from jsonb_to_recordset(?::jsonb) as p("low" uuid, "high" uuid, "reasons" text[], "score" float8)
      on conflict ("candidate_id", "other_candidate_id") do update
         set "reasons" = excluded."reasons", "score" = excluded."score", "updated_at" = excluded."updated_at"`,
