@@ -311,16 +311,25 @@ function shapeOf(meta: EntityMetadata, fields: readonly string[], platform: Plat
 // leaves out those that no field of the document names: PostgreSQL sends less and pg decodes
 // fewer strings (on the nested read, each rating's id, evidence and timestamps were most of its
 // row). Such a row's left-out property throws when read, so a reader nobody declared fails loudly
-// instead of seeing nothing. Without `selected` (mutations, internal reads), every column.
+// instead of seeing nothing. Without `selected` (mutations, internal reads), every column. The
+// row along may have `optional` columns too: those read only by the fields of the same name of
+// the row's own type (a scorecard's `summary` is its latest revision's).
 export function rowsByKey<Entity extends object, Result, Along extends object = never>(
   entity: EntityClass<Entity>,
   fields: readonly (keyof Entity & string)[],
   key: keyof Entity & string,
   orderBy: readonly (keyof Entity & string)[] = [],
-  along?: { ref: keyof Entity & string; entity: EntityClass<Along>; fields: readonly (keyof Along & string)[] },
+  along?: {
+    ref: keyof Entity & string;
+    entity: EntityClass<Along>;
+    fields: readonly (keyof Along & string)[];
+    optional?: readonly (keyof Along & string)[];
+  },
   optional: readonly (keyof Entity & string)[] = [],
 ): (em: EntityManager, keys: readonly string[], selected?: Selection) => Promise<Result[]> {
-  if (optional.includes(key) || (along && optional.includes(along.ref))) throw new Error('A key column is never optional.');
+  if (optional.includes(key) || (along && optional.includes(along.ref)) || along?.optional?.includes('id' as keyof Along & string))
+    throw new Error('A key column is never optional.');
+  const alongOptional: readonly string[] = along?.optional ?? [];
   const all = ['id', ...fields.filter((field) => field !== 'id')];
   // By the columns left out ('' for none).
   const statements = new Map<string, KeyedStatement>();
@@ -329,7 +338,9 @@ export function rowsByKey<Entity extends object, Result, Along extends object = 
     const meta = em.getMetadata().get<Entity>(entity.name);
     const asked = selected?.get(meta.className);
     const left = selected && optional.length > 0 ? optional.filter((field) => !asked?.has(field)) : [];
-    let statement = statements.get(left.join(','));
+    const alongLeft = selected && alongOptional.length > 0 ? alongOptional.filter((field) => !asked?.has(field)) : [];
+    const statementKey = `${left.join(',')}|${alongLeft.join(',')}`;
+    let statement = statements.get(statementKey);
     if (!statement) {
       statement = keyedStatement(
         meta,
@@ -339,13 +350,14 @@ export function rowsByKey<Entity extends object, Result, Along extends object = 
         along && {
           ref: along.ref,
           meta: em.getMetadata().get<Along>(along.entity.name),
-          fields: ['id', ...along.fields.filter((field) => field !== 'id')],
+          fields: ['id', ...along.fields.filter((field) => field !== 'id' && !alongLeft.includes(field))],
+          left: alongLeft,
         },
         em.getPlatform(),
         left,
       );
-      // At most 2^optional.length statements per loader; `optional` is a short list.
-      statements.set(left.join(','), statement);
+      // At most 2^(optional columns) statements per loader; the lists are short.
+      statements.set(statementKey, statement);
     }
     const condition = (await em.applyFilters(meta.className, {}, undefined, 'read')) as { firm?: unknown } | undefined;
     if (typeof condition?.firm !== 'string') throw new Error(`Plain rows of ${meta.className} are read in one firm only.`);
@@ -541,7 +553,7 @@ function keyedStatement<Entity extends object>(
   fields: readonly string[],
   key: string,
   orderBy: readonly string[],
-  along: { ref: string; meta: EntityMetadata; fields: readonly string[] } | undefined,
+  along: { ref: string; meta: EntityMetadata; fields: readonly string[]; left: readonly string[] } | undefined,
   platform: Platform,
   left: readonly string[],
 ): KeyedStatement {
@@ -571,7 +583,7 @@ function keyedStatement<Entity extends object>(
     textArrays: true,
     shape: rowShape(meta, fields, 0, platform, left),
     // The joined row's columns follow the row's own; the first is its id.
-    along: along && { ref: along.ref, shape: rowShape(along.meta, along.fields, fields.length, platform) },
+    along: along && { ref: along.ref, shape: rowShape(along.meta, along.fields, fields.length, platform, along.left) },
   };
 }
 

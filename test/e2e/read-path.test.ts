@@ -48,10 +48,11 @@ function valuesOf(row: object, fields: readonly string[]): Record<string, unknow
   return Object.fromEntries(fields.map((field) => [field, (row as Record<string, unknown>)[field]]));
 }
 
-// The names a loader's statement selects its columns as (`t."revision_id" as "revision"`), in order.
+// The names a loader's statement selects its columns as (`t."revision_id" as "revision"`), in
+// order; a column of the row along as `j.` and its own name (`j."summary" as "j1"`: j.summary).
 function selectedColumns(sql: string): string[] {
   const list = /^select (.*?) from "/.exec(sql)![1];
-  return [...list.matchAll(/ as "(\w+)"/g)].map((match) => match[1]);
+  return [...list.matchAll(/(\w+)\."(\w+)" as "(\w+)"/g)].map(([, alias, column, name]) => (alias === 'j' ? `j.${column}` : name));
 }
 
 const localId = (globalId: string) => fromGlobalId(globalId)!.id;
@@ -92,16 +93,20 @@ describe('the shape of a page read', () => {
     expect(selects.map((statement) => statement.prepared)).toEqual([true, true, false, true, true, true, true]);
     // The loaders leave out the columns only fields the query does not ask for show (rowsByKey's
     // `optional`): of a rating, its id, evidence and timestamps; of an interview, all but its keys,
-    // kind, time and status; of a scorecard, its submission time, version and timestamps.
+    // kind, time and status; of a scorecard, its submission time, version and timestamps, and of
+    // its latest revision along all but the recommendation; of a candidate, all but the names,
+    // headline, location, languages and the record it was merged into.
+    expect(selectedColumns(selects[3].sql)).toEqual(['id', 'firstName', 'lastName', 'headline', 'location', 'languages', 'mergedIntoId']);
     expect(selectedColumns(selects[4].sql)).toEqual(['id', 'candidacy', 'kind', 'scheduledAt', 'status']);
-    // (The latest revision's columns along, as j0, j1 …, are all read: Scorecard.summary reads one.)
-    expect(selectedColumns(selects[5].sql).filter((name) => !/^j\d+$/.test(name))).toEqual([
+    expect(selectedColumns(selects[5].sql)).toEqual([
       'id',
       'interview',
       'interviewer',
       'latestRevision',
       'status',
       'focusCompetencyKeys',
+      'j.id',
+      'j.recommendation',
     ]);
     expect(selectedColumns(selects[6].sql)).toEqual(['revision', 'competencyKey', 'score']);
     expect(await firmWideScans(app, statements, firmRows)).toEqual([]);
@@ -116,6 +121,7 @@ describe('the shape of a page read', () => {
             nodes {
               interviews {
                 id location durationMinutes createdAt
+                candidacy { candidate { id email createdAt } }
                 ...Panel
               }
             }
@@ -123,7 +129,7 @@ describe('the shape of a page read', () => {
         }
       }
     }
-    fragment Panel on Interview { scorecards { id submittedAt version ratings { competencyKey evidence updatedAt } } }`;
+    fragment Panel on Interview { scorecards { id submittedAt version summary ratings { competencyKey evidence updatedAt } } }`;
     let data: {
       node: {
         candidacies: {
@@ -133,10 +139,12 @@ describe('the shape of a page read', () => {
               location: string | null;
               durationMinutes: number;
               createdAt: string;
+              candidacy: { candidate: { id: string; email: string | null; createdAt: string } };
               scorecards: {
                 id: string;
                 submittedAt: string | null;
                 version: number;
+                summary: string | null;
                 ratings: { competencyKey: string; evidence: string | null; updatedAt: string }[];
               }[];
             }[];
@@ -161,7 +169,7 @@ describe('the shape of a page read', () => {
       'createdAt',
     ]);
     expect(columnsOf('rating')).toEqual(['revision', 'competencyKey', 'score', 'evidence', 'updatedAt']);
-    expect(columnsOf('scorecard').filter((name) => !/^j\d+$/.test(name))).toEqual([
+    expect(columnsOf('scorecard')).toEqual([
       'id',
       'interview',
       'interviewer',
@@ -170,6 +178,20 @@ describe('the shape of a page read', () => {
       'submittedAt',
       'version',
       'focusCompetencyKeys',
+      'j.id',
+      'j.recommendation',
+      'j.summary',
+    ]);
+    expect(columnsOf('candidate')).toEqual([
+      'id',
+      'firstName',
+      'lastName',
+      'email',
+      'headline',
+      'location',
+      'languages',
+      'mergedIntoId',
+      'createdAt',
     ]);
     const interviews = data!.node.candidacies.nodes.flatMap((candidacy) => candidacy.interviews);
     const scorecards = interviews.flatMap((interview) => interview.scorecards);
@@ -200,19 +222,27 @@ describe('the shape of a page read', () => {
     );
     const storedScorecards = await app.orm.em
       .getConnection()
-      .execute<{ id: string; submitted_at: string | null; version: number }[]>(
-        `select id, extract(epoch from submitted_at) * 1000 as submitted_at, version from scorecard where id = any(?::uuid[]) order by id`,
+      .execute<{ id: string; submitted_at: string | null; version: number; summary: string | null }[]>(
+        `select s.id, extract(epoch from s.submitted_at) * 1000 as submitted_at, s.version, r.summary
+           from scorecard s left join scorecard_revision r on r.id = s.latest_revision_id
+          where s.id = any(?::uuid[]) order by s.id`,
         [`{${scorecards.map((scorecard) => localId(scorecard.id)).join(',')}}`],
       );
     expect(
       scorecards
-        .map((scorecard) => ({ id: localId(scorecard.id), submittedAt: scorecard.submittedAt, version: scorecard.version }))
+        .map((scorecard) => ({
+          id: localId(scorecard.id),
+          submittedAt: scorecard.submittedAt,
+          version: scorecard.version,
+          summary: scorecard.summary,
+        }))
         .sort((a, b) => (a.id < b.id ? -1 : 1)),
     ).toEqual(
       storedScorecards.map((row) => ({
         id: row.id,
         submittedAt: row.submitted_at === null ? null : isoOf(row.submitted_at),
         version: row.version,
+        summary: row.summary,
       })),
     );
     const storedRatings = await app.orm.em
@@ -236,6 +266,19 @@ describe('the shape of a page read', () => {
       })),
     );
     expect(storedRatings.filter((row) => row.evidence !== null).length).toBeGreaterThan(10);
+    expect(storedScorecards.filter((row) => row.summary !== null).length).toBeGreaterThan(10);
+    const candidates = interviews.map((interview) => interview.candidacy.candidate);
+    const storedCandidates = await app.orm.em
+      .getConnection()
+      .execute<{ id: string; email: string | null; created_at: string }[]>(
+        `select id, email, extract(epoch from created_at) * 1000 as created_at from candidate where id = any(?::uuid[])`,
+        [`{${candidates.map((candidate) => localId(candidate.id)).join(',')}}`],
+      );
+    const storedById = new Map(storedCandidates.map((row) => [row.id, { email: row.email, createdAt: isoOf(row.created_at) }]));
+    expect(candidates.map((candidate) => ({ email: candidate.email, createdAt: candidate.createdAt }))).toEqual(
+      candidates.map((candidate) => storedById.get(localId(candidate.id))),
+    );
+    expect(candidates.filter((candidate) => candidate.email !== null).length).toBeGreaterThan(5);
   });
 
   it('should read a page of candidates with their external refs without scanning any firm-wide table', async () => {

@@ -41,13 +41,20 @@ const RATING_FIELDS = ['revision', 'competencyKey', 'score', 'evidence', 'create
 // scorecards goes on to them, and so saves a statement.
 // A query's read leaves out the columns only their own field shows when the query does not ask
 // for it (common/rows.ts, `optional`); interview, interviewer, status, focus and the revision are
-// read by other fields (independent scoring, kit, coverage, ratings).
+// read by other fields (independent scoring, kit, coverage, ratings). The revision along is read
+// only by Scorecard.recommendation and Scorecard.summary (through revisionByIdLoader, which it
+// primes): the rest of it only if the query asks a Scorecard field of that name.
 const scorecardsOfInterviews = rowsByKey<Scorecard, ScorecardRow, ScorecardRevision>(
   Scorecard,
   SCORECARD_FIELDS,
   'interview',
   ['createdAt', 'id'],
-  { ref: 'latestRevision', entity: ScorecardRevision, fields: REVISION_FIELDS },
+  {
+    ref: 'latestRevision',
+    entity: ScorecardRevision,
+    fields: REVISION_FIELDS,
+    optional: ['scorecard', 'author', 'number', 'summary', 'reason', 'createdAt', 'updatedAt'],
+  },
   ['submittedAt', 'version', 'createdAt', 'updatedAt'],
 );
 const scorecardsById = rowsByKey<Scorecard, ScorecardRow>(Scorecard, SCORECARD_FIELDS, 'id');
