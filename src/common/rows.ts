@@ -62,6 +62,12 @@ class PlainRow {
   }
 }
 
+// The row a many-to-one brought along (rowsByKey's `along`): the plain row itself, or null where
+// the many-to-one is only { id } or an entity's reference (which may not be loaded).
+export function rowAlong<Result>(ref: unknown): Result | null {
+  return ref instanceof PlainRow ? (ref as Result) : null;
+}
+
 // pg's parser of text[] (oid 1009, which pg-types' TypeId does not list), as the connection uses it.
 const parseTextArray = types.getTypeParser(1009 as never, 'text') as (text: string) => string[];
 
