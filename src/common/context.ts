@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Principal } from './access';
 import { unauthenticated } from './errors';
 import type { LoaderRegistry } from './loaders';
+import type { Selection } from './selection';
 
 // What one request will write to the audit log, gathered while it runs (modules/audit writes it).
 export interface AuditTrail {
@@ -61,6 +62,10 @@ export interface Context {
   // What the request did and read, for the audit log.
   audit: AuditTrail;
   recordMutation: MutationRecorder;
+  // The fields a query's document asks for, by type (set as a query starts to run; unset for
+  // mutations and anything else): the plain-row loaders leave out their optional columns that no
+  // field asks for (common/rows.ts). Unset, they read every column.
+  selected?: Selection;
 }
 
 // The principal, or UNAUTHENTICATED: for resolvers that run after the auth checker has passed.

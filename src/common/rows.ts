@@ -4,6 +4,7 @@ import { types } from 'pg';
 import type { EntityClass, EntityManager, EntityMetadata, EntityName, FilterQuery, Platform, QueryOrderMap } from '@mikro-orm/postgresql';
 import { toGlobalId } from './global-id';
 import { uuidArray } from './sql';
+import type { Selection } from './selection';
 
 // The read path (README, "Performance"). What a query only shows is read as plain rows, not as
 // managed entities: making and tracking ~1,000 entities was most of a nested read's CPU. A row has
@@ -59,6 +60,12 @@ class PlainRow {
   static setKept(row: PlainRow, index: number, value: unknown): void {
     row.#read[index] = value;
   }
+}
+
+// The row a many-to-one brought along (rowsByKey's `along`): the plain row itself, or null where
+// the many-to-one is only { id } or an entity's reference (which may not be loaded).
+export function rowAlong<Result>(ref: unknown): Result | null {
+  return ref instanceof PlainRow ? (ref as Result) : null;
 }
 
 // pg's parser of text[] (oid 1009, which pg-types' TypeId does not list), as the connection uses it.
@@ -304,29 +311,60 @@ function shapeOf(meta: EntityMetadata, fields: readonly string[], platform: Plat
 // join on its id and the same firm): the many-to-one is then that whole row instead of { id }
 // (which it still has), and the caller primes that row's loader with it. One round trip fewer
 // where a read always goes on to the row pointed at (a scorecard's latest revision).
+//
+// `optional`: columns read only as the GraphQL field of the same name of the row's type (its
+// class name), by nothing else. A query's read (`selected`: what its document asks, by type)
+// leaves out those that no field of the document names: PostgreSQL sends less and pg decodes
+// fewer strings (on the nested read, each rating's id, evidence and timestamps were most of its
+// row). Such a row's left-out property throws when read, so a reader nobody declared fails loudly
+// instead of seeing nothing. Without `selected` (mutations, internal reads), every column. The
+// row along may have `optional` columns too: those read only by the fields of the same name of
+// the row's own type (a scorecard's `summary` is its latest revision's).
 export function rowsByKey<Entity extends object, Result, Along extends object = never>(
   entity: EntityClass<Entity>,
   fields: readonly (keyof Entity & string)[],
   key: keyof Entity & string,
   orderBy: readonly (keyof Entity & string)[] = [],
-  along?: { ref: keyof Entity & string; entity: EntityClass<Along>; fields: readonly (keyof Along & string)[] },
-): (em: EntityManager, keys: readonly string[]) => Promise<Result[]> {
-  let statement: KeyedStatement | null = null;
-  return async (em, keys) => {
+  along?: {
+    ref: keyof Entity & string;
+    entity: EntityClass<Along>;
+    fields: readonly (keyof Along & string)[];
+    optional?: readonly (keyof Along & string)[];
+  },
+  optional: readonly (keyof Entity & string)[] = [],
+): (em: EntityManager, keys: readonly string[], selected?: Selection) => Promise<Result[]> {
+  if (optional.includes(key) || (along && optional.includes(along.ref)) || along?.optional?.includes('id' as keyof Along & string))
+    throw new Error('A key column is never optional.');
+  const alongOptional: readonly string[] = along?.optional ?? [];
+  const all = ['id', ...fields.filter((field) => field !== 'id')];
+  // By the columns left out ('' for none).
+  const statements = new Map<string, KeyedStatement>();
+  return async (em, keys, selected) => {
     if (keys.length === 0) return [];
     const meta = em.getMetadata().get<Entity>(entity.name);
-    statement ??= keyedStatement(
-      meta,
-      ['id', ...fields.filter((field) => field !== 'id')],
-      key,
-      orderBy,
-      along && {
-        ref: along.ref,
-        meta: em.getMetadata().get<Along>(along.entity.name),
-        fields: ['id', ...along.fields.filter((field) => field !== 'id')],
-      },
-      em.getPlatform(),
-    );
+    const asked = selected?.get(meta.className);
+    const left = selected && optional.length > 0 ? optional.filter((field) => !asked?.has(field)) : [];
+    const alongLeft = selected && alongOptional.length > 0 ? alongOptional.filter((field) => !asked?.has(field)) : [];
+    const statementKey = `${left.join(',')}|${alongLeft.join(',')}`;
+    let statement = statements.get(statementKey);
+    if (!statement) {
+      statement = keyedStatement(
+        meta,
+        all.filter((field) => !left.includes(field as keyof Entity & string)),
+        key,
+        orderBy,
+        along && {
+          ref: along.ref,
+          meta: em.getMetadata().get<Along>(along.entity.name),
+          fields: ['id', ...along.fields.filter((field) => field !== 'id' && !alongLeft.includes(field))],
+          left: alongLeft,
+        },
+        em.getPlatform(),
+        left,
+      );
+      // At most 2^(optional columns) statements per loader; the lists are short.
+      statements.set(statementKey, statement);
+    }
     const condition = (await em.applyFilters(meta.className, {}, undefined, 'read')) as { firm?: unknown } | undefined;
     if (typeof condition?.firm !== 'string') throw new Error(`Plain rows of ${meta.className} are read in one firm only.`);
     const rows = await directReads(em).readArrays(statement, [condition.firm, uuidArray(keys)], em.getTransactionContext());
@@ -476,6 +514,7 @@ function rowShape<Entity extends object>(
   fields: readonly string[],
   offset: number,
   platform: Platform,
+  left: readonly string[] = [],
 ): RowShape {
   const property = (name: string) => meta.properties[name as keyof typeof meta.properties];
   const columns = fields.map((field) => {
@@ -504,6 +543,14 @@ function rowShape<Entity extends object>(
       configurable: true,
     });
   });
+  for (const field of left) {
+    Object.defineProperty(RowClass.prototype, field, {
+      get() {
+        throw new Error(`${meta.className}.${field} was not read: no field of the query asks for it (rowsByKey's optional columns).`);
+      },
+      configurable: true,
+    });
+  }
   return { fields, columns, offset, RowClass };
 }
 
@@ -512,8 +559,9 @@ function keyedStatement<Entity extends object>(
   fields: readonly string[],
   key: string,
   orderBy: readonly string[],
-  along: { ref: string; meta: EntityMetadata; fields: readonly string[] } | undefined,
+  along: { ref: string; meta: EntityMetadata; fields: readonly string[]; left: readonly string[] } | undefined,
   platform: Platform,
+  left: readonly string[],
 ): KeyedStatement {
   const column = (entityMeta: EntityMetadata, name: string) =>
     `"${entityMeta.properties[name as keyof typeof entityMeta.properties].fieldNames[0]}"`;
@@ -539,9 +587,9 @@ function keyedStatement<Entity extends object>(
     // Rows by key: the same plan for any keys, so PostgreSQL may keep one (a generic plan).
     prepared: true,
     textArrays: true,
-    shape: rowShape(meta, fields, 0, platform),
+    shape: rowShape(meta, fields, 0, platform, left),
     // The joined row's columns follow the row's own; the first is its id.
-    along: along && { ref: along.ref, shape: rowShape(along.meta, along.fields, fields.length, platform) },
+    along: along && { ref: along.ref, shape: rowShape(along.meta, along.fields, fields.length, platform, along.left) },
   };
 }
 

@@ -2,6 +2,7 @@ import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import { execute, GraphQLError, isObjectType, type DocumentNode, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Context } from '../common/context';
+import { selectionOf } from '../common/selection';
 
 type Gateway = ApolloServerOptionsWithGateway<Context>['gateway'];
 type Executor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
@@ -44,6 +45,9 @@ export function compiledQueriesGateway(schema: GraphQLSchema): Gateway {
   const executor: Executor = async (requestContext) => {
     const { document, operation, operationName, request, context } = requestContext;
     const variables = request.variables ?? {};
+    // What the loaders may leave out (rowsByKey's optional columns): only for a query, which reads
+    // only what its document asks for. Batched requests, which share a context and its loaders, are refused (app.ts).
+    if (operation?.operation === 'query') context.selected = selectionOf(schema, document);
     const onGraphqlJs = () =>
       execute({ schema, document, contextValue: context, variableValues: variables, operationName: request.operationName });
     // No operation: a document of several without the name of one, or a name it lacks — graphql-js's error.

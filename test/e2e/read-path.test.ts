@@ -2,11 +2,12 @@ import pg from 'pg';
 import { parse, type GraphQLObjectType } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toGlobalId } from '../../src/common/global-id';
+import { fromGlobalId, toGlobalId } from '../../src/common/global-id';
 import { Candidate } from '../../src/modules/candidate';
 import { Candidacy, CandidacyStage } from '../../src/modules/candidacy';
-import { Scorecard, ScorecardRevision } from '../../src/modules/interview';
+import { Rating, Scorecard, ScorecardRevision } from '../../src/modules/interview';
 import { readRows, rowsByKey } from '../../src/common/rows';
+import { selectionOf } from '../../src/common/selection';
 import { hashToken } from '../../src/common/token';
 import { features } from '../../src/server/features';
 import { buildAppSchema } from '../../src/server/schema';
@@ -47,6 +48,17 @@ function valuesOf(row: object, fields: readonly string[]): Record<string, unknow
   return Object.fromEntries(fields.map((field) => [field, (row as Record<string, unknown>)[field]]));
 }
 
+// The names a loader's statement selects its columns as (`t."revision_id" as "revision"`), in
+// order; a column of the row along as `j.` and its own name (`j."summary" as "j1"`: j.summary).
+function selectedColumns(sql: string): string[] {
+  const list = /^select (.*?) from "/.exec(sql)![1];
+  return [...list.matchAll(/(\w+)\."(\w+)" as "(\w+)"/g)].map(([, alias, column, name]) => (alias === 'j' ? `j.${column}` : name));
+}
+
+const localId = (globalId: string) => fromGlobalId(globalId)!.id;
+// Milliseconds since the epoch (PostgreSQL's extract, as text) as the DateTime scalar writes them.
+const isoOf = (milliseconds: string) => new Date(Math.round(Number(milliseconds))).toISOString();
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench's operations are plain strings
 const document = (query: string) => parse(query) as TypedDocumentNode<any, Record<string, unknown>>;
 
@@ -79,7 +91,194 @@ describe('the shape of a page read', () => {
     // Every read but the page is sent prepared (src/config/direct-reads.ts): firmWideScans checks
     // their generic plans too.
     expect(selects.map((statement) => statement.prepared)).toEqual([true, true, false, true, true, true, true]);
+    // The loaders leave out the columns only fields the query does not ask for show (rowsByKey's
+    // `optional`): of a rating, its id, evidence and timestamps; of an interview, all but its keys,
+    // kind, time and status; of a scorecard, its submission time, version and timestamps, and of
+    // its latest revision along all but the recommendation; of a candidate, all but the names,
+    // headline, location, languages and the record it was merged into.
+    expect(selectedColumns(selects[3].sql)).toEqual(['id', 'firstName', 'lastName', 'headline', 'location', 'languages', 'mergedIntoId']);
+    expect(selectedColumns(selects[4].sql)).toEqual(['id', 'candidacy', 'kind', 'scheduledAt', 'status']);
+    expect(selectedColumns(selects[5].sql)).toEqual([
+      'id',
+      'interview',
+      'interviewer',
+      'latestRevision',
+      'status',
+      'focusCompetencyKeys',
+      'j.id',
+      'j.recommendation',
+    ]);
+    expect(selectedColumns(selects[6].sql)).toEqual(['revision', 'competencyKey', 'score']);
     expect(await firmWideScans(app, statements, firmRows)).toEqual([]);
+  });
+
+  it('should read the optional columns a query asks for, with the values stored', async () => {
+    const api = app.client(firm.apiKeySecret);
+    const query = `query Optional($id: ID!) {
+      node(id: $id) {
+        ... on Mandate {
+          candidacies(first: 30) {
+            nodes {
+              interviews {
+                id location durationMinutes createdAt
+                candidacy { candidate { id email createdAt } }
+                ...Panel
+              }
+            }
+          }
+        }
+      }
+    }
+    fragment Panel on Interview { scorecards { id submittedAt version summary ratings { competencyKey evidence updatedAt } } }`;
+    let data: {
+      node: {
+        candidacies: {
+          nodes: {
+            interviews: {
+              id: string;
+              location: string | null;
+              durationMinutes: number;
+              createdAt: string;
+              candidacy: { candidate: { id: string; email: string | null; createdAt: string } };
+              scorecards: {
+                id: string;
+                submittedAt: string | null;
+                version: number;
+                summary: string | null;
+                ratings: { competencyKey: string; evidence: string | null; updatedAt: string }[];
+              }[];
+            }[];
+          }[];
+        };
+      };
+    } | null = null;
+    const statements = await app.recordStatements(async () => {
+      data = await api.data(document(query), { id: toGlobalId('Mandate', firm.mandateIds[0]) });
+    });
+    const selects = statements.filter((statement) => /^\s*select\b/i.test(statement.sql));
+    const columnsOf = (table: string) =>
+      selectedColumns(selects.find((statement) => /from "(\w+)"/.exec(statement.sql)?.[1] === table)!.sql);
+    expect(columnsOf('interview')).toEqual([
+      'id',
+      'candidacy',
+      'kind',
+      'scheduledAt',
+      'status',
+      'durationMinutes',
+      'location',
+      'createdAt',
+    ]);
+    expect(columnsOf('rating')).toEqual(['revision', 'competencyKey', 'score', 'evidence', 'updatedAt']);
+    expect(columnsOf('scorecard')).toEqual([
+      'id',
+      'interview',
+      'interviewer',
+      'latestRevision',
+      'status',
+      'submittedAt',
+      'version',
+      'focusCompetencyKeys',
+      'j.id',
+      'j.recommendation',
+      'j.summary',
+    ]);
+    expect(columnsOf('candidate')).toEqual([
+      'id',
+      'firstName',
+      'lastName',
+      'email',
+      'headline',
+      'location',
+      'languages',
+      'mergedIntoId',
+      'createdAt',
+    ]);
+    const interviews = data!.node.candidacies.nodes.flatMap((candidacy) => candidacy.interviews);
+    const scorecards = interviews.flatMap((interview) => interview.scorecards);
+    expect(scorecards.length).toBeGreaterThan(10);
+    // The same values as stored.
+    const stored = await app.orm.em
+      .getConnection()
+      .execute<{ id: string; location: string | null; duration_minutes: number; created_at: string }[]>(
+        `select id, location, duration_minutes, extract(epoch from created_at) * 1000 as created_at from interview where id = any(?::uuid[]) order by id`,
+        [`{${interviews.map((interview) => localId(interview.id)).join(',')}}`],
+      );
+    expect(
+      interviews
+        .map((interview) => ({
+          id: localId(interview.id),
+          location: interview.location,
+          durationMinutes: interview.durationMinutes,
+          createdAt: interview.createdAt,
+        }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1)),
+    ).toEqual(
+      stored.map((row) => ({
+        id: row.id,
+        location: row.location,
+        durationMinutes: row.duration_minutes,
+        createdAt: isoOf(row.created_at),
+      })),
+    );
+    const storedScorecards = await app.orm.em
+      .getConnection()
+      .execute<{ id: string; submitted_at: string | null; version: number; summary: string | null }[]>(
+        `select s.id, extract(epoch from s.submitted_at) * 1000 as submitted_at, s.version, r.summary
+           from scorecard s left join scorecard_revision r on r.id = s.latest_revision_id
+          where s.id = any(?::uuid[]) order by s.id`,
+        [`{${scorecards.map((scorecard) => localId(scorecard.id)).join(',')}}`],
+      );
+    expect(
+      scorecards
+        .map((scorecard) => ({
+          id: localId(scorecard.id),
+          submittedAt: scorecard.submittedAt,
+          version: scorecard.version,
+          summary: scorecard.summary,
+        }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1)),
+    ).toEqual(
+      storedScorecards.map((row) => ({
+        id: row.id,
+        submittedAt: row.submitted_at === null ? null : isoOf(row.submitted_at),
+        version: row.version,
+        summary: row.summary,
+      })),
+    );
+    const storedRatings = await app.orm.em
+      .getConnection()
+      .execute<{ scorecard_id: string; competency_key: string; evidence: string | null; updated_at: string }[]>(
+        `select s.id as scorecard_id, r.competency_key, r.evidence, extract(epoch from r.updated_at) * 1000 as updated_at
+         from scorecard s join rating r on r.revision_id = s.latest_revision_id
+        where s.id = any(?::uuid[]) order by s.id, r.created_at, r.id`,
+        [`{${scorecards.map((scorecard) => localId(scorecard.id)).join(',')}}`],
+      );
+    expect(
+      [...scorecards]
+        .sort((a, b) => (localId(a.id) < localId(b.id) ? -1 : 1))
+        .flatMap((scorecard) => scorecard.ratings.map((rating) => ({ scorecard: localId(scorecard.id), ...rating }))),
+    ).toEqual(
+      storedRatings.map((row) => ({
+        scorecard: row.scorecard_id,
+        competencyKey: row.competency_key,
+        evidence: row.evidence,
+        updatedAt: isoOf(row.updated_at),
+      })),
+    );
+    expect(storedRatings.filter((row) => row.evidence !== null).length).toBeGreaterThan(10);
+    expect(storedScorecards.filter((row) => row.summary !== null).length).toBeGreaterThan(10);
+    const candidates = interviews.map((interview) => interview.candidacy.candidate);
+    const storedCandidates = await app.orm.em
+      .getConnection()
+      .execute<{ id: string; email: string | null; created_at: string }[]>(
+        `select id, email, extract(epoch from created_at) * 1000 as created_at from candidate where id = any(?::uuid[])`,
+        [`{${candidates.map((candidate) => localId(candidate.id)).join(',')}}`],
+      );
+    const storedById = new Map(storedCandidates.map((row) => [row.id, { email: row.email, createdAt: isoOf(row.created_at) }]));
+    expect(candidates.map((candidate) => ({ email: candidate.email, createdAt: candidate.createdAt }))).toEqual(
+      candidates.map((candidate) => storedById.get(localId(candidate.id))),
+    );
+    expect(candidates.filter((candidate) => candidate.email !== null).length).toBeGreaterThan(5);
   });
 
   it('should read a page of candidates with their external refs without scanning any firm-wide table', async () => {
@@ -303,6 +502,53 @@ describe('the plain-row read path', () => {
     ).rejects.toBe(rolledBack);
     expect(inside).toEqual(['Changed in the transaction', candidate.firstName]);
     expect((await read(em, [candidate.id]))[0].firstName).toBe(candidate.firstName);
+  });
+
+  it('should leave out only the optional columns no field of the query names, and refuse to read one left out', async () => {
+    const em = app.orm.em.fork() as EntityManager;
+    em.setFilterParams('tenant', { firmId: firm.firmId });
+    const [revision] = await em
+      .getConnection()
+      .execute<{ id: string }[]>(`select revision_id as id from rating where firm_id = ? and evidence is not null limit 1`, [firm.firmId]);
+    type Loaded = Record<string, unknown>;
+    const ratings = rowsByKey<Rating, Loaded>(
+      Rating,
+      ['revision', 'competencyKey', 'score', 'evidence'],
+      'revision',
+      ['createdAt', 'id'],
+      undefined,
+      ['evidence'],
+    );
+    const selection = selectionOf(await buildAppSchema(), parse('{ node(id: "x") { ... on Scorecard { ratings { competencyKey } } } }'));
+    const statements = await app.recordStatements(async () => {
+      const [all, slim] = [await ratings(em, [revision.id]), await ratings(em, [revision.id], selection)];
+      expect(slim.map((row) => valuesOf(row, ['competencyKey', 'score']))).toEqual(
+        all.map((row) => valuesOf(row, ['competencyKey', 'score'])),
+      );
+      expect(all.some((row) => typeof row.evidence === 'string')).toBe(true);
+      expect(() => slim[0].evidence).toThrow('Rating.evidence was not read: no field of the query asks for it');
+      // A query that names the field reads the column.
+      const asked = selectionOf(await buildAppSchema(), parse('{ node(id: "x") { ... on Scorecard { ratings { evidence } } } }'));
+      expect((await ratings(em, [revision.id], asked)).map((row) => row.evidence)).toEqual(all.map((row) => row.evidence));
+    });
+    expect(statements.map((statement) => selectedColumns(statement.sql))).toEqual([
+      ['id', 'revision', 'competencyKey', 'score', 'evidence'],
+      ['id', 'revision', 'competencyKey', 'score'],
+      ['id', 'revision', 'competencyKey', 'score', 'evidence'],
+    ]);
+  });
+
+  it('should find the fields a document names by type, through fragments and abstract types', async () => {
+    const selection = selectionOf(
+      await buildAppSchema(),
+      parse(`query { node(id: "x") { id ... on Interview { location ...Cards } } }
+             fragment Cards on Interview { scorecards { s: status ratings { score } } }`),
+    );
+    expect([...selection.get('Interview')!].sort()).toEqual(['id', 'location', 'scorecards']);
+    expect([...selection.get('Scorecard')!].sort()).toEqual(['id', 'ratings', 'status']);
+    expect([...selection.get('Rating')!]).toEqual(['score']);
+    // `id` asked on Node counts for every type that implements it.
+    expect(selection.get('Candidate')).toEqual(new Set(['id']));
   });
 
   it("should bring each scorecard's latest revision along as the revision read on its own", async () => {

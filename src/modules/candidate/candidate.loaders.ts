@@ -27,7 +27,24 @@ export type CandidateRow = Row<Candidate, (typeof CANDIDATE_ROW_COLUMNS)[number]
 export type CandidateExternalRefRow = Row<CandidateExternalRef, 'system' | 'externalId' | 'createdAt' | 'updatedAt', 'candidate'>;
 const EXTERNAL_REF_FIELDS = ['candidate', 'system', 'externalId', 'createdAt', 'updatedAt'] as const;
 
-const candidatesById = rowsByKey<Candidate, CandidateRow>(Candidate, CANDIDATE_ROW_COLUMNS, 'id');
+// A query's read leaves out the columns only their own field shows when the query does not ask
+// for it (common/rows.ts, `optional`). Kept: the names, headline, location and languages (what a
+// client's PresentedCandidate copies) and mergedIntoId (Candidate.mergedInto).
+const candidatesById = rowsByKey<Candidate, CandidateRow>(Candidate, CANDIDATE_ROW_COLUMNS, 'id', [], undefined, [
+  'email',
+  'phone',
+  'linkedinUrl',
+  'tags',
+  'consentStatus',
+  'consentGivenAt',
+  'consentWithdrawnAt',
+  'retainUntil',
+  'erasedAt',
+  'version',
+  'mergedAt',
+  'createdAt',
+  'updatedAt',
+]);
 // The same rows read in another module's statement (the talent pool's page joins its candidates).
 export const candidateRowsAlong = rowsAlong<Candidate, CandidateRow>(Candidate, CANDIDATE_ROW_COLUMNS);
 const externalRefsOfCandidates = rowsByKey<CandidateExternalRef, CandidateExternalRefRow>(
@@ -39,7 +56,7 @@ const externalRefsOfCandidates = rowsByKey<CandidateExternalRef, CandidateExtern
 
 export const candidateByIdLoader = (context: Context) =>
   new DataLoader<string, CandidateRow | null>(async (ids) => {
-    const rows = await candidatesById(context.em, ids);
+    const rows = await candidatesById(context.em, ids, context.selected);
     return inKeyOrder(ids, rows, (row) => row.id);
   });
 

@@ -40,13 +40,33 @@ const INTERVIEW_FIELDS = [
   'createdAt',
   'updatedAt',
 ] as const;
-const interviewsOfCandidacies = rowsByKey<Interview, InterviewRow>(Interview, INTERVIEW_FIELDS, 'candidacy', ['scheduledAt', 'id']);
+// A query's read leaves out the columns only their own field shows when the query does not ask
+// for it (common/rows.ts, `optional`).
+const interviewsOfCandidacies = rowsByKey<Interview, InterviewRow>(
+  Interview,
+  INTERVIEW_FIELDS,
+  'candidacy',
+  ['scheduledAt', 'id'],
+  undefined,
+  [
+    'durationMinutes',
+    'location',
+    'videoLink',
+    'version',
+    'heldAt',
+    'scorecardsDueAt',
+    'cancelledAt',
+    'cancellationReason',
+    'createdAt',
+    'updatedAt',
+  ],
+);
 export const interviewsById = rowsByKey<Interview, InterviewRow>(Interview, INTERVIEW_FIELDS, 'id');
 
 // The interviews of each candidacy, in the order they take place.
 export const interviewsByCandidacyLoader = (context: Context) =>
   new DataLoader<string, InterviewRow[]>(async (candidacyIds) => {
-    const rows = await interviewsOfCandidacies(context.em, candidacyIds);
+    const rows = await interviewsOfCandidacies(context.em, candidacyIds, context.selected);
     return groupedInKeyOrder(candidacyIds, rows, (row) => row.candidacy.id);
   });
 

@@ -39,24 +39,42 @@ const RATING_FIELDS = ['revision', 'competencyKey', 'score', 'evidence', 'create
 
 // A panel's scorecards come with their latest revisions (recommendation, summary): a read of
 // scorecards goes on to them, and so saves a statement.
+// A query's read leaves out the columns only their own field shows when the query does not ask
+// for it (common/rows.ts, `optional`); interview, interviewer, status, focus and the revision are
+// read by other fields (independent scoring, kit, coverage, ratings). The revision along is read
+// only by Scorecard.recommendation and Scorecard.summary (through revisionByIdLoader, which it
+// primes): the rest of it only if the query asks a Scorecard field of that name.
 const scorecardsOfInterviews = rowsByKey<Scorecard, ScorecardRow, ScorecardRevision>(
   Scorecard,
   SCORECARD_FIELDS,
   'interview',
   ['createdAt', 'id'],
-  { ref: 'latestRevision', entity: ScorecardRevision, fields: REVISION_FIELDS },
+  {
+    ref: 'latestRevision',
+    entity: ScorecardRevision,
+    fields: REVISION_FIELDS,
+    optional: ['scorecard', 'author', 'number', 'summary', 'reason', 'createdAt', 'updatedAt'],
+  },
+  ['submittedAt', 'version', 'createdAt', 'updatedAt'],
 );
 const scorecardsById = rowsByKey<Scorecard, ScorecardRow>(Scorecard, SCORECARD_FIELDS, 'id');
 const revisionsOfScorecards = rowsByKey<ScorecardRevision, ScorecardRevisionRow>(ScorecardRevision, REVISION_FIELDS, 'scorecard', [
   'number',
 ]);
 const revisionsById = rowsByKey<ScorecardRevision, ScorecardRevisionRow>(ScorecardRevision, REVISION_FIELDS, 'id');
-const ratingsOfRevisions = rowsByKey<Rating, RatingRow>(Rating, RATING_FIELDS, 'revision', ['createdAt', 'id']);
+// Ratings are most of a nested read's rows: a read that asks only for keys and scores leaves out
+// the id (Rating has no id field), the evidence and the timestamps.
+const ratingsOfRevisions = rowsByKey<Rating, RatingRow>(Rating, RATING_FIELDS, 'revision', ['createdAt', 'id'], undefined, [
+  'id',
+  'evidence',
+  'createdAt',
+  'updatedAt',
+]);
 
 // The panel of each interview, in the order the interviewers were named when it was scheduled.
 export const scorecardsByInterviewLoader = (context: Context) =>
   new DataLoader<string, ScorecardRow[]>(async (interviewIds) => {
-    const rows = await scorecardsOfInterviews(context.em, interviewIds);
+    const rows = await scorecardsOfInterviews(context.em, interviewIds, context.selected);
     const revisions = context.loaders.get(revisionByIdLoader);
     for (const row of rows) {
       const revision = row.latestRevision as ScorecardRevisionRow | null;
@@ -89,7 +107,7 @@ export const revisionByIdLoader = (context: Context) =>
 // The ratings of each revision in the order of the rubric's competencies (see writeRevision).
 export const ratingsByRevisionLoader = (context: Context) =>
   new DataLoader<string, RatingRow[]>(async (revisionIds) => {
-    const rows = await ratingsOfRevisions(context.em, revisionIds);
+    const rows = await ratingsOfRevisions(context.em, revisionIds, context.selected);
     return groupedInKeyOrder(revisionIds, rows, (row) => row.revision.id);
   });
 

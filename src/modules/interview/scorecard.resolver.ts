@@ -35,6 +35,7 @@ import type { InterviewRow } from './interview.loaders';
 import { DraftRating, ScorecardDraft } from './scorecard-draft.entity';
 import type { AuditTrail } from '../../common/context';
 import { readPersonal } from '../audit';
+import { rowAlong } from '../../common/rows';
 import { ASSESSMENT_READERS, SCORERS } from '../../common/access';
 
 // Which scorecards a caller gets at all is decided where they are listed or found
@@ -113,8 +114,8 @@ export class ScorecardResolver {
 
   @Authorized<Access>(...ASSESSMENT_READERS)
   @FieldResolver(() => Recommendation, { nullable: true, description: 'Of the latest revision; null while a draft.' })
-  async recommendation(@Root() scorecard: ScorecardRow, @Ctx() context: Context): Promise<Recommendation | null> {
-    return (await latestRevisionOf(scorecard, context))?.recommendation ?? null;
+  recommendation(@Root() scorecard: ScorecardRow, @Ctx() context: Context): Recommendation | null | Promise<Recommendation | null> {
+    return withLatestRevision(scorecard, context, (revision) => revision?.recommendation ?? null);
   }
 
   @Authorized<Access>(...ASSESSMENT_READERS)
@@ -122,9 +123,10 @@ export class ScorecardResolver {
     nullable: true,
     description: 'Of the latest revision; null while a draft. Reading it is recorded in the audit log.',
   })
-  async summary(@Root() scorecard: ScorecardRow, @Ctx() context: Context): Promise<string | null> {
-    const summary = (await latestRevisionOf(scorecard, context))?.summary ?? null;
-    return readPersonal(context.audit, 'Scorecard', scorecard.id, 'summary', summary);
+  summary(@Root() scorecard: ScorecardRow, @Ctx() context: Context): string | null | Promise<string | null> {
+    return withLatestRevision(scorecard, context, (revision) =>
+      readPersonal(context.audit, 'Scorecard', scorecard.id, 'summary', revision?.summary ?? null),
+    );
   }
 
   @Authorized<Access>(...ASSESSMENT_READERS)
@@ -223,6 +225,20 @@ export class RatingResolver {
 // Ratings are read through a revision; their evidence is logged against the revision's scorecard.
 function belongsTo(trail: AuditTrail, revisionId: string, scorecardId: string): void {
   trail.subjects.set(revisionId, { objectType: 'Scorecard', objectId: scorecardId });
+}
+
+// What `read` makes of the scorecard's latest revision: at once when the scorecard's row brought it
+// along (scorecardsByInterviewLoader, which primes revisionByIdLoader with that same row), so a
+// panel's recommendations cost no promise, loader call and microtask per scorecard; otherwise
+// once the revision loader has it.
+function withLatestRevision<T>(
+  scorecard: ScorecardRow,
+  context: Context,
+  read: (revision: ScorecardRevisionRow | null) => T,
+): T | Promise<T> {
+  if (!scorecard.latestRevision) return read(null);
+  const along = rowAlong<ScorecardRevisionRow>(scorecard.latestRevision);
+  return along ? read(along) : latestRevisionOf(scorecard, context).then(read);
 }
 
 function latestRevisionOf(scorecard: ScorecardRow, context: Context): Promise<ScorecardRevisionRow | null> {
