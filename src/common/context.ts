@@ -1,5 +1,5 @@
 import type { SecretBox } from './secret-box';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Principal } from './access';
@@ -58,7 +58,7 @@ export interface Context {
   // The caller's address: the rate-limit key of anonymous requests.
   ip: string;
   // The raw HTTP request and response, for the pipeline steps that read headers or set them.
-  http: { request: Request };
+  http: { request: IncomingMessage };
   // What the request did and read, for the audit log.
   audit: AuditTrail;
   recordMutation: MutationRecorder;

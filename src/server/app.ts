@@ -3,7 +3,6 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler } from 'express';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -21,7 +20,8 @@ import { requestPipelinePlugin } from './request-pipeline';
 import { createRateLimiter, rateLimitRefusalOf } from './rate-limit';
 import { createApiMetrics, type ApiMetrics } from './metrics';
 import { armorProtection, parseOptions } from './query-limits';
-import { bodyLimitMessage, jsonBody, methodAndTypeGuard, refuse } from './http-limits';
+import { bodyLimitMessage, jsonBody, methodAndTypeGuard, refuse, type HttpStep } from './http-limits';
+import { graphqlRoute, isGraphqlPath } from './graphql-route';
 import type { RateLimiter } from './rate-limit';
 import { createIdempotencyStore } from '../modules/idempotency';
 import { createPdfPrinter, reportRouter } from '../modules/report';
@@ -73,7 +73,15 @@ export async function createAppServer({
   });
   const armor = armorProtection();
   const app = express();
-  const httpServer = http.createServer(app);
+  // POST /graphql on node:http itself (graphql-route.ts); everything else on Express, whose
+  // /graphql (the explorer for a browser, 405 for the rest) ends in the same route. Set below.
+  let graphql: (request: http.IncomingMessage, response: http.ServerResponse) => void = app;
+  const httpServer = http.createServer((request, response) => {
+    if (request.method === 'POST' && isGraphqlPath(request.url)) {
+      identify(request, response);
+      graphql(request, response);
+    } else app(request, response);
+  });
   app.disable('x-powered-by');
   app.set('trust proxy', false);
 
@@ -106,23 +114,29 @@ export async function createAppServer({
     throw error;
   }
 
-  app.use((request, response, next) => {
-    const incoming = request.header('x-request-id');
-    const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+  // Every request: its id (the caller's if it is a plain one), and a log line once answered.
+  const identify = (request: http.IncomingMessage, response: http.ServerResponse): void => {
+    const incoming = request.headers['x-request-id'];
+    const requestId = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
     response.setHeader('x-request-id', requestId);
+    // Only when the line would be written (the benchmark and production run at warn or above).
+    if (!logger.isLevelEnabled('info')) return;
     const started = process.hrtime.bigint();
     response.on('finish', () =>
       logger.info(
         {
           requestId,
           method: request.method,
-          url: request.originalUrl.split('?')[0],
+          url: (request.url ?? '').split('?')[0],
           status: response.statusCode,
           ms: Number(process.hrtime.bigint() - started) / 1e6,
         },
         'request',
       ),
     );
+  };
+  app.use((request, response, next) => {
+    identify(request, response);
     next();
   });
 
@@ -147,8 +161,7 @@ export async function createAppServer({
   const printer = createPdfPrinter({ logger: logger.child({ component: 'report-printer' }) });
   app.use(reportRouter({ orm, logger, printer }));
 
-  app.use(
-    '/graphql',
+  const steps: HttpStep[] = [
     metrics.track,
     (_request, response, next) => {
       response.setHeader('cache-control', 'no-store');
@@ -160,13 +173,21 @@ export async function createAppServer({
     // With read replicas only: each request gets the route its reads follow.
     ...(replicaStatus(orm).length > 0 ? [readRouteMiddleware()] : []),
     metrics.scoped,
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, req, logger, secrets, production) }),
-  );
+  ];
+  const onError = jsonErrorHandler(logger, rateLimiter);
+  graphql = graphqlRoute({
+    steps,
+    apollo,
+    context: async (request, response) =>
+      createContext(orm, request, String(response.getHeader('x-request-id')), logger, secrets, production),
+    onError,
+  });
 
+  app.use('/graphql', (request, response) => graphql(request, response));
   app.use((_request, response) => {
     response.status(404).json({ error: 'Not found. The API is at /graphql.' });
   });
-  app.use(jsonErrorHandler(logger, rateLimiter));
+  app.use(((error, request, response, _next) => onError(error, request, response)) as ErrorRequestHandler);
 
   return {
     httpServer,
@@ -182,9 +203,15 @@ export async function createAppServer({
 }
 
 // Errors outside GraphQL (a malformed or oversized body): a JSON answer, never an HTML stack.
-function jsonErrorHandler(logger: Logger, rateLimiter: RateLimiter): ErrorRequestHandler {
-  return (error, request, response, _next) => {
-    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+function jsonErrorHandler(
+  logger: Logger,
+  rateLimiter: RateLimiter,
+): (error: unknown, request: http.IncomingMessage, response: http.ServerResponse) => void {
+  return (error, request, response) => {
+    // Too late for an answer of its own (a streamed one failed): end the connection.
+    if (response.headersSent) return void response.destroy();
+    const given = (error as { status?: unknown } | null | undefined)?.status;
+    const status = typeof given === 'number' && given >= 400 && given < 500 ? given : 500;
     if (status === 500) logger.error({ err: error }, 'unexpected error outside GraphQL');
     const message =
       status === 413

@@ -1,6 +1,5 @@
 import type { SecretBox } from '../common/secret-box';
-import { randomUUID } from 'node:crypto';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '../config/logger';
@@ -12,8 +11,14 @@ import { recordMutation } from '../modules/audit';
 
 // Runs before the operation is parsed, so it must not touch the database: a request refused by
 // the query limits runs no SQL at all. The credential is checked in authenticate().
-export function createContext(orm: MikroORM, request: Request, logger: Logger, secrets: SecretBox, production = false): Context {
-  const requestId = String(request.res?.getHeader('x-request-id') ?? randomUUID());
+export function createContext(
+  orm: MikroORM,
+  request: IncomingMessage,
+  requestId: string,
+  logger: Logger,
+  secrets: SecretBox,
+  production = false,
+): Context {
   const em = orm.em.fork({ clear: true, useContext: false }) as EntityManager;
   // The loaders come with the principal, in authenticate().
   const context: Omit<Context, 'loaders'> = {

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import { sendJson, type HttpStep } from './http-limits';
 
 // PostgreSQL text cannot hold U+0000, nor (as JSON) an unpaired UTF-16 surrogate such as "\ud800":
 // either in any string of a request failed deep in SQL as an internal error (both found by the
@@ -29,12 +29,12 @@ function operationOf(body: unknown): { source: unknown; variables: unknown } {
   return { source, variables };
 }
 
-export function refuseNulCharacters(): RequestHandler {
+export function refuseNulCharacters(): HttpStep {
   return (request, response, next) => {
     const { source, variables } = operationOf(request.body);
     const inSource = typeof source === 'string' && (source.includes(NUL) || ESCAPED_NUL.test(source));
     if (inSource || holdsNul(variables)) {
-      response.status(400).json({ errors: [{ message: NUL_CHARACTER_MESSAGE, extensions: { code: 'BAD_USER_INPUT' } }] });
+      sendJson(response, 400, { errors: [{ message: NUL_CHARACTER_MESSAGE, extensions: { code: 'BAD_USER_INPUT' } }] });
       return;
     }
     next();

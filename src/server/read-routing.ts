@@ -1,5 +1,5 @@
 import type { GraphQLRequestContextDidResolveOperation, GraphQLRequestContextWillSendResponse } from '@apollo/server';
-import type { RequestHandler } from 'express';
+import type { HttpStep } from './http-limits';
 import type { Principal } from '../common/access';
 import type { Context } from '../common/context';
 import { parseLsn, readRoutes } from '../config/replicas';
@@ -18,7 +18,7 @@ import { parseLsn, readRoutes } from '../config/replicas';
 
 // Runs the rest of the request (Apollo) with a route of its own, starting on the primary. After
 // the body is parsed: a stream's callbacks would not carry the route.
-export function readRouteMiddleware(): RequestHandler {
+export function readRouteMiddleware(): HttpStep {
   return (_request, _response, next) => readRoutes.run({ side: 'primary', minLsn: 0n }, next);
 }
 

@@ -10,13 +10,13 @@ import { entities } from '../../src/server/features';
 import { startChildServer, type ChildServer } from './child';
 import { defaultPlan, generateFirm } from './generate-firm';
 import { loadSlice } from './load';
-import { ASSESSMENT, CANDIDATES_WITH_REFS, NESTED, RANKING, TALENT_POOL, body } from './operations';
+import { ASSESSMENT, CANDIDATES_WITH_REFS, NESTED, RANKING, TALENT_POOL, TYPENAME, body } from './operations';
 import { prepareTalentPool } from './talent-pool-bench';
 import { DatabaseStats } from './database-stats';
 
 // `node dist/bench/test/bench/compare.js [--candidates N] [--seconds N] [--rounds N] [--connections N] [--only a,b]
 //   --variant "NAME|FLAGS" [--variant "NAME|FLAGS|path/to/app-server.js"] …` (--only from nested,
-//   candidatesWithRefs, candidatesWithRefsNoEmail, assessment, ranking, talentPool; talentPool first prepares
+//   candidatesWithRefs, candidatesWithRefsNoEmail, assessment, typename, ranking, talentPool; talentPool first prepares
 //   the benchmark's pool; candidatesWithRefsNoEmail is the same page without `email`, so without the
 //   audit write of personal-data reads)
 // Several builds or Node flags of the real server side by side on one database, in alternating
@@ -82,11 +82,21 @@ async function main(): Promise<void> {
       candidatesWithRefs: [body(CANDIDATES_WITH_REFS, { first: 50 })],
       candidatesWithRefsNoEmail: [body(CANDIDATES_WITH_REFS.replace(' email ', ' '), { first: 50 })],
       assessment: firm.interviewedCandidacyIds.slice(0, 500).map((id) => body(ASSESSMENT, { id: toGlobalId('Candidacy', id) })),
+      typename: [body(TYPENAME, {})],
       ranking: [body(RANKING, { id: toGlobalId('Mandate', firm.mandateIds[0]), first: 50 })],
       talentPool: poolMandateId ? [body(TALENT_POOL, { id: toGlobalId('Mandate', poolMandateId), first: 50 })] : [],
     };
     for (const operation of only) {
-      const totals = variants.map(() => ({ cpuMs: 0, pgCpuMs: 0, requests: 0, scavenges: 0, markCompacts: 0, gcMs: 0 }));
+      const totals = variants.map(() => ({
+        cpuMs: 0,
+        systemMs: 0,
+        switches: 0,
+        pgCpuMs: 0,
+        requests: 0,
+        scavenges: 0,
+        markCompacts: 0,
+        gcMs: 0,
+      }));
       for (const server of servers) {
         await loadSlice({
           url: `http://127.0.0.1:${server.port}/graphql`,
@@ -99,6 +109,7 @@ async function main(): Promise<void> {
       for (let round = 0; round < rounds; round++) {
         for (const [index, server] of servers.entries()) {
           const before = await server.usage();
+          const procBefore = await procUsage(server.pid);
           const pgBefore = stats.cpuMs() ?? 0;
           const slice = await loadSlice({
             url: `http://127.0.0.1:${server.port}/graphql`,
@@ -108,10 +119,13 @@ async function main(): Promise<void> {
             seconds,
           });
           const after = await server.usage();
+          const procAfter = await procUsage(server.pid);
           totals[index].pgCpuMs += (stats.cpuMs() ?? 0) - pgBefore;
           if (slice.non2xx > 0 || slice.errors > 0)
             throw new Error(`${variants[index].name} ${operation}: ${slice.non2xx} non-2xx, ${slice.errors} errors`);
           totals[index].cpuMs += after.cpuMs - before.cpuMs;
+          totals[index].systemMs += procAfter.systemMs - procBefore.systemMs;
+          totals[index].switches += procAfter.switches - procBefore.switches;
           totals[index].requests += slice.requests;
           totals[index].scavenges += after.gc!.scavenges - before.gc!.scavenges;
           totals[index].markCompacts += after.gc!.markCompacts - before.gc!.markCompacts;
@@ -120,9 +134,10 @@ async function main(): Promise<void> {
       }
       for (const [index, variant] of variants.entries()) {
         const usage = await servers[index].usage();
-        const { cpuMs, pgCpuMs, requests: count, scavenges, markCompacts, gcMs } = totals[index];
+        const { cpuMs, systemMs, switches, pgCpuMs, requests: count, scavenges, markCompacts, gcMs } = totals[index];
         console.log(
           `${operation.padEnd(20)} ${variant.name.padEnd(16)} ${(cpuMs / count).toFixed(2).padStart(8)} Node CPU ms/req` +
+            ` (system ${(systemMs / count).toFixed(2)}, ${(switches / count).toFixed(1)} context switches)` +
             `  PG ${(pgCpuMs / count).toFixed(2)} ms/req` +
             `  GC ${(gcMs / count).toFixed(2)} ms/req (${(scavenges / count).toFixed(2)} scavenges, ${(markCompacts / count).toFixed(3)} full)` +
             `  ${String(count).padStart(6)} req  peak RSS ${usage.maxRssMb.toFixed(0)} MB`,
@@ -135,6 +150,17 @@ async function main(): Promise<void> {
     await database?.stop().catch(() => undefined);
     await fs.rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+// The system part of a process's CPU (socket writes, and on a virtual machine the wake-ups of
+// the processes they reach) and its context switches, from /proc: for any build's server.
+async function procUsage(pid: number): Promise<{ systemMs: number; switches: number }> {
+  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
+  const switches = [...status.matchAll(/^(?:non)?voluntary_ctxt_switches:\s+(\d+)$/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+  // stime is field 15 of stat (the 13th after the command), in clock ticks of 10 ms.
+  return { systemMs: Number(fields[12]) * 10, switches };
 }
 
 main().catch((error: unknown) => {

@@ -118,6 +118,10 @@ export const OPERATION_NAMES: readonly OperationName[] = [
   'talentPool',
 ];
 
+// The least an authenticated request does: the key's look-up and the pipeline around it, no
+// field of the API (for the fixed cost of one request; compare.js and profile.js, `typename`).
+export const TYPENAME = `query Typename { __typename }`;
+
 export function body(query: string, variables: Record<string, unknown>): string {
   return JSON.stringify({ query, variables });
 }

@@ -10,11 +10,11 @@ import { entities } from '../../src/server/features';
 import { startChildServer, type ChildServer } from './child';
 import { defaultPlan, generateFirm } from './generate-firm';
 import { loadSlice } from './load';
-import { AGREEMENT, ASSESSMENT, CANDIDATES_WITH_REFS, NESTED, TALENT_POOL, body } from './operations';
+import { AGREEMENT, ASSESSMENT, CANDIDATES_WITH_REFS, NESTED, TALENT_POOL, TYPENAME, body } from './operations';
 import { signInBenchAdmin } from './bench-admin';
 import { prepareTalentPool } from './talent-pool-bench';
 
-// `node dist/bench/test/bench/profile.js [nested|candidatesWithRefs|agreement|talentPool|assessment] [candidates] [seconds] [warm-up seconds] [cpu|heap]`:
+// `node dist/bench/test/bench/profile.js [nested|candidatesWithRefs|agreement|talentPool|assessment|typename] [candidates] [seconds] [warm-up seconds] [cpu|heap]`:
 // the real server under one read with --cpu-prof, then the functions that used the most CPU (self
 // time), by function and by package. With `heap`: V8's sampling heap profiler instead (with the
 // objects GC collected, see heap-sampler.ts), the bytes each function allocated per request. For
@@ -69,6 +69,7 @@ async function main(): Promise<void> {
       agreement: () => body(AGREEMENT, { id: toGlobalId('Mandate', firm.mandateIds[0]) }),
       talentPool: () => body(TALENT_POOL, { id: toGlobalId('Mandate', poolMandateId!), first: 50 }),
       candidatesWithRefs: () => body(CANDIDATES_WITH_REFS, { first: 50 }),
+      typename: () => body(TYPENAME, {}),
       assessment: () => body(ASSESSMENT, { id: toGlobalId('Candidacy', firm.interviewedCandidacyIds[0]) }),
     };
     if (!requests[operation]) throw new Error(`profile.js takes one of ${Object.keys(requests).join(', ')}; got ${operation}`);

@@ -1,6 +1,8 @@
+import { gzipSync } from 'node:zlib';
 import { ApiKeyScope } from '../../src/common/access';
 import { INTERNAL_ERROR_MESSAGE } from '../../src/common/errors';
 import { BULK_BODY_LIMIT, REQUEST_BODY_LIMIT } from '../../src/config/limits';
+import { isGraphqlPath } from '../../src/server/graphql-route';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { atsCandidates, storedCandidates } from '../helpers/integration-fixtures';
@@ -195,5 +197,64 @@ describe('production', () => {
     for (const response of [parse, validation, internal]) {
       expect(response.raw).not.toMatch(/stacktrace|exception|\.[jt]s:\d+|node_modules/i);
     }
+  });
+});
+
+// POST /graphql runs on node:http without Express (src/server/graphql-route.ts): what Express's
+// route did stays, down to the paths it took and the bodies its JSON parser read.
+describe('the route of /graphql', () => {
+  const json = JSON.stringify({ query: '{ viewer { kind } }' });
+  const post = (path: string, body: string | Uint8Array, headers: Record<string, string> = {}) =>
+    fetch(`${app.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      body,
+    });
+
+  it.each(['/graphql', '/graphql/', '/GraphQL', '/graphql?debug=1', '/graphql/anything'])(
+    'should answer POST %s as /graphql, with its headers',
+    async (path) => {
+      const response = await post(path, json, { 'x-request-id': 'trace-42' });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { viewer: { kind: 'USER' } } });
+      expect(response.headers.get('x-request-id')).toBe('trace-42');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      expect(response.headers.get('x-ratelimit-limit')).toBe('1000000');
+    },
+  );
+
+  it('should take the paths to node:http that Express took (the rest go to Express)', () => {
+    for (const path of ['/graphql', '/graphql/', '/GRAPHQL', '/graphql?x=/y', '/graphql/a/b', 'http://api.example/graphql?x=1']) {
+      expect([path, isGraphqlPath(path)]).toEqual([path, true]);
+    }
+    for (const path of ['/graphqlx', '/', '/explorer/graphql', '/metrics', '/x?/graphql', 'http://api.example/other', undefined]) {
+      expect([path, isGraphqlPath(path)]).toEqual([path, false]);
+    }
+  });
+
+  it('should not take other paths: 404 as before', async () => {
+    const response = await post('/graphqlx', json);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({ error: 'Not found. The API is at /graphql.' });
+  });
+
+  it('should give a request without a usable x-request-id one of its own, refusals too', async () => {
+    const answered = await post('/graphql', json, { 'x-request-id': 'not a plain id' });
+    expect(answered.headers.get('x-request-id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const refused = await post('/graphql', '{"query": ');
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('should read a gzip body, as Express JSON parser did', async () => {
+    const response = await post('/graphql', new Uint8Array(gzipSync(json)), { 'content-encoding': 'gzip' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { viewer: { kind: 'USER' } } });
+  });
+
+  it('should refuse a charset that is not UTF with 415 and the rate-limit headers, before any SQL', async () => {
+    const response = await send(app, json, { token, contentType: 'application/json; charset=latin1' });
+    expectRefused(response, 415, 'The request could not be handled.');
   });
 });

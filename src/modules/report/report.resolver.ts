@@ -33,8 +33,10 @@ async function link(
   const issued = await issueReportLink(context.em, principalOf(context), mandate.id, resolveLocale(locale, context.acceptLanguage), format);
   if (!issued) return null;
   const request = context.http.request;
+  // As Express's req.protocol without a trusted proxy: the socket's own.
+  const protocol = (request.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
   return Object.assign(new ReportLinkView(), {
-    url: `${request.protocol}://${request.get('host')}${REPORT_PATH}/${issued.token}`,
+    url: `${protocol}://${request.headers.host}${REPORT_PATH}/${issued.token}`,
     expiresAt: issued.expiresAt,
   });
 }

@@ -1,10 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import { registerWebhookQueueMetrics } from './webhook-queue';
 import { Metrics, type MetricsOptions } from './metrics';
-import { RequestMetrics } from './request-metrics';
+import { RequestMetrics, type RequestStep } from './request-metrics';
 import { metricsHandler } from './endpoint';
 import { ormConnections, registerPoolMetrics, registerReplicaMetrics } from './database';
 import { replicaStatus } from '../../config/replicas';
@@ -31,8 +31,8 @@ export interface ApiMetrics {
   // GET /metrics.
   router: Router;
   // First on /graphql, and just before Apollo (see RequestMetrics).
-  track: RequestHandler;
-  scoped: RequestHandler;
+  track: RequestStep;
+  scoped: RequestStep;
   plugin: ApolloServerPlugin;
   // Stops counting statements (the server is stopping).
   close(): void;

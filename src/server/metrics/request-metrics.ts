@@ -1,11 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Request, RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Metrics } from './metrics';
 import { OTHER } from './operation-labels';
 import { outcomeOf, type SentResponse } from './outcome';
+
+// A step of /graphql's route (server/graphql-route.ts), on node:http's request and response.
+export type RequestStep = (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
 
 // What one /graphql request did, filled in as it runs and observed when its answer is sent.
 interface RequestRecord {
@@ -22,7 +25,7 @@ interface RequestRecord {
 // whose async context ran them (AsyncLocalStorage), so concurrent requests do not mix.
 export class RequestMetrics {
   private readonly scope = new AsyncLocalStorage<RequestRecord>();
-  private readonly records = new WeakMap<Request, RequestRecord>();
+  private readonly records = new WeakMap<IncomingMessage, RequestRecord>();
 
   constructor(
     private readonly metrics: Metrics,
@@ -31,7 +34,7 @@ export class RequestMetrics {
   ) {}
 
   // First on /graphql: the clock starts, and the answer is observed once it is sent.
-  track(): RequestHandler {
+  track(): RequestStep {
     return (request, response, next) => {
       const record: RequestRecord = {
         started: process.hrtime.bigint(),
@@ -48,7 +51,7 @@ export class RequestMetrics {
 
   // Just before Apollo (after the body parser, whose stream events run outside the request's
   // async context): everything Apollo runs from here on counts its statements to this request.
-  scoped(): RequestHandler {
+  scoped(): RequestStep {
     return (request, _response, next) => {
       const record = this.records.get(request);
       if (record) this.scope.run(record, next);
