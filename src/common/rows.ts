@@ -407,8 +407,14 @@ export function readArrays(
 
 // The same for a statement that writes (an insert of many rows from arrays): on the request's
 // transaction if the manager has one, otherwise on the primary, never on a read replica.
-export function writeArrays(em: EntityManager, sql: string, params: readonly unknown[]): Promise<unknown[][]> {
-  return directReads(em).writeArrays(directStatement(sql, false), params, em.getTransactionContext());
+// `prepared` as readArrays': for a statement whose plan does not depend on its values.
+export function writeArrays(
+  em: EntityManager,
+  sql: string,
+  params: readonly unknown[],
+  options: { prepared?: boolean } = {},
+): Promise<unknown[][]> {
+  return directReads(em).writeArrays(directStatement(sql, options.prepared === true), params, em.getTransactionContext());
 }
 
 // The statements of readArrays and writeArrays in pg's form ($1, $2 …): a few texts, written by the code.
