@@ -2,6 +2,7 @@ import { ArgsType, Extensions, Field, Int, ObjectType, type ClassType } from 'ty
 import type { EntityManager, FilterQuery, EntityName } from '@mikro-orm/postgresql';
 import { badUserInput } from './errors';
 import { readRows } from './rows';
+import type { Selection } from './selection';
 
 // The extension of a field whose value may be a promise (a plain field is otherwise read inline
 // by compiled queries, which do not wait for it: server/direct-resolvers.ts).
@@ -184,10 +185,22 @@ export async function paginateRows<T extends object, Result extends Partial<Reco
   entity: EntityName<T>,
   where: FilterQuery<T>,
   fields: readonly (keyof T & string)[],
-  options: Omit<KeysetOptions<T>, 'populate'>,
+  options: Omit<KeysetOptions<T>, 'populate'> & {
+    // Columns read only as the row type's GraphQL field of the same name, left out when the
+    // query names no such field (readRows); the page's keys are always read (the cursor).
+    optional?: readonly (keyof T & string)[];
+    selected?: Selection;
+  },
 ): Promise<Connection<Result>> {
   const page = keysetPage(where, options);
-  const rows = await readRows<T, Result>(em, entity, fields, { where: page.where, orderBy: page.orderBy, limit: page.limit + 1 });
+  const optional = options.optional?.filter((field) => !options.keys.includes(field));
+  const rows = await readRows<T, Result>(
+    em,
+    entity,
+    fields,
+    { where: page.where, orderBy: page.orderBy, limit: page.limit + 1 },
+    { optional, selected: options.selected },
+  );
   return page.connection(rows, () => em.count(entity, where));
 }
 

@@ -103,17 +103,25 @@ export interface RowQuery<Entity extends object> {
 // statement (any filter a page needs) once per shape of the query (its structure: keys,
 // operators, list lengths, nulls, value kinds); later reads of that shape only bind their values
 // (see pageStatement). It runs straight on pg like rowsByKey's, into the same rows.
+//
+// `optional` and `selected` as rowsByKey's: the columns no field of the query names are left out
+// (a candidates page read every column of 50 candidates where a sync's query shows six), and
+// reading one of them from a row throws. A column of the order (the cursor's keys) or of the
+// condition must not be optional.
 export async function readRows<Entity extends object, Result>(
   em: EntityManager,
   entity: EntityName<Entity>,
   fields: readonly (keyof Entity & string)[],
   query: RowQuery<Entity>,
+  columns: { optional?: readonly (keyof Entity & string)[]; selected?: Selection } = {},
 ): Promise<Result[]> {
   const meta = em.getMetadata().get<Entity>(entity);
-  const selected = ['id', ...fields.filter((field) => field !== 'id')];
+  const { optional = [], selected: asked } = columns;
+  const left = asked && optional.length > 0 ? optional.filter((field) => !asked.get(meta.className)?.has(field)) : [];
+  const selected = ['id', ...fields.filter((field) => field !== 'id' && !left.includes(field))];
   const { text, sql, values } = await pageStatement(em, meta, selected, query);
   const rows = await directReads(em).readArrays({ text, sql, textArrays: true }, values, em.getTransactionContext());
-  const shape = shapeOf(meta, selected, em.getPlatform());
+  const shape = shapeOf(meta, selected, em.getPlatform(), left);
   return rows.map((row) => toRow(shape, row) as Result);
 }
 
@@ -290,11 +298,11 @@ function withMarkers(value: unknown, marker: () => string): unknown {
 // The shapes of readRows, by entity and columns.
 const shapes = new Map<string, RowShape>();
 
-function shapeOf(meta: EntityMetadata, fields: readonly string[], platform: Platform): RowShape {
-  const key = `${meta.className}:${fields.join(',')}`;
+function shapeOf(meta: EntityMetadata, fields: readonly string[], platform: Platform, left: readonly string[]): RowShape {
+  const key = `${meta.className}:${fields.join(',')}|${left.join(',')}`;
   let shape = shapes.get(key);
   if (!shape) {
-    shape = rowShape(meta, fields, 0, platform);
+    shape = rowShape(meta, fields, 0, platform, left);
     shapes.set(key, shape);
   }
   return shape;
@@ -399,8 +407,14 @@ export function readArrays(
 
 // The same for a statement that writes (an insert of many rows from arrays): on the request's
 // transaction if the manager has one, otherwise on the primary, never on a read replica.
-export function writeArrays(em: EntityManager, sql: string, params: readonly unknown[]): Promise<unknown[][]> {
-  return directReads(em).writeArrays(directStatement(sql, false), params, em.getTransactionContext());
+// `prepared` as readArrays': for a statement whose plan does not depend on its values.
+export function writeArrays(
+  em: EntityManager,
+  sql: string,
+  params: readonly unknown[],
+  options: { prepared?: boolean } = {},
+): Promise<unknown[][]> {
+  return directReads(em).writeArrays(directStatement(sql, options.prepared === true), params, em.getTransactionContext());
 }
 
 // The statements of readArrays and writeArrays in pg's form ($1, $2 …): a few texts, written by the code.

@@ -141,6 +141,31 @@ describe('reads of candidate contact data', () => {
   });
 });
 
+describe('the statement that writes the read rows', () => {
+  it('should go prepared (parsed and planned once per connection) and write every request its rows', async () => {
+    const { testFirm } = await firmWithCandidates('prepared', 3);
+    const statements = await app.recordStatements(() => read(testFirm.asRecruiter, CandidatesContactDocument, { first: 100 }));
+    const inserts = statements.filter((statement) => /^insert into "audit_event"/.test(statement.sql));
+    expect(inserts.map((statement) => statement.prepared)).toEqual([true]);
+    // Again on the statement prepared: candidates 0 and 1 with email and phone, 2 with email only.
+    await read(testFirm.asRecruiter, CandidatesContactDocument, { first: 100 });
+    const rows: { fields: string[]; objects: number }[] = await app
+      .em()
+      .getConnection()
+      .execute(
+        `select summary->'fields' as fields, cardinality(object_ids)::int as objects from audit_event
+          where firm_id = ? and action = 'read:Candidate' order by summary::text collate "C"`,
+        [testFirm.firm.id],
+      );
+    expect(rows).toEqual([
+      { fields: ['email', 'phone'], objects: 2 },
+      { fields: ['email', 'phone'], objects: 2 },
+      { fields: ['email'], objects: 1 },
+      { fields: ['email'], objects: 1 },
+    ]);
+  });
+});
+
 describe('reads of evidence and scorecard summaries', () => {
   it('should write one row per scorecard with evidence and summary, reached through its ratings and its revisions', async () => {
     const { candidacies } = await insertAssessedMandate(app, nordlys, { candidates: 1 });

@@ -7,7 +7,8 @@ import { Candidate } from '../../src/modules/candidate';
 import { Candidacy, CandidacyStage } from '../../src/modules/candidacy';
 import { Rating, Scorecard, ScorecardRevision } from '../../src/modules/interview';
 import { readRows, rowsByKey } from '../../src/common/rows';
-import { selectionOf } from '../../src/common/selection';
+import { selectionOf, type Selection } from '../../src/common/selection';
+import { paginateRows } from '../../src/common/connection';
 import { hashToken } from '../../src/common/token';
 import { features } from '../../src/server/features';
 import { buildAppSchema } from '../../src/server/schema';
@@ -291,8 +292,29 @@ describe('the shape of a page read', () => {
     expect(edges).toHaveLength(50);
     expect(edges.flatMap((edge) => edge.node.externalRefs).length).toBeGreaterThanOrEqual(50);
     expect(await firmWideScans(app, statements, firmRows)).toEqual([]);
+    // The page reads the columns the query names, the ones always kept and the cursor's keys; not
+    // phone, consent, retention, erasure, version, merge date or updatedAt (readRows' optional).
+    const page = statements.find((statement) => /from "candidate"/.test(statement.sql))!;
+    expect(pageColumns(page.sql)).toEqual([
+      'id',
+      'first_name',
+      'last_name',
+      'email',
+      'headline',
+      'location',
+      'languages',
+      'tags',
+      'merged_into_id',
+      'created_at',
+    ]);
   });
 });
+
+// The columns of a page's statement (the query builder's `select "c0"."id", … from`), in order.
+function pageColumns(sql: string): string[] {
+  const list = /^select (.*?) from "/.exec(sql)![1];
+  return [...list.matchAll(/"\w+"\."(\w+)"/g)].map(([, column]) => column);
+}
 
 describe('the tenant filter', () => {
   it('should refuse a query made without a firm instead of reading across firms', async () => {
@@ -535,6 +557,39 @@ describe('the plain-row read path', () => {
       ['id', 'revision', 'competencyKey', 'score', 'evidence'],
       ['id', 'revision', 'competencyKey', 'score'],
       ['id', 'revision', 'competencyKey', 'score', 'evidence'],
+    ]);
+  });
+
+  it("should leave out of a page the optional columns no field of the query names, and keep its order's keys", async () => {
+    const em = app.orm.em.fork() as EntityManager;
+    em.setFilterParams('tenant', { firmId: firm.firmId });
+    const schema = await buildAppSchema();
+    const page = (selected?: Selection) =>
+      paginateRows<Candidate, Record<string, unknown>>(em, Candidate, { mergedAt: null }, ['firstName', 'email', 'version', 'createdAt'], {
+        list: 'test',
+        keys: ['createdAt', 'id'],
+        first: 5,
+        optional: ['email', 'version', 'createdAt'],
+        selected,
+      });
+    const fields = ['id', 'firstName', 'email', 'version', 'createdAt'];
+    const statements = await app.recordStatements(async () => {
+      const all = await page();
+      const slim = await page(selectionOf(schema, parse('{ candidates { nodes { firstName } } }')));
+      const asked = await page(selectionOf(schema, parse('{ candidates { nodes { email version } } }')));
+      expect(all.nodes.every((row) => typeof row.email === 'string')).toBe(true);
+      expect(slim.edges.map((edge) => edge.cursor)).toEqual(all.edges.map((edge) => edge.cursor));
+      expect(slim.nodes.map((row) => valuesOf(row, ['id', 'firstName', 'createdAt']))).toEqual(
+        all.nodes.map((row) => valuesOf(row, ['id', 'firstName', 'createdAt'])),
+      );
+      expect(() => slim.nodes[0].email).toThrow('Candidate.email was not read: no field of the query asks for it');
+      expect(asked.nodes.map((row) => valuesOf(row, fields))).toEqual(all.nodes.map((row) => valuesOf(row, fields)));
+    });
+    // createdAt, optional here, is a key of the page's order (its cursor): always read.
+    expect(statements.map((statement) => pageColumns(statement.sql))).toEqual([
+      ['id', 'first_name', 'email', 'version', 'created_at'],
+      ['id', 'first_name', 'created_at'],
+      ['id', 'first_name', 'email', 'version', 'created_at'],
     ]);
   });
 

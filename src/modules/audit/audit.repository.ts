@@ -28,16 +28,23 @@ const INSERT_READ_EVENTS = `insert into "audit_event" ("id", "firm_id", "occurre
 
 export async function insertReadEvents(em: EntityManager, rows: ReadEventRows): Promise<void> {
   const { groups } = rows;
-  await writeArrays(em, INSERT_READ_EVENTS, [
-    rows.firmId,
-    rows.occurredAt,
-    rows.actorKind,
-    rows.actorUserId,
-    rows.actorApiKeyId,
-    rows.requestId,
-    groups.map((group) => group.id),
-    groups.map((group) => group.objectType),
-    groups.map((group) => uuidArray(group.objectIds)),
-    groups.map((group) => JSON.stringify(group.fields)),
-  ]);
+  // Prepared (parsed and planned once per connection): every read of personal data writes it, and
+  // its plan (unnest of the bind values) is the same whatever they are.
+  await writeArrays(
+    em,
+    INSERT_READ_EVENTS,
+    [
+      rows.firmId,
+      rows.occurredAt,
+      rows.actorKind,
+      rows.actorUserId,
+      rows.actorApiKeyId,
+      rows.requestId,
+      groups.map((group) => group.id),
+      groups.map((group) => group.objectType),
+      groups.map((group) => uuidArray(group.objectIds)),
+      groups.map((group) => JSON.stringify(group.fields)),
+    ],
+    { prepared: true },
+  );
 }

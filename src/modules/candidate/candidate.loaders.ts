@@ -28,9 +28,10 @@ export type CandidateExternalRefRow = Row<CandidateExternalRef, 'system' | 'exte
 const EXTERNAL_REF_FIELDS = ['candidate', 'system', 'externalId', 'createdAt', 'updatedAt'] as const;
 
 // A query's read leaves out the columns only their own field shows when the query does not ask
-// for it (common/rows.ts, `optional`). Kept: the names, headline, location and languages (what a
-// client's PresentedCandidate copies) and mergedIntoId (Candidate.mergedInto).
-const candidatesById = rowsByKey<Candidate, CandidateRow>(Candidate, CANDIDATE_ROW_COLUMNS, 'id', [], undefined, [
+// for it (common/rows.ts, `optional`): here and on the candidates page. Kept: the names, headline,
+// location and languages (what a client's PresentedCandidate copies) and mergedIntoId
+// (Candidate.mergedInto).
+export const CANDIDATE_OPTIONAL_COLUMNS = [
   'email',
   'phone',
   'linkedinUrl',
@@ -44,7 +45,15 @@ const candidatesById = rowsByKey<Candidate, CandidateRow>(Candidate, CANDIDATE_R
   'mergedAt',
   'createdAt',
   'updatedAt',
-]);
+] as const satisfies readonly (typeof CANDIDATE_ROW_COLUMNS)[number][];
+const candidatesById = rowsByKey<Candidate, CandidateRow>(
+  Candidate,
+  CANDIDATE_ROW_COLUMNS,
+  'id',
+  [],
+  undefined,
+  CANDIDATE_OPTIONAL_COLUMNS,
+);
 // The same rows read in another module's statement (the talent pool's page joins its candidates).
 export const candidateRowsAlong = rowsAlong<Candidate, CandidateRow>(Candidate, CANDIDATE_ROW_COLUMNS);
 const externalRefsOfCandidates = rowsByKey<CandidateExternalRef, CandidateExternalRefRow>(

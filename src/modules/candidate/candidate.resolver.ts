@@ -30,7 +30,7 @@ export class CandidateResolver {
       'sync: a cursor this database cannot serve is refused with SYNC_CURSOR_EXPIRED, sync again from the start).',
   })
   candidates(@Args() { filter, ...page }: CandidatesArgs, @Ctx() context: Context): Promise<Connection<CandidateRow>> {
-    return listCandidates(context.em, principalOf(context).firmId, filter, page);
+    return listCandidates(context.em, principalOf(context).firmId, filter, page, context.selected);
   }
 
   @Authorized<Access>(...CANDIDATE_WRITERS)

@@ -1,6 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { paginateRows, type Connection, type ConnectionArgs } from '../../common/connection';
+import type { Selection } from '../../common/selection';
 import { UserErrorCode, UserInputError, badUserInput, notFound } from '../../common/errors';
 import { InputCheck } from '../../common/input-check';
 import { flushOrRefuse } from '../../common/unique';
@@ -22,7 +23,7 @@ import { paginateInSyncOrder, SyncEntityType } from '../sync';
 import { alreadyErased } from './erased';
 import { refreshDuplicates, type DuplicateView } from './duplicate.service';
 import { candidatesWritten } from './candidate.events';
-import { CANDIDATE_ROW_COLUMNS, type CandidateRow } from './candidate.loaders';
+import { CANDIDATE_OPTIONAL_COLUMNS, CANDIDATE_ROW_COLUMNS, type CandidateRow } from './candidate.loaders';
 import { refreshCandidateProfiles } from '../competency-profile';
 
 export interface CandidateFilterData {
@@ -108,6 +109,8 @@ export function listCandidates(
   firmId: string,
   filter: CandidateFilterData | null | undefined,
   page: ConnectionArgs,
+  // What the query's document asks (common/selection.ts): the page leaves out what it does not.
+  selected?: Selection,
 ): Promise<Connection<CandidateRow>> {
   const conditions: FilterQuery<Candidate>[] = [{ firm: firmId }];
   if (filter?.search != null) {
@@ -134,6 +137,8 @@ export function listCandidates(
         list: 'candidates',
         keys: ['createdAt', 'id'],
         ...page,
+        optional: CANDIDATE_OPTIONAL_COLUMNS,
+        selected,
       });
 }
 
