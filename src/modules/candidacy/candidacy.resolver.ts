@@ -55,8 +55,10 @@ export class CandidacyResolver {
 
   @Authorized<Access>(...CANDIDATE_READERS)
   @FieldResolver(() => Candidate, { description: 'The person: personal data, so it also needs candidates:read.' })
-  async candidate(@Root() candidacy: CandidacyRow, @Ctx() context: Context): Promise<CandidateRow> {
-    return (await context.loaders.get(candidateByIdLoader).load(candidacy.candidate.id))!;
+  candidate(@Root() candidacy: CandidacyRow, @Ctx() context: Context): Promise<CandidateRow | null> {
+    // The loader's promise as it is (no async function and await per candidacy); a candidacy's
+    // candidate is always there (the non-null field would fail on a null as before).
+    return context.loaders.get(candidateByIdLoader).load(candidacy.candidate.id);
   }
 
   @FieldResolver(() => Mandate)

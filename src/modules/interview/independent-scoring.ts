@@ -62,12 +62,14 @@ export async function canSeeScoresOf(context: Context, candidacyId: string): Pro
   return !(await context.loaders.get(ownDraftOnCandidacyLoader).load(candidacyId));
 }
 
-// The scorecards of one candidacy that the caller may see, in the order given.
-export async function visibleScorecards<T extends Pick<Scorecard, 'status'> & { interviewer: { id: string } }>(
+// The scorecards of one candidacy that the caller may see, in the order given. Synchronous where
+// the answer needs no statement (API keys, clients, a panel of the caller's own): it runs once per
+// interview of a read, so no promise where none is needed.
+export function visibleScorecards<T extends Pick<Scorecard, 'status'> & { interviewer: { id: string } }>(
   context: Context,
   candidacyId: string,
   scorecards: T[],
-): Promise<T[]> {
+): T[] | Promise<T[]> {
   const principal = principalOf(context);
   if (principal.kind === 'API_KEY') {
     if (!principal.scopes.includes(ApiKeyScope.ASSESSMENTS_READ)) return [];
@@ -76,7 +78,7 @@ export async function visibleScorecards<T extends Pick<Scorecard, 'status'> & { 
   if (principal.role === Role.CLIENT) return [];
   const own = scorecards.filter((scorecard) => scorecard.interviewer.id === principal.userId);
   if (own.length === scorecards.length) return scorecards;
-  return (await canSeeScoresOf(context, candidacyId)) ? scorecards : own;
+  return canSeeScoresOf(context, candidacyId).then((canSee) => (canSee ? scorecards : own));
 }
 
 // The same rule as a where-clause on Scorecard, for queries such as node(id); null: none at all.

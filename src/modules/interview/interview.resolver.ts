@@ -193,9 +193,12 @@ export class InterviewResolver {
       'The scorecards you may see, in panel order. Independent scoring: while you have an unsubmitted scorecard ' +
       'on this candidacy, only your own. API keys see submitted ones only.',
   })
-  async scorecards(@Root() interview: InterviewRow, @Ctx() context: Context): Promise<ScorecardRow[]> {
-    const scorecards = await context.loaders.get(scorecardsByInterviewLoader).load(interview.id);
-    return visibleScorecards(context, interview.candidacy.id, scorecards);
+  scorecards(@Root() interview: InterviewRow, @Ctx() context: Context): Promise<ScorecardRow[]> {
+    // One promise per interview (the loader's, then this): no async function and await around it.
+    return context.loaders
+      .get(scorecardsByInterviewLoader)
+      .load(interview.id)
+      .then((scorecards) => visibleScorecards(context, interview.candidacy.id, scorecards));
   }
 }
 

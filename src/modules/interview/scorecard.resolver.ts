@@ -133,7 +133,8 @@ export class ScorecardResolver {
   @FieldResolver(() => [Rating], {
     description: "The latest revision's rating of every competency of the rubric, in rubric order; empty while a draft.",
   })
-  async ratings(@Root() scorecard: ScorecardRow, @Ctx() context: Context): Promise<RatingRow[]> {
+  // Not async: a draft's answer is synchronous, a revision's is the loader's own promise.
+  ratings(@Root() scorecard: ScorecardRow, @Ctx() context: Context): RatingRow[] | Promise<RatingRow[]> {
     if (!scorecard.latestRevision) return [];
     belongsTo(context.audit, scorecard.latestRevision.id, scorecard.id);
     return context.loaders.get(ratingsByRevisionLoader).load(scorecard.latestRevision.id);
