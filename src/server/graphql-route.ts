@@ -53,7 +53,7 @@ export function graphqlRoute<TContext extends BaseContext>({
   };
 }
 
-// Apollo's Express integration (@as-integrations/express5), written for node:http.
+// What Apollo's Express integration (@as-integrations/express5, no longer a dependency) did, written for node:http.
 async function executeGraphql<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
   request: GraphqlRequest,
