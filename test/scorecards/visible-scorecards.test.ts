@@ -1,7 +1,6 @@
 import { ApiKeyScope, Role, type Principal } from '../../src/common/access';
 import type { Context } from '../../src/common/context';
-import { ScorecardStatus } from '../../src/modules/interview/scorecard.entity';
-import { visibleScorecards } from '../../src/modules/interview/independent-scoring';
+import { ScorecardStatus, visibleScorecards } from '../../src/modules/interview';
 
 // Interview.scorecards runs this once per interview of a read: where the answer needs no statement
 // it comes back at once, not as a promise (the same scorecards as before; the rule itself is

@@ -37,6 +37,7 @@ export {
   canSeeScoresOf,
   primeScoringBlindness,
   scoringBlindCandidacyIds,
+  visibleScorecards,
 } from './independent-scoring';
 export { Interview, InterviewKind, InterviewStatus } from './interview.entity';
 export { interviewByIdLoader, type InterviewRow } from './interview.loaders';
