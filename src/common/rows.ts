@@ -62,6 +62,14 @@ class PlainRow {
   }
 }
 
+// The optional columns a query leaves out: those no field of its document names on the type
+// (none without a selection: mutations and internal reads read every column).
+function leftOut<Field extends string>(optional: readonly Field[], selected: Selection | undefined, typeName: string): Field[] {
+  if (!selected || optional.length === 0) return [];
+  const asked = selected.get(typeName);
+  return optional.filter((field) => !asked?.has(field));
+}
+
 // The row a many-to-one brought along (rowsByKey's `along`): the plain row itself, or null where
 // the many-to-one is only { id } or an entity's reference (which may not be loaded).
 export function rowAlong<Result>(ref: unknown): Result | null {
@@ -116,8 +124,7 @@ export async function readRows<Entity extends object, Result>(
   columns: { optional?: readonly (keyof Entity & string)[]; selected?: Selection } = {},
 ): Promise<Result[]> {
   const meta = em.getMetadata().get<Entity>(entity);
-  const { optional = [], selected: asked } = columns;
-  const left = asked && optional.length > 0 ? optional.filter((field) => !asked.get(meta.className)?.has(field)) : [];
+  const left = leftOut(columns.optional ?? [], columns.selected, meta.className);
   const selected = ['id', ...fields.filter((field) => field !== 'id' && !left.includes(field))];
   const { text, sql, values } = await pageStatement(em, meta, selected, query);
   const rows = await directReads(em).readArrays({ text, sql, textArrays: true }, values, em.getTransactionContext());
@@ -350,9 +357,9 @@ export function rowsByKey<Entity extends object, Result, Along extends object = 
   return async (em, keys, selected) => {
     if (keys.length === 0) return [];
     const meta = em.getMetadata().get<Entity>(entity.name);
-    const asked = selected?.get(meta.className);
-    const left = selected && optional.length > 0 ? optional.filter((field) => !asked?.has(field)) : [];
-    const alongLeft = selected && alongOptional.length > 0 ? alongOptional.filter((field) => !asked?.has(field)) : [];
+    const left = leftOut(optional, selected, meta.className);
+    // The row along's optional columns are read by the fields of the owning row's type.
+    const alongLeft = leftOut(alongOptional, selected, meta.className);
     const statementKey = `${left.join(',')}|${alongLeft.join(',')}`;
     let statement = statements.get(statementKey);
     if (!statement) {

@@ -24,11 +24,9 @@ export type InterviewRow = Row<
   | 'updatedAt',
   'candidacy'
 >;
-const INTERVIEW_FIELDS = [
-  'candidacy',
-  'kind',
-  'scheduledAt',
-  'status',
+// A query's read leaves out the columns only their own field shows when the query does not ask
+// for it (common/rows.ts, `optional`).
+const INTERVIEW_OPTIONAL_FIELDS = [
   'durationMinutes',
   'location',
   'videoLink',
@@ -40,26 +38,14 @@ const INTERVIEW_FIELDS = [
   'createdAt',
   'updatedAt',
 ] as const;
-// A query's read leaves out the columns only their own field shows when the query does not ask
-// for it (common/rows.ts, `optional`).
+const INTERVIEW_FIELDS = ['candidacy', 'kind', 'scheduledAt', 'status', ...INTERVIEW_OPTIONAL_FIELDS] as const;
 const interviewsOfCandidacies = rowsByKey<Interview, InterviewRow>(
   Interview,
   INTERVIEW_FIELDS,
   'candidacy',
   ['scheduledAt', 'id'],
   undefined,
-  [
-    'durationMinutes',
-    'location',
-    'videoLink',
-    'version',
-    'heldAt',
-    'scorecardsDueAt',
-    'cancelledAt',
-    'cancellationReason',
-    'createdAt',
-    'updatedAt',
-  ],
+  INTERVIEW_OPTIONAL_FIELDS,
 );
 export const interviewsById = rowsByKey<Interview, InterviewRow>(Interview, INTERVIEW_FIELDS, 'id');
 
