@@ -30,6 +30,7 @@ import { Migration20261202193000 } from './Migration20261202193000';
 import { Migration20261202194500 } from './Migration20261202194500';
 import { Migration20261203071000 } from './Migration20261203071000';
 import { Migration20261203100000 } from './Migration20261203100000';
+import { Migration20261203130000 } from './Migration20261203130000';
 
 // Every migration, oldest first. `npm run migration:create` writes a new file; add it here.
 export const migrationsList: MigrationObject[] = [
@@ -64,4 +65,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202194500', class: Migration20261202194500 },
   { name: 'Migration20261203071000', class: Migration20261203071000 },
   { name: 'Migration20261203100000', class: Migration20261203100000 },
+  { name: 'Migration20261203130000', class: Migration20261203130000 },
 ];
