@@ -14,7 +14,7 @@ import { ASSESSMENT, CANDIDATES_WITH_REFS, NESTED, RANKING, TALENT_POOL, TYPENAM
 import { prepareTalentPool } from './talent-pool-bench';
 import { DatabaseStats } from './database-stats';
 
-// `node dist/bench/test/bench/compare.js [--candidates N] [--seconds N] [--rounds N] [--connections N] [--only a,b]
+// `node dist/bench/test/bench/compare.js [--candidates N] [--seconds N] [--rounds N] [--connections N] [--only a,b] [--interleave]
 //   --variant "NAME|FLAGS" [--variant "NAME|FLAGS|path/to/app-server.js"] …` (--only from nested,
 //   candidatesWithRefs, candidatesWithRefsNoEmail, assessment, typename, ranking, talentPool; talentPool first prepares
 //   the benchmark's pool; candidatesWithRefsNoEmail is the same page without `email`, so without the
@@ -86,17 +86,13 @@ async function main(): Promise<void> {
       ranking: [body(RANKING, { id: toGlobalId('Mandate', firm.mandateIds[0]), first: 50 })],
       talentPool: poolMandateId ? [body(TALENT_POOL, { id: toGlobalId('Mandate', poolMandateId), first: 50 })] : [],
     };
-    for (const operation of only) {
-      const totals = variants.map(() => ({
-        cpuMs: 0,
-        systemMs: 0,
-        switches: 0,
-        pgCpuMs: 0,
-        requests: 0,
-        scavenges: 0,
-        markCompacts: 0,
-        gcMs: 0,
-      }));
+    // --interleave: every round loads each read in turn (read × variant), so reads are compared in
+    // the same stretch of time too (e.g. a page with and without `email`); otherwise one read's
+    // rounds after another's, as before.
+    const interleave = args.includes('--interleave');
+    const newTotals = () =>
+      variants.map(() => ({ cpuMs: 0, systemMs: 0, switches: 0, pgCpuMs: 0, requests: 0, scavenges: 0, markCompacts: 0, gcMs: 0 }));
+    const warmUp = async (operation: string) => {
       for (const server of servers) {
         await loadSlice({
           url: `http://127.0.0.1:${server.port}/graphql`,
@@ -106,32 +102,34 @@ async function main(): Promise<void> {
           seconds: 2,
         });
       }
-      for (let round = 0; round < rounds; round++) {
-        for (const [index, server] of servers.entries()) {
-          const before = await server.usage();
-          const procBefore = await procUsage(server.pid);
-          const pgBefore = stats.cpuMs() ?? 0;
-          const slice = await loadSlice({
-            url: `http://127.0.0.1:${server.port}/graphql`,
-            token: firm.apiKeySecret,
-            bodies: requests[operation],
-            connections,
-            seconds,
-          });
-          const after = await server.usage();
-          const procAfter = await procUsage(server.pid);
-          totals[index].pgCpuMs += (stats.cpuMs() ?? 0) - pgBefore;
-          if (slice.non2xx > 0 || slice.errors > 0)
-            throw new Error(`${variants[index].name} ${operation}: ${slice.non2xx} non-2xx, ${slice.errors} errors`);
-          totals[index].cpuMs += after.cpuMs - before.cpuMs;
-          totals[index].systemMs += procAfter.systemMs - procBefore.systemMs;
-          totals[index].switches += procAfter.switches - procBefore.switches;
-          totals[index].requests += slice.requests;
-          totals[index].scavenges += after.gc!.scavenges - before.gc!.scavenges;
-          totals[index].markCompacts += after.gc!.markCompacts - before.gc!.markCompacts;
-          totals[index].gcMs += after.gc!.ms - before.gc!.ms;
-        }
+    };
+    const measure = async (operation: string, totals: ReturnType<typeof newTotals>) => {
+      for (const [index, server] of servers.entries()) {
+        const before = await server.usage();
+        const procBefore = await procUsage(server.pid);
+        const pgBefore = stats!.cpuMs() ?? 0;
+        const slice = await loadSlice({
+          url: `http://127.0.0.1:${server.port}/graphql`,
+          token: firm.apiKeySecret,
+          bodies: requests[operation],
+          connections,
+          seconds,
+        });
+        const after = await server.usage();
+        const procAfter = await procUsage(server.pid);
+        totals[index].pgCpuMs += (stats!.cpuMs() ?? 0) - pgBefore;
+        if (slice.non2xx > 0 || slice.errors > 0)
+          throw new Error(`${variants[index].name} ${operation}: ${slice.non2xx} non-2xx, ${slice.errors} errors`);
+        totals[index].cpuMs += after.cpuMs - before.cpuMs;
+        totals[index].systemMs += procAfter.systemMs - procBefore.systemMs;
+        totals[index].switches += procAfter.switches - procBefore.switches;
+        totals[index].requests += slice.requests;
+        totals[index].scavenges += after.gc!.scavenges - before.gc!.scavenges;
+        totals[index].markCompacts += after.gc!.markCompacts - before.gc!.markCompacts;
+        totals[index].gcMs += after.gc!.ms - before.gc!.ms;
       }
+    };
+    const report = async (operation: string, totals: ReturnType<typeof newTotals>) => {
       for (const [index, variant] of variants.entries()) {
         const usage = await servers[index].usage();
         const { cpuMs, systemMs, switches, pgCpuMs, requests: count, scavenges, markCompacts, gcMs } = totals[index];
@@ -142,6 +140,21 @@ async function main(): Promise<void> {
             `  GC ${(gcMs / count).toFixed(2)} ms/req (${(scavenges / count).toFixed(2)} scavenges, ${(markCompacts / count).toFixed(3)} full)` +
             `  ${String(count).padStart(6)} req  peak RSS ${usage.maxRssMb.toFixed(0)} MB`,
         );
+      }
+    };
+    if (interleave) {
+      const totals = new Map(only.map((operation) => [operation, newTotals()]));
+      for (const operation of only) await warmUp(operation);
+      for (let round = 0; round < rounds; round++) {
+        for (const operation of only) await measure(operation, totals.get(operation)!);
+      }
+      for (const operation of only) await report(operation, totals.get(operation)!);
+    } else {
+      for (const operation of only) {
+        const totals = newTotals();
+        await warmUp(operation);
+        for (let round = 0; round < rounds; round++) await measure(operation, totals);
+        await report(operation, totals);
       }
     }
   } finally {

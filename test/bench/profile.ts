@@ -14,7 +14,7 @@ import { AGREEMENT, ASSESSMENT, CANDIDATES_WITH_REFS, NESTED, TALENT_POOL, TYPEN
 import { signInBenchAdmin } from './bench-admin';
 import { prepareTalentPool } from './talent-pool-bench';
 
-// `node dist/bench/test/bench/profile.js [nested|candidatesWithRefs|agreement|talentPool|assessment|typename] [candidates] [seconds] [warm-up seconds] [cpu|heap]`:
+// `node dist/bench/test/bench/profile.js [nested|candidatesWithRefs|candidatesWithRefsNoEmail|agreement|talentPool|assessment|typename] [candidates] [seconds] [warm-up seconds] [cpu|heap]`:
 // the real server under one read with --cpu-prof, then the functions that used the most CPU (self
 // time), by function and by package. With `heap`: V8's sampling heap profiler instead (with the
 // objects GC collected, see heap-sampler.ts), the bytes each function allocated per request. For
@@ -69,6 +69,8 @@ async function main(): Promise<void> {
       agreement: () => body(AGREEMENT, { id: toGlobalId('Mandate', firm.mandateIds[0]) }),
       talentPool: () => body(TALENT_POOL, { id: toGlobalId('Mandate', poolMandateId!), first: 50 }),
       candidatesWithRefs: () => body(CANDIDATES_WITH_REFS, { first: 50 }),
+      // The same page without `email`: no personal data read, so no audit write (as compare.js).
+      candidatesWithRefsNoEmail: () => body(CANDIDATES_WITH_REFS.replace(' email ', ' '), { first: 50 }),
       typename: () => body(TYPENAME, {}),
       assessment: () => body(ASSESSMENT, { id: toGlobalId('Candidacy', firm.interviewedCandidacyIds[0]) }),
     };
