@@ -415,13 +415,16 @@ export function readArrays(
 // The same for a statement that writes (an insert of many rows from arrays): on the request's
 // transaction if the manager has one, otherwise on the primary, never on a read replica.
 // `prepared` as readArrays': for a statement whose plan does not depend on its values.
+// `outsideTransaction`: on the primary on its own, whatever transaction the manager holds (what
+// a fork of the manager would do, without the fork: the read audit writes so on every request).
 export function writeArrays(
   em: EntityManager,
   sql: string,
   params: readonly unknown[],
-  options: { prepared?: boolean } = {},
+  options: { prepared?: boolean; outsideTransaction?: boolean } = {},
 ): Promise<unknown[][]> {
-  return directReads(em).writeArrays(directStatement(sql, options.prepared === true), params, em.getTransactionContext());
+  const transaction = options.outsideTransaction === true ? null : em.getTransactionContext();
+  return directReads(em).writeArrays(directStatement(sql, options.prepared === true), params, transaction);
 }
 
 // The statements of readArrays and writeArrays in pg's form ($1, $2 …): a few texts, written by the code.

@@ -16,6 +16,10 @@ import {
   ScorecardScoresOnlyDocument,
 } from '../generated/graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { writeReadEvents } from '../../src/modules/audit';
+import { newAuditTrail } from '../../src/common/context';
+import { Role } from '../../src/common/access';
 
 let app: TestApp;
 let nordlys: TestFirm;
@@ -162,6 +166,43 @@ describe('the statement that writes the read rows', () => {
       { fields: ['email', 'phone'], objects: 2 },
       { fields: ['email'], objects: 1 },
       { fields: ['email'], objects: 1 },
+    ]);
+  });
+});
+
+describe('the read rows and the transaction the request may hold', () => {
+  it('should commit the read rows on their own: a transaction of the request that rolls back keeps them', async () => {
+    const { testFirm, candidates } = await firmWithCandidates('outside', 2);
+    const requestId = newRequestId('outside');
+    const audit = newAuditTrail();
+    for (const candidate of candidates)
+      audit.reads.set(`Candidate:${candidate.id}`, { objectType: 'Candidate', objectId: candidate.id, fields: new Set(['email']) });
+    const principal = {
+      kind: 'USER' as const,
+      firmId: testFirm.firm.id,
+      userId: testFirm.recruiter.id,
+      role: Role.RECRUITER,
+      clientId: null,
+    };
+    const rolledBack = new Error('the request rolls back');
+    await expect(
+      app.em().transactional(async (transaction) => {
+        await writeReadEvents({ em: transaction as EntityManager, principal, requestId, audit });
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    expect(await auditRowsOf(app, requestId)).toEqual<AuditRow[]>([
+      {
+        firmId: testFirm.firm.id,
+        actorKind: 'USER',
+        actorUserId: testFirm.recruiter.id,
+        actorApiKeyId: null,
+        action: 'read:Candidate',
+        objectType: 'Candidate',
+        objectId: null,
+        objectIds: candidates.map((candidate) => candidate.id).sort(),
+        summary: { fields: ['email'] },
+      },
     ]);
   });
 });

@@ -26,6 +26,7 @@ const INSERT_READ_EVENTS = `insert into "audit_event" ("id", "firm_id", "occurre
    from (select u."id", u."object_type", u."object_ids"::uuid[] as "object_ids", u."fields"::jsonb as "fields"
            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) as u("id", "object_type", "object_ids", "fields")) g`;
 
+// Outside any transaction `em` holds: on the primary, committed on its own.
 export async function insertReadEvents(em: EntityManager, rows: ReadEventRows): Promise<void> {
   const { groups } = rows;
   // Prepared (parsed and planned once per connection): every read of personal data writes it, and
@@ -45,6 +46,6 @@ export async function insertReadEvents(em: EntityManager, rows: ReadEventRows): 
       groups.map((group) => uuidArray(group.objectIds)),
       groups.map((group) => JSON.stringify(group.fields)),
     ],
-    { prepared: true },
+    { prepared: true, outsideTransaction: true },
   );
 }

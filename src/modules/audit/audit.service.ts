@@ -96,8 +96,8 @@ function mainObjectOf(result: object): { objectType: string; objectId: string; v
 }
 
 // The personal data this request read, in one statement: one row per type of object and set of
-// fields read (a page of candidates with their email is one row naming them all). On a fresh
-// fork: outside any transaction the request may still hold.
+// fields read (a page of candidates with their email is one row naming them all). Outside any
+// transaction the request may still hold (no fork of the manager for it: see insertReadEvents).
 export async function writeReadEvents(request: AuditedRequest): Promise<void> {
   const { principal, audit } = request;
   if (!principal || audit.reads.size === 0) return;
@@ -115,7 +115,7 @@ export async function writeReadEvents(request: AuditedRequest): Promise<void> {
   audit.reads.clear();
   for (const group of groups.values()) group.objectIds.sort();
   const { firm, ...who } = actor;
-  await insertReadEvents(request.em.fork(), {
+  await insertReadEvents(request.em, {
     ...who,
     firmId: firm,
     occurredAt,
