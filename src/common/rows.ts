@@ -516,13 +516,16 @@ interface RowShape {
   columns: readonly Column[];
   offset: number;
   RowClass: new () => PlainRow;
+  // Whether a row keeps the statement's array (only its timestamps and text arrays read it later):
+  // a row that does not (a rating of the nested read) leaves it to the next scavenge.
+  keep: boolean;
 }
 
 // A row as read into the row type: many-to-ones as { id }, timestamps as Dates (when read).
 function toRow(shape: RowShape, values: unknown[]): PlainRow {
   if (values.length < shape.offset + shape.fields.length) throw new Error(`A ${shape.RowClass.name} row of ${values.length} columns.`);
   const row = new shape.RowClass();
-  PlainRow.keep(row, values);
+  if (shape.keep) PlainRow.keep(row, values);
   const { fields, columns, offset } = shape;
   for (let i = 0; i < fields.length; i++) {
     const column = columns[i];
@@ -575,7 +578,8 @@ function rowShape<Entity extends object>(
       configurable: true,
     });
   }
-  return { fields, columns, offset, RowClass };
+  const keep = columns.some((column) => column === Column.TIMESTAMP || column === Column.TEXT_ARRAY);
+  return { fields, columns, offset, RowClass, keep };
 }
 
 function keyedStatement<Entity extends object>(

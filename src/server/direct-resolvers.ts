@@ -123,11 +123,24 @@ function methodResolver<Role>(
     instance = new (target as new () => Record<string, (...params: unknown[]) => unknown>)();
     instances.set(target, instance);
   }
-  const call: Getter = (root, args, context, info) => {
-    const values = new Array<unknown>(getters.length);
-    for (let index = 0; index < getters.length; index++) values[index] = getters[index](root, args, context, info);
-    return instance[methodName](...values);
-  };
+  const bound = instance;
+  // Up to three parameters (nearly every field resolver: root, context and maybe one argument)
+  // without an array and a spread per call: these run once per field of every object.
+  const [first, second, third] = getters;
+  let call: Getter;
+  if (getters.length === 0) call = () => bound[methodName]();
+  else if (getters.length === 1) call = (root, args, context, info) => bound[methodName](first(root, args, context, info));
+  else if (getters.length === 2)
+    call = (root, args, context, info) => bound[methodName](first(root, args, context, info), second(root, args, context, info));
+  else if (getters.length === 3)
+    call = (root, args, context, info) =>
+      bound[methodName](first(root, args, context, info), second(root, args, context, info), third(root, args, context, info));
+  else
+    call = (root, args, context, info) => {
+      const values = new Array<unknown>(getters.length);
+      for (let index = 0; index < getters.length; index++) values[index] = getters[index](root, args, context, info);
+      return bound[methodName](...values);
+    };
   return fieldResolver.roles === undefined ? call : guarded(authChecker, fieldResolver.roles, call);
 }
 

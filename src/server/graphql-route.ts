@@ -78,8 +78,11 @@ async function executeGraphql<TContext extends BaseContext>(
   for (const [key, value] of result.headers) response.setHeader(key, value);
   response.statusCode = result.status ?? 200;
   if (result.body.kind === 'complete') {
-    response.setHeader('content-length', Buffer.byteLength(result.body.string));
-    response.end(result.body.string);
+    // Encoded once, as bytes: with the text, node:http would prefix its headers to the answer (a
+    // second copy of it) and encode it again after its length had been counted.
+    const body = Buffer.from(result.body.string, 'utf8');
+    response.setHeader('content-length', body.length);
+    response.end(body);
     return;
   }
   for await (const chunk of result.body.asyncIterator) response.write(chunk);
