@@ -95,7 +95,7 @@ export async function createAppServer({
     parseOptions,
     validationRules: [supportedOperationTypes, ...armor.validationRules],
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: STOP_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
       // The API sets no cache hints (every answer is personal and per caller: no-store below);
       // the plugin would still walk every resolved field, ~30% of a ranking's allocations.
@@ -175,7 +175,15 @@ export async function createAppServer({
     metrics.scoped,
   ];
   const onError = jsonErrorHandler(logger, rateLimiter);
+  // GraphQL executions under way. The drain waits for the answers still to be sent, but not for
+  // an execution whose caller has gone (a client or load balancer that closed its connection at
+  // a deploy): stopping waits for those too, so that none meets a closed database pool half-way.
+  const executions = new Set<Promise<void>>();
   graphql = graphqlRoute({
+    started: (execution) => {
+      executions.add(execution);
+      void execution.finally(() => executions.delete(execution));
+    },
     steps,
     apollo,
     context: async (request, response) =>
@@ -195,11 +203,28 @@ export async function createAppServer({
     async stop() {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await settled(executions, STOP_GRACE_MS);
       metrics.close();
       await printer.close();
       await rateLimiter.close();
     },
   };
+}
+
+// How long stopping waits for the answers and executions under way (Apollo's default drain).
+const STOP_GRACE_MS = 10_000;
+
+// When every one of `executions` has settled, or `ms` have passed.
+async function settled(executions: Set<Promise<void>>, ms: number): Promise<void> {
+  if (executions.size === 0) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.allSettled(executions),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 // Errors outside GraphQL (a malformed or oversized body): a JSON answer, never an HTML stack.

@@ -26,6 +26,8 @@ export interface GraphqlRouteOptions<TContext extends BaseContext> {
   context: (request: GraphqlRequest, response: ServerResponse) => Promise<TContext>;
   // An error of a step or of Apollo's handler: the JSON answer Express's error handler gave.
   onError: (error: unknown, request: IncomingMessage, response: ServerResponse) => void;
+  // Each execution once it starts, settled when it is over (stopping waits for them).
+  started: (execution: Promise<void>) => void;
 }
 
 export function graphqlRoute<TContext extends BaseContext>({
@@ -33,6 +35,7 @@ export function graphqlRoute<TContext extends BaseContext>({
   apollo,
   context,
   onError,
+  started,
 }: GraphqlRouteOptions<TContext>): (request: IncomingMessage, response: ServerResponse) => void {
   return (request: GraphqlRequest, response) => {
     let index = 0;
@@ -40,7 +43,7 @@ export function graphqlRoute<TContext extends BaseContext>({
       if (error !== undefined) return onError(error, request, response);
       const step = steps[index++];
       if (step === undefined) {
-        executeGraphql(apollo, request, response, context).catch((failure: unknown) => onError(failure, request, response));
+        started(executeGraphql(apollo, request, response, context).catch((failure: unknown) => onError(failure, request, response)));
         return;
       }
       try {
