@@ -201,9 +201,10 @@ export async function createAppServer({
     httpServer,
     metrics: metrics.metrics,
     async stop() {
+      const deadline = Date.now() + STOP_GRACE_MS;
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      await settled(executions, STOP_GRACE_MS);
+      await settled(executions, deadline - Date.now());
       metrics.close();
       await printer.close();
       await rateLimiter.close();
@@ -214,9 +215,9 @@ export async function createAppServer({
 // How long stopping waits for the answers and executions under way (Apollo's default drain).
 const STOP_GRACE_MS = 10_000;
 
-// When every one of `executions` has settled, or `ms` have passed.
+// When every one of `executions` has settled, or `ms` have passed (none left: at once).
 async function settled(executions: Set<Promise<void>>, ms: number): Promise<void> {
-  if (executions.size === 0) return;
+  if (executions.size === 0 || ms <= 0) return;
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
     Promise.allSettled(executions),
