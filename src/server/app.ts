@@ -182,7 +182,8 @@ export async function createAppServer({
   graphql = graphqlRoute({
     started: (execution) => {
       executions.add(execution);
-      void execution.finally(() => executions.delete(execution));
+      const over = () => void executions.delete(execution);
+      execution.then(over, over);
     },
     steps,
     apollo,
