@@ -5,7 +5,7 @@ import { encodeCursor } from '../../src/common/connection';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
 import { errorCodes, type GraphQLClient } from '../helpers/graphql-client';
-import { atsCandidates, upsert } from '../helpers/integration-fixtures';
+import { atsCandidates, eventually, upsert } from '../helpers/integration-fixtures';
 import { insertCandidacy, someRatings } from '../helpers/interview-fixtures';
 import { DEFAULT_COMPETENCY_KEYS } from '../helpers/mandate-fixtures';
 import {
@@ -29,18 +29,12 @@ afterAll(() => app.close());
 
 const EVER = '2000-01-01T00:00:00Z';
 
-// A read again until it brings `count` rows (at most 5 s). The sync's horizon holds committed rows
-// back while an older transaction may still commit, and another test file's transaction on the
-// same server can be counted for a moment (README "Integrating an ATS": never a row skipped, not
-// every row at once). Too early only ever means fewer rows, so the exact checks follow the wait.
-async function reading<R>(read: () => Promise<R>, size: (result: R) => number, count: number): Promise<R> {
-  let result = await read();
-  for (let attempt = 0; size(result) < count && attempt < 50; attempt++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    result = await read();
-  }
-  return result;
-}
+// The sync's horizon holds committed rows back while an older transaction may still commit, and
+// another test file's transaction on the same server can be counted for a moment (README
+// "Integrating an ATS": never a row skipped, not every row at once). Too early only ever means
+// fewer rows, so a read is repeated (eventually, at most 5 s) until the rows it checks are there;
+// the exact checks follow.
+const HORIZON_WAIT_MS = 5_000;
 
 // A connection of its own to the test database, as another process writing would have.
 async function connect(): Promise<pg.Client> {
@@ -202,12 +196,13 @@ describe('mandateChanges and candidacyChanges', () => {
     await insertCandidacy(app, firm, { firstName: 'Other' });
   });
 
-  // The changes after `after`, once `expected` of them are there (see reading).
+  // The changes after `after`, once `expected` of them are there (HORIZON_WAIT_MS).
   async function mandateIds(after: string | null = null, expected = 0) {
-    const { mandateChanges } = await reading(
+    const { mandateChanges } = await eventually(
+      `${expected} mandate changes`,
       () => firm.asAdmin.data(SyncMandatesDocument, { first: 100, after }),
-      (result) => result.mandateChanges.edges.length,
-      expected,
+      (result) => result.mandateChanges.edges.length >= expected,
+      HORIZON_WAIT_MS,
     );
     return {
       ids: mandateChanges.edges.map((edge) => edge.node.id),
@@ -217,10 +212,11 @@ describe('mandateChanges and candidacyChanges', () => {
   }
 
   async function candidacyIds(after: string | null = null, expected = 0) {
-    const { candidacyChanges } = await reading(
+    const { candidacyChanges } = await eventually(
+      `${expected} candidacy changes`,
       () => firm.asAdmin.data(SyncCandidaciesDocument, { first: 100, after }),
-      (result) => result.candidacyChanges.edges.length,
-      expected,
+      (result) => result.candidacyChanges.edges.length >= expected,
+      HORIZON_WAIT_MS,
     );
     return {
       ids: candidacyChanges.edges.map((edge) => edge.node.id),
@@ -289,10 +285,11 @@ describe('mandateChanges and candidacyChanges', () => {
   it('should filter by the time of the last change', async () => {
     const { candidacyChanges } = await firm.asAdmin.data(SyncCandidaciesDocument, { updatedSince: '2999-01-01T00:00:00Z' });
     expect(candidacyChanges.edges).toEqual([]);
-    const { mandateChanges } = await reading(
+    const { mandateChanges } = await eventually(
+      'both mandates',
       () => firm.asAdmin.data(SyncMandatesDocument, { updatedSince: EVER }),
-      (result) => result.mandateChanges.edges.length,
-      2,
+      (result) => result.mandateChanges.edges.length >= 2,
+      HORIZON_WAIT_MS,
     );
     expect(mandateChanges.edges).toHaveLength(2);
   });
@@ -303,10 +300,11 @@ describe('mandateChanges and candidacyChanges', () => {
     ['an API key with mandates:read', async () => (await firm.apiKey([ApiKeyScope.MANDATES_READ])).client],
   ])('should let %s read the changes', async (_name, caller) => {
     const client = await caller();
-    const { mandateChanges } = await reading(
+    const { mandateChanges } = await eventually(
+      'both mandates',
       () => client.data(SyncMandatesDocument, {}),
-      (result) => result.mandateChanges.edges.length,
-      2,
+      (result) => result.mandateChanges.edges.length >= 2,
+      HORIZON_WAIT_MS,
     );
     expect(mandateChanges.edges).toHaveLength(2);
   });

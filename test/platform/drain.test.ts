@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import pg from 'pg';
 import { startTestApp, type TestApp } from '../helpers/test-app';
 import { createTestFirm, type TestFirm } from '../helpers/fixtures';
+import { eventually } from '../helpers/integration-fixtures';
 
 // Stopping drains: answers still to be sent go out, then the connections close. A request whose
 // caller has gone (a client or load balancer that closed its connection, as at a deploy) has no
@@ -41,10 +42,7 @@ describe('stopping with an execution whose caller has gone', () => {
             `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
           )
         ).rows[0].n;
-      for (let tries = 0; (await waiting()) === 0; tries++) {
-        expect(tries).toBeLessThan(200);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
+      await eventually('the execution to wait for the lock', waiting, (n) => n > 0, 5_000);
       // The caller goes; the server stops.
       socket.destroy();
       let released = false;
