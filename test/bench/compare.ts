@@ -15,7 +15,7 @@ import { prepareTalentPool } from './talent-pool-bench';
 import { DatabaseStats } from './database-stats';
 
 // `node dist/bench/test/bench/compare.js [--candidates N] [--seconds N] [--rounds N] [--connections N] [--only a,b] [--interleave]
-//   --variant "NAME|FLAGS" [--variant "NAME|FLAGS|path/to/app-server.js"] …` (--only from nested,
+//   --variant "NAME|FLAGS" [--variant "NAME|FLAGS|path/to/app-server.js"] [--variant "NAME||path/to/limit-server.js|/route"] …` (--only from nested,
 //   candidatesWithRefs, candidatesWithRefsNoEmail, assessment, typename, ranking, talentPool; talentPool first prepares
 //   the benchmark's pool; candidatesWithRefsNoEmail is the same page without `email`, so without the
 //   audit write of personal-data reads)
@@ -29,6 +29,8 @@ interface Variant {
   name: string;
   flags: string[];
   script: string;
+  // Where it takes the reads: /graphql, or a route of limit-server.js (the same body and token).
+  path: string;
 }
 
 async function main(): Promise<void> {
@@ -40,8 +42,9 @@ async function main(): Promise<void> {
   const variants: Variant[] = args
     .flatMap((arg, index) => (arg === '--variant' ? [args[index + 1]] : []))
     .map((spec) => {
-      const [name, flags = '', script = path.join(__dirname, 'app-server.js')] = spec.split('|');
-      return { name, flags: flags.split(/\s+/).filter(Boolean), script: path.resolve(script) };
+      const [name, flags = '', script = '', route = '/graphql'] = spec.split('|');
+      const server = path.resolve(script || path.join(__dirname, 'app-server.js'));
+      return { name, flags: flags.split(/\s+/).filter(Boolean), script: server, path: route };
     });
   if (variants.length === 0) throw new Error('Give at least one --variant "NAME|FLAGS[|app-server.js]".');
   const candidates = Number(option('--candidates', '20000'));
@@ -93,9 +96,9 @@ async function main(): Promise<void> {
     const newTotals = () =>
       variants.map(() => ({ cpuMs: 0, systemMs: 0, switches: 0, pgCpuMs: 0, requests: 0, scavenges: 0, markCompacts: 0, gcMs: 0 }));
     const warmUp = async (operation: string) => {
-      for (const server of servers) {
+      for (const [index, server] of servers.entries()) {
         await loadSlice({
-          url: `http://127.0.0.1:${server.port}/graphql`,
+          url: `http://127.0.0.1:${server.port}${variants[index].path}`,
           token: firm.apiKeySecret,
           bodies: requests[operation],
           connections,
@@ -109,7 +112,7 @@ async function main(): Promise<void> {
         const procBefore = await procUsage(server.pid);
         const pgBefore = stats!.cpuMs() ?? 0;
         const slice = await loadSlice({
-          url: `http://127.0.0.1:${server.port}/graphql`,
+          url: `http://127.0.0.1:${server.port}${variants[index].path}`,
           token: firm.apiKeySecret,
           bodies: requests[operation],
           connections,

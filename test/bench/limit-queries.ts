@@ -182,14 +182,16 @@ select json_build_object('data', json_build_object('node', (
           where m.id = $2 and m.firm_id = ${firmOf(NESTED_SCOPES)})))::text as body
 ${keyWorks(NESTED_SCOPES)}`;
 
-// $1 key hash, $2 page size. CANDIDATES_SQL with each candidate's refs, by system.
-export const CANDIDATES_WITH_REFS_SQL = `
-with page as (
+const CANDIDATES_PAGE = `page as (
   select c.id, c.created_at from candidate c
    where c.firm_id = ${firmOf(CANDIDATES_SCOPES)}
    order by c.created_at, c.id
    limit $2
-)
+)`;
+
+// $1 key hash, $2 page size. CANDIDATES_SQL with each candidate's refs, by system.
+export const CANDIDATES_WITH_REFS_SQL = `
+with ${CANDIDATES_PAGE}
 select json_build_object('data', json_build_object('candidates', json_build_object('edges',
          coalesce(json_agg(json_build_object('node', json_build_object(
            'id', ${globalId('Candidate', 'p.id')}, 'firstName', p.first_name, 'lastName', p.last_name, 'email', p.email,
@@ -200,6 +202,23 @@ select json_build_object('data', json_build_object('candidates', json_build_obje
   from page k
   join candidate p on p.id = k.id
 ${keyWorks(CANDIDATES_SCOPES)}`;
+
+// Not a limit of the benchmark: the floor of any server that keeps the read audit (issue 7: the
+// emails read are logged, durably, before the answer). CANDIDATES_WITH_REFS_SQL that, in the same
+// statement and commit, also writes the row our server writes for the page ($3 the request id):
+// no second statement, no second round trip. compare.js measures it against the limit.
+export const CANDIDATES_WITH_REFS_AUDITED_SQL = CANDIDATES_WITH_REFS_SQL.replace(
+  `with ${CANDIDATES_PAGE}`,
+  `with ${CANDIDATES_PAGE}, audit as (
+  insert into audit_event (id, firm_id, occurred_at, actor_kind, actor_user_id, actor_api_key_id, action, object_type, object_id,
+                           object_ids, summary, request_id)
+  select gen_random_uuid(), a.firm_id, now(), 'API_KEY', null, a.id, 'read:Candidate', 'Candidate',
+         case when count(*) = 1 then min(k.id::text)::uuid end, array_agg(k.id order by k.id), '{"fields": ["email"]}'::jsonb, $3
+    from page k cross join api_key a
+   where a.secret_hash = $1
+   group by a.firm_id, a.id
+)`,
+);
 
 // Issue 15's figures are for people: the admin whose session token hashes to $1 (signed in, not
 // deactivated), with their firm; and the candidacies they still have an unsubmitted scorecard on

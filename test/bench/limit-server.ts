@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -9,6 +10,7 @@ import {
   ASSESSMENT_SQL,
   CALIBRATION_SQL,
   CANDIDATES_SQL,
+  CANDIDATES_WITH_REFS_AUDITED_SQL,
   CANDIDATES_WITH_REFS_SQL,
   NESTED_SQL,
   RANKING_SQL,
@@ -26,6 +28,8 @@ const statements: Record<string, { sql: string; params: (variables: Record<strin
   '/candidates': { sql: CANDIDATES_SQL, params: (v) => [v.first] },
   '/nested': { sql: NESTED_SQL, params: (v) => withId(localIdOf(String(v.id), 'Mandate'), v.first) },
   '/candidatesWithRefs': { sql: CANDIDATES_WITH_REFS_SQL, params: (v) => [v.first] },
+  // Not a limit: the floor of a server that audits the page's reads (see limit-queries.ts).
+  '/candidatesWithRefsAudited': { sql: CANDIDATES_WITH_REFS_AUDITED_SQL, params: (v) => [v.first, randomUUID()] },
   '/calibration': { sql: CALIBRATION_SQL, params: (v) => [v.first] },
   '/agreement': { sql: AGREEMENT_SQL, params: (v) => withId(localIdOf(String(v.id), 'Mandate')) },
   '/talentPool': { sql: TALENT_POOL_SQL, params: (v) => withId(localIdOf(String(v.id), 'Mandate'), v.first) },

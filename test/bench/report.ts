@@ -35,6 +35,10 @@ export interface OperationReport {
   // For a latency target: both servers again with one connection, one request at a time (the
   // latency one caller sees; with 10 connections it is mostly queueing).
   singleConnection?: { app: ServerRun; limit: ServerRun };
+  // Not a target: a third server in the same slices, e.g. the limit statement that also writes
+  // the read audit row (the floor of any server that audits the page), with its req/s ratio to the
+  // limit and ours to it.
+  reference?: { label: string; run: ServerRun; ratioToLimit: number; oursToReference: number };
 }
 
 // The same read on the big firm and on a small one in the same database (issue 16).
@@ -114,6 +118,7 @@ export function printReport(report: BenchReport): void {
     for (const [label, run] of [
       ['Outside-In', operation.app],
       [operation.limitLabel ?? 'limit (1 SQL)', operation.limit],
+      ...(operation.reference ? [[operation.reference.label, operation.reference.run] as const] : []),
     ] as const) {
       rows.push([
         label === 'Outside-In' ? operation.name : '',
@@ -127,7 +132,11 @@ export function printReport(report: BenchReport): void {
         fixed((1000 * run.serverCpuMsPerRequest) / Math.max(1, operation.objectsPerResponse), 1),
         fixed(run.postgresCpuMsPerRequest, 2),
         fixed(run.peakRssMb, 0),
-        label === 'Outside-In' ? fixed(operation.ratio, 2) : '',
+        label === 'Outside-In'
+          ? fixed(operation.ratio, 2)
+          : label === operation.reference?.label
+            ? fixed(operation.reference.ratioToLimit, 2)
+            : '',
         label === 'Outside-In' ? fixed(operation.cpuRatio, 2) : '',
         fixed(run.otherProcessesCores, 2),
       ]);
@@ -192,6 +201,12 @@ export function printReport(report: BenchReport): void {
   );
   console.log('');
   console.log('our/limit: req/s ratio. CPU ratio: limit ÷ our CPU per request (Node + PostgreSQL).');
+  for (const operation of report.operations.filter((each) => each.reference)) {
+    const { label, ratioToLimit, oursToReference } = operation.reference!;
+    console.log(
+      `${operation.name}: "${label}" (not a target) is ${fixed(ratioToLimit, 2)} × the limit; ours is ${fixed(oursToReference, 2)} × it.`,
+    );
+  }
   console.log('"other load": cores busy with processes outside the benchmark during the run (0 = a quiet machine).');
   if (report.disturbed) {
     console.log(

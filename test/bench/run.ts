@@ -198,7 +198,7 @@ async function main(): Promise<void> {
     const limit = await startChildServer(path.join(__dirname, 'limit-server.js'), env);
     children.push(limit);
     const appUrl = `http://127.0.0.1:${app.port}/graphql`;
-    const limitUrl = (operation: OperationName) => `http://127.0.0.1:${limit.port}/${operation}`;
+    const limitUrl = (route: string) => `http://127.0.0.1:${limit.port}/${route}`;
 
     const bigMandate = toGlobalId('Mandate', firm.mandateIds[0]);
     const rankingBody = (first: number) => body(RANKING, { id: bigMandate, first });
@@ -213,6 +213,8 @@ async function main(): Promise<void> {
       bodies: string[];
       token?: string;
       baseline?: { label: string; url: string; bodies: string[] };
+      // Not a target: a third server measured in the same alternating slices (see reference in report.ts).
+      reference?: { label: string; url: string };
       // A latency target: also measured one request at a time (see singleConnection).
       latency?: boolean;
     }[] = [
@@ -232,6 +234,9 @@ async function main(): Promise<void> {
         name: 'candidatesWithRefs',
         title: `candidates with externalRefs, first 50 of ${options.candidates.toLocaleString('en-US')}`,
         bodies: [body(CANDIDATES_WITH_REFS, { first: 50 })],
+        // The floor of any server that audits the emails it shows (issue 7): the limit statement
+        // that also writes, in the same statement and commit, the audit row ours writes.
+        reference: { label: 'limit + audit row', url: limitUrl('candidatesWithRefsAudited') },
       },
       {
         name: 'calibration',
@@ -274,6 +279,11 @@ async function main(): Promise<void> {
       for (const sample of samples) {
         const ours = await post(appUrl, token, sample);
         const theirs = await post(limitUrl(operation.name), token, sample);
+        if (operation.reference) {
+          const reference = await post(operation.reference.url, token, sample);
+          const off = compareAnswers(reference.json, theirs.json, '');
+          if (off !== null) throw new Error(`${operation.name}: ${operation.reference.label} answers otherwise than the limit: ${off}`);
+        }
         if (ours.json.errors) throw new Error(`${operation.name}: the server answered with errors: ${JSON.stringify(ours.json.errors)}`);
         difference ??= compareAnswers(comparable(operation.name, ours.json), comparable(operation.name, theirs.json), '');
         bytes = { app: ours.bytes, limit: theirs.bytes };
@@ -332,6 +342,9 @@ async function main(): Promise<void> {
               bodies: operation.baseline.bodies,
             }
           : { server: limit, url: limitUrl(operation.name), label: 'the limit', tally: newTally(), bodies: operation.bodies },
+        ...(operation.reference
+          ? [{ server: limit, url: operation.reference.url, label: operation.reference.label, tally: newTally(), bodies: operation.bodies }]
+          : []),
       ];
       const common = { token: operation.token ?? firm.apiKeySecret, connections: options.connections };
       for (const target of targets) {
@@ -350,7 +363,7 @@ async function main(): Promise<void> {
           record(target.tally, result, before, await sample(target.server), await stats.statements());
         }
       }
-      const [ours, limitRun] = targets.map((target) => summarise(target.tally));
+      const [ours, limitRun, referenceRun] = targets.map((target) => summarise(target.tally));
       // The latency one caller sees on a quiet machine: one connection, one request at a time,
       // in alternating slices as above. With 10 connections on 2 cores the latency is mostly
       // queueing (10 × CPU per request / 2 cores); that run stays for the throughput ratio.
@@ -404,8 +417,15 @@ async function main(): Promise<void> {
         objectsPerResponse: answer.objectsPerResponse,
         serverCpuUsPerObject: (1000 * ours.serverCpuMsPerRequest) / Math.max(1, answer.objectsPerResponse),
         singleConnection,
+        reference: referenceRun && {
+          label: operation.reference!.label,
+          run: referenceRun,
+          ratioToLimit: referenceRun.requestsPerSecond / limitRun.requestsPerSecond,
+          oursToReference: ours.requestsPerSecond / referenceRun.requestsPerSecond,
+        },
       });
       log(`${operation.name}: ${ours.requestsPerSecond.toFixed(1)} req/s vs limit ${limitRun.requestsPerSecond.toFixed(1)} req/s`);
+      if (referenceRun) log(`${operation.name}: ${operation.reference!.label} ${referenceRun.requestsPerSecond.toFixed(1)} req/s`);
     }
 
     // Issue 16: the same page reads on a firm of options.smallFirm candidates, in the same database:

@@ -6,7 +6,7 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { ormOptions } from '../../src/config/orm.config';
 import { findFreePort, startEmbeddedPostgres } from '../../src/config/embedded-postgres';
 import { createFirm } from '../../src/modules/firm';
-import { searchTextOf } from '../../src/modules/candidate';
+import { refreshDuplicates, searchTextOf } from '../../src/modules/candidate';
 import { type UpsertCandidateData, upsertCandidates } from '../../src/modules/integration';
 import { MAX_UPSERT_BATCH } from '../../src/config/limits';
 import { entities } from '../../src/server/features';
@@ -31,6 +31,10 @@ export interface UpsertBenchResult {
   upsertCpu: { nodeMs: number; pgMs: number } | null;
   handWrittenCpu: { nodeMs: number; pgMs: number } | null;
   withinTarget: boolean;
+  // Not the target's limit: the product's duplicate detection (issue 18: in the writing
+  // transaction, its warnings in the payload) run once over the statement's 10,000 candidates
+  // after it. The statement's time plus this is what any upsert that detects duplicates starts from.
+  detectionMs: number;
 }
 
 export const UPSERT_TARGET_RATIO = 1.5;
@@ -88,6 +92,7 @@ export async function benchmarkUpsert(
   await orm.em.fork().transactional((tx) => handWrittenUpsert(tx as EntityManager, viaStatement, items));
   const handWrittenMs = Number(process.hrtime.bigint() - statementStarted) / 1e6;
   const handWrittenCpu = cpuSince(statementCpuStart, pgCpuMs);
+  const detectionMs = await timeDetection(orm, viaStatement);
 
   await checkSameResult(orm, viaUpsert, viaStatement, candidates);
   const ratio = upsertMs / handWrittenMs;
@@ -100,7 +105,21 @@ export async function benchmarkUpsert(
     withinTarget: ratio <= UPSERT_TARGET_RATIO,
     upsertCpu,
     handWrittenCpu,
+    detectionMs,
   };
+}
+
+// refreshDuplicates over the candidates the statement wrote (location Bodø), in one call: the
+// look-up's one statement, the similarity in Node, the pairs written.
+async function timeDetection(orm: MikroORM, firmId: string): Promise<number> {
+  const em = orm.em.fork();
+  em.setFilterParams('tenant', { firmId });
+  const written: { id: string }[] = await em
+    .getConnection()
+    .execute(`select id from candidate where firm_id = ? and location = 'Bodø'`, [firmId]);
+  const started = process.hrtime.bigint();
+  await em.transactional((tx) => refreshDuplicates(tx as EntityManager, firmId, written));
+  return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
 // Records as an ATS holds them: distinct people with varied names. Every (given, family) pair
@@ -229,7 +248,10 @@ export function formatUpsertResult(result: UpsertBenchResult): string {
   return (
     `upsertCandidates: ${result.candidates} candidates (half new, half changed) in batches of ${result.batchSize}: ` +
     `${result.upsertMs.toFixed(0)} ms; one hand-written statement: ${result.handWrittenMs.toFixed(0)} ms; ` +
-    `ratio ${result.ratio.toFixed(2)} (target ≤ ${UPSERT_TARGET_RATIO}: ${result.withinTarget ? 'met' : 'MISSED'})${cpu}`
+    `ratio ${result.ratio.toFixed(2)} (target ≤ ${UPSERT_TARGET_RATIO}: ${result.withinTarget ? 'met' : 'MISSED'})${cpu}; ` +
+    `the statement plus duplicate detection over its candidates (${result.detectionMs.toFixed(0)} ms) would be ` +
+    `${((result.handWrittenMs + result.detectionMs) / result.handWrittenMs).toFixed(2)} × the statement, and ours is ` +
+    `${(result.upsertMs / (result.handWrittenMs + result.detectionMs)).toFixed(2)} × that`
   );
 }
 
