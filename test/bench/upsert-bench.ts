@@ -32,8 +32,9 @@ export interface UpsertBenchResult {
   handWrittenCpu: { nodeMs: number; pgMs: number } | null;
   withinTarget: boolean;
   // Not the target's limit: the product's duplicate detection (issue 18: in the writing
-  // transaction, its warnings in the payload) run once over the statement's 10,000 candidates
-  // after it. The statement's time plus this is what any upsert that detects duplicates starts from.
+  // transaction, its warnings in the payload) run over the statement's 10,000 candidates after it,
+  // in the upsert's batches. The statement's time plus this is about what any upsert that detects
+  // duplicates as the product does starts from.
   detectionMs: number;
 }
 
@@ -109,16 +110,19 @@ export async function benchmarkUpsert(
   };
 }
 
-// refreshDuplicates over the candidates the statement wrote (location Bodø), in one call: the
-// look-up's one statement, the similarity in Node, the pairs written.
+// refreshDuplicates over the candidates the statement wrote (location Bodø), a batch at a time as
+// the upsert runs it (over all 10,000 at once it took longer): per batch the look-up's one
+// statement, the similarity in Node, the pairs written.
 async function timeDetection(orm: MikroORM, firmId: string): Promise<number> {
-  const em = orm.em.fork();
-  em.setFilterParams('tenant', { firmId });
-  const written: { id: string }[] = await em
+  const written: { id: string }[] = await orm.em
     .getConnection()
-    .execute(`select id from candidate where firm_id = ? and location = 'Bodø'`, [firmId]);
+    .execute(`select id from candidate where firm_id = ? and location = 'Bodø' order by created_at, id`, [firmId]);
   const started = process.hrtime.bigint();
-  await em.transactional((tx) => refreshDuplicates(tx as EntityManager, firmId, written));
+  for (let start = 0; start < written.length; start += MAX_UPSERT_BATCH) {
+    const em = orm.em.fork();
+    em.setFilterParams('tenant', { firmId });
+    await em.transactional((tx) => refreshDuplicates(tx as EntityManager, firmId, written.slice(start, start + MAX_UPSERT_BATCH)));
+  }
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
