@@ -140,6 +140,17 @@ export async function createAppServer({
     next();
   });
 
+  // Work under way: GraphQL executions and report pages. The drain waits for the answers still to
+  // be sent, but not for work whose caller has gone (a client or load balancer that closed its
+  // connection at a deploy): stopping waits for that too, so that none meets a closed database
+  // pool or printer half-way.
+  const executions = new Set<Promise<void>>();
+  const track = (work: Promise<void>): void => {
+    executions.add(work);
+    const over = () => void executions.delete(work);
+    work.then(over, over);
+  };
+
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });
@@ -159,7 +170,7 @@ export async function createAppServer({
   // The client report's links (opened in a browser: no bearer header). Its PDFs are printed by
   // one Chromium of this process's own, started on the first PDF and closed with the server.
   const printer = createPdfPrinter({ logger: logger.child({ component: 'report-printer' }) });
-  app.use(reportRouter({ orm, logger, printer }));
+  app.use(reportRouter({ orm, logger, printer, started: track }));
 
   const steps: HttpStep[] = [
     metrics.track,
@@ -175,16 +186,8 @@ export async function createAppServer({
     metrics.scoped,
   ];
   const onError = jsonErrorHandler(logger, rateLimiter);
-  // GraphQL executions under way. The drain waits for the answers still to be sent, but not for
-  // an execution whose caller has gone (a client or load balancer that closed its connection at
-  // a deploy): stopping waits for those too, so that none meets a closed database pool half-way.
-  const executions = new Set<Promise<void>>();
   graphql = graphqlRoute({
-    started: (execution) => {
-      executions.add(execution);
-      const over = () => void executions.delete(execution);
-      execution.then(over, over);
-    },
+    started: track,
     steps,
     apollo,
     context: async (request, response) =>

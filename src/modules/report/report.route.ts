@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Router, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { ReportFormat } from './report-link.entity';
@@ -14,9 +14,20 @@ const CONTENT_SECURITY_POLICY =
 
 // GET /reports/<token>: the report a link was issued for, as HTML or PDF. A refused link gets a
 // plain page that says only what the person can do about it.
-export function reportRouter({ orm, logger, printer }: { orm: MikroORM; logger: Logger; printer: PdfPrinter }): Router {
+export function reportRouter({
+  orm,
+  logger,
+  printer,
+  started,
+}: {
+  orm: MikroORM;
+  logger: Logger;
+  printer: PdfPrinter;
+  // Told of every request's work from its start (the server's stop waits for it to end).
+  started: (work: Promise<void>) => void;
+}): Router {
   const router = Router();
-  router.get(`${REPORT_PATH}/:token`, async (request, response) => {
+  const serve = async (request: Request<{ token: string }>, response: Response): Promise<void> => {
     response.setHeader('cache-control', 'no-store');
     // The token is in the address: never pass it on to another site.
     response.setHeader('referrer-policy', 'no-referrer');
@@ -48,7 +59,8 @@ export function reportRouter({ orm, logger, printer }: { orm: MikroORM; logger: 
       logger.error({ err: error, requestId }, 'report could not be served');
       plainPage(response, 500, 'The report could not be made just now', `Try again in a moment. Quote ${requestId} if it keeps failing.`);
     }
-  });
+  };
+  router.get(`${REPORT_PATH}/:token`, (request, response) => started(serve(request, response)));
   return router;
 }
 
