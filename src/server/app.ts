@@ -144,10 +144,10 @@ export async function createAppServer({
   // be sent, but not for work whose caller has gone (a client or load balancer that closed its
   // connection at a deploy): stopping waits for that too, so that none meets a closed database
   // pool or printer half-way.
-  const executions = new Set<Promise<void>>();
+  const underWay = new Set<Promise<void>>();
   const track = (work: Promise<void>): void => {
-    executions.add(work);
-    const over = () => void executions.delete(work);
+    underWay.add(work);
+    const over = () => void underWay.delete(work);
     work.then(over, over);
   };
 
@@ -208,7 +208,7 @@ export async function createAppServer({
       const deadline = Date.now() + STOP_GRACE_MS;
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      await settled(executions, deadline - Date.now());
+      await settled(underWay, deadline - Date.now());
       metrics.close();
       await printer.close();
       await rateLimiter.close();
@@ -216,15 +216,15 @@ export async function createAppServer({
   };
 }
 
-// How long stopping waits for the answers and executions under way (Apollo's default drain).
+// How long stopping waits for the answers and the work under way (Apollo's default drain).
 const STOP_GRACE_MS = 10_000;
 
-// When every one of `executions` has settled, or `ms` have passed (none left: at once).
-async function settled(executions: Set<Promise<void>>, ms: number): Promise<void> {
-  if (executions.size === 0 || ms <= 0) return;
+// When every one of `work` has settled, or `ms` have passed (none left: at once).
+async function settled(work: Set<Promise<void>>, ms: number): Promise<void> {
+  if (work.size === 0 || ms <= 0) return;
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
-    Promise.allSettled(executions),
+    Promise.allSettled(work),
     new Promise<void>((resolve) => {
       timer = setTimeout(resolve, ms);
     }),
