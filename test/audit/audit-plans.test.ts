@@ -139,7 +139,8 @@ describe('auditEvents filtered by an object, on a firm of a few thousand rows', 
           indexes: ['audit_event_firm_id_object_id_occurred_at_index', 'audit_event_object_ids_index'],
         });
       }
-      // Ten more page reads of the other firm (this firm's rows stay as the tests above count them).
+      // Ten more page reads of the other firm (this firm's rows stay as the tests above count them);
+      // `0 * g` ties the ids' subquery to its row, so that each row gets ids of its own.
       await connection.execute(
         `insert into audit_event (id, firm_id, occurred_at, actor_kind, action, object_type, object_ids, summary)
          select gen_random_uuid(), ?, now(), 'USER', 'read:Candidate', 'Candidate',

@@ -55,6 +55,22 @@ async function firmWithCandidates(label: string, count: number) {
   return { testFirm, candidates };
 }
 
+// The row a recruiter's read of `fields` of candidates `ids` leaves (only a row of one object names it in objectId too).
+function recruiterReadRow(testFirm: TestFirm, fields: string[], ids: string[]): AuditRow {
+  const sorted = [...ids].sort();
+  return {
+    firmId: testFirm.firm.id,
+    actorKind: 'USER',
+    actorUserId: testFirm.recruiter.id,
+    actorApiKeyId: null,
+    action: 'read:Candidate',
+    objectType: 'Candidate',
+    objectId: sorted.length === 1 ? sorted[0] : null,
+    objectIds: sorted,
+    summary: { fields },
+  };
+}
+
 function contactFields(candidate: { email: string | null; phone: string | null }): string[] {
   return [...(candidate.email ? ['email'] : []), ...(candidate.phone ? ['phone'] : [])];
 }
@@ -64,21 +80,12 @@ describe('reads of candidate contact data', () => {
     const { testFirm, candidates } = await firmWithCandidates('contact', 6);
     const { data, requestId } = await read(testFirm.asRecruiter, CandidatesContactDocument, { first: 10 });
     expect(data.candidates.nodes).toHaveLength(6);
-    const row = (fields: string[], indexes: number[]): AuditRow => {
-      const ids = indexes.map((index) => candidates[index].id).sort();
-      return {
-        firmId: testFirm.firm.id,
-        actorKind: 'USER',
-        actorUserId: testFirm.recruiter.id,
-        actorApiKeyId: null,
-        action: 'read:Candidate',
-        objectType: 'Candidate',
-        // Only a row of one object names it here too.
-        objectId: ids.length === 1 ? ids[0] : null,
-        objectIds: ids,
-        summary: { fields },
-      };
-    };
+    const row = (fields: string[], indexes: number[]) =>
+      recruiterReadRow(
+        testFirm,
+        fields,
+        indexes.map((index) => candidates[index].id),
+      );
     // Indexes 2 and 5 have an email but no phone, 4 a phone but no email, the others both: three rows.
     expect(candidates.map(contactFields)).toEqual([
       ['email', 'phone'],
@@ -192,17 +199,11 @@ describe('the read rows and the transaction the request may hold', () => {
       }),
     ).rejects.toBe(rolledBack);
     expect(await auditRowsOf(app, requestId)).toEqual<AuditRow[]>([
-      {
-        firmId: testFirm.firm.id,
-        actorKind: 'USER',
-        actorUserId: testFirm.recruiter.id,
-        actorApiKeyId: null,
-        action: 'read:Candidate',
-        objectType: 'Candidate',
-        objectId: null,
-        objectIds: candidates.map((candidate) => candidate.id).sort(),
-        summary: { fields: ['email'] },
-      },
+      recruiterReadRow(
+        testFirm,
+        ['email'],
+        candidates.map((candidate) => candidate.id),
+      ),
     ]);
   });
 });

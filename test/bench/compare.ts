@@ -10,7 +10,16 @@ import { entities } from '../../src/server/features';
 import { startChildServer, type ChildServer } from './child';
 import { defaultPlan, generateFirm } from './generate-firm';
 import { loadSlice } from './load';
-import { ASSESSMENT, CANDIDATES_WITH_REFS, NESTED, RANKING, TALENT_POOL, TYPENAME, body } from './operations';
+import {
+  ASSESSMENT,
+  CANDIDATES_WITH_REFS,
+  CANDIDATES_WITH_REFS_NO_EMAIL,
+  NESTED,
+  RANKING,
+  TALENT_POOL,
+  TYPENAME,
+  body,
+} from './operations';
 import { prepareTalentPool } from './talent-pool-bench';
 import { DatabaseStats } from './database-stats';
 
@@ -83,7 +92,7 @@ async function main(): Promise<void> {
     const requests: Record<string, string[]> = {
       nested: [body(NESTED, { id: toGlobalId('Mandate', firm.mandateIds[0]), first: 50 })],
       candidatesWithRefs: [body(CANDIDATES_WITH_REFS, { first: 50 })],
-      candidatesWithRefsNoEmail: [body(CANDIDATES_WITH_REFS.replace(' email ', ' '), { first: 50 })],
+      candidatesWithRefsNoEmail: [body(CANDIDATES_WITH_REFS_NO_EMAIL, { first: 50 })],
       assessment: firm.interviewedCandidacyIds.slice(0, 500).map((id) => body(ASSESSMENT, { id: toGlobalId('Candidacy', id) })),
       typename: [body(TYPENAME, {})],
       ranking: [body(RANKING, { id: toGlobalId('Mandate', firm.mandateIds[0]), first: 50 })],
@@ -95,10 +104,11 @@ async function main(): Promise<void> {
     const interleave = args.includes('--interleave');
     const newTotals = () =>
       variants.map(() => ({ cpuMs: 0, systemMs: 0, switches: 0, pgCpuMs: 0, requests: 0, scavenges: 0, markCompacts: 0, gcMs: 0 }));
+    const urlOf = (index: number) => `http://127.0.0.1:${servers[index].port}${variants[index].path}`;
     const warmUp = async (operation: string) => {
-      for (const [index, server] of servers.entries()) {
+      for (const index of servers.keys()) {
         await loadSlice({
-          url: `http://127.0.0.1:${server.port}${variants[index].path}`,
+          url: urlOf(index),
           token: firm.apiKeySecret,
           bodies: requests[operation],
           connections,
@@ -112,7 +122,7 @@ async function main(): Promise<void> {
         const procBefore = await procUsage(server.pid);
         const pgBefore = stats!.cpuMs() ?? 0;
         const slice = await loadSlice({
-          url: `http://127.0.0.1:${server.port}${variants[index].path}`,
+          url: urlOf(index),
           token: firm.apiKeySecret,
           bodies: requests[operation],
           connections,

@@ -70,6 +70,10 @@ export const CANDIDATES_WITH_REFS = `query CandidatesWithRefs($first: Int!) {
   }
 }`;
 
+// The same page without `email`: no personal data read, so no read audit row (compare.js and
+// profile.js, for what the audit costs).
+export const CANDIDATES_WITH_REFS_NO_EMAIL = CANDIDATES_WITH_REFS.replace(' email ', ' ');
+
 // The ranking on calibrated scores (PRODUCT.md §3b), with the same fields as RANKING.
 export const RANKING_CALIBRATED = RANKING.replace('query Ranking(', 'query RankingCalibrated(').replace(
   'ranking(first: $first)',

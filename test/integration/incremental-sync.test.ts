@@ -36,6 +36,11 @@ const EVER = '2000-01-01T00:00:00Z';
 // the exact checks follow.
 const HORIZON_WAIT_MS = 5_000;
 
+// A sync read, repeated until `expected` of its changes are past the horizon.
+function pastHorizon<T>(what: string, read: () => Promise<T>, edges: (result: T) => readonly unknown[], expected: number): Promise<T> {
+  return eventually(what, read, (result) => edges(result).length >= expected, HORIZON_WAIT_MS);
+}
+
 // A connection of its own to the test database, as another process writing would have.
 async function connect(): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: app.orm.config.get('clientUrl') });
@@ -196,33 +201,30 @@ describe('mandateChanges and candidacyChanges', () => {
     await insertCandidacy(app, firm, { firstName: 'Other' });
   });
 
-  // The changes after `after`, once `expected` of them are there (HORIZON_WAIT_MS).
+  // A page of changes as the tests read it: its ids, the cursor to go on from, its edges.
+  function changes<Edge extends { node: { id: string } }>(
+    connection: { edges: Edge[]; pageInfo: { endCursor?: string | null } },
+    after: string | null,
+  ) {
+    return { ids: connection.edges.map((edge) => edge.node.id), cursor: connection.pageInfo.endCursor ?? after, nodes: connection.edges };
+  }
+
+  // The changes after `after`, once `expected` of them are past the horizon.
   async function mandateIds(after: string | null = null, expected = 0) {
-    const { mandateChanges } = await eventually(
-      `${expected} mandate changes`,
-      () => firm.asAdmin.data(SyncMandatesDocument, { first: 100, after }),
-      (result) => result.mandateChanges.edges.length >= expected,
-      HORIZON_WAIT_MS,
-    );
-    return {
-      ids: mandateChanges.edges.map((edge) => edge.node.id),
-      cursor: mandateChanges.pageInfo.endCursor ?? after,
-      nodes: mandateChanges.edges,
-    };
+    const read = () => firm.asAdmin.data(SyncMandatesDocument, { first: 100, after });
+    const { mandateChanges } = await pastHorizon(`${expected} mandate changes`, read, (result) => result.mandateChanges.edges, expected);
+    return changes(mandateChanges, after);
   }
 
   async function candidacyIds(after: string | null = null, expected = 0) {
-    const { candidacyChanges } = await eventually(
+    const read = () => firm.asAdmin.data(SyncCandidaciesDocument, { first: 100, after });
+    const { candidacyChanges } = await pastHorizon(
       `${expected} candidacy changes`,
-      () => firm.asAdmin.data(SyncCandidaciesDocument, { first: 100, after }),
-      (result) => result.candidacyChanges.edges.length >= expected,
-      HORIZON_WAIT_MS,
+      read,
+      (result) => result.candidacyChanges.edges,
+      expected,
     );
-    return {
-      ids: candidacyChanges.edges.map((edge) => edge.node.id),
-      cursor: candidacyChanges.pageInfo.endCursor ?? after,
-      nodes: candidacyChanges.edges,
-    };
+    return changes(candidacyChanges, after);
   }
 
   it('should list a mandate again after it or its requirement profile changed, and nothing else', async () => {
@@ -285,11 +287,11 @@ describe('mandateChanges and candidacyChanges', () => {
   it('should filter by the time of the last change', async () => {
     const { candidacyChanges } = await firm.asAdmin.data(SyncCandidaciesDocument, { updatedSince: '2999-01-01T00:00:00Z' });
     expect(candidacyChanges.edges).toEqual([]);
-    const { mandateChanges } = await eventually(
+    const { mandateChanges } = await pastHorizon(
       'both mandates',
       () => firm.asAdmin.data(SyncMandatesDocument, { updatedSince: EVER }),
-      (result) => result.mandateChanges.edges.length >= 2,
-      HORIZON_WAIT_MS,
+      (result) => result.mandateChanges.edges,
+      2,
     );
     expect(mandateChanges.edges).toHaveLength(2);
   });
@@ -300,11 +302,11 @@ describe('mandateChanges and candidacyChanges', () => {
     ['an API key with mandates:read', async () => (await firm.apiKey([ApiKeyScope.MANDATES_READ])).client],
   ])('should let %s read the changes', async (_name, caller) => {
     const client = await caller();
-    const { mandateChanges } = await eventually(
+    const { mandateChanges } = await pastHorizon(
       'both mandates',
       () => client.data(SyncMandatesDocument, {}),
-      (result) => result.mandateChanges.edges.length >= 2,
-      HORIZON_WAIT_MS,
+      (result) => result.mandateChanges.edges,
+      2,
     );
     expect(mandateChanges.edges).toHaveLength(2);
   });
